@@ -1,0 +1,495 @@
+//! The dataset: wire types, validation and the validated, indexed [`Dataset`] the UI reads.
+//!
+//! Two stages, as in ripgrep's low-level/high-level arguments: `wire` is the JSON as sent;
+//! [`load`] checks every record and builds a [`Dataset`] whose references are indices that are
+//! guaranteed to resolve. A bad record is skipped and reported as a [`Problem`]; only a document
+//! that is not a dataset at all (not JSON, wrong `schema_version`) is refused with a [`LoadError`].
+//! This module never touches `web_sys`.
+
+pub mod date;
+pub mod validate;
+pub mod vocab;
+pub mod wire;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::Value;
+
+pub use date::PartialDate;
+pub use vocab::{EventType, Precision, Tone, Topic};
+pub use wire::Text;
+use wire::{WireActor, WireArticle, WireCountry, WireEvent, SCHEMA_VERSION};
+
+/// Index into [`Dataset::countries`].
+pub type CountryIx = u32;
+/// Index into [`Dataset::actors`].
+pub type ActorIx = u32;
+/// Index into [`Dataset::articles`].
+pub type ArticleIx = u32;
+/// Index into [`Dataset::events`].
+pub type EventIx = u32;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub seed_file: String,
+    pub text_path: String,
+    pub title: Text,
+    pub published: PartialDate,
+    pub published_note: String,
+    pub outlets: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    pub code: String,
+    pub name: Text,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: Text,
+    pub aliases: Vec<String>,
+    pub country: Option<CountryIx>,
+    pub role: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub article: ArticleIx,
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    /// First and last day covered (days since 1970-01-01), from the date and its precision.
+    pub span: (i32, i32),
+    pub kind: EventType,
+    pub parties: Vec<CountryIx>,
+    pub initiator: Option<CountryIx>,
+    pub actors: Vec<ActorIx>,
+    pub topics: Vec<Topic>,
+    pub tone: Tone,
+    pub place: Option<Text>,
+    pub title: Text,
+    pub summary: Text,
+    /// Never empty: an event without a source is not loaded.
+    pub sources: Vec<Source>,
+    pub related: Vec<EventIx>,
+}
+
+/// A validated dataset with the indexes every view needs, built once per load.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub dataset_version: String,
+    pub licence: String,
+    pub articles: Vec<Article>,
+    pub countries: Vec<Country>,
+    pub actors: Vec<Actor>,
+    /// Sorted by date (start of span), then id.
+    pub events: Vec<Event>,
+    country_by_code: HashMap<String, CountryIx>,
+    event_by_id: HashMap<String, EventIx>,
+}
+
+impl Dataset {
+    pub fn country_ix(&self, code: &str) -> Option<CountryIx> {
+        self.country_by_code.get(code).copied()
+    }
+
+    pub fn event_ix(&self, id: &str) -> Option<EventIx> {
+        self.event_by_id.get(id).copied()
+    }
+
+    pub fn country(&self, ix: CountryIx) -> &Country {
+        &self.countries[ix as usize]
+    }
+
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix as usize]
+    }
+
+    pub fn article(&self, ix: ArticleIx) -> &Article {
+        &self.articles[ix as usize]
+    }
+
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix as usize]
+    }
+
+    /// Year range covered by the events, if any.
+    pub fn year_range(&self) -> Option<(i32, i32)> {
+        let first = self.events.first()?.date.year;
+        let last = self.events.iter().map(|e| e.date.year).max()?;
+        Some((first, last))
+    }
+}
+
+/// One thing wrong with the input: where (a JSON path) and why (one line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Problem { path: path.into(), reason: reason.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Why a document could not be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON; the parser's message.
+    NotJson(String),
+    /// JSON, but not a dataset object (the reason says what is missing).
+    NotADataset(String),
+    /// A `schema_version` this build does not read.
+    UnsupportedSchema(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(m) => write!(f, "not valid JSON: {m}"),
+            LoadError::NotADataset(m) => write!(f, "not a Marsad dataset: {m}"),
+            LoadError::UnsupportedSchema(v) => {
+                write!(f, "schema_version {v} is not supported (this explorer reads version {SCHEMA_VERSION})")
+            }
+        }
+    }
+}
+
+/// A dataset plus the records that were skipped, each with its reason.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub skipped: Vec<Problem>,
+}
+
+/// Parses and validates `json`. Bad records are skipped and listed in [`Loaded::skipped`].
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    let doc: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    load_value(&doc)
+}
+
+/// [`load`] for an already parsed document.
+pub fn load_value(doc: &Value) -> Result<Loaded, LoadError> {
+    let top = doc.as_object().ok_or_else(|| LoadError::NotADataset("the top level is not an object".into()))?;
+    match top.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
+        Some(other) => return Err(LoadError::UnsupportedSchema(other.to_string())),
+        None => return Err(LoadError::NotADataset("schema_version is missing".into())),
+    }
+    let list = |key: &str| -> Result<&[Value], LoadError> {
+        match top.get(key) {
+            Some(Value::Array(items)) => Ok(items.as_slice()),
+            Some(_) => Err(LoadError::NotADataset(format!("{key} is not an array"))),
+            None => Err(LoadError::NotADataset(format!("{key} is missing"))),
+        }
+    };
+    let text_field = |key: &str| top.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut b = Builder::default();
+    b.dataset.dataset_version = text_field("dataset_version");
+    b.dataset.licence = text_field("licence");
+    if b.dataset.dataset_version.is_empty() {
+        b.skip("$.dataset_version", "missing or empty");
+    }
+    b.articles(list("articles")?);
+    b.countries(list("countries")?);
+    b.actors(list("actors")?);
+    b.events(list("events")?);
+    Ok(Loaded { dataset: b.dataset, skipped: b.skipped })
+}
+
+#[derive(Default)]
+struct Builder {
+    dataset: Dataset,
+    skipped: Vec<Problem>,
+    article_by_id: HashMap<String, ArticleIx>,
+    actor_by_id: HashMap<String, ActorIx>,
+}
+
+/// Ids are lowercase ASCII slugs: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// True when `s` contains at least one letter of the Arabic script.
+pub fn has_arabic(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// Checks a bilingual text: both present, Arabic in Arabic script. Returns the problems found.
+fn check_text(path: &str, t: &Text) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if t.ar.trim().is_empty() {
+        out.push(Problem::new(format!("{path}.ar"), "empty Arabic text"));
+    } else if !has_arabic(&t.ar) {
+        out.push(Problem::new(format!("{path}.ar"), "Arabic text contains no Arabic script"));
+    }
+    if t.en.trim().is_empty() {
+        out.push(Problem::new(format!("{path}.en"), "empty English text"));
+    }
+    out
+}
+
+impl Builder {
+    fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.skipped.push(Problem::new(path, reason));
+    }
+
+    /// Deserialises one record; on failure records the problem and returns `None`.
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, path: &str, v: &Value) -> Option<T> {
+        match T::deserialize(v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.skip(path, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Records the first problem of a record (it is skipped) and says whether there was one.
+    fn reject(&mut self, problems: Vec<Problem>) -> bool {
+        match problems.into_iter().next() {
+            Some(p) => {
+                self.skipped.push(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn articles(&mut self, items: &[Value]) {
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("$.articles[{i}]");
+            let Some(a) = self.parse::<WireArticle>(&path, v) else { continue };
+            let mut problems = Vec::new();
+            if !is_slug(&a.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", a.id)));
+            } else if self.article_by_id.contains_key(&a.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("duplicate article id \"{}\"", a.id)));
+            }
+            let published = PartialDate::parse(&a.published, a.published_precision);
+            if let Err(e) = &published {
+                problems.push(Problem::new(format!("{path}.published"), e.clone()));
+            }
+            if a.text.trim().is_empty() || a.text.contains("..") || a.text.starts_with('/') {
+                problems.push(Problem::new(format!("{path}.text"), "must be a relative path inside the data folder"));
+            }
+            problems.extend(check_text(&format!("{path}.title"), &a.title));
+            for (j, o) in a.outlets.iter().enumerate() {
+                problems.extend(check_text(&format!("{path}.outlets[{j}]"), o));
+            }
+            if self.reject(problems) {
+                continue;
+            }
+            let Ok(published) = published else { continue };
+            self.article_by_id.insert(a.id.clone(), self.dataset.articles.len() as ArticleIx);
+            self.dataset.articles.push(Article {
+                id: a.id,
+                seed_file: a.seed_file,
+                text_path: a.text,
+                title: a.title,
+                published,
+                published_note: a.published_note,
+                outlets: a.outlets,
+            });
+        }
+    }
+
+    fn countries(&mut self, items: &[Value]) {
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("$.countries[{i}]");
+            let Some(c) = self.parse::<WireCountry>(&path, v) else { continue };
+            let mut problems = Vec::new();
+            if !is_country_code(&c.code) {
+                problems.push(Problem::new(format!("{path}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-2 code", c.code)));
+            } else if self.dataset.country_by_code.contains_key(&c.code) {
+                problems.push(Problem::new(format!("{path}.code"), format!("duplicate country code \"{}\"", c.code)));
+            }
+            problems.extend(check_text(&format!("{path}.name"), &c.name));
+            if self.reject(problems) {
+                continue;
+            }
+            self.dataset.country_by_code.insert(c.code.clone(), self.dataset.countries.len() as CountryIx);
+            self.dataset.countries.push(Country { code: c.code, name: c.name, aliases: c.aliases });
+        }
+    }
+
+    fn actors(&mut self, items: &[Value]) {
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("$.actors[{i}]");
+            let Some(a) = self.parse::<WireActor>(&path, v) else { continue };
+            let mut problems = Vec::new();
+            if !is_slug(&a.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", a.id)));
+            } else if self.actor_by_id.contains_key(&a.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("duplicate actor id \"{}\"", a.id)));
+            }
+            let country = match &a.country {
+                Some(code) => match self.dataset.country_ix(code) {
+                    Some(ix) => Some(ix),
+                    None => {
+                        problems.push(Problem::new(format!("{path}.country"), format!("unknown country \"{code}\"")));
+                        None
+                    }
+                },
+                None => None,
+            };
+            problems.extend(check_text(&format!("{path}.name"), &a.name));
+            problems.extend(check_text(&format!("{path}.role"), &a.role));
+            if self.reject(problems) {
+                continue;
+            }
+            self.actor_by_id.insert(a.id.clone(), self.dataset.actors.len() as ActorIx);
+            self.dataset.actors.push(Actor { id: a.id, name: a.name, aliases: a.aliases, country, role: a.role });
+        }
+    }
+
+    fn events(&mut self, items: &[Value]) {
+        // Related links may point forward, so collect every syntactically present id first.
+        let declared: HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some((v.get("id")?.as_str()?, i)))
+            .collect();
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut accepted: Vec<(Event, Vec<String>)> = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("$.events[{i}]");
+            let Some(e) = self.parse::<WireEvent>(&path, v) else { continue };
+            let mut problems = Vec::new();
+            if !is_slug(&e.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
+            } else if seen.insert(e.id.clone(), ()).is_some() {
+                problems.push(Problem::new(format!("{path}.id"), format!("duplicate event id \"{}\"", e.id)));
+            }
+            let date = PartialDate::parse(&e.date, e.date_precision);
+            if let Err(reason) = &date {
+                problems.push(Problem::new(format!("{path}.date"), reason.clone()));
+            }
+            let mut parties = Vec::new();
+            if e.parties.is_empty() {
+                problems.push(Problem::new(format!("{path}.parties"), "an event needs at least one party"));
+            }
+            for (j, code) in e.parties.iter().enumerate() {
+                match self.dataset.country_ix(code) {
+                    Some(ix) if parties.contains(&ix) => {
+                        problems.push(Problem::new(format!("{path}.parties[{j}]"), format!("country \"{code}\" listed twice")))
+                    }
+                    Some(ix) => parties.push(ix),
+                    None => problems.push(Problem::new(format!("{path}.parties[{j}]"), format!("unknown country \"{code}\""))),
+                }
+            }
+            let initiator = match &e.initiator {
+                Some(code) => match self.dataset.country_ix(code) {
+                    Some(ix) if parties.contains(&ix) => Some(ix),
+                    Some(_) => {
+                        problems.push(Problem::new(format!("{path}.initiator"), format!("initiator \"{code}\" is not one of the parties")));
+                        None
+                    }
+                    None => {
+                        problems.push(Problem::new(format!("{path}.initiator"), format!("unknown country \"{code}\"")));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let mut actors = Vec::new();
+            for (j, id) in e.actors.iter().enumerate() {
+                match self.actor_by_id.get(id) {
+                    Some(ix) => actors.push(*ix),
+                    None => problems.push(Problem::new(format!("{path}.actors[{j}]"), format!("unknown actor \"{id}\""))),
+                }
+            }
+            if e.topics.is_empty() {
+                problems.push(Problem::new(format!("{path}.topics"), "an event needs at least one topic"));
+            }
+            problems.extend(check_text(&format!("{path}.title"), &e.title));
+            problems.extend(check_text(&format!("{path}.summary"), &e.summary));
+            if let Some(place) = &e.place {
+                problems.extend(check_text(&format!("{path}.place"), place));
+            }
+            let mut sources = Vec::new();
+            if e.sources.is_empty() {
+                problems.push(Problem::new(format!("{path}.sources"), "an event needs at least one source"));
+            }
+            for (j, s) in e.sources.iter().enumerate() {
+                match self.article_by_id.get(&s.article) {
+                    Some(ix) => sources.push(Source { article: *ix, quote: s.quote.clone() }),
+                    None => problems.push(Problem::new(format!("{path}.sources[{j}].article"), format!("unknown article \"{}\"", s.article))),
+                }
+                if s.quote.trim().is_empty() {
+                    problems.push(Problem::new(format!("{path}.sources[{j}].quote"), "empty quote"));
+                }
+            }
+            for (j, id) in e.related.iter().enumerate() {
+                if id == &e.id {
+                    problems.push(Problem::new(format!("{path}.related[{j}]"), "an event cannot relate to itself"));
+                } else if !declared.contains_key(id.as_str()) {
+                    problems.push(Problem::new(format!("{path}.related[{j}]"), format!("unknown event \"{id}\"")));
+                }
+            }
+            if self.reject(problems) {
+                continue;
+            }
+            let Ok(date) = date else { continue };
+            let mut topics = e.topics;
+            topics.dedup();
+            accepted.push((
+                Event {
+                    id: e.id,
+                    span: date.span(),
+                    date,
+                    kind: e.kind,
+                    parties,
+                    initiator,
+                    actors,
+                    topics,
+                    tone: e.tone,
+                    place: e.place,
+                    title: e.title,
+                    summary: e.summary,
+                    sources,
+                    related: Vec::new(),
+                },
+                e.related,
+            ));
+        }
+        accepted.sort_by(|a, b| (a.0.span.0, &a.0.id).cmp(&(b.0.span.0, &b.0.id)));
+        let ds = &mut self.dataset;
+        for (ix, (event, _)) in accepted.iter().enumerate() {
+            ds.event_by_id.insert(event.id.clone(), ix as EventIx);
+        }
+        for (mut event, related) in accepted {
+            // A link to a declared but skipped event is dropped: the skipped record is already reported.
+            event.related = related.iter().filter_map(|id| ds.event_by_id.get(id).copied()).collect();
+            ds.events.push(event);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+//! The strict validator behind `marsad-data validate` and the shipped-data test.
+//!
+//! It is [`super::load`] made strict: every record the tolerant loader would skip is an error,
+//! and two checks only a publisher needs are added: no field outside the schema, and every source
+//! quote found verbatim (whitespace-normalised) in its article's text.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::{load_value, wire::keys, LoadError, Problem};
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Validates a dataset document. `read_text` returns an article's text from its `text` path
+/// (relative to the dataset file), or `None` when it cannot be read.
+pub fn validate(json: &str, read_text: &dyn Fn(&str) -> Option<String>) -> Vec<Problem> {
+    let doc: Value = match serde_json::from_str(json) {
+        Ok(doc) => doc,
+        Err(e) => return vec![Problem::new("$", LoadError::NotJson(e.to_string()).to_string())],
+    };
+    let mut problems = match load_value(&doc) {
+        Ok(loaded) => loaded.skipped,
+        Err(e) => return vec![Problem::new("$", e.to_string())],
+    };
+    unknown_fields(&doc, &mut problems);
+    quotes(&doc, read_text, &mut problems);
+    problems
+}
+
+fn check_keys(v: &Value, path: &str, known: &[&str], out: &mut Vec<Problem>) {
+    if let Some(obj) = v.as_object() {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                out.push(Problem::new(format!("{path}.{key}"), "field is not in the schema"));
+            }
+        }
+    }
+}
+
+fn each<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
+    v.get(key).and_then(Value::as_array).map(|a| a.as_slice()).unwrap_or_default().iter().enumerate()
+}
+
+fn unknown_fields(doc: &Value, out: &mut Vec<Problem>) {
+    check_keys(doc, "$", keys::TOP, out);
+    for (i, a) in each(doc, "articles") {
+        let p = format!("$.articles[{i}]");
+        check_keys(a, &p, keys::ARTICLE, out);
+        check_keys(&a["title"], &format!("{p}.title"), keys::TEXT, out);
+        for (j, o) in each(a, "outlets") {
+            check_keys(o, &format!("{p}.outlets[{j}]"), keys::TEXT, out);
+        }
+    }
+    for (i, c) in each(doc, "countries") {
+        let p = format!("$.countries[{i}]");
+        check_keys(c, &p, keys::COUNTRY, out);
+        check_keys(&c["name"], &format!("{p}.name"), keys::TEXT, out);
+    }
+    for (i, a) in each(doc, "actors") {
+        let p = format!("$.actors[{i}]");
+        check_keys(a, &p, keys::ACTOR, out);
+        for f in ["name", "role"] {
+            check_keys(&a[f], &format!("{p}.{f}"), keys::TEXT, out);
+        }
+    }
+    for (i, e) in each(doc, "events") {
+        let p = format!("$.events[{i}]");
+        check_keys(e, &p, keys::EVENT, out);
+        for f in ["title", "summary", "place"] {
+            check_keys(&e[f], &format!("{p}.{f}"), keys::TEXT, out);
+        }
+        for (j, s) in each(e, "sources") {
+            check_keys(s, &format!("{p}.sources[{j}]"), keys::SOURCE, out);
+        }
+    }
+}
+
+fn quotes(doc: &Value, read_text: &dyn Fn(&str) -> Option<String>, out: &mut Vec<Problem>) {
+    let mut texts: HashMap<&str, Option<String>> = HashMap::new();
+    for (i, a) in each(doc, "articles") {
+        let (Some(id), Some(path)) = (a["id"].as_str(), a["text"].as_str()) else { continue };
+        let text = read_text(path);
+        if text.is_none() {
+            out.push(Problem::new(format!("$.articles[{i}].text"), format!("cannot read article text \"{path}\"")));
+        }
+        texts.insert(id, text);
+    }
+    for (i, e) in each(doc, "events") {
+        for (j, s) in each(e, "sources") {
+            let (Some(article), Some(quote)) = (s["article"].as_str(), s["quote"].as_str()) else { continue };
+            let Some(Some(text)) = texts.get(article) else { continue };
+            if !quote.trim().is_empty() && locate_quote(text, quote).is_none() {
+                out.push(Problem::new(
+                    format!("$.events[{i}].sources[{j}].quote"),
+                    format!("quote not found verbatim in article \"{article}\""),
+                ));
+            }
+        }
+    }
+}
+
+/// Finds `quote` in `text` under the whitespace rule of the quote check: returns the byte range
+/// of the matching passage in the original `text`, or `None`.
+pub fn locate_quote(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
+    let quote = collapse_whitespace(quote);
+    if quote.is_empty() {
+        return None;
+    }
+    // Collapse `text` while remembering where each collapsed byte came from.
+    let mut collapsed = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !collapsed.is_empty();
+            continue;
+        }
+        if pending_space {
+            collapsed.push(' ');
+            origin.push(i);
+            pending_space = false;
+        }
+        collapsed.push(c);
+        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    let start = collapsed.find(&quote)?;
+    let last = start + quote.len() - 1;
+    let end_char_start = origin[last];
+    let end = end_char_start + text[end_char_start..].chars().next().map_or(1, char::len_utf8);
+    Some(origin[start]..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_quotes_across_whitespace() {
+        let text = "أولاً.\nوفي اجتماع عقد في   بانكوك\nمع الوزير. آخر";
+        let r = locate_quote(text, "وفي اجتماع عقد في بانكوك مع الوزير.").unwrap();
+        assert_eq!(&text[r], "وفي اجتماع عقد في   بانكوك\nمع الوزير.");
+        assert_eq!(locate_quote(text, "غير موجود"), None);
+        assert_eq!(locate_quote(text, "   "), None);
+    }
+}

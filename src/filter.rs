@@ -1,0 +1,139 @@
+//! Applies a [`Query`]'s filters to a dataset, with facet counts for every option.
+//!
+//! Facets are OR within a facet and AND across facets. Each option's count is the number of
+//! events it would leave: those passing every other facet that carry that option (the usual
+//! faceted-search rule, so a count never depends on the facet's own selection). One pass over
+//! the events computes the results and all counts. This module never touches `web_sys`.
+
+use crate::data::{Dataset, EventIx, EventType, Tone, Topic};
+use crate::query::Query;
+use crate::search::{EventSet, SearchIndex};
+
+/// Per-option counts, indexed like `Dataset::countries` and the vocabularies' `ALL` lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub countries: Vec<usize>,
+    pub types: Vec<usize>,
+    pub topics: Vec<usize>,
+    pub tones: Vec<usize>,
+    /// (year, count) for every year with an event, ascending.
+    pub years: Vec<(i32, usize)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filtered {
+    /// Matching events in date order.
+    pub events: Vec<EventIx>,
+    pub facets: Facets,
+}
+
+const COUNTRY: usize = 0;
+const PAIR: usize = 1;
+const TYPE: usize = 2;
+const TOPIC: usize = 3;
+const TONE: usize = 4;
+const YEAR: usize = 5;
+const TEXT: usize = 6;
+
+fn index_of<T: PartialEq>(all: &[T], x: &T) -> usize {
+    all.iter().position(|y| y == x).unwrap_or(0)
+}
+
+pub fn apply(ds: &Dataset, index: &SearchIndex, q: &Query) -> Filtered {
+    let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
+    // A pair naming an unknown country matches nothing rather than being silently dropped.
+    let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
+    let text: Option<EventSet> = index.search(&q.q);
+    let mut facets = Facets {
+        countries: vec![0; ds.countries.len()],
+        types: vec![0; EventType::ALL.len()],
+        topics: vec![0; Topic::ALL.len()],
+        tones: vec![0; Tone::ALL.len()],
+        years: Vec::new(),
+    };
+    let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut events = Vec::new();
+    for (ix, e) in ds.events.iter().enumerate() {
+        let ix = ix as EventIx;
+        let mut pass = [true; 7];
+        pass[COUNTRY] = countries.is_empty() || e.parties.iter().any(|p| countries.contains(p));
+        pass[PAIR] = match pair {
+            None => true,
+            Some((Some(a), Some(b))) => e.parties.contains(&a) && e.parties.contains(&b),
+            Some(_) => false,
+        };
+        pass[TYPE] = q.types.is_empty() || q.types.contains(&e.kind);
+        pass[TOPIC] = q.topics.is_empty() || e.topics.iter().any(|t| q.topics.contains(t));
+        pass[TONE] = q.tones.is_empty() || q.tones.contains(&e.tone);
+        pass[YEAR] = q.from.is_none_or(|f| e.date.year >= f) && q.to.is_none_or(|t| e.date.year <= t);
+        pass[TEXT] = text.as_ref().is_none_or(|s| s.contains(ix));
+        let failed = pass.iter().filter(|p| !**p).count();
+        if failed > 1 {
+            continue;
+        }
+        let all_but = |facet: usize| failed == 0 || !pass[facet];
+        if all_but(COUNTRY) {
+            e.parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
+        }
+        if all_but(TYPE) {
+            facets.types[index_of(EventType::ALL, &e.kind)] += 1;
+        }
+        if all_but(TOPIC) {
+            e.topics.iter().for_each(|t| facets.topics[index_of(Topic::ALL, t)] += 1);
+        }
+        if all_but(TONE) {
+            facets.tones[index_of(Tone::ALL, &e.tone)] += 1;
+        }
+        if all_but(YEAR) {
+            *years.entry(e.date.year).or_default() += 1;
+        }
+        if failed == 0 {
+            events.push(ix);
+        }
+    }
+    facets.years = years.into_iter().collect();
+    Filtered { events, facets }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn fixture() -> (Dataset, SearchIndex) {
+        let ds = load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        (ds, ix)
+    }
+
+    #[test]
+    fn no_filter_keeps_everything() {
+        let (ds, ix) = fixture();
+        let f = apply(&ds, &ix, &Query::default());
+        assert_eq!(f.events, vec![0, 1]);
+        assert_eq!(f.facets.tones, vec![1, 1, 0]);
+        assert_eq!(f.facets.years, vec![(2023, 1), (2024, 1)]);
+    }
+
+    #[test]
+    fn counts_ignore_their_own_facet() {
+        let (ds, ix) = fixture();
+        let q = Query::parse("tone=neutral");
+        let f = apply(&ds, &ix, &q);
+        assert_eq!(f.events, vec![1]);
+        // Cooperative would still leave 1 event if chosen: its count ignores the tone filter.
+        assert_eq!(f.facets.tones, vec![1, 1, 0]);
+        // Other facets count only the neutral event.
+        assert_eq!(f.facets.years, vec![(2024, 1)]);
+    }
+
+    #[test]
+    fn pair_and_years_and_text() {
+        let (ds, ix) = fixture();
+        assert_eq!(apply(&ds, &ix, &Query::parse("pair=US-CN")).events.len(), 2);
+        assert_eq!(apply(&ds, &ix, &Query::parse("pair=US-GB")).events.len(), 0);
+        assert_eq!(apply(&ds, &ix, &Query::parse("from=2024")).events, vec![1]);
+        assert_eq!(apply(&ds, &ix, &Query::parse("q=bangkok")).events, vec![1]);
+        assert_eq!(apply(&ds, &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events, vec![1]);
+    }
+}

@@ -1,0 +1,181 @@
+//! The full explorer: header, filter panel, the chosen view, downloads and footer.
+
+use leptos::prelude::*;
+
+use super::cards::{CountryCard, CountryGrid, PairView};
+use super::event::EventPage;
+use super::filters::FilterPanel;
+use super::marks::TypeSymbol;
+use super::timeline::Timeline;
+use super::Ctx;
+use crate::data::EventIx;
+use crate::filter::{apply, Filtered};
+use crate::i18n::{count_events, intl, type_label};
+use crate::query::View;
+
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let data = ctx.data.clone();
+    let query = ctx.query;
+    let filtered: Memo<Filtered> = Memo::new(move |_| query.with(|q| apply(&data.ds, &data.index, q)));
+    provide_context(filtered);
+
+    let c = ctx.clone();
+    let header = move || {
+        let lang = c.lang();
+        let s = lang.strings();
+        let other = lang.other();
+        let c2 = c.clone();
+        let view_now = query.with(|q| q.view);
+        let timeline_href = c.href(|q| {
+            q.view = View::Timeline;
+            q.event = None;
+        });
+        let cards_href = c.href(|q| {
+            q.view = View::Countries;
+            q.event = None;
+        });
+        let c3 = c.clone();
+        let c4 = c.clone();
+        view! {
+            <header class="site-header">
+                <div class="brand">
+                    <a class="brand-name" href=c.href(|q| *q = q.cleared())>{s.app_name}</a>
+                    <span class="tagline">{s.tagline}</span>
+                </div>
+                <nav aria-label=s.main_nav class="main-nav">
+                    <a href=timeline_href aria-current=move || (view_now == View::Timeline).then_some("page")
+                        on:click=move |ev| { ev.prevent_default(); c3.navigate(|q| { q.view = View::Timeline; q.event = None; }, false) }>
+                        {s.timeline}
+                    </a>
+                    <a href=cards_href aria-current=move || (view_now == View::Countries).then_some("page")
+                        on:click=move |ev| { ev.prevent_default(); c4.navigate(|q| { q.view = View::Countries; q.event = None; }, false) }>
+                        {s.country_cards}
+                    </a>
+                </nav>
+                <button type="button" class="button lang-switch" lang=other.code() aria-label=s.switch_lang_label
+                    on:click=move |_| c2.navigate(|q| q.lang = q.lang.other(), false)>
+                    {s.switch_lang}
+                </button>
+            </header>
+        }
+    };
+
+    let c = ctx.clone();
+    let body = move || {
+        let (event, pair, view_kind, one_country) = query.with(|q| {
+            (q.event.clone(), q.pair.clone(), q.view, (q.countries.len() == 1).then(|| q.countries[0].clone()))
+        });
+        if let Some(id) = event {
+            return view! { <EventPage id /> }.into_any();
+        }
+        let data = c.data.clone();
+        let top = if let Some((a, b)) = pair {
+            view! { <PairView a b /> }.into_any()
+        } else if let Some(code) = one_country.filter(|code| data.ds.country_ix(code).is_some()) {
+            view! { <CountryCard code /> }.into_any()
+        } else {
+            ().into_any()
+        };
+        match view_kind {
+            View::Countries => view! { {top} <CountryGrid /> }.into_any(),
+            View::Timeline => view! { {top} <Timeline /> <EventList /> }.into_any(),
+        }
+    };
+
+    let c = ctx.clone();
+    let status = move || {
+        let lang = c.lang();
+        filtered.with(|f| count_events(lang, f.events.len()))
+    };
+    let c = ctx.clone();
+    let skipped = move || {
+        let n = c.data.skipped.len();
+        (n > 0).then(|| {
+            let s = c.lang().strings();
+            let items = c.data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> }).collect_view();
+            view! {
+                <aside class="notice" role="note">
+                    <p>{s.skipped_notice} " " <strong>{n}</strong></p>
+                    <details><summary>{s.error_details}</summary><ul>{items}</ul></details>
+                </aside>
+            }
+        })
+    };
+    let c = ctx.clone();
+    let footer = move || {
+        let s = c.lang().strings();
+        view! {
+            <footer class="site-footer">
+                <p>{s.data_as_of} " " <bdi>{c.data.ds.dataset_version.clone()}</bdi> " · " {s.licence} " " <bdi>{c.data.ds.licence.clone()}</bdi></p>
+            </footer>
+        }
+    };
+
+    view! {
+        {header}
+        <div class="layout">
+            <FilterPanel />
+            <main class="content" id="main">
+                {skipped}
+                <p class="result-count" role="status" aria-live="polite">{status}</p>
+                {body}
+            </main>
+        </div>
+        {footer}
+    }
+}
+
+/// The accessible list of the filtered events (the timeline's text twin).
+#[component]
+pub fn EventList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let filtered = expect_context::<Memo<Filtered>>();
+    let limit = RwSignal::new(100usize);
+    let c = ctx.clone();
+    move || {
+        let lang = c.lang();
+        let s = lang.strings();
+        let events: Vec<EventIx> = filtered.with(|f| f.events.clone());
+        if events.is_empty() {
+            return view! { <p class="empty">{s.no_events}</p> }.into_any();
+        }
+        let total = events.len();
+        let shown = limit.get().min(total);
+        let data = c.data.clone();
+        let items = events
+            .iter()
+            .rev()
+            .take(shown)
+            .map(|&ix| {
+                let e = data.ds.event(ix);
+                let id = e.id.clone();
+                let c2 = c.clone();
+                let href = c.href(|q| q.event = Some(id.clone()));
+                let parties: Vec<String> = e.parties.iter().map(|&p| lang.pick(&data.ds.country(p).name).to_owned()).collect();
+                view! {
+                    <li class="event-row">
+                        <TypeSymbol kind=e.kind />
+                        <span class="event-date">{intl::format_date(lang, &e.date)}</span>
+                        <a href=href on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| q.event = Some(id.clone()), false) }>
+                            <bdi>{lang.pick(&e.title).to_owned()}</bdi>
+                        </a>
+                        <span class="event-meta">{type_label(lang, e.kind)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (shown < total).then(|| {
+            view! { <button type="button" class="button" on:click=move |_| limit.update(|n| *n += 200)>{format!("{} (+{})", s.list_of_events, total - shown)}</button> }
+        });
+        view! {
+            <section class="event-list" aria-labelledby="list-heading">
+                <h2 id="list-heading">{s.list_of_events}</h2>
+                <ol>{items}</ol>
+                {more}
+            </section>
+        }
+        .into_any()
+    }
+}

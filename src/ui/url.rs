@@ -1,0 +1,46 @@
+//! The browser side of "the URL is the state": read `location.search`, write history entries,
+//! follow back/forward. Only the query string changes, never the path, so any static host and
+//! any sub-path work without rewrite rules.
+
+use leptos::prelude::*;
+
+use crate::query::Query;
+
+/// The view state in the current URL.
+pub fn read() -> Query {
+    let search = window().location().search().unwrap_or_default();
+    Query::parse(&search)
+}
+
+/// A same-page link to `q`: `?…`, or the bare path for the default state.
+pub fn href(q: &Query) -> String {
+    let qs = q.to_query_string();
+    if qs.is_empty() {
+        window().location().pathname().unwrap_or_else(|_| "./".into())
+    } else {
+        format!("?{qs}")
+    }
+}
+
+/// Records `q` in the history: a new entry, or replacing the current one (typing in search).
+pub fn write(q: &Query, replace: bool) {
+    let url = href(q);
+    let current = window().location().search().unwrap_or_default();
+    if current.trim_start_matches('?') == q.to_query_string() {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Keeps `query` equal to the URL when the reader goes back or forward.
+pub fn on_popstate(query: RwSignal<Query>) {
+    let handle = window_event_listener(leptos::ev::popstate, move |_| query.set(read()));
+    // The app lives as long as the page: the listener is never removed.
+    std::mem::forget(handle);
+}

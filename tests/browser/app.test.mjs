@@ -1,0 +1,64 @@
+// The explorer loads the shipped data, renders without console errors, and shows a translated
+// error panel with a retry button when the data is missing, unreachable or malformed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, newPage, ready, serveDist, DIST } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+let browser, server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('renders every shipped event in Arabic with no console errors', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const rows = await page.$$('.event-list .event-row');
+  assert.equal(rows.length, shipped.events.length);
+  const titles = await page.$$eval('.event-list .event-row a', (as) => as.map((a) => a.textContent.trim()));
+  for (const e of shipped.events) assert.ok(titles.includes(e.title.ar), `missing ${e.id}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const [name, override] of [
+  ['missing', { status: 404, body: 'not found', type: 'text/plain' }],
+  ['malformed', { status: 200, body: '{"schema_version": 1, "events": [', type: 'application/json' }],
+  ['unreachable', null],
+]) {
+  test(`a ${name} events.json shows the translated error panel with a working retry`, async () => {
+    const overrides = { 'data/events.json': override };
+    const broken = await serve({ root: DIST, overrides });
+    const page = await newPage(browser);
+    await page.goto(broken.url);
+    await page.waitForSelector('.error-panel', { timeout: 20000 });
+    assert.equal(await page.textContent('.error-panel h1'), 'تعذّر تحميل بيانات الأحداث');
+    await page.goto(`${broken.url}?lang=en`);
+    await page.waitForSelector('.error-panel');
+    assert.equal(await page.textContent('.error-panel h1'), 'The event data could not be loaded');
+    // Fix the data and retry: the explorer appears without a reload.
+    delete overrides['data/events.json'];
+    await page.click('.error-panel button');
+    await ready(page);
+    assert.equal((await page.$$('.event-list .event-row')).length, shipped.events.length);
+    await page.context().close();
+    await broken.close();
+  });
+}
+
+test('works under a sub-path (/marsad/)', async () => {
+  const sub = await serveDist({ prefix: '/marsad/' });
+  const page = await newPage(browser);
+  await page.goto(`${sub.url}?lang=en`);
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal((await page.$$('.event-list .event-row')).length, shipped.events.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  await sub.close();
+});

@@ -1,0 +1,84 @@
+// A small static server for dist/: correct MIME types (.wasm as application/wasm), optional
+// gzip, optional sub-path prefix, loopback only. Used by README command (1), the browser tests
+// and the benchmark.
+//   node tests/browser/serve.mjs DIR [--port 8080] [--prefix /marsad/] [--gzip]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** Starts a server; resolves to { url, port, close(), stats } once listening on 127.0.0.1. */
+export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = {} } = {}) {
+  const base = resolve(root);
+  const stats = { requests: [], bytes: 0 };
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+      path = path.slice(prefix.length);
+      if (path === '' || path.endsWith('/')) path += 'index.html';
+      if (overrides[path] !== undefined) {
+        const o = overrides[path];
+        if (o === null) { req.socket.destroy(); return; } // simulate a network failure
+        res.writeHead(o.status ?? 200, { 'content-type': o.type ?? MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(o.body);
+        return;
+      }
+      const file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      let body = await readFile(file);
+      const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 256 && !/\.(png)$/.test(file)) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+        headers['vary'] = 'accept-encoding';
+      }
+      headers['content-length'] = body.length;
+      stats.requests.push(path);
+      stats.bytes += body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      const p = server.address().port;
+      ok({
+        port: p,
+        url: `http://127.0.0.1:${p}${prefix}`,
+        stats,
+        server,
+        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const root = args.find((a, i) => !a.startsWith('--') && !['--port', '--prefix'].includes(args[i - 1])) ?? 'dist';
+  const s = await serve({ root, port: Number(opt('--port', 8080)), prefix: opt('--prefix', '/'), gzip: args.includes('--gzip') });
+  console.log(`Serving ${root} at ${s.url} (Ctrl-C to stop)`);
+}
