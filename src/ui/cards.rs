@@ -27,7 +27,7 @@ pub fn event_link(c: &Ctx, ix: EventIx, lang: Lang) -> impl IntoView {
 }
 
 /// A small bar chart of counts per year (SVG, so no inline styles are needed under the CSP).
-fn year_bars(years: &[(i32, usize)], label: String) -> impl IntoView {
+fn year_bars(years: &[(i32, usize)], label: String, lang: Lang) -> impl IntoView {
     let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
     let n = years.len().max(1) as f64;
     let w = 200.0;
@@ -37,8 +37,10 @@ fn year_bars(years: &[(i32, usize)], label: String) -> impl IntoView {
         .enumerate()
         .map(|(i, &(y, count))| {
             let h = 40.0 * count as f64 / max;
+            // Time runs right to left in Arabic, as on the timeline.
+            let slot = if lang.is_rtl() { years.len() - 1 - i } else { i };
             view! {
-                <rect class="bar" x=i as f64 * bw + 1.0 y=44.0 - h width=(bw - 2.0).max(1.0) height=h>
+                <rect class="bar" x=slot as f64 * bw + 1.0 y=44.0 - h width=(bw - 2.0).max(1.0) height=h>
                     <title>{format!("{y}: {count}")}</title>
                 </rect>
             }
@@ -49,7 +51,7 @@ fn year_bars(years: &[(i32, usize)], label: String) -> impl IntoView {
     view! {
         <figure class="year-bars">
             <svg viewBox=format!("0 0 {} 46", (bw * n).max(1.0)) width="200" height="46" role="img" aria-label=label>{bars}</svg>
-            <figcaption dir="ltr"><span>{first}</span><span>{last}</span></figcaption>
+            <figcaption><span>{first}</span><span>{last}</span></figcaption>
         </figure>
     }
 }
@@ -123,7 +125,7 @@ pub fn CountryCard(code: String) -> impl IntoView {
                 <section><h3>{s.partners}</h3><ul class="partners">{partners}</ul></section>
                 <section><h3>{s.by_type}</h3><ul class="breakdown">{types}</ul></section>
                 <section><h3>{s.by_tone}</h3><ul class="breakdown tones">{tones}</ul></section>
-                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned())}</section>
+                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), lang)}</section>
                 <section class="first-last">
                     {first.map(|(d, l)| view! { <p><strong>{s.first_event}</strong> " " {d} " — " {l}</p> })}
                     {last.map(|(d, l)| view! { <p><strong>{s.last_event}</strong> " " {d} " — " {l}</p> })}

@@ -100,11 +100,13 @@ fn SourceView(source: Source, lang: Lang) -> impl IntoView {
     });
     let quote = source.quote.clone();
     let mark_ref = NodeRef::<html::Mark>::new();
+    // Scroll the article box (not the page: an event may have several sources) to the passage.
     Effect::new(move |_| {
-        if let Some(el) = mark_ref.get() {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        if let Some(mark) = mark_ref.get() {
+            if let Some(container) = mark.parent_element() {
+                let top = mark.offset_top() - container.client_height() / 2 + mark.offset_height() / 2;
+                container.set_scroll_top(top.max(0));
+            }
         }
     });
     let reader = move || match text.get() {

@@ -152,12 +152,17 @@ pub fn FilterPanel() -> impl IntoView {
         let year_select = |id: &'static str, is_from: bool| {
             let c = c.clone();
             let current = move || query.with(|q| if is_from { q.from } else { q.to });
+            // Every year of the dataset (and the chosen one, even outside it), with its count.
+            let (lo, hi) = data.ds.year_range().unwrap_or((2000, 2000));
             let opts = move || {
+                let chosen = current();
+                let (lo, hi) = chosen.map_or((lo, hi), |y| (lo.min(y), hi.max(y)));
                 filtered.with(|f| {
-                    f.facets
-                        .years
-                        .iter()
-                        .map(|&(y, n)| view! { <option value=y.to_string() prop:selected=move || current() == Some(y)>{format!("{y} ({n})")}</option> })
+                    (lo..=hi)
+                        .map(|y| {
+                            let n = f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n);
+                            view! { <option value=y.to_string() prop:selected=move || chosen == Some(y)>{format!("{y} ({n})")}</option> }
+                        })
                         .collect_view()
                 })
             };
@@ -240,5 +245,6 @@ fn download(name: &str, mime: &str, text: &str) {
             a.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoke later: revoking at once can cancel the download the click just started.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
 }

@@ -1,0 +1,259 @@
+// The explorer in both languages: language switch, RTL axis, search variants, URL state,
+// back/forward, cards, pair view, event page with provenance, zoom, downloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, newPage, ready, serveDist, DIST } from './util.mjs';
+
+const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
+const eventsOfActor = (id) => data.events.filter((e) => e.actors.includes(id));
+const eventsOfCountry = (code) => data.events.filter((e) => e.parties.includes(code));
+const dayOf = (e) => Date.parse(e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date);
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(query = '', opts = {}) {
+  const page = await newPage(browser, opts);
+  await page.goto(`${server.url}${query ? `?${query}` : ''}`);
+  await ready(page);
+  return page;
+}
+const rows = (page) => page.$$eval('.event-list .event-row', (r) => r.length);
+const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+const count = async (page) => (await page.textContent('.result-count')).trim();
+
+test('one click switches language, keeps the view, and sets <html lang dir>', async () => {
+  const page = await open('country=GB&type=dialogue');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const before = await rows(page);
+  assert.equal(before, data.events.filter((e) => e.parties.includes('GB') && e.type === 'dialogue').length);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.deepEqual(await params(page), { lang: 'en', country: 'GB', type: 'dialogue' });
+  assert.equal(await rows(page), before);
+  assert.match(await page.textContent('#filters-heading'), /Filters/);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  assert.equal(await page.textContent('#filters-heading'), 'المرشحات');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('dates use Arabic month names and Gregorian years in Arabic, English in English', async () => {
+  const id = data.events.find((e) => e.date_precision === 'month' && e.date.endsWith('-10')).id;
+  const ar = await open(`event=${id}`);
+  const arDate = (await ar.textContent('.event-page .facts time')).trim();
+  assert.match(arDate, /^أكتوبر \d{4}$/, arDate);
+  const en = await open(`lang=en&event=${id}`);
+  assert.match((await en.textContent('.event-page .facts time')).trim(), /^October \d{4}$/);
+  const day = data.events.find((e) => e.date_precision === 'day');
+  const enDay = await open(`lang=en&event=${day.id}`);
+  const [y, m, d] = day.date.split('-').map(Number);
+  assert.equal((await enDay.textContent('.event-page .facts time')).trim(),
+    `${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`);
+  for (const p of [ar, en, enDay]) await p.context().close();
+});
+
+for (const lang of ['ar', 'en']) {
+  test(`timeline axis runs ${lang === 'ar' ? 'right to left' : 'left to right'} in ${lang}`, async () => {
+    const page = await open(`lang=${lang}`);
+    const marks = await page.$$eval('.event-mark', (ms) => ms.map((m) => {
+      const b = m.getBoundingClientRect();
+      return { id: m.dataset.event, x: b.x + b.width / 2 };
+    }));
+    assert.ok(marks.length >= 5, `only ${marks.length} single marks`);
+    const sorted = marks.map((m) => ({ ...m, day: dayOf(byId[m.id]) })).sort((a, b) => a.day - b.day);
+    const first = sorted[0], last = sorted[sorted.length - 1];
+    if (lang === 'ar') assert.ok(first.x > last.x, 'oldest should be right of newest');
+    else assert.ok(first.x < last.x, 'oldest should be left of newest');
+    // Ticks: the earliest year label is on the right in Arabic.
+    const ticks = await page.$$eval('.tick text', (ts) => ts.map((t) => ({ y: Number(t.textContent), x: t.getBoundingClientRect().x })));
+    const years = ticks.filter((t) => t.y > 1900).sort((a, b) => a.y - b.y);
+    assert.ok(years.length >= 2);
+    assert.equal(years[0].x > years[years.length - 1].x, lang === 'ar');
+    await page.context().close();
+  });
+}
+
+test('timeline zooms with buttons and the keyboard, and groups open by zooming', async () => {
+  const page = await open('lang=en');
+  const span = async () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent));
+  const all = await span();
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  const zoomed = await span();
+  assert.notDeepEqual(zoomed, all);
+  await page.click('.timeline-controls button:has-text("Show all")');
+  assert.deepEqual(await span(), all);
+  await page.focus('.timeline-canvas');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  assert.notDeepEqual(await span(), all);
+  await page.keyboard.press('0');
+  assert.deepEqual(await span(), all);
+  // Enter on a single mark opens its event page.
+  await page.focus('.event-mark');
+  const id = await page.$eval('.event-mark', (m) => m.dataset.event);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.event-page');
+  assert.equal((await params(page)).event, id);
+  await page.context().close();
+});
+
+test('search finds every event of Xi with each spelling of his name, and replaces history', async () => {
+  const page = await open('');
+  const want = eventsOfActor('xi-jinping').length;
+  const historyBefore = await page.evaluate(() => history.length);
+  for (const q of ['شي جينبينغ', 'شي جين بينج', 'شي جين بينغ', 'شي', 'Xi', 'xi jinping']) {
+    await page.fill('#search', '');
+    await page.type('#search', q, { delay: 5 });
+    await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, want);
+    assert.equal((await params(page)).q, q);
+  }
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing must not add history entries');
+  // "لندن" finds the United Kingdom's events.
+  await page.fill('#search', 'لندن');
+  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, eventsOfCountry('GB').length);
+  assert.match(await count(page), new RegExp(String(eventsOfCountry('GB').length)));
+  await page.context().close();
+});
+
+test('every URL parameter is read into the view and survives a reload', async () => {
+  const q = 'lang=en&country=US,CN&type=pledge,meeting&topic=elections&tone=cooperative&from=2015&to=2024&q=Xi';
+  const page = await open(q);
+  const expected = data.events.filter((e) => (e.parties.includes('US') || e.parties.includes('CN'))
+    && ['pledge', 'meeting'].includes(e.type) && e.topics.includes('elections') && e.tone === 'cooperative'
+    && +e.date.slice(0, 4) >= 2015 && +e.date.slice(0, 4) <= 2024 && e.actors.includes('xi-jinping'));
+  assert.ok(expected.length > 0);
+  assert.equal(await rows(page), expected.length);
+  assert.equal(await page.inputValue('#search'), 'Xi');
+  assert.equal(await page.inputValue('#year-from'), '2015');
+  assert.equal(await page.inputValue('#year-to'), '2024');
+  const checked = await page.$$eval('.filters input[type=checkbox]:checked', (cs) => cs.map((c) => c.closest('label').querySelector('.option-label').textContent));
+  assert.deepEqual(checked.sort(), ['China', 'Cooperative', 'Elections', 'Meeting or summit', 'Pledge', 'United States'].sort());
+  await page.reload();
+  await ready(page);
+  assert.equal(await rows(page), expected.length);
+  // Pair, view and event round-trip too.
+  const pair = await open('lang=en&pair=GB-CN');
+  assert.match(await pair.textContent('#pair-heading'), /United Kingdom ⇄ China/);
+  assert.equal(await pair.$$eval('.pair-events li', (l) => l.length), data.events.filter((e) => e.parties.includes('GB') && e.parties.includes('CN')).length);
+  const cards = await open('view=countries');
+  assert.equal(await cards.$$eval('.country-card', (c) => c.length), data.countries.length);
+  // Unknown and malformed parameters are ignored without a panic.
+  const bad = await open('country=%3Cscript%3E,ZZZ&from=abc&to=99999&event=../x&type=war&lang=fr&pair=GB-GB&%E0%A4%A=1');
+  assert.equal(await rows(bad), data.events.length);
+  for (const p of [page, pair, cards, bad]) { assert.deepEqual(p.problems, []); await p.context().close(); }
+});
+
+test('clicks push history; back and forward restore each view', async () => {
+  const page = await open('lang=en');
+  const all = await rows(page);
+  await page.click('.filters label:has-text("Russia") input');
+  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length < n, all);
+  const russia = await rows(page);
+  assert.equal(russia, eventsOfCountry('RU').length);
+  await page.click('.event-list .event-row a');
+  await page.waitForSelector('.event-page');
+  await page.goBack();
+  await page.waitForSelector('.event-list');
+  assert.equal(await rows(page), russia);
+  assert.equal(await page.isChecked('.filters label:has-text("Russia") input'), true);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, all);
+  await page.goForward();
+  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, russia);
+  // Clear all keeps language and view.
+  await page.click('button:has-text("Clear all filters")');
+  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, all);
+  assert.deepEqual(await params(page), { lang: 'en' });
+  await page.context().close();
+});
+
+test('option counts say how many events each choice would leave', async () => {
+  const page = await open('lang=en&tone=conflictual');
+  const counts = await page.$$eval('.filters fieldset:has(legend:text("Tone")) label', (ls) =>
+    Object.fromEntries(ls.map((l) => [l.querySelector('.option-label').textContent, Number(l.querySelector('.count').textContent)])));
+  for (const t of ['cooperative', 'neutral', 'conflictual']) {
+    const name = t[0].toUpperCase() + t.slice(1);
+    assert.equal(counts[name], data.events.filter((e) => e.tone === t).length, name);
+  }
+  const status = await page.getAttribute('.result-count', 'role');
+  assert.equal(status, 'status');
+  await page.context().close();
+});
+
+test('country cards link partners to the pair view', async () => {
+  const page = await open('lang=en&view=countries');
+  const card = page.locator('.country-card[data-country="GB"]');
+  assert.match(await card.textContent(), /United Kingdom/);
+  assert.match(await card.textContent(), /المملكة المتحدة/);
+  assert.equal(await card.locator('img.flag').getAttribute('src'), 'flags/gb.svg');
+  await card.locator('.partners a').first().click();
+  await page.waitForSelector('.pair-view');
+  const p = await params(page);
+  assert.ok(p.pair.startsWith('GB-'), p.pair);
+  // One country chosen: its card is on top of the timeline.
+  const one = await open('country=QA');
+  assert.equal(await one.$$eval('.country-card', (c) => c.length), 1);
+  for (const x of [page, one]) await x.context().close();
+});
+
+test('event page shows facts, related events, and the quote highlighted inside its article', async () => {
+  const e = data.events.find((x) => x.related.length > 0 && x.actors.length > 0);
+  const page = await open(`lang=en&event=${e.id}`);
+  assert.equal((await page.textContent('#event-title')).trim(), e.title.en);
+  await page.waitForSelector('.article-text mark');
+  const marked = await page.$$eval('.article-text mark', (ms) => ms.map((m) => m.textContent.replace(/\s+/g, ' ').trim()));
+  for (const s of e.sources) assert.ok(marked.includes(s.quote.replace(/\s+/g, ' ').trim()), s.quote);
+  // The highlighted passage is scrolled into view inside its article box.
+  const visible = await page.$eval('.article-text mark', (m) => {
+    const box = m.parentElement.getBoundingClientRect(), r = m.getBoundingClientRect();
+    return r.bottom > box.top && r.top < box.bottom;
+  });
+  assert.ok(visible);
+  const article = data.articles.find((a) => a.id === e.sources[0].article);
+  assert.match(await page.textContent('.source figcaption'), new RegExp(article.outlets[0].en));
+  await page.click(`.event-page section:has(h3:text("Related events")) a >> nth=0`);
+  await page.waitForFunction((id) => new URLSearchParams(location.search).get('event') === id, e.related[0]);
+  assert.equal((await page.textContent('#event-title')).trim(), byId[e.related[0]].title.en);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const lang of ['ar', 'en']) {
+  test(`downloads in ${lang} parse and hold exactly the events shown`, async () => {
+    const page = await open(`lang=${lang}&country=RU`);
+    const shown = eventsOfCountry('RU').map((e) => e.id).sort();
+    const grab = async (kind) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"]`)]);
+      return readFileSync(await dl.path(), 'utf8');
+    };
+    const json = JSON.parse(await grab('json'));
+    assert.deepEqual(json.events.map((e) => e.id).sort(), shown);
+    const tl = JSON.parse(await grab('timelinejs'));
+    assert.deepEqual(tl.events.map((e) => e.unique_id).sort(), shown);
+    assert.ok(tl.events.every((e) => e.start_date.year && e.text.headline));
+    const csv = (await grab('csv')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines[0].split(',')[0], 'id');
+    assert.deepEqual(lines.slice(1).map((l) => JSON.parse(l.split(',')[0])).sort(), shown);
+    await page.context().close();
+  });
+}
+
+test('usable at 360 px in both languages: nothing wider than the screen', async () => {
+  for (const lang of ['ar', 'en']) {
+    for (const q of ['', 'view=countries', `event=${data.events[0].id}`, 'pair=US-RU']) {
+      const page = await open(`lang=${lang}&${q}`, { width: 360, height: 740 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${lang} ${q}: page is ${overflow}px wider than the screen`);
+      await page.context().close();
+    }
+  }
+});
