@@ -162,6 +162,11 @@ strings! {
     all_countries: "كل الدول", "All countries";
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
+    offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
+    stale_notice: "تعذّر استخدام أحدث نسخة من البيانات لأنها تالفة؛ تُعرض آخر نسخة سليمة.", "The newest data could not be used because it is damaged; showing the last good copy.";
+    update_ready: "يتوفر إصدار جديد من مرصد.", "A new version of Marsad is available.";
+    update_reload: "أعد التحميل", "Reload";
+    show_more: "عرض المزيد", "Show more";
 }
 
 pub fn type_label(lang: Lang, t: EventType) -> &'static str {

@@ -1,11 +1,16 @@
-//! `marsad-dist`: Trunk's post-build hook. Works on `$TRUNK_STAGING_DIR` (or the folder given as
-//! the only argument) before Trunk moves it to `dist/`:
+//! `marsad-dist`: Trunk's post-build hook, and the service-worker generator.
 //!
-//! 1. writes the start-up module `start-<hash>.js` that Trunk would otherwise inline (the CSP
-//!    allows no inline script), with a visible message if WebAssembly cannot start;
-//! 2. links it, plus preloads for the JS glue and the wasm, into `index.html`.
+//! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
+//!   1. writes the start-up module `start-<hash>.js` that Trunk would otherwise inline (the CSP
+//!      allows no inline script), with a visible message if WebAssembly cannot start, and — in
+//!      release builds only — the service-worker registration;
+//!   2. links it, plus preloads for the JS glue and the wasm, into `index.html`;
+//!   3. in release builds, writes `sw.js` (see below).
+//! - `marsad-dist sw DIR`: (re)writes `DIR/sw.js` only.
 //!
-//! File names carry a content hash (FNV-1a, 64 bits: cache busting, not security).
+//! `sw.js` precaches every file of the build, listed from the build itself with a content hash
+//! per file, so a changed file changes the worker and a reader is offered the update. File names
+//! carry FNV-1a 64-bit hashes: cache busting, not security.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,10 +38,31 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     }
 }
 
-fn run(dir: &Path) -> Result<(), String> {
+/// Registers `sw.js` (not in embeds: a third-party iframe's worker is partitioned, and embeds
+/// stay online-first), and tells the app when a new version waits (`marsad-update` event).
+const REGISTER_SW: &str = r#"
+if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
+  let asked = false;
+  navigator.serviceWorker.register('./sw.js').then((reg) => {
+    const ready = () => {
+      window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
+      window.marsadUpdateReady = true;
+      window.dispatchEvent(new Event('marsad-update'));
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) ready();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      w?.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) ready(); });
+    });
+  }).catch((err) => console.warn('service worker not registered', err));
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
+}
+"#;
+
+fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let glue = find(dir, |n| n.starts_with("marsad-") && n.ends_with(".js"))?;
     let wasm = find(dir, |n| n.starts_with("marsad-") && n.ends_with("_bg.wasm"))?;
-    let start = format!(
+    let mut start = format!(
         "// Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).\n\
          import init from './{glue}';\n\
          init({{ module_or_path: new URL('./{wasm}', import.meta.url) }}).catch((err) => {{\n\
@@ -48,36 +74,158 @@ fn run(dir: &Path) -> Result<(), String> {
          \x20 document.body.append(p);\n\
          }});\n"
     );
+    if release {
+        start.push_str(REGISTER_SW);
+    }
     let start_name = format!("start-{}.js", &fnv1a(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
 
     let index_path = dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
+    if html.contains("src=\"./start-") {
+        return Err("index.html already has a start module".into());
+    }
     let tags = format!(
         "<link rel=\"modulepreload\" href=\"./{glue}\">\
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
          <script type=\"module\" src=\"./{start_name}\"></script></head>"
     );
-    if html.contains("start-") && html.contains("type=\"module\"") {
-        return Err("index.html already has a start module".into());
-    }
     let Some(at) = html.find("</head>") else { return Err("index.html has no </head>".into()) };
-    let html = format!("{}{}{}", &html[..at], tags, &html[at + "</head>".len()..]);
+    let mut html = format!("{}{}{}", &html[..at], tags, &html[at + "</head>".len()..]);
+    // With inject_scripts = false Trunk leaves its own <link data-trunk rel=rust> in the page.
+    if let Some(a) = html.find("<link data-") {
+        if let Some(len) = html[a..].find('>') {
+            if html[a..a + len].contains("rel=rust") {
+                html.replace_range(a..=a + len, "");
+            }
+        }
+    }
     std::fs::write(&index_path, html).map_err(|e| format!("index.html: {e}"))?;
     println!("marsad-dist: {start_name} -> {glue}, {wasm}");
     Ok(())
 }
 
-fn main() -> ExitCode {
-    let dir: PathBuf = match (std::env::args().nth(1), std::env::var_os("TRUNK_STAGING_DIR")) {
-        (Some(arg), _) => arg.into(),
-        (None, Some(env)) => env.into(),
-        (None, None) => {
-            eprintln!("usage: marsad-dist STAGING_DIR (or set TRUNK_STAGING_DIR)");
-            return ExitCode::from(2);
+/// Every file under `dir` (relative, `/`-separated), sorted, except the worker itself.
+fn list_files(dir: &Path) -> Result<Vec<String>, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+        for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel != "sw.js" {
+                    out.push(rel);
+                }
+            }
         }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+const SW_TEMPLATE: &str = r#"// Written by marsad-dist from the build itself: do not edit.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const CACHE = `marsad-${VERSION}`;
+const DATA = /\/data\/(events\.json|articles\/[^/]+)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => { if (event.data === 'skip-waiting') self.skipWaiting(); });
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (req.mode === 'navigate') event.respondWith(page(req));
+  else if (DATA.test(url.pathname)) event.respondWith(data(url));
+  else event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
+});
+
+// Any query-string URL of the app is the app's one page, as this version built it.
+async function page(req) {
+  const hit = await caches.match(new URL('index.html', self.registration.scope).href);
+  return hit || fetch(req);
+}
+
+function marked(res, why) {
+  const headers = new Headers(res.headers);
+  headers.set('x-marsad-fallback', why);
+  return res.blob().then((body) => new Response(body, { status: res.status, statusText: res.statusText, headers }));
+}
+
+// Data is network-first, so a returning reader online gets the newest dataset; a copy that does
+// not parse never replaces the last good one.
+async function data(url) {
+  const cache = await caches.open(CACHE);
+  const key = url.origin + url.pathname;
+  let res;
+  try {
+    res = await fetch(key, { cache: 'no-cache' });
+  } catch (err) {
+    const hit = await cache.match(key);
+    if (hit) return marked(hit, 'offline');
+    throw err;
+  }
+  if (!res.ok) {
+    const hit = await cache.match(key);
+    return hit ? marked(hit, 'offline') : res;
+  }
+  if (key.endsWith('/events.json')) {
+    let sound = false;
+    try { const doc = JSON.parse(await res.clone().text()); sound = Array.isArray(doc && doc.events); } catch (_) {}
+    if (!sound) {
+      const hit = await cache.match(key);
+      return hit ? marked(hit, 'invalid-update') : res;
+    }
+  }
+  await cache.put(key, res.clone());
+  return res;
+}
+"#;
+
+fn service_worker(dir: &Path) -> Result<(), String> {
+    let files = list_files(dir)?;
+    let mut manifest = String::new();
+    for f in &files {
+        let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+        manifest.push_str(f);
+        manifest.push(' ');
+        manifest.push_str(&fnv1a(&bytes));
+        manifest.push('\n');
+    }
+    let version = &fnv1a(manifest.as_bytes())[..16];
+    let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
+    let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FILES__", &list);
+    std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
+    println!("marsad-dist: sw.js {version} precaches {} files", files.len());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
+        (["sw", dir], _) => service_worker(Path::new(dir)),
+        ([dir], _) => start_module(Path::new(dir), release).and_then(|()| service_worker(Path::new(dir))),
+        ([], Some(dir)) => start_module(&dir, release).and_then(|()| if release { service_worker(&dir) } else { Ok(()) }),
+        _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist sw DIR (or set TRUNK_STAGING_DIR)".into()),
     };
-    match run(&dir) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("marsad-dist: {e}");

@@ -104,6 +104,14 @@ pub fn Explorer() -> impl IntoView {
         })
     };
     let c = ctx.clone();
+    let fallback = move || {
+        let s = c.lang().strings();
+        c.data.fallback.as_deref().map(|why| {
+            let text = if why == "invalid-update" { s.stale_notice } else { s.offline_notice };
+            view! { <aside class="notice fallback" role="status" data-fallback=why.to_owned()>{text}</aside> }
+        })
+    };
+    let c = ctx.clone();
     let footer = move || {
         let s = c.lang().strings();
         view! {
@@ -118,12 +126,43 @@ pub fn Explorer() -> impl IntoView {
         <div class="layout">
             <FilterPanel />
             <main class="content" id="main">
+                <UpdatePrompt />
+                {fallback}
                 {skipped}
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 {body}
             </main>
         </div>
         {footer}
+    }
+}
+
+/// "Update available — reload", shown when the service worker has a new version waiting
+/// (the start module raises `marsad-update` and provides `marsadApplyUpdate`).
+#[component]
+fn UpdatePrompt() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let flag = || js_sys::Reflect::get(&window(), &"marsadUpdateReady".into()).is_ok_and(|v| v.is_truthy());
+    let ready = RwSignal::new(flag());
+    let handle = window_event_listener_untyped("marsad-update", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    let apply = || {
+        if let Ok(f) = js_sys::Reflect::get(&window(), &"marsadApplyUpdate".into()) {
+            if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+    };
+    move || {
+        let s = ctx.lang().strings();
+        ready.get().then(|| {
+            view! {
+                <aside class="notice update-prompt" role="status">
+                    <span>{s.update_ready}</span> " "
+                    <button type="button" class="button primary" on:click=move |_| apply()>{s.update_reload}</button>
+                </aside>
+            }
+        })
     }
 }
 
@@ -167,7 +206,7 @@ pub fn EventList() -> impl IntoView {
             })
             .collect_view();
         let more = (shown < total).then(|| {
-            view! { <button type="button" class="button" on:click=move |_| limit.update(|n| *n += 200)>{format!("{} (+{})", s.list_of_events, total - shown)}</button> }
+            view! { <button type="button" class="button" on:click=move |_| limit.update(|n| *n += 200)>{format!("{} (+{})", s.show_more, total - shown)}</button> }
         });
         view! {
             <section class="event-list" aria-labelledby="list-heading">

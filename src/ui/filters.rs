@@ -60,6 +60,8 @@ pub fn FilterPanel() -> impl IntoView {
         }
     });
 
+    // Open beside the content on wide screens; folded above it on phones.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
     let c = ctx.clone();
     move || {
         let lang = c.lang();
@@ -202,8 +204,9 @@ pub fn FilterPanel() -> impl IntoView {
         };
 
         view! {
+            <details class="filters-box" prop:open=wide>
+            <summary><h2 id="filters-heading">{s.filters}</h2></summary>
             <aside class="filters" aria-labelledby="filters-heading">
-                <h2 id="filters-heading">{s.filters}</h2>
                 {search}
                 {clear}
                 <fieldset><legend>{s.countries}</legend><ul class="options">{country_items}</ul></fieldset>
@@ -226,6 +229,7 @@ pub fn FilterPanel() -> impl IntoView {
                     {download_button("timelinejs", s.download_timelinejs)}
                 </div>
             </aside>
+            </details>
         }
     }
 }

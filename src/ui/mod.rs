@@ -28,6 +28,8 @@ pub struct Loaded {
     pub index: SearchIndex,
     pub stats: Vec<CountryStats>,
     pub skipped: Vec<Problem>,
+    /// Set by the service worker when it answered from its cache: `offline` or `invalid-update`.
+    pub fallback: Option<String>,
 }
 
 /// Shared state: the loaded data and the view state (which mirrors the URL).
@@ -76,6 +78,7 @@ async fn fetch_dataset() -> Result<Arc<Loaded>, Failure> {
     if !resp.ok() {
         return Err(Failure::Network(format!("HTTP {} {}", resp.status(), resp.status_text())));
     }
+    let fallback = resp.headers().get("x-marsad-fallback");
     let text = resp.text().await.map_err(|e| Failure::Network(e.to_string()))?;
     let loaded = data::load(&text).map_err(|e| match e {
         LoadError::UnsupportedSchema(_) => Failure::Schema(e.to_string()),
@@ -83,7 +86,7 @@ async fn fetch_dataset() -> Result<Arc<Loaded>, Failure> {
     })?;
     let index = SearchIndex::build(&loaded.dataset);
     let stats = country_stats(&loaded.dataset);
-    Ok(Arc::new(Loaded { ds: loaded.dataset, index, stats, skipped: loaded.skipped }))
+    Ok(Arc::new(Loaded { ds: loaded.dataset, index, stats, skipped: loaded.skipped, fallback }))
 }
 
 #[component]

@@ -34,7 +34,8 @@ for (const [name, override] of [
   test(`a ${name} events.json shows the translated error panel with a working retry`, async () => {
     const overrides = { 'data/events.json': override };
     const broken = await serve({ root: DIST, overrides });
-    const page = await newPage(browser);
+    // The app's own error handling, without a service worker answering from its cache.
+    const page = await newPage(browser, { serviceWorkers: 'block' });
     await page.goto(broken.url);
     await page.waitForSelector('.error-panel', { timeout: 20000 });
     assert.equal(await page.textContent('.error-panel h1'), 'تعذّر تحميل بيانات الأحداث');
