@@ -64,6 +64,14 @@ impl Lang {
         }
     }
 
+    /// The separator for a list of names: "، " in Arabic, ", " in English.
+    pub fn list_sep(self) -> &'static str {
+        match self {
+            Lang::Ar => "، ",
+            Lang::En => ", ",
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Ar => &AR,
@@ -167,6 +175,23 @@ strings! {
     update_ready: "يتوفر إصدار جديد من مرصد.", "A new version of Marsad is available.";
     update_reload: "أعد التحميل", "Reload";
     show_more: "عرض المزيد", "Show more";
+    embed: "تضمين", "Embed";
+    embed_title: "تضمين هذا العرض في صفحة أخرى", "Embed this view in another page";
+    embed_widget: "الأداة", "Widget";
+    embed_timeline: "الخط الزمني", "Timeline";
+    embed_country: "بطاقة الدولة", "Country card";
+    embed_pair: "العلاقة الثنائية", "Country pair";
+    embed_event: "الحدث", "Single event";
+    embed_theme: "المظهر", "Theme";
+    theme_auto: "تلقائي", "Automatic";
+    theme_light: "فاتح", "Light";
+    theme_dark: "داكن", "Dark";
+    embed_loader: "مع أداة التحميل (يضبط الارتفاع تلقائيًا)", "With the loader (sizes itself)";
+    embed_iframe: "إطار iframe فقط (ارتفاع ثابت)", "Plain iframe (fixed height)";
+    copy: "نسخ", "Copy";
+    copied: "تم النسخ", "Copied";
+    preview: "معاينة", "Preview";
+    embed_frame_title: "مرصد: أحداث الدبلوماسية السيبرانية", "Marsad: cyber-diplomacy events";
 }
 
 pub fn type_label(lang: Lang, t: EventType) -> &'static str {

@@ -5,6 +5,7 @@
 //! the DOM. See ARCHITECTURE.md for the code map and the invariants.
 
 pub mod data;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod i18n;

@@ -169,6 +169,7 @@ fn the_command_line_validator_reports_path_and_reason() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+mod contrast;
 mod dist;
 mod search;
 mod shipped;

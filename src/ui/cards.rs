@@ -174,7 +174,7 @@ fn tone_bars(years: &[ToneYear], lang: Lang) -> impl IntoView {
                 .filter(|(_, n)| *n > 0)
                 .map(|(&t, n)| format!("{} {n}", tone_label(lang, t)))
                 .collect::<Vec<_>>()
-                .join("، ");
+                .join(lang.list_sep());
             view! {
                 <li><span class="year">{y.to_string()}</span>
                     <svg width="240" height="18" role="img" aria-label=format!("{y}: {text}")>{segs}</svg>
@@ -207,7 +207,7 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
         s.pair_empty.to_owned()
     } else {
         let parts: Vec<String> = Tone::ALL.iter().zip(totals).filter(|(_, n)| *n > 0).map(|(&t, n)| format!("{} {n}", tone_label(lang, t))).collect();
-        format!("{} ({}–{}): {}", count_events(lang, events.len()), years[0].0, years[years.len() - 1].0, parts.join("، "))
+        format!("{} ({}–{}): {}", count_events(lang, events.len()), years[0].0, years[years.len() - 1].0, parts.join(lang.list_sep()))
     };
     let list = events
         .iter()

@@ -86,7 +86,7 @@ fn SourceView(source: Source, lang: Lang) -> impl IntoView {
     let c = expect_context::<Ctx>();
     let s = lang.strings();
     let article = c.data.ds.article(source.article as ArticleIx).clone();
-    let outlets = article.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join("، ");
+    let outlets = article.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
     let path = format!("data/{}", article.text_path);
     let text = LocalResource::new(move || {
         let path = path.clone();

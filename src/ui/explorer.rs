@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::cards::{CountryCard, CountryGrid, PairView};
+use super::embed::EmbedDialog;
 use super::event::EventPage;
 use super::filters::FilterPanel;
 use super::marks::TypeSymbol;
@@ -13,13 +14,20 @@ use crate::filter::{apply, Filtered};
 use crate::i18n::{count_events, intl, type_label};
 use crate::query::View;
 
-#[component]
-pub fn Explorer() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+/// The filtered events and facet counts of the current query, shared by every view below.
+pub fn provide_filtered(ctx: &Ctx) -> Memo<Filtered> {
     let data = ctx.data.clone();
     let query = ctx.query;
     let filtered: Memo<Filtered> = Memo::new(move |_| query.with(|q| apply(&data.ds, &data.index, q)));
     provide_context(filtered);
+    filtered
+}
+
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let query = ctx.query;
+    let filtered = provide_filtered(&ctx);
 
     let c = ctx.clone();
     let header = move || {
@@ -54,10 +62,13 @@ pub fn Explorer() -> impl IntoView {
                         {s.country_cards}
                     </a>
                 </nav>
+                <div class="header-actions">
+                <EmbedDialog />
                 <button type="button" class="button lang-switch" lang=other.code() aria-label=s.switch_lang_label
                     on:click=move |_| c2.navigate(|q| q.lang = q.lang.other(), false)>
                     {s.switch_lang}
                 </button>
+                </div>
             </header>
         }
     };
@@ -171,7 +182,8 @@ fn UpdatePrompt() -> impl IntoView {
 pub fn EventList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let filtered = expect_context::<Memo<Filtered>>();
-    let limit = RwSignal::new(100usize);
+    // Embeds sit inside articles: a short list that grows on request.
+    let limit = RwSignal::new(if ctx.query.with_untracked(|q| q.embed.is_some()) { 8 } else { 100 });
     let c = ctx.clone();
     move || {
         let lang = c.lang();

@@ -61,7 +61,9 @@ pub fn FilterPanel() -> impl IntoView {
     });
 
     // Open beside the content on wide screens; folded above it on phones.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
+    // An embed shows filters only when asked to (`filters=1`), so there they start open.
+    let wide = query.with_untracked(|q| q.embed.is_some())
+        || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
     let c = ctx.clone();
     move || {
         let lang = c.lang();

@@ -5,6 +5,7 @@
 //! JSON themselves.
 
 mod cards;
+mod embed;
 mod event;
 mod explorer;
 mod filters;
@@ -50,7 +51,8 @@ impl Ctx {
     pub fn navigate(&self, f: impl FnOnce(&mut Query), replace: bool) {
         let mut q = self.query.get_untracked();
         f(&mut q);
-        url::write(&q, replace);
+        // Inside an embed every step replaces: the host page's back button must stay the host's.
+        url::write(&q, replace || q.embed.is_some());
         self.query.set(q);
     }
 
@@ -127,7 +129,10 @@ pub fn App() -> impl IntoView {
             Some(Ok(loaded)) => {
                 let ctx = Ctx { data: loaded, query, lang_memo };
                 provide_context(ctx.clone());
-                view! { <explorer::Explorer /> }.into_any()
+                match query.with_untracked(|q| q.embed) {
+                    Some(widget) => view! { <embed::EmbedView widget /> }.into_any(),
+                    None => view! { <explorer::Explorer /> }.into_any(),
+                }
             }
         }
     }

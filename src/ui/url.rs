@@ -44,3 +44,22 @@ pub fn on_popstate(query: RwSignal<Query>) {
     // The app lives as long as the page: the listener is never removed.
     std::mem::forget(handle);
 }
+
+/// The explorer's URL up to and including its last `/` (where `embed.js` and the app live).
+pub fn base() -> String {
+    let loc = window().location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{dir}")
+}
+
+/// An absolute link to `q` on this explorer (for links that leave an embed).
+pub fn absolute(q: &Query) -> String {
+    let qs = q.to_query_string();
+    if qs.is_empty() {
+        base()
+    } else {
+        format!("{}?{qs}", base())
+    }
+}

@@ -1,0 +1,147 @@
+// Embeds in news pages: auto-height (after load and after a filter change), forged height
+// messages ignored, the back-link, the dialog's snippet in a blank page, isolation both ways.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, newPage, ready, serveDist, ROOT } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const hostDir = mkdtempSync(join(tmpdir(), 'marsad-host-'));
+let browser, widgets, host, other;
+
+before(async () => {
+  browser = await launch();
+  widgets = await serveDist();        // the widget's origin
+  host = await serve({ root: hostDir }); // the news site's origin (another port)
+  other = await serve({ root: hostDir }); // a third origin, for forged messages
+  for (const name of ['news-ar.html', 'news-en.html']) {
+    const html = readFileSync(join(ROOT, 'tests/browser/fixtures', name), 'utf8').replaceAll('__MARSAD__', widgets.url);
+    writeFileSync(join(hostDir, name), html);
+  }
+  writeFileSync(join(hostDir, 'forger.html'), `<!DOCTYPE html><script>
+    parent.postMessage({ type: 'marsad:height', version: 1, height: 150 }, '*');
+    setTimeout(() => parent.postMessage({ type: 'marsad:height', version: 1, height: 151 }, '*'), 200);
+  </script>`);
+});
+after(async () => { await browser?.close(); for (const s of [widgets, host, other]) await s?.close(); rmSync(hostDir, { recursive: true, force: true }); });
+
+/** Waits until every Marsad iframe's height equals its content height (within 3 px). */
+async function settled(page) {
+  const frames = page.locator('[data-marsad-embed] iframe');
+  const n = await frames.count();
+  const heights = [];
+  for (let i = 0; i < n; i++) {
+    const el = frames.nth(i);
+    const frame = await (await el.elementHandle()).contentFrame();
+    await frame.waitForSelector('.embed .result-count', { timeout: 20000 });
+    let last;
+    for (let tries = 0; tries < 50; tries++) {
+      const content = Math.min(4000, await frame.evaluate(() => document.body.scrollHeight));
+      const box = (await el.boundingBox()).height;
+      last = { content, box };
+      if (Math.abs(content - box) <= 3) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(Math.abs(last.content - last.box) <= 3, `iframe ${i}: height ${last.box} vs content ${last.content}`);
+    heights.push(last.box);
+  }
+  return heights;
+}
+
+test('Arabic host page: two widgets sized to their content, before and after a filter change', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${host.url}news-ar.html`);
+  const frames = page.locator('[data-marsad-embed] iframe');
+  await frames.first().scrollIntoViewIfNeeded();
+  await frames.nth(1).scrollIntoViewIfNeeded();
+  assert.equal(await frames.count(), 2);
+  const [h1] = await settled(page);
+  for (let i = 0; i < 2; i++) {
+    assert.equal(await frames.nth(i).getAttribute('loading'), 'lazy');
+    assert.ok((await frames.nth(i).getAttribute('title')).length > 0);
+    assert.equal(await frames.nth(i).getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  }
+  const f1 = await (await frames.first().elementHandle()).contentFrame();
+  assert.equal(await f1.evaluate(() => document.documentElement.dir), 'rtl');
+  // No host CSS inside: the widget keeps its own font and colours.
+  const font = await f1.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.ok(!/Times New Roman/.test(font), font);
+  // No widget CSS outside: the host paragraph keeps the host's colour and font.
+  const lede = await page.$eval('.lede', (p) => [getComputedStyle(p).color, getComputedStyle(p).fontFamily]);
+  assert.deepEqual(lede, ['rgb(119, 0, 34)', '"Times New Roman", serif']);
+  // Second widget asked for the dark theme.
+  const f2 = await (await frames.nth(1).elementHandle()).contentFrame();
+  assert.equal(await f2.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // A filter change inside the first widget changes its height; the iframe follows.
+  await f1.click('.filters label:has(.option-label:text("تعاوني")) input');
+  await f1.waitForFunction(() => new URLSearchParams(location.search).get('tone') === 'cooperative');
+  const [h1b] = await settled(page);
+  assert.notEqual(h1b, h1, 'the filter change should change the content height');
+  await page.context().close();
+});
+
+test('English host page: one widget; forged height messages are ignored', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${host.url}news-en.html`);
+  const [h] = await settled(page);
+  const frame = page.locator('[data-marsad-embed] iframe');
+  // From the host window itself (wrong source), and from a frame of another origin.
+  await page.evaluate(() => window.postMessage({ type: 'marsad:height', version: 1, height: 200 }, '*'));
+  await page.evaluate((src) => { const f = document.createElement('iframe'); f.src = src; document.body.append(f); }, `${other.url}forger.html`);
+  // From the widget's origin but not a widget frame, and malformed messages from the widget itself.
+  const f = await (await frame.elementHandle()).contentFrame();
+  await f.evaluate(() => {
+    parent.postMessage({ type: 'marsad:height', version: 2, height: 170 }, '*');
+    parent.postMessage({ type: 'marsad:height', version: 1, height: 'NaN' }, '*');
+    parent.postMessage('marsad:height 180', '*');
+  });
+  await page.waitForTimeout(600);
+  assert.ok(Math.abs((await frame.boundingBox()).height - h) <= 1, 'a forged message changed the height');
+  // Heights are clamped to sane bounds.
+  await f.evaluate(() => parent.postMessage({ type: 'marsad:height', version: 1, height: 999999 }, '*'));
+  await page.waitForFunction(() => document.querySelector('[data-marsad-embed] iframe').getBoundingClientRect().height === 4000);
+  await page.context().close();
+});
+
+test('the back-link opens the full explorer in the same state', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${widgets.url}?embed=timeline&country=CN&type=pledge&lang=en&theme=dark&filters=1`);
+  await page.waitForSelector('.embed .explorer-link');
+  const link = page.locator('.explorer-link');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  const href = await link.getAttribute('href');
+  const embedCount = (await page.textContent('.embed-head .result-count')).trim();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+  await ready(popup);
+  assert.equal(popup.url(), href);
+  assert.deepEqual(Object.fromEntries(new URL(href).searchParams), { lang: 'en', country: 'CN', type: 'pledge' });
+  assert.equal((await popup.textContent('.result-count')).trim(), embedCount);
+  assert.equal(await popup.$('.site-header') !== null, true);
+  await page.context().close();
+});
+
+test('the snippets from the "Embed this view" dialog work pasted into a blank page', async () => {
+  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${widgets.url}?lang=en&country=CN`);
+  await ready(page);
+  await page.click('button[aria-haspopup="dialog"]');
+  await page.waitForSelector('dialog[open]');
+  await page.waitForSelector('.embed-preview');
+  const loader = await page.inputValue('#embed-loader');
+  const iframe = await page.inputValue('#embed-iframe');
+  assert.match(loader, /data-marsad-embed="lang=en&amp;embed=country&amp;country=CN"/);
+  await page.click('button[data-copy="loader"]');
+  await page.waitForSelector('button[data-copy="loader"]:text("Copied")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), loader);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$('dialog[open]'), null);
+  writeFileSync(join(hostDir, 'blank.html'), `<!DOCTYPE html><html><body>\n${loader}\n${iframe}\n</body></html>`);
+  const blank = await newPage(browser);
+  await blank.goto(`${host.url}blank.html`);
+  await settled(blank);
+  const plain = await (await blank.$('body > iframe')).contentFrame();
+  await plain.waitForSelector('.embed .country-card[data-country="CN"]');
+  for (const p of [page, blank]) await p.context().close();
+});
