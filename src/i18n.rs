@@ -57,7 +57,7 @@ impl Lang {
     }
 
     /// Picks the string of this language from a bilingual text.
-    pub fn pick<'a>(self, t: &'a crate::data::Text) -> &'a str {
+    pub fn pick(self, t: &crate::data::Text) -> &str {
         match self {
             Lang::Ar => &t.ar,
             Lang::En => &t.en,

@@ -108,7 +108,7 @@ impl EventSet {
 
     pub fn full(n: usize) -> Self {
         let mut s = EventSet { bits: vec![u64::MAX; n.div_ceil(64)] };
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             if let Some(last) = s.bits.last_mut() {
                 *last = (1u64 << (n % 64)) - 1;
             }
@@ -200,7 +200,7 @@ impl SearchIndex {
             names.extend(a.aliases.iter().map(String::as_str));
             add(names, Entity::Actor(i as u32));
         }
-        aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        aliases.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         SearchIndex { words, aliases, by_entity, events: ds.events.len() }
     }
 

@@ -65,7 +65,7 @@ pub fn EmbedView(widget: Embed) -> impl IntoView {
     };
     move || {
         let s = ctx.lang().strings();
-        let (explorer_href, filters, body, status) = (explorer_href.clone(), filters, body, status.clone());
+        let (explorer_href, filters, body, status) = (explorer_href, filters, body, status.clone());
         view! {
             <div class="embed">
                 <header class="embed-head">

@@ -109,19 +109,20 @@ fn SourceView(source: Source, lang: Lang) -> impl IntoView {
             }
         }
     });
+    let article_label = format!("{}: {}", s.article, lang.pick(&article.title));
     let reader = move || match text.get() {
         None => view! { <p class="loading">{s.article_loading}</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{s.article_error} " " <span dir="ltr">{e}</span></p> }.into_any(),
         Some(Ok(full)) => match locate_quote(&full, &quote) {
             Some(r) => view! {
-                <div class="article-text" lang="ar" dir="rtl">
+                <div class="article-text" lang="ar" dir="rtl" tabindex="0" role="region" aria-label=article_label.clone()>
                     {full[..r.start].to_owned()}
                     <mark node_ref=mark_ref>{full[r.clone()].to_owned()}</mark>
                     {full[r.end..].to_owned()}
                 </div>
             }
             .into_any(),
-            None => view! { <div class="article-text" lang="ar" dir="rtl">{full}</div> }.into_any(),
+            None => view! { <div class="article-text" lang="ar" dir="rtl" tabindex="0" role="region" aria-label=article_label.clone()>{full}</div> }.into_any(),
         },
     };
     view! {

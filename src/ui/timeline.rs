@@ -165,7 +165,7 @@ fn mark_view(c: &Ctx, data: &super::Loaded, lang: crate::i18n::Lang, m: Mark, vi
         );
         let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
         let zoom_in = move || viewport.update(|v| *v = Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(v));
-        let r = 10.0;
+        let r = 12.0;
         let cx = m.center();
         let bar = (m.right - m.left > 2.0 * r).then(|| {
             view! { <rect class="group-span" x=m.left y=y - 3.0 width=m.right - m.left height=6.0 rx=3.0 /> }
@@ -200,6 +200,8 @@ fn mark_view(c: &Ctx, data: &super::Loaded, lang: crate::i18n::Lang, m: Mark, vi
             on:click=move |_| open()
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); open2() }>
             <title>{label}</title>
+            // An invisible 24 px hit area around the 16 px symbol (target size).
+            <circle class="hit" cx=cx cy=y r=12.0 />
             {span}
             <path class=class d=shape_path(m.kind, cx, y, 8.0) />
         </g>

@@ -12,10 +12,19 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('renders every shipped event in Arabic with no console errors', async () => {
+test('renders every shipped event in Arabic with no console errors, under a strict CSP', async () => {
   const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(server.url);
   await ready(page);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.equal(await page.$$eval('script:not([src])', (s) => s.length), 0, 'no inline script');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   const rows = await page.$$('.event-list .event-row');

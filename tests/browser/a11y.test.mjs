@@ -1,0 +1,117 @@
+// Accessibility: zero axe-core violations (WCAG 2.x A and AA) on every main view in both
+// languages, and a keyboard-only walk through filters, timeline, cards, event page and the
+// embed dialog.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, newPage, ready, serveDist, DIST, ROOT } from './util.mjs';
+
+const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+const AXE = resolve(ROOT, 'tests/browser/node_modules/axe-core/axe.min.js');
+let browser, server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const VIEWS = ['', 'view=countries', `event=${data.events.find((e) => e.related.length).id}`, 'pair=US-CN',
+  'country=GB', 'embed=timeline&country=CN&filters=1', 'embed=country&country=RU', 'embed=event&event=' + data.events[0].id];
+
+for (const lang of ['ar', 'en']) {
+  for (const theme of ['light', 'dark']) {
+    test(`no axe violations on any view (${lang}, ${theme})`, async () => {
+      const page = await newPage(browser, { bypassCSP: true, colorScheme: theme });
+      const found = [];
+      for (const v of VIEWS) {
+        await page.goto(`${server.url}?lang=${lang}&${v}`);
+        await ready(page).catch(() => page.waitForSelector('.embed .result-count'));
+        await page.waitForTimeout(300);
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }));
+        for (const x of result.violations) {
+          found.push(`${v || 'home'}: ${x.id} (${x.impact}) ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+      }
+      assert.deepEqual(found, []);
+      await page.context().close();
+    });
+  }
+}
+
+test('keyboard only: filters, timeline, cards, event page and the embed dialog', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || '';
+    return { tag: el.tagName, id: el.id, text: label.trim().slice(0, 60), cls: el.className?.baseVal ?? el.className };
+  });
+  const tabUntil = async (pred, max = 200) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (pred(f)) return f;
+    }
+    throw new Error(`focus never reached the target; last: ${JSON.stringify(await focused())}`);
+  };
+  // Search box, then a country checkbox toggled with Space.
+  await tabUntil((f) => f.id === 'search');
+  await page.keyboard.type('Xi');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Xi');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await tabUntil((f) => f.tag === 'INPUT' && f.text.startsWith('Russia'));
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('country') === 'RU');
+  // Focus stays on the checkbox after the re-render.
+  assert.ok((await focused()).text.startsWith('Russia'));
+  // Timeline: zoom with the keyboard, then open an event with Enter.
+  await tabUntil((f) => (f.cls || '').includes('timeline-canvas'));
+  await page.keyboard.press('+');
+  await tabUntil((f) => (f.cls || '').includes('event-mark'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.event-page');
+  // Event page: related link by keyboard, then back link.
+  await tabUntil((f) => f.tag === 'A' && f.text === 'Back to events');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.event-list');
+  // Country cards through the nav link.
+  await page.focus('.main-nav a:nth-child(2)');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.country-card');
+  await tabUntil((f) => f.tag === 'A' && /⇄/.test(f.text));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.pair-view');
+  // The embed dialog opens, traps focus, and closes with Escape back to its button.
+  await page.focus('button[aria-haspopup="dialog"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('dialog[open]');
+  const inside = await page.evaluate(() => document.querySelector('dialog[open]').contains(document.activeElement));
+  assert.ok(inside, 'focus moves into the dialog');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$('dialog[open]'), null);
+  assert.equal((await focused()).text, 'Embed');
+  await page.context().close();
+});
+
+test('targets are at least 24 px and focus is visible', async () => {
+  for (const lang of ['ar', 'en']) {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}?lang=${lang}`);
+    await ready(page);
+    const small = await page.$$eval('button, a, input, select, summary, [tabindex="0"]', (els) => els
+      .filter((e) => e.offsetParent !== null || e.closest('svg'))
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ e, r }) => r.width > 0 && (r.height < 24 || r.width < 24)
+        // Inline links inside running text are exempt (WCAG 2.5.8 inline exception).
+        && !(e.tagName === 'A' && e.closest('p, li, dd')))
+      .map(({ e, r }) => `${e.tagName}.${e.className?.baseVal ?? e.className} ${Math.round(r.width)}x${Math.round(r.height)}`));
+    assert.deepEqual(small, []);
+    await page.focus('#search');
+    const outline = await page.$eval('#search', (e) => getComputedStyle(e).outlineStyle);
+    assert.notEqual(outline, 'none');
+    await page.context().close();
+  }
+});
