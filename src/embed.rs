@@ -77,7 +77,10 @@ mod tests {
         let frame = iframe_snippet("https://example.org/m/", &q, "Marsad \"t\"", 480);
         assert!(frame.contains("title=\"Marsad &quot;t&quot;\""));
         assert!(frame.contains(SANDBOX));
-        assert_eq!(Query::parse(&explorer_query(&q).to_query_string()), Query::parse("lang=en&country=CN&q=%3Cb%3E%22x%22"));
+        assert_eq!(
+            Query::parse(&explorer_query(&q).to_query_string()),
+            Query::parse("lang=en&country=CN&q=%3Cb%3E%22x%22")
+        );
     }
 
     #[test]

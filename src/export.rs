@@ -50,8 +50,22 @@ fn csv_field(s: &str) -> String {
 /// spreadsheet programs read the Arabic correctly.
 pub fn to_csv(ds: &Dataset, events: &[EventIx]) -> String {
     let header = [
-        "id", "date", "date_precision", "type", "parties", "initiator", "actors", "topics", "tone", "title_ar",
-        "title_en", "summary_ar", "summary_en", "source_articles", "source_quotes", "related",
+        "id",
+        "date",
+        "date_precision",
+        "type",
+        "parties",
+        "initiator",
+        "actors",
+        "topics",
+        "tone",
+        "title_ar",
+        "title_en",
+        "summary_ar",
+        "summary_en",
+        "source_articles",
+        "source_quotes",
+        "related",
     ];
     let mut out = String::from("\u{FEFF}");
     out.push_str(&header.join(","));

@@ -305,7 +305,11 @@ pub mod intl {
             });
             let iso = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
             let date = js_sys::Date::new(&JsValue::from_str(&iso));
-            fmt.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| format!("{year}"))
+            fmt.format()
+                .call1(&JsValue::NULL, &date)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| format!("{year}"))
         })
     }
 }

@@ -97,9 +97,7 @@ impl Query {
                 "from" => q.from = year(&value),
                 "to" => q.to = year(&value),
                 "q" => q.q = value.chars().take(200).collect(),
-                "event" => {
-                    q.event = crate::data::is_slug(&value).then_some(value.clone()).filter(|v| v.len() <= 200)
-                }
+                "event" => q.event = crate::data::is_slug(&value).then_some(value.clone()).filter(|v| v.len() <= 200),
                 "view" => q.view = if value == "countries" { View::Countries } else { View::Timeline },
                 "embed" => {
                     q.embed = match value.as_str() {
@@ -137,12 +135,15 @@ impl Query {
             put("lang", self.lang.code());
         }
         if let Some(e) = self.embed {
-            put("embed", match e {
-                Embed::Timeline => "timeline",
-                Embed::Country => "country",
-                Embed::Pair => "pair",
-                Embed::Event => "event",
-            });
+            put(
+                "embed",
+                match e {
+                    Embed::Timeline => "timeline",
+                    Embed::Country => "country",
+                    Embed::Pair => "pair",
+                    Embed::Event => "event",
+                },
+            );
         }
         if self.view == View::Countries {
             put("view", "countries");
@@ -280,7 +281,9 @@ mod tests {
 
     #[test]
     fn ignores_malformed_values() {
-        let q = Query::parse("lang=fr&country=GBR,1,&pair=GB-GB&type=war&from=abc&to=99999&event=<script>&%zz=1&view=x&=&&");
+        let q = Query::parse(
+            "lang=fr&country=GBR,1,&pair=GB-GB&type=war&from=abc&to=99999&event=<script>&%zz=1&view=x&=&&",
+        );
         assert_eq!(q, Query::default());
         assert_eq!(Query::parse("from=2024&to=2015").from, Some(2015));
         assert_eq!(percent_decode("%"), "%");

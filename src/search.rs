@@ -15,10 +15,42 @@ use crate::data::{Dataset, EventIx};
 /// Arabic Presentation Forms-B (U+FE80..=U+FEF4): each base letter with how many contextual forms
 /// it has, in code point order. Lam-alef ligatures (U+FEF5..=U+FEFC) are handled separately.
 const FORMS_B: &[(char, u8)] = &[
-    ('ء', 1), ('آ', 2), ('أ', 2), ('ؤ', 2), ('إ', 2), ('ئ', 4), ('ا', 2), ('ب', 4), ('ة', 2), ('ت', 4),
-    ('ث', 4), ('ج', 4), ('ح', 4), ('خ', 4), ('د', 2), ('ذ', 2), ('ر', 2), ('ز', 2), ('س', 4), ('ش', 4),
-    ('ص', 4), ('ض', 4), ('ط', 4), ('ظ', 4), ('ع', 4), ('غ', 4), ('ف', 4), ('ق', 4), ('ك', 4), ('ل', 4),
-    ('م', 4), ('ن', 4), ('ه', 4), ('و', 2), ('ى', 2), ('ي', 4),
+    ('ء', 1),
+    ('آ', 2),
+    ('أ', 2),
+    ('ؤ', 2),
+    ('إ', 2),
+    ('ئ', 4),
+    ('ا', 2),
+    ('ب', 4),
+    ('ة', 2),
+    ('ت', 4),
+    ('ث', 4),
+    ('ج', 4),
+    ('ح', 4),
+    ('خ', 4),
+    ('د', 2),
+    ('ذ', 2),
+    ('ر', 2),
+    ('ز', 2),
+    ('س', 4),
+    ('ش', 4),
+    ('ص', 4),
+    ('ض', 4),
+    ('ط', 4),
+    ('ظ', 4),
+    ('ع', 4),
+    ('غ', 4),
+    ('ف', 4),
+    ('ق', 4),
+    ('ك', 4),
+    ('ل', 4),
+    ('م', 4),
+    ('ن', 4),
+    ('ه', 4),
+    ('و', 2),
+    ('ى', 2),
+    ('ي', 4),
 ];
 
 /// Folds one character into zero, one or two normalised characters, pushed onto `out`.
@@ -48,8 +80,13 @@ fn fold_char(c: char, out: &mut String) {
         'ى' => out.push('ي'),
         'ة' => out.push('ه'),
         // Tatweel, harakat, superscript alef, and invisible format characters (ZWNJ, ZWJ, bidi marks).
-        '\u{0640}' | '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
+        '\u{0640}'
+        | '\u{064B}'..='\u{0652}'
+        | '\u{0670}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => {}
         '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         c if c.is_alphanumeric() => out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric())),

@@ -63,7 +63,10 @@ fn every_palette_pair_meets_wcag_aa_in_both_themes() {
     let mut failures = vec![];
     for (fg, bg, min) in &pairs {
         for (theme, i) in [("light", 0), ("dark", 1)] {
-            let (f, b) = (p.get(fg).unwrap_or_else(|| panic!("--{fg} missing")), p.get(bg).unwrap_or_else(|| panic!("--{bg} missing")));
+            let (f, b) = (
+                p.get(fg).unwrap_or_else(|| panic!("--{fg} missing")),
+                p.get(bg).unwrap_or_else(|| panic!("--{bg} missing")),
+            );
             let r = ratio(f[i], b[i]);
             if r < *min {
                 failures.push(format!("{theme}: --{fg} on --{bg} is {r:.2}:1 (needs {min}:1)"));

@@ -7,7 +7,11 @@ fn staging(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("marsad-dist-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("data")).unwrap();
-    std::fs::write(dir.join("index.html"), "<html><head><link data-trunk rel=rust data-bin=marsad></head><body></body></html>").unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<html><head><link data-trunk rel=rust data-bin=marsad></head><body></body></html>",
+    )
+    .unwrap();
     std::fs::write(dir.join("marsad-abc123.js"), "export default function init() {}").unwrap();
     std::fs::write(dir.join("marsad-abc123_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("data/events.json"), "{}").unwrap();
@@ -15,7 +19,11 @@ fn staging(name: &str) -> std::path::PathBuf {
 }
 
 fn run(dir: &Path, profile: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad-dist")).env("TRUNK_STAGING_DIR", dir).env("TRUNK_PROFILE", profile).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_marsad-dist"))
+        .env("TRUNK_STAGING_DIR", dir)
+        .env("TRUNK_PROFILE", profile)
+        .output()
+        .unwrap()
 }
 
 fn start_module(dir: &Path) -> String {

@@ -31,7 +31,17 @@ fn every_spelling_of_xi_finds_every_xi_event() {
     let want = events_of_actor(&ds, "xi-jinping");
     assert!(want.len() >= 3, "{want:?}");
     // a002 spells شي جينبينغ, a003 شي جين بينج, a000 شي جين بينج; readers also type the rest.
-    for q in ["شي جينبينغ", "شي جين بينج", "شي جين بينغ", "شي", "شى جين بينج", "شِي جِين بِينج", "Xi", "xi jinping", "XI JINPING"] {
+    for q in [
+        "شي جينبينغ",
+        "شي جين بينج",
+        "شي جين بينغ",
+        "شي",
+        "شى جين بينج",
+        "شِي جِين بِينج",
+        "Xi",
+        "xi jinping",
+        "XI JINPING",
+    ] {
         assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
     }
 }
@@ -40,7 +50,8 @@ fn every_spelling_of_xi_finds_every_xi_event() {
 fn capitals_and_demonyms_find_the_country() {
     let (ds, index) = shipped();
     let gb = events_of_country(&ds, "GB");
-    for q in ["لندن", "بلندن", "London", "بريطانيا", "البريطانية", "المملكة المتحدة", "UK"] {
+    for q in ["لندن", "بلندن", "London", "بريطانيا", "البريطانية", "المملكة المتحدة", "UK"]
+    {
         assert_eq!(ids(&ds, &index, q), gb, "query {q:?}");
     }
     let ru = events_of_country(&ds, "RU");
@@ -48,7 +59,8 @@ fn capitals_and_demonyms_find_the_country() {
         assert_eq!(ids(&ds, &index, q), ru, "query {q:?}");
     }
     let us = events_of_country(&ds, "US");
-    for q in ["واشنطن", "أمريكا", "أميركا", "الأمريكية", "الأميركية", "Washington"] {
+    for q in ["واشنطن", "أمريكا", "أميركا", "الأمريكية", "الأميركية", "Washington"]
+    {
         assert_eq!(ids(&ds, &index, q), us, "query {q:?}");
     }
 }

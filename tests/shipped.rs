@@ -59,7 +59,8 @@ fn shipped_articles_are_the_seed_texts_verbatim() {
 fn every_country_has_a_bundled_flag() {
     let ds = shipped();
     for c in &ds.countries {
-        let flag = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/flags/{}.svg", c.code.to_ascii_lowercase()));
+        let flag =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/flags/{}.svg", c.code.to_ascii_lowercase()));
         assert!(flag.is_file(), "no flag for {}", c.code);
     }
 }

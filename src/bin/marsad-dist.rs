@@ -222,7 +222,9 @@ fn main() -> ExitCode {
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
         (["sw", dir], _) => service_worker(Path::new(dir)),
         ([dir], _) => start_module(Path::new(dir), release).and_then(|()| service_worker(Path::new(dir))),
-        ([], Some(dir)) => start_module(&dir, release).and_then(|()| if release { service_worker(&dir) } else { Ok(()) }),
+        ([], Some(dir)) => {
+            start_module(&dir, release).and_then(|()| if release { service_worker(&dir) } else { Ok(()) })
+        }
         _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist sw DIR (or set TRUNK_STAGING_DIR)".into()),
     };
     match result {

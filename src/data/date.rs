@@ -84,10 +84,9 @@ impl PartialDate {
                 let n = days_from_civil(self.year, m, d);
                 (n, n)
             }
-            (Some(m), None) => (
-                days_from_civil(self.year, m, 1),
-                days_from_civil(self.year, m, days_in_month(self.year, m)),
-            ),
+            (Some(m), None) => {
+                (days_from_civil(self.year, m, 1), days_from_civil(self.year, m, days_in_month(self.year, m)))
+            }
             _ => (days_from_civil(self.year, 1, 1), days_from_civil(self.year, 12, 31)),
         }
     }

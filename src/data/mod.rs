@@ -325,7 +325,10 @@ impl Builder {
             let Some(c) = self.parse::<WireCountry>(&path, v) else { continue };
             let mut problems = Vec::new();
             if !is_country_code(&c.code) {
-                problems.push(Problem::new(format!("{path}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-2 code", c.code)));
+                problems.push(Problem::new(
+                    format!("{path}.code"),
+                    format!("\"{}\" is not an ISO 3166-1 alpha-2 code", c.code),
+                ));
             } else if self.dataset.country_by_code.contains_key(&c.code) {
                 problems.push(Problem::new(format!("{path}.code"), format!("duplicate country code \"{}\"", c.code)));
             }
@@ -370,11 +373,8 @@ impl Builder {
 
     fn events(&mut self, items: &[Value]) {
         // Related links may point forward, so collect every syntactically present id first.
-        let declared: HashMap<&str, usize> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| Some((v.get("id")?.as_str()?, i)))
-            .collect();
+        let declared: HashMap<&str, usize> =
+            items.iter().enumerate().filter_map(|(i, v)| Some((v.get("id")?.as_str()?, i))).collect();
         let mut seen: HashMap<String, ()> = HashMap::new();
         let mut accepted: Vec<(Event, Vec<String>)> = Vec::new();
         for (i, v) in items.iter().enumerate() {
@@ -396,18 +396,21 @@ impl Builder {
             }
             for (j, code) in e.parties.iter().enumerate() {
                 match self.dataset.country_ix(code) {
-                    Some(ix) if parties.contains(&ix) => {
-                        problems.push(Problem::new(format!("{path}.parties[{j}]"), format!("country \"{code}\" listed twice")))
-                    }
+                    Some(ix) if parties.contains(&ix) => problems
+                        .push(Problem::new(format!("{path}.parties[{j}]"), format!("country \"{code}\" listed twice"))),
                     Some(ix) => parties.push(ix),
-                    None => problems.push(Problem::new(format!("{path}.parties[{j}]"), format!("unknown country \"{code}\""))),
+                    None => problems
+                        .push(Problem::new(format!("{path}.parties[{j}]"), format!("unknown country \"{code}\""))),
                 }
             }
             let initiator = match &e.initiator {
                 Some(code) => match self.dataset.country_ix(code) {
                     Some(ix) if parties.contains(&ix) => Some(ix),
                     Some(_) => {
-                        problems.push(Problem::new(format!("{path}.initiator"), format!("initiator \"{code}\" is not one of the parties")));
+                        problems.push(Problem::new(
+                            format!("{path}.initiator"),
+                            format!("initiator \"{code}\" is not one of the parties"),
+                        ));
                         None
                     }
                     None => {
@@ -421,7 +424,9 @@ impl Builder {
             for (j, id) in e.actors.iter().enumerate() {
                 match self.actor_by_id.get(id) {
                     Some(ix) => actors.push(*ix),
-                    None => problems.push(Problem::new(format!("{path}.actors[{j}]"), format!("unknown actor \"{id}\""))),
+                    None => {
+                        problems.push(Problem::new(format!("{path}.actors[{j}]"), format!("unknown actor \"{id}\"")))
+                    }
                 }
             }
             if e.topics.is_empty() {
@@ -439,7 +444,10 @@ impl Builder {
             for (j, s) in e.sources.iter().enumerate() {
                 match self.article_by_id.get(&s.article) {
                     Some(ix) => sources.push(Source { article: *ix, quote: s.quote.clone() }),
-                    None => problems.push(Problem::new(format!("{path}.sources[{j}].article"), format!("unknown article \"{}\"", s.article))),
+                    None => problems.push(Problem::new(
+                        format!("{path}.sources[{j}].article"),
+                        format!("unknown article \"{}\"", s.article),
+                    )),
                 }
                 if s.quote.trim().is_empty() {
                     problems.push(Problem::new(format!("{path}.sources[{j}].quote"), "empty quote"));

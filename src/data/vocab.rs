@@ -96,10 +96,7 @@ impl EventType {
             EventType::Accusation => Some("112"),
             EventType::Sanction => Some("163"),
             EventType::Statement => Some("010"),
-            EventType::UnResolution
-            | EventType::CyberIncident
-            | EventType::Decision
-            | EventType::Report => None,
+            EventType::UnResolution | EventType::CyberIncident | EventType::Decision | EventType::Report => None,
         }
     }
 }

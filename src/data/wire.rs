@@ -82,14 +82,25 @@ pub struct WireEvent {
 pub mod keys {
     pub const TOP: &[&str] =
         &["schema_version", "dataset_version", "licence", "articles", "countries", "actors", "events"];
-    pub const ARTICLE: &[&str] = &[
-        "id", "seed_file", "text", "title", "published", "published_precision", "published_note", "outlets",
-    ];
+    pub const ARTICLE: &[&str] =
+        &["id", "seed_file", "text", "title", "published", "published_precision", "published_note", "outlets"];
     pub const COUNTRY: &[&str] = &["code", "name", "aliases"];
     pub const ACTOR: &[&str] = &["id", "name", "aliases", "country", "role"];
     pub const EVENT: &[&str] = &[
-        "id", "date", "date_precision", "type", "parties", "initiator", "actors", "topics", "tone", "place",
-        "title", "summary", "sources", "related",
+        "id",
+        "date",
+        "date_precision",
+        "type",
+        "parties",
+        "initiator",
+        "actors",
+        "topics",
+        "tone",
+        "place",
+        "title",
+        "summary",
+        "sources",
+        "related",
     ];
     pub const SOURCE: &[&str] = &["article", "quote"];
     pub const TEXT: &[&str] = &["ar", "en"];

@@ -90,7 +90,9 @@ pub fn CountryCard(code: String) -> impl IntoView {
         .iter()
         .zip(&st.by_type)
         .filter(|(_, n)| **n > 0)
-        .map(|(&t, &n)| view! { <li><TypeSymbol kind=t />{type_label(lang, t)} " " <span class="count">{n}</span></li> })
+        .map(
+            |(&t, &n)| view! { <li><TypeSymbol kind=t />{type_label(lang, t)} " " <span class="count">{n}</span></li> },
+        )
         .collect_view();
     let tones = Tone::ALL
         .iter()
@@ -143,8 +145,10 @@ pub fn CountryGrid() -> impl IntoView {
     let lang = c.lang();
     let data = c.data.clone();
     let mut order: Vec<CountryIx> = (0..data.ds.countries.len() as CountryIx).collect();
-    order.sort_by(|a, b| data.stats[*b as usize].events.len().cmp(&data.stats[*a as usize].events.len()).then(a.cmp(b)));
-    let cards = order.into_iter().map(|ix| view! { <CountryCard code=data.ds.country(ix).code.clone() /> }).collect_view();
+    order
+        .sort_by(|a, b| data.stats[*b as usize].events.len().cmp(&data.stats[*a as usize].events.len()).then(a.cmp(b)));
+    let cards =
+        order.into_iter().map(|ix| view! { <CountryCard code=data.ds.country(ix).code.clone() /> }).collect_view();
     view! {
         <section class="card-grid" aria-label=lang.strings().country_cards>{cards}</section>
     }
@@ -191,7 +195,12 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
     let lang = c.lang();
     let s = lang.strings();
     let data = c.data.clone();
-    let name = |code: &str| data.ds.country_ix(code).map(|ix| lang.pick(&data.ds.country(ix).name).to_owned()).unwrap_or_else(|| code.to_owned());
+    let name = |code: &str| {
+        data.ds
+            .country_ix(code)
+            .map(|ix| lang.pick(&data.ds.country(ix).name).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    };
     let title = format!("{} ⇄ {}", name(&a), name(&b));
     let (events, years) = match (data.ds.country_ix(&a), data.ds.country_ix(&b)) {
         (Some(x), Some(y)) => pair_stats(&data.ds, x, y),
@@ -206,8 +215,19 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
     let summary = if events.is_empty() {
         s.pair_empty.to_owned()
     } else {
-        let parts: Vec<String> = Tone::ALL.iter().zip(totals).filter(|(_, n)| *n > 0).map(|(&t, n)| format!("{} {n}", tone_label(lang, t))).collect();
-        format!("{} ({}–{}): {}", count_events(lang, events.len()), years[0].0, years[years.len() - 1].0, parts.join(lang.list_sep()))
+        let parts: Vec<String> = Tone::ALL
+            .iter()
+            .zip(totals)
+            .filter(|(_, n)| *n > 0)
+            .map(|(&t, n)| format!("{} {n}", tone_label(lang, t)))
+            .collect();
+        format!(
+            "{} ({}–{}): {}",
+            count_events(lang, events.len()),
+            years[0].0,
+            years[years.len() - 1].0,
+            parts.join(lang.list_sep())
+        )
     };
     let list = events
         .iter()

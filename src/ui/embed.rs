@@ -12,7 +12,10 @@ use super::explorer::{provide_filtered, EventList};
 use super::filters::FilterPanel;
 use super::timeline::Timeline;
 use super::{url, Ctx};
-use crate::embed::{explorer_query, iframe_snippet, loader_snippet, widget_for, widget_query, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION};
+use crate::embed::{
+    explorer_query, iframe_snippet, loader_snippet, widget_for, widget_query, HEIGHT_MESSAGE_TYPE,
+    HEIGHT_MESSAGE_VERSION,
+};
 use crate::i18n::{count_events, Lang};
 use crate::query::{Embed, Query, Theme};
 
@@ -30,7 +33,9 @@ fn post_height_on_resize() {
         let _ = parent.post_message(&msg, "*");
     };
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| post());
-    if let (Ok(observer), Some(body)) = (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body()) {
+    if let (Ok(observer), Some(body)) =
+        (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body())
+    {
         observer.observe(&body);
         // The observer lives as long as the page.
         std::mem::forget(observer);

@@ -23,7 +23,8 @@ pub fn EventPage(id: String) -> impl IntoView {
     };
     let data = c.data.clone();
     let Some(ix) = data.ds.event_ix(&id) else {
-        return view! { <article class="event-page"><p role="alert">{s.event_not_found}</p>{back}</article> }.into_any();
+        return view! { <article class="event-page"><p role="alert">{s.event_not_found}</p>{back}</article> }
+            .into_any();
     };
     let e = data.ds.event(ix);
     let country_link = |cix: u32| {
@@ -110,7 +111,8 @@ fn SourceView(source: Source, lang: Lang) -> impl IntoView {
         }
     });
     let article_label = format!("{}: {}", s.article, lang.pick(&article.title));
-    let reader = move || match text.get() {
+    let reader = move || {
+        match text.get() {
         None => view! { <p class="loading">{s.article_loading}</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{s.article_error} " " <span dir="ltr">{e}</span></p> }.into_any(),
         Some(Ok(full)) => match locate_quote(&full, &quote) {
@@ -124,6 +126,7 @@ fn SourceView(source: Source, lang: Lang) -> impl IntoView {
             .into_any(),
             None => view! { <div class="article-text" lang="ar" dir="rtl" tabindex="0" role="region" aria-label=article_label.clone()>{full}</div> }.into_any(),
         },
+    }
     };
     view! {
         <figure class="source">

@@ -105,7 +105,8 @@ pub fn Explorer() -> impl IntoView {
         let n = c.data.skipped.len();
         (n > 0).then(|| {
             let s = c.lang().strings();
-            let items = c.data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> }).collect_view();
+            let items =
+                c.data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> }).collect_view();
             view! {
                 <aside class="notice" role="note">
                     <p>{s.skipped_notice} " " <strong>{n}</strong></p>

@@ -102,27 +102,39 @@ pub fn FilterPanel() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, &t)| {
-                check_option(type_label(lang, t).into(), Some(t), move |f| f.types[i], move |q| q.types.contains(&t), move |q| {
-                    toggle(&mut q.types, t)
-                })
+                check_option(
+                    type_label(lang, t).into(),
+                    Some(t),
+                    move |f| f.types[i],
+                    move |q| q.types.contains(&t),
+                    move |q| toggle(&mut q.types, t),
+                )
             })
             .collect_view();
         let topic_items = Topic::ALL
             .iter()
             .enumerate()
             .map(|(i, &t)| {
-                check_option(topic_label(lang, t).into(), None, move |f| f.topics[i], move |q| q.topics.contains(&t), move |q| {
-                    toggle(&mut q.topics, t)
-                })
+                check_option(
+                    topic_label(lang, t).into(),
+                    None,
+                    move |f| f.topics[i],
+                    move |q| q.topics.contains(&t),
+                    move |q| toggle(&mut q.topics, t),
+                )
             })
             .collect_view();
         let tone_items = Tone::ALL
             .iter()
             .enumerate()
             .map(|(i, &t)| {
-                check_option(tone_label(lang, t).into(), None, move |f| f.tones[i], move |q| q.tones.contains(&t), move |q| {
-                    toggle(&mut q.tones, t)
-                })
+                check_option(
+                    tone_label(lang, t).into(),
+                    None,
+                    move |f| f.tones[i],
+                    move |q| q.tones.contains(&t),
+                    move |q| toggle(&mut q.tones, t),
+                )
             })
             .collect_view();
 

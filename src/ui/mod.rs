@@ -73,10 +73,8 @@ pub enum Failure {
 }
 
 async fn fetch_dataset() -> Result<Arc<Loaded>, Failure> {
-    let resp = gloo_net::http::Request::get("data/events.json")
-        .send()
-        .await
-        .map_err(|e| Failure::Network(e.to_string()))?;
+    let resp =
+        gloo_net::http::Request::get("data/events.json").send().await.map_err(|e| Failure::Network(e.to_string()))?;
     if !resp.ok() {
         return Err(Failure::Network(format!("HTTP {} {}", resp.status(), resp.status_text())));
     }

@@ -149,7 +149,13 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-fn mark_view(c: &Ctx, data: &super::Loaded, lang: crate::i18n::Lang, m: Mark, viewport: RwSignal<Viewport>) -> impl IntoView {
+fn mark_view(
+    c: &Ctx,
+    data: &super::Loaded,
+    lang: crate::i18n::Lang,
+    m: Mark,
+    viewport: RwSignal<Viewport>,
+) -> impl IntoView {
     let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
     let class = format!("mark {}", type_class(m.kind));
     if m.is_group() {
@@ -186,7 +192,8 @@ fn mark_view(c: &Ctx, data: &super::Loaded, lang: crate::i18n::Lang, m: Mark, vi
     let ix = m.events[0];
     let e = data.ds.event(ix);
     let id = e.id.clone();
-    let label = format!("{} — {} — {}", intl::format_date(lang, &e.date), type_label(lang, e.kind), lang.pick(&e.title));
+    let label =
+        format!("{} — {} — {}", intl::format_date(lang, &e.date), type_label(lang, e.kind), lang.pick(&e.title));
     let c = c.clone();
     let open = move || c.navigate(|q| q.event = Some(id.clone()), false);
     let open2 = open.clone();
