@@ -4,7 +4,7 @@
 //! formatting goes through the browser's Intl with pinned locales (Gregorian calendar, Latin
 //! digits) so no ICU default can bring Hijri dates or mixed digits; see [`intl`].
 
-use crate::data::{EventType, Precision, Tone, Topic};
+use crate::data::{EventType, Tone, Topic};
 
 /// The interface language; Arabic first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -264,8 +264,10 @@ pub fn count_events(lang: Lang, n: usize) -> String {
 }
 
 /// Date formatting through the browser's Intl, with the locale pinned by [`Lang::locale`].
+#[cfg(feature = "web")]
 pub mod intl {
-    use super::{Lang, Precision};
+    use super::Lang;
+    use crate::data::Precision;
     use crate::data::PartialDate;
     use std::cell::RefCell;
     use std::collections::HashMap;

@@ -13,4 +13,5 @@ pub mod query;
 pub mod search;
 pub mod stats;
 pub mod timeline;
+#[cfg(feature = "web")]
 pub mod ui;
