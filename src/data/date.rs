@@ -42,6 +42,7 @@ impl PartialDate {
         }
         // The digits were checked above, so these parses cannot fail; map_err keeps it panic-free.
         let num = |s: &str| s.parse::<u32>().map_err(|_| format!("date \"{text}\" is not a number"));
+        // `split` always yields at least one part, so `parts[0]` exists.
         let year = num(parts[0])? as i32;
         if year < 1900 {
             return Err(format!("date \"{text}\" is before 1900"));

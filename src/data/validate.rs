@@ -128,6 +128,7 @@ pub fn locate_quote(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
         origin.extend(std::iter::repeat_n(i, c.len_utf8()));
     }
     let start = collapsed.find(&quote)?;
+    // `origin` has one entry per byte of `collapsed`, and the match lies inside `collapsed`.
     let last = start + quote.len() - 1;
     let end_char_start = origin[last];
     let end = end_char_start + text[end_char_start..].chars().next().map_or(1, char::len_utf8);

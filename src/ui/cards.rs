@@ -221,13 +221,8 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
             .filter(|(_, n)| *n > 0)
             .map(|(&t, n)| format!("{} {n}", tone_label(lang, t)))
             .collect();
-        format!(
-            "{} ({}–{}): {}",
-            count_events(lang, events.len()),
-            years[0].0,
-            years[years.len() - 1].0,
-            parts.join(lang.list_sep())
-        )
+        let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
+        format!("{} ({first}–{last}): {}", count_events(lang, events.len()), parts.join(lang.list_sep()))
     };
     let list = events
         .iter()

@@ -76,7 +76,7 @@ pub fn Explorer() -> impl IntoView {
     let c = ctx.clone();
     let body = move || {
         let (event, pair, view_kind, one_country) = query.with(|q| {
-            (q.event.clone(), q.pair.clone(), q.view, (q.countries.len() == 1).then(|| q.countries[0].clone()))
+            (q.event.clone(), q.pair.clone(), q.view, q.countries.first().filter(|_| q.countries.len() == 1).cloned())
         });
         if let Some(id) = event {
             return view! { <EventPage id /> }.into_any();

@@ -158,6 +158,8 @@ fn mark_view(
 ) -> impl IntoView {
     let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
     let class = format!("mark {}", type_class(m.kind));
+    // Indexing `m.events[0]` below cannot fail: `timeline::layout` creates every mark with one
+    // event and only ever adds to it.
     if m.is_group() {
         let n = m.events.len();
         let first = data.ds.event(m.events[0]);
