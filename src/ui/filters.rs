@@ -47,6 +47,30 @@ fn check_option(
     }
 }
 
+/// The options of one closed vocabulary (type, topic or tone): `counts` and `chosen` pick the
+/// facet's counts and the query's list for it.
+fn vocab_options<T: Copy + PartialEq + Send + Sync + 'static>(
+    all: &'static [T],
+    label: impl Fn(T) -> &'static str,
+    symbol: impl Fn(T) -> Option<EventType>,
+    counts: fn(&Facets) -> &Vec<usize>,
+    chosen: fn(&Query) -> &Vec<T>,
+    chosen_mut: fn(&mut Query) -> &mut Vec<T>,
+) -> impl IntoView {
+    all.iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            check_option(
+                label(t).into(),
+                symbol(t),
+                move |f| counts(f).get(i).copied().unwrap_or(0),
+                move |q| chosen(q).contains(&t),
+                move |q| toggle(chosen_mut(q), t),
+            )
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -98,45 +122,30 @@ pub fn FilterPanel() -> impl IntoView {
                 )
             })
             .collect_view();
-        let type_items = EventType::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| {
-                check_option(
-                    type_label(lang, t).into(),
-                    Some(t),
-                    move |f| f.types[i],
-                    move |q| q.types.contains(&t),
-                    move |q| toggle(&mut q.types, t),
-                )
-            })
-            .collect_view();
-        let topic_items = Topic::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| {
-                check_option(
-                    topic_label(lang, t).into(),
-                    None,
-                    move |f| f.topics[i],
-                    move |q| q.topics.contains(&t),
-                    move |q| toggle(&mut q.topics, t),
-                )
-            })
-            .collect_view();
-        let tone_items = Tone::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| {
-                check_option(
-                    tone_label(lang, t).into(),
-                    None,
-                    move |f| f.tones[i],
-                    move |q| q.tones.contains(&t),
-                    move |q| toggle(&mut q.tones, t),
-                )
-            })
-            .collect_view();
+        let type_items = vocab_options(
+            EventType::ALL,
+            move |t| type_label(lang, t),
+            Some,
+            |f| &f.types,
+            |q| &q.types,
+            |q| &mut q.types,
+        );
+        let topic_items = vocab_options(
+            Topic::ALL,
+            move |t| topic_label(lang, t),
+            |_| None,
+            |f| &f.topics,
+            |q| &q.topics,
+            |q| &mut q.topics,
+        );
+        let tone_items = vocab_options(
+            Tone::ALL,
+            move |t| tone_label(lang, t),
+            |_| None,
+            |f| &f.tones,
+            |q| &q.tones,
+            |q| &mut q.tones,
+        );
 
         let pair_select = |id: &'static str, first: bool| {
             let c = c.clone();
