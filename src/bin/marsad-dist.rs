@@ -44,6 +44,7 @@ const REGISTER_SW: &str = r#"
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
   let asked = false;
   navigator.serviceWorker.register('./sw.js').then((reg) => {
+    if (!reg) return;
     const ready = () => {
       window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
       window.marsadUpdateReady = true;

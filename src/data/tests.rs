@@ -1,5 +1,6 @@
 use super::*;
 use serde_json::json;
+use serde_json::Value;
 
 fn fixture() -> Value {
     serde_json::from_str(include_str!("../../tests/data/minimal.json")).unwrap()
@@ -24,7 +25,7 @@ fn a_bad_record_is_skipped_and_the_rest_kept() {
     let mut doc = fixture();
     doc["events"][1]["date"] = json!("2024-02-30");
     doc["events"].as_array_mut().unwrap().push(json!({"id": "broken"}));
-    let l = load_value(&doc).unwrap();
+    let l = load(&doc.to_string()).unwrap();
     assert_eq!(l.dataset.events.len(), 1);
     assert_eq!(l.skipped.len(), 2);
     // The surviving event's link to the skipped one is dropped, not dangling.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{load_value, wire::keys, LoadError, Problem};
+use super::{load, wire::keys, LoadError, Problem};
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -22,7 +22,7 @@ pub fn validate(json: &str, read_text: &dyn Fn(&str) -> Option<String>) -> Vec<P
         Ok(doc) => doc,
         Err(e) => return vec![Problem::new("$", LoadError::NotJson(e.to_string()).to_string())],
     };
-    let mut problems = match load_value(&doc) {
+    let mut problems = match load(json) {
         Ok(loaded) => loaded.skipped,
         Err(e) => return vec![Problem::new("$", e.to_string())],
     };

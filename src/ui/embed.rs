@@ -103,10 +103,13 @@ pub fn EmbedDialog() -> impl IntoView {
     let widget = RwSignal::new(Embed::Timeline);
     let theme = RwSignal::new(Theme::Auto);
     let copied = RwSignal::new(None::<&'static str>);
+    // The live preview is a second app instance: only load it while the dialog is open.
+    let is_open = RwSignal::new(false);
     let query = ctx.query;
     let open = move |_| {
         widget.set(query.with_untracked(widget_for));
         copied.set(None);
+        is_open.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -159,7 +162,7 @@ pub fn EmbedDialog() -> impl IntoView {
             .collect_view();
         view! {
             <button type="button" class="button" on:click=open aria-haspopup="dialog">{s.embed}</button>
-            <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading">
+            <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading" on:close=move |_| is_open.set(false)>
                 <h2 id="embed-heading">{s.embed_title}</h2>
                 <div class="embed-options">
                     <label for="embed-widget">{s.embed_widget}</label>
@@ -182,7 +185,10 @@ pub fn EmbedDialog() -> impl IntoView {
                 <button type="button" class="button" data-copy="iframe" on:click=move |_| copy(iframe_copy(), "iframe")>
                     {move || if copied.get() == Some("iframe") { s.copied } else { s.copy }}</button>
                 <h3>{s.preview}</h3>
-                <iframe class="embed-preview" src=preview_src.clone() title=title sandbox=crate::embed::SANDBOX></iframe>
+                {move || is_open.get().then(|| {
+                    let (src, title) = (preview_src.clone(), title.clone());
+                    view! { <iframe class="embed-preview" src=src title=title sandbox=crate::embed::SANDBOX></iframe> }
+                })}
                 <button type="button" class="button primary" on:click=close>{s.close}</button>
             </dialog>
         }

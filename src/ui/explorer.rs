@@ -29,36 +29,40 @@ pub fn Explorer() -> impl IntoView {
     let query = ctx.query;
     let filtered = provide_filtered(&ctx);
 
+    // What the page shows, apart from the filters: views re-render only when this changes, so a
+    // filter change updates the existing timeline and list instead of rebuilding them.
+    let shape = Memo::new(move |_| {
+        query.with(|q| {
+            (q.event.clone(), q.pair.clone(), q.view, q.countries.first().filter(|_| q.countries.len() == 1).cloned())
+        })
+    });
+    let view_now = Memo::new(move |_| query.with(|q| q.view));
+
     let c = ctx.clone();
     let header = move || {
         let lang = c.lang();
         let s = lang.strings();
         let other = lang.other();
-        let c2 = c.clone();
-        let view_now = query.with(|q| q.view);
-        let timeline_href = c.href(|q| {
-            q.view = View::Timeline;
-            q.event = None;
-        });
-        let cards_href = c.href(|q| {
-            q.view = View::Countries;
-            q.event = None;
-        });
-        let c3 = c.clone();
-        let c4 = c.clone();
+        let (c1, c2, c3, c4, c5, c6) = (c.clone(), c.clone(), c.clone(), c.clone(), c.clone(), c.clone());
+        let to_view = |v: View| {
+            move |q: &mut crate::query::Query| {
+                q.view = v;
+                q.event = None;
+            }
+        };
         view! {
             <header class="site-header">
                 <div class="brand">
-                    <a class="brand-name" href=c.href(|q| *q = q.cleared())>{s.app_name}</a>
+                    <a class="brand-name" href=move || c1.href(|q| *q = q.cleared())>{s.app_name}</a>
                     <span class="tagline">{s.tagline}</span>
                 </div>
                 <nav aria-label=s.main_nav class="main-nav">
-                    <a href=timeline_href aria-current=move || (view_now == View::Timeline).then_some("page")
-                        on:click=move |ev| { ev.prevent_default(); c3.navigate(|q| { q.view = View::Timeline; q.event = None; }, false) }>
+                    <a href=move || c3.href(to_view(View::Timeline)) aria-current=move || (view_now.get() == View::Timeline).then_some("page")
+                        on:click=move |ev| { ev.prevent_default(); c4.navigate(to_view(View::Timeline), false) }>
                         {s.timeline}
                     </a>
-                    <a href=cards_href aria-current=move || (view_now == View::Countries).then_some("page")
-                        on:click=move |ev| { ev.prevent_default(); c4.navigate(|q| { q.view = View::Countries; q.event = None; }, false) }>
+                    <a href=move || c5.href(to_view(View::Countries)) aria-current=move || (view_now.get() == View::Countries).then_some("page")
+                        on:click=move |ev| { ev.prevent_default(); c6.navigate(to_view(View::Countries), false) }>
                         {s.country_cards}
                     </a>
                 </nav>
@@ -75,9 +79,7 @@ pub fn Explorer() -> impl IntoView {
 
     let c = ctx.clone();
     let body = move || {
-        let (event, pair, view_kind, one_country) = query.with(|q| {
-            (q.event.clone(), q.pair.clone(), q.view, q.countries.first().filter(|_| q.countries.len() == 1).cloned())
-        });
+        let (event, pair, view_kind, one_country) = shape.get();
         if let Some(id) = event {
             return view! { <EventPage id /> }.into_any();
         }

@@ -58,7 +58,8 @@ impl Ctx {
 
     /// A link (`href`) to the state `f` makes of the current one.
     pub fn href(&self, f: impl FnOnce(&mut Query)) -> String {
-        let mut q = self.query.get_untracked();
+        // Tracked: an `href` attribute built in a reactive closure follows the state.
+        let mut q = self.query.get();
         f(&mut q);
         url::href(&q)
     }
