@@ -267,8 +267,8 @@ pub fn count_events(lang: Lang, n: usize) -> String {
 #[cfg(feature = "web")]
 pub mod intl {
     use super::Lang;
-    use crate::data::Precision;
     use crate::data::PartialDate;
+    use crate::data::Precision;
     use std::cell::RefCell;
     use std::collections::HashMap;
     use wasm_bindgen::JsValue;
