@@ -39,11 +39,13 @@ fn index_of<T: PartialEq>(all: &[T], x: &T) -> usize {
     all.iter().position(|y| y == x).unwrap_or(0)
 }
 
-pub fn apply(ds: &Dataset, index: &SearchIndex, q: &Query) -> Filtered {
+/// `index` is asked for only when the query has search text, so a lazily built index costs
+/// nothing until the first search.
+pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.
     let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
-    let text: Option<EventSet> = index.search(&q.q);
+    let text: Option<EventSet> = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::ALL.len()],
@@ -109,7 +111,7 @@ mod tests {
     #[test]
     fn no_filter_keeps_everything() {
         let (ds, ix) = fixture();
-        let f = apply(&ds, &ix, &Query::default());
+        let f = apply(&ds, || &ix, &Query::default());
         assert_eq!(f.events, vec![0, 1]);
         assert_eq!(f.facets.tones, vec![1, 1, 0]);
         assert_eq!(f.facets.years, vec![(2023, 1), (2024, 1)]);
@@ -119,7 +121,7 @@ mod tests {
     fn counts_ignore_their_own_facet() {
         let (ds, ix) = fixture();
         let q = Query::parse("tone=neutral");
-        let f = apply(&ds, &ix, &q);
+        let f = apply(&ds, || &ix, &q);
         assert_eq!(f.events, vec![1]);
         // Cooperative would still leave 1 event if chosen: its count ignores the tone filter.
         assert_eq!(f.facets.tones, vec![1, 1, 0]);
@@ -130,10 +132,10 @@ mod tests {
     #[test]
     fn pair_and_years_and_text() {
         let (ds, ix) = fixture();
-        assert_eq!(apply(&ds, &ix, &Query::parse("pair=US-CN")).events.len(), 2);
-        assert_eq!(apply(&ds, &ix, &Query::parse("pair=US-GB")).events.len(), 0);
-        assert_eq!(apply(&ds, &ix, &Query::parse("from=2024")).events, vec![1]);
-        assert_eq!(apply(&ds, &ix, &Query::parse("q=bangkok")).events, vec![1]);
-        assert_eq!(apply(&ds, &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events, vec![1]);
+        assert_eq!(apply(&ds, || &ix, &Query::parse("pair=US-CN")).events.len(), 2);
+        assert_eq!(apply(&ds, || &ix, &Query::parse("pair=US-GB")).events.len(), 0);
+        assert_eq!(apply(&ds, || &ix, &Query::parse("from=2024")).events, vec![1]);
+        assert_eq!(apply(&ds, || &ix, &Query::parse("q=bangkok")).events, vec![1]);
+        assert_eq!(apply(&ds, || &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events, vec![1]);
     }
 }

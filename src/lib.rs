@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod query;
 pub mod search;
 pub mod stats;
+pub mod synth;
 pub mod timeline;
 #[cfg(feature = "web")]
 pub mod ui;

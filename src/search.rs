@@ -197,21 +197,30 @@ impl SearchIndex {
                 text.push_str(&s.quote);
                 text.push(' ');
             }
+            let names =
+                e.parties.iter().map(|&c| &ds.country(c).name).chain(e.actors.iter().map(|&a| &ds.actor(a).name));
+            for name in names {
+                for part in [&name.ar, &name.en] {
+                    text.push_str(part);
+                    text.push(' ');
+                }
+            }
             for &c in &e.parties {
-                let name = &ds.country(c).name;
-                text.push_str(&format!("{} {} ", name.ar, name.en));
                 by_entity.entry(Entity::Country(c)).or_default().push(ix);
             }
             for &a in &e.actors {
-                let name = &ds.actor(a).name;
-                text.push_str(&format!("{} {} ", name.ar, name.en));
                 by_entity.entry(Entity::Actor(a)).or_default().push(ix);
             }
             for w in normalize(&text).split(' ').filter(|w| !w.is_empty()) {
-                let slot = *word_ix.entry(w.to_owned()).or_insert_with(|| {
-                    words.push((w.to_owned(), Vec::new()));
-                    words.len() - 1
-                });
+                // Look up before allocating: most words of a large dataset are already indexed.
+                let slot = match word_ix.get(w) {
+                    Some(&slot) => slot,
+                    None => {
+                        words.push((w.to_owned(), Vec::new()));
+                        word_ix.insert(w.to_owned(), words.len() - 1);
+                        words.len() - 1
+                    }
+                };
                 let postings = &mut words[slot].1;
                 if postings.last() != Some(&ix) {
                     postings.push(ix);

@@ -141,8 +141,13 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
         .collect();
     placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.event.cmp(&b.2.event)));
 
-    // Greedy packing into rows; an item that fits no row joins the nearest mark as a group.
+    // Greedy packing into rows; an item that fits no row joins the nearest mark as a group. A
+    // group grows to at most `3 * min_gap` pixels, so dense data gives many local groups along
+    // the axis rather than one group swallowing everything to its right.
+    let max_group = 3.0 * min_gap;
     let mut marks: Vec<Mark> = Vec::new();
+    // Events per type in each mark, counted while packing (indexed like `EventType::ALL`).
+    let mut kinds: Vec<[u32; 16]> = Vec::new();
     let mut row_end: Vec<(f64, usize)> = Vec::new(); // (right edge, mark index) per row
     for (a, b, it) in placed {
         let (left, right) = (a, b.max(a));
@@ -150,26 +155,32 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
         match free {
             Some(r) => {
                 marks.push(new_mark(left, right, r, it));
+                kinds.push(kind_count(it.kind));
                 row_end[r] = (right.max(left + min_gap), marks.len() - 1);
             }
             None if row_end.len() < rows => {
                 marks.push(new_mark(left, right, row_end.len(), it));
+                kinds.push(kind_count(it.kind));
                 row_end.push((right.max(left + min_gap), marks.len() - 1));
             }
             None => {
                 // Join the row whose last mark ends earliest (closest to this item).
                 let r = (0..row_end.len()).min_by(|&x, &y| row_end[x].0.total_cmp(&row_end[y].0)).unwrap_or(0);
-                let m = &mut marks[row_end[r].1];
+                let ix = row_end[r].1;
+                let m = &mut marks[ix];
                 m.events.push(it.event);
-                m.right = m.right.max(right);
+                m.right = m.right.max(right.min(m.left + max_group));
                 m.is_span = false;
+                kinds[ix][type_index(it.kind)] += 1;
                 row_end[r].0 = m.right.max(m.left + min_gap);
             }
         }
     }
-    for m in &mut marks {
+    for (m, counts) in marks.iter_mut().zip(&kinds) {
         if m.is_group() {
-            m.kind = commonest_kind(items, &m.events);
+            // The commonest type; ties go to the earlier type in `EventType::ALL`.
+            let best = (0..EventType::ALL.len()).max_by_key(|&k| (counts[k], usize::MAX - k)).unwrap_or(0);
+            m.kind = EventType::ALL[best];
         }
         if rtl {
             let (l, r) = (width - m.right, width - m.left);
@@ -184,14 +195,14 @@ fn new_mark(left: f64, right: f64, row: usize, it: &Item) -> Mark {
     Mark { left, right, row, events: vec![it.event], kind: it.kind, is_span: it.span.1 > it.span.0 }
 }
 
-fn commonest_kind(items: &[Item], events: &[EventIx]) -> EventType {
-    let mut counts = [0usize; 16];
-    for it in items.iter().filter(|it| events.contains(&it.event)) {
-        let k = EventType::ALL.iter().position(|t| *t == it.kind).unwrap_or(0);
-        counts[k] += 1;
-    }
-    let best = (0..EventType::ALL.len()).max_by_key(|&k| (counts[k], usize::MAX - k)).unwrap_or(0);
-    EventType::ALL[best]
+fn type_index(kind: EventType) -> usize {
+    EventType::ALL.iter().position(|t| *t == kind).unwrap_or(0)
+}
+
+fn kind_count(kind: EventType) -> [u32; 16] {
+    let mut counts = [0; 16];
+    counts[type_index(kind)] = 1;
+    counts
 }
 
 /// A tick on the time axis.
@@ -272,6 +283,19 @@ mod tests {
         let marks = layout(&items, &v, 300.0, false, 6.0, 4);
         assert!(marks.len() <= 4, "{} marks", marks.len());
         assert_eq!(marks.iter().map(|m| m.events.len()).sum::<usize>(), 1000);
+    }
+
+    #[test]
+    fn dense_data_over_years_gives_many_local_groups() {
+        use crate::data::date::days_from_civil;
+        let start = days_from_civil(1990, 1, 1);
+        let items: Vec<Item> =
+            (0..10_000).map(|i| item(i, start + (i as i32 * 13) % 13_000, start + (i as i32 * 13) % 13_000)).collect();
+        let v = Viewport::fit(items.iter().map(|i| i.span));
+        let marks = layout(&items, &v, 900.0, false, 18.0, 6);
+        assert!(marks.len() >= 40, "{} marks", marks.len());
+        let biggest = marks.iter().map(|m| m.events.len()).max().unwrap();
+        assert!(biggest < 1_000, "one group holds {biggest} of 10,000 events");
     }
 
     #[test]

@@ -11,11 +11,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = marsad::data::load(text) else { return };
     let ds = &loaded.dataset;
     let index = marsad::search::SearchIndex::build(ds);
-    let all = marsad::filter::apply(ds, &index, &Query::default());
+    let all = marsad::filter::apply(ds, || &index, &Query::default());
     let _ = marsad::stats::country_stats(ds);
     if let Some(first) = ds.events.first() {
         let q = Query::parse(&format!("q={}&country=XX", first.title.ar));
-        let _ = marsad::filter::apply(ds, &index, &q);
+        let _ = marsad::filter::apply(ds, || &index, &q);
     }
     let _ = marsad::export::to_csv(ds, &all.events);
     let _ = marsad::export::to_timelinejs(ds, &all.events, marsad::i18n::Lang::Ar);

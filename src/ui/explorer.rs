@@ -18,7 +18,7 @@ use crate::query::View;
 pub fn provide_filtered(ctx: &Ctx) -> Memo<Filtered> {
     let data = ctx.data.clone();
     let query = ctx.query;
-    let filtered: Memo<Filtered> = Memo::new(move |_| query.with(|q| apply(&data.ds, &data.index, q)));
+    let filtered: Memo<Filtered> = Memo::new(move |_| query.with(|q| apply(&data.ds, || data.index(), q)));
     provide_context(filtered);
     filtered
 }

@@ -26,11 +26,18 @@ use crate::stats::{country_stats, CountryStats};
 /// Everything derived from one dataset load, built once and shared read-only.
 pub struct Loaded {
     pub ds: Dataset,
-    pub index: SearchIndex,
+    /// Built on the first search, not on the way to the first event.
+    index: std::sync::OnceLock<SearchIndex>,
     pub stats: Vec<CountryStats>,
     pub skipped: Vec<Problem>,
     /// Set by the service worker when it answered from its cache: `offline` or `invalid-update`.
     pub fallback: Option<String>,
+}
+
+impl Loaded {
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.ds))
+    }
 }
 
 /// Shared state: the loaded data and the view state (which mirrors the URL).
@@ -85,9 +92,8 @@ async fn fetch_dataset() -> Result<Arc<Loaded>, Failure> {
         LoadError::UnsupportedSchema(_) => Failure::Schema(e.to_string()),
         _ => Failure::Malformed(e.to_string()),
     })?;
-    let index = SearchIndex::build(&loaded.dataset);
     let stats = country_stats(&loaded.dataset);
-    Ok(Arc::new(Loaded { ds: loaded.dataset, index, stats, skipped: loaded.skipped, fallback }))
+    Ok(Arc::new(Loaded { ds: loaded.dataset, index: Default::default(), stats, skipped: loaded.skipped, fallback }))
 }
 
 #[component]

@@ -26,6 +26,8 @@ export const MIME = {
 export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = {} } = {}) {
   const base = resolve(root);
   const stats = { requests: [], bytes: 0 };
+  // Compressed bodies by path and mtime: a static host compresses once, not per request.
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -47,7 +49,9 @@ export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = 
       let body = await readFile(file);
       const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 256 && !/\.(png)$/.test(file)) {
-        body = gzipSync(body, { level: 9 });
+        const key = `${file}:${info.mtimeMs}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+        body = gzipped.get(key);
         headers['content-encoding'] = 'gzip';
         headers['vary'] = 'accept-encoding';
       }

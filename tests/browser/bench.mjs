@@ -1,0 +1,547 @@
+// The benchmark (`bash .ci/bench`, never part of the tests): Marsad at the shipped dataset and at
+// 1k, 10k and 100k synthetic events, side by side with Knight Lab TimelineJS on the same events.
+//
+// For each dataset it builds a site (the release build with `data/` replaced, service worker
+// regenerated), serves it gzipped on loopback and measures in headless Chromium:
+//   - bytes on first load (compressed, from the server's stats), at the first event and at idle;
+//   - time from navigation start to the first event visible (the first animation frame in which
+//     `.event-list .event-row` or `.event-mark` has a box), median of --runs fresh contexts;
+//   - latency of 50 scripted interactions (filters, search typing, zoom, open event, back), from
+//     input dispatch until the DOM settles (the last mutating task done, with style and layout);
+//   - the JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm linear memory.
+// TimelineJS gets the same first 25 / 1,000 events of the 1k set (`marsad-data timelinejs`, the
+// explorer's own export), and the same probe times its first slide. Lighthouse's mobile
+// performance audit runs on the shipped site. Results: tests/browser/bench-results.json plus a
+// markdown table on stdout; progress goes to stderr.
+//
+//   node tests/browser/bench.mjs [--sizes 1000,10000,100000] [--runs 3] [--dist DIR]
+//        [--dist-note TEXT] [--no-lighthouse] [--load-timeout 300] [--out FILE] [--keep]
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ROOT, launch } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(opt('--runs', 3));
+const LOAD_TIMEOUT_MS = Number(opt('--load-timeout', 300)) * 1000;
+const OUT = resolve(opt('--out', join(ROOT, 'tests/browser/bench-results.json')));
+const SEED = 1;
+const INTERACTIONS = 50;
+const VIEWPORT = { width: 1280, height: 900 };
+const COMPARE_AT = [25, 1000]; // events for the TimelineJS comparison (first events of the 1k set)
+const TARGETS = { firstLoadBytes: 120 * 1024, ratio25: 1 / 2, ratio1000: 1 / 5, p95At10k: 16, p95At100k: 50, firstEventAt100k: 1500, lighthouse: 95 };
+const MARSAD_FIRST = '.event-list .event-row, .event-mark';
+const TIMELINEJS_FIRST = '.tl-slide';
+
+const log = (...m) => console.error('[bench]', ...m);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null; };
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const kb = (b) => (b == null ? '—' : `${round(b / 1024)} KB`);
+const ms = (x) => (x == null ? '—' : x >= 1000 ? `${round(x / 1000, 2)} s` : `${round(x, 1)} ms`);
+
+function run(cmd, argv, { capture = false } = {}) {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'inherit'] : ['ignore', 2, 'inherit'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
+  return capture ? r.stdout : null;
+}
+
+async function exists(path) { return stat(path).then(() => true, () => false); }
+
+/** Bytes serve.mjs sends for `file` with gzip on (same rule: gzip -9 above 256 bytes, not PNG). */
+async function servedBytes(file) {
+  const body = await readFile(file);
+  return body.length > 256 && !file.endsWith('.png') ? gzipSync(body, { level: 9 }).length : body.length;
+}
+
+/** A site: the release build with its data replaced by `dataDir`, and sw.js rewritten to match. */
+async function makeSite(dist, dataDir, site, distTool) {
+  await rm(site, { recursive: true, force: true });
+  await cp(dist, site, { recursive: true });
+  await rm(join(site, 'data/articles'), { recursive: true, force: true });
+  await cp(join(dataDir, 'events.json'), join(site, 'data/events.json'));
+  await cp(join(dataDir, 'articles'), join(site, 'data/articles'), { recursive: true });
+  run(distTool, ['sw', site]);
+}
+
+/** What the service worker precaches on a first visit, in served (compressed) bytes. */
+async function precacheBytes(site) {
+  const sw = await readFile(join(site, 'sw.js'), 'utf8');
+  const m = sw.match(/const FILES = (\[.*?\]);/s);
+  if (!m) return null;
+  const files = JSON.parse(m[1]);
+  let bytes = 0;
+  for (const f of files) bytes += await servedBytes(join(site, f));
+  return { files: files.length, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page probe, installed before any page script runs. It times the first frame in which an
+// element matching `selector` has a box (rAF polling: no observer cost on the page's own DOM
+// work), captures the wasm memory, and runs scripted interactions with settle timing.
+function probe({ selector }) {
+  const b = (window.__bench = { firstEvent: null, wasmMemory: null, longTasks: [] });
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const orig = WebAssembly[name];
+    if (!orig) continue;
+    WebAssembly[name] = async function (...a) {
+      const r = await orig.apply(this, a);
+      const mem = (r.instance ?? r).exports?.memory;
+      if (mem instanceof WebAssembly.Memory) b.wasmMemory = mem;
+      return r;
+    };
+  }
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (_) { /* not supported */ }
+  const shown = () => {
+    for (const el of document.querySelectorAll(selector)) {
+      const r = el.getBoundingClientRect();
+      const text = el.matches('.tl-slide') ? el.querySelector('.tl-headline')?.textContent.trim() : 'x';
+      if (r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && text) return true;
+    }
+    return false;
+  };
+  const poll = () => {
+    if (shown()) b.firstEvent = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+
+  /** Runs `act`, then waits until `until` (if any) matches and 3 frames pass without mutations.
+   * The latency ends when the last mutated DOM has had its style and layout computed: after each
+   * task that mutates, one message (a task of its own) forces layout and takes the time. */
+  b.settle = (act, until) => new Promise((done) => {
+    let settled = null;
+    let pending = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      void document.body.getBoundingClientRect();
+      settled = performance.now();
+      pending = false;
+    };
+    const mo = new MutationObserver(() => {
+      if (!pending) { pending = true; channel.port2.postMessage(0); }
+    });
+    mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    const t0 = performance.now();
+    let acted = null;
+    Promise.resolve(act()).then(() => { acted = performance.now(); });
+    let quiet = 0;
+    let seen = settled;
+    const tick = () => {
+      if (settled !== seen || pending) { seen = settled; quiet = 0; } else quiet++;
+      const ready = acted !== null && (!until || document.querySelector(until));
+      if ((ready && quiet >= 3) || performance.now() - t0 > 60000) {
+        mo.disconnect();
+        channel.port1.close();
+        done({ ms: Math.max(settled ?? 0, acted ?? performance.now()) - t0, timedOut: !ready });
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+
+  const boxes = () => [...document.querySelectorAll('.filters fieldset')].filter((f) => f.querySelector('input[type=checkbox]'));
+  const nth = (list, k) => list[k % list.length];
+  const click = (el) => { if (!el) throw new Error('missing element'); el.click(); };
+  const typeChar = (ch) => {
+    const el = document.querySelector('#search');
+    el.value += ch;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+  };
+  /** One scripted interaction; returns its latency in ms. */
+  b.step = ({ kind, k, text }) => {
+    switch (kind) {
+      case 'country': return b.settle(() => click(nth(boxes()[0].querySelectorAll('input'), 7 * k + 3)));
+      case 'type': return b.settle(() => click(nth(boxes()[1].querySelectorAll('input'), k)));
+      case 'search': return b.settle(() => typeChar(text));
+      case 'zoom-in': return b.settle(() => click(document.querySelectorAll('.timeline-controls button')[0]));
+      case 'zoom-out': return b.settle(() => click(document.querySelectorAll('.timeline-controls button')[1]));
+      case 'open': return b.settle(() => click(nth(document.querySelectorAll('.event-list .event-row a'), k)),
+        '.event-page .article-text, .event-page [role=alert]');
+      case 'back': return b.settle(() => new Promise((popped) => {
+        addEventListener('popstate', () => popped(), { once: true });
+        history.back();
+      }), '.event-list .event-row');
+      default: throw new Error(`unknown step ${kind}`);
+    }
+  };
+}
+
+/** The 50 interactions: 5 rounds of filter on/off, type on/off, two typed characters, zoom in/out,
+ * open an event, back. The typed word accumulates to «السيبراني» ("the cyber"), found in both
+ * the shipped and the synthetic data. */
+function script() {
+  const word = [...'السيبراني'];
+  const steps = [];
+  for (let k = 0; steps.length < INTERACTIONS; k++) {
+    const chars = word.slice(2 * k, 2 * k + 2);
+    steps.push({ kind: 'country', k }, { kind: 'country', k }, { kind: 'type', k }, { kind: 'type', k });
+    for (const text of chars) steps.push({ kind: 'search', k, text });
+    if (chars.length < 2) steps.push({ kind: 'zoom-in', k });
+    steps.push({ kind: 'zoom-in', k }, { kind: 'zoom-out', k }, { kind: 'open', k }, { kind: 'back', k });
+  }
+  return steps.slice(0, INTERACTIONS);
+}
+
+async function newContext(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  // Nothing leaves the machine: a page's request to another host (e.g. web fonts) is aborted.
+  const external = [];
+  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => {
+    external.push(route.request().url());
+    return route.abort();
+  });
+  return { context, external };
+}
+
+async function heap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const h = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? null);
+  return { js_heap_used_bytes: h.usedSize, js_heap_total_bytes: h.totalSize, wasm_memory_bytes: wasm };
+}
+
+/** One cold load in a fresh context: first-visible time, bytes, and where the time went. */
+async function coldLoad(browser, server, selector) {
+  const { context, external } = await newContext(browser);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.addInitScript(probe, { selector });
+  server.stats.bytes = 0;
+  server.stats.requests.length = 0;
+  await page.goto(server.url, { waitUntil: 'commit' });
+  let timedOut = false;
+  await page.waitForFunction(() => window.__bench.firstEvent !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 })
+    .catch(() => { timedOut = true; });
+  const bytesAtFirst = server.stats.bytes;
+  const requestsAtFirst = server.stats.requests.length;
+  if (!timedOut) await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+  const timing = await page.evaluate(() => {
+    const res = performance.getEntriesByType('resource').map((e) => ({
+      name: (({ pathname, search }) => pathname.split('/').slice(-2).join('/') + search)(new URL(e.name)), type: e.initiatorType,
+      start: e.startTime, wait: e.responseStart - e.requestStart, end: e.responseEnd, bytes: e.encodedBodySize,
+    }));
+    const nav = performance.getEntriesByType('navigation')[0];
+    const lt = window.__bench.longTasks;
+    const first = window.__bench.firstEvent;
+    return {
+      firstEvent: first, resources: res, htmlBytes: nav?.encodedBodySize ?? null,
+      longTasksBeforeFirst: lt.filter(([s]) => first === null || s < first).reduce((a, [, d]) => a + d, 0),
+      longestTask: lt.reduce((a, [, d]) => Math.max(a, d), 0),
+    };
+  });
+  return { page, context, timedOut, bytesAtFirst, requestsAtFirst, bytesIdle: server.stats.bytes, requestsIdle: server.stats.requests.length, external, problems, ...timing };
+}
+
+async function measureMarsad(browser, site, label, { interactions = true } = {}) {
+  const server = await serve({ root: site, gzip: true });
+  const result = { dataset: label };
+  try {
+    const doc = JSON.parse(await readFile(join(site, 'data/events.json'), 'utf8'));
+    result.events = doc.events.length;
+    result.events_json_bytes = (await stat(join(site, 'data/events.json'))).size;
+    result.events_json_gzip_bytes = await servedBytes(join(site, 'data/events.json'));
+    const runs = [];
+    for (let r = 0; r < RUNS; r++) {
+      const load = await coldLoad(browser, server, MARSAD_FIRST);
+      const data = load.resources.find((e) => e.name.endsWith('data/events.json'));
+      const wasm = load.resources.find((e) => e.name.endsWith('.wasm'));
+      runs.push({
+        first_event_ms: load.timedOut ? null : round(load.firstEvent),
+        timed_out: load.timedOut,
+        events_json_server_wait_ms: round(data?.wait),
+        events_json_received_ms: round(data?.end),
+        wasm_received_ms: round(wasm?.end),
+        long_tasks_before_first_event_ms: round(load.longTasksBeforeFirst),
+        longest_task_ms: round(load.longestTask),
+        bytes_at_first_event: load.bytesAtFirst,
+        requests_at_first_event: load.requestsAtFirst,
+        bytes_at_idle: load.bytesIdle,
+        requests_at_idle: load.requestsIdle,
+        page_errors: load.problems.slice(0, 5),
+      });
+      log(`${label}: run ${r + 1}/${RUNS}: first event ${ms(load.firstEvent)}${load.timedOut ? ' (timed out)' : ''}, ${kb(load.bytesIdle)}`);
+      if (r === RUNS - 1) {
+        result.first_load_breakdown = load.resources
+          .map((e) => ({ file: e.name, initiator: e.type, bytes: e.bytes, received_ms: round(e.end) }))
+          .concat([{ file: 'index.html', bytes: load.htmlBytes, received_ms: null }]);
+        if (!load.timedOut) {
+          result.memory_after_load = await heap(load.page);
+          if (interactions) result.interactions = await interact(load.page, label);
+          result.memory_after_interactions = interactions ? await heap(load.page) : undefined;
+        }
+      }
+      await load.context.close();
+      if (load.timedOut) break; // one timeout is the answer; do not spend the budget again
+    }
+    result.runs = runs;
+    const ok = runs.filter((r) => !r.timed_out);
+    result.first_event_ms = median(ok.map((r) => r.first_event_ms));
+    // serve.mjs gzips events.json on every request; a static host compresses it once, ahead of time.
+    result.first_event_ms_minus_server_gzip = median(ok.map((r) => round(r.first_event_ms - (r.events_json_server_wait_ms ?? 0))));
+    result.first_load_bytes = median(runs.map((r) => r.bytes_at_idle));
+    result.first_load_bytes_at_first_event = median(runs.map((r) => r.bytes_at_first_event));
+    result.service_worker_precache = await precacheBytes(site);
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
+async function interact(page, label) {
+  const samples = [];
+  for (const step of script()) {
+    const r = await page.evaluate((s) => window.__bench.step(s), step).catch((e) => ({ ms: null, error: e.message.split('\n')[0] }));
+    samples.push({ kind: step.kind, ms: round(r.ms, 2), ...(r.timedOut ? { timed_out: true } : {}), ...(r.error ? { error: r.error } : {}) });
+  }
+  const ok = samples.filter((s) => s.ms != null).map((s) => s.ms);
+  const byKind = {};
+  for (const s of samples) (byKind[s.kind] ??= []).push(s.ms);
+  const out = {
+    count: samples.length, measured: ok.length,
+    p50_ms: round(percentile(ok, 50), 2), p95_ms: round(percentile(ok, 95), 2), max_ms: round(Math.max(...ok), 2),
+    by_kind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => {
+      const m = v.filter((x) => x != null);
+      return [k, { n: v.length, p50_ms: round(percentile(m, 50), 2), max_ms: round(Math.max(...m), 2) }];
+    })),
+    samples,
+  };
+  log(`${label}: interactions p50 ${ms(out.p50_ms)}, p95 ${ms(out.p95_ms)}, max ${ms(out.max_ms)}`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TimelineJS: its dist/ and a page that loads data.json, as a newsroom would embed it.
+const TIMELINEJS_DIST = join(ROOT, 'tests/browser/node_modules/@knight-lab/timelinejs/dist');
+
+async function timelineSite(dir, json) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await cp(join(TIMELINEJS_DIST, 'js'), join(dir, 'timeline/js'), { recursive: true });
+  await cp(join(TIMELINEJS_DIST, 'css'), join(dir, 'timeline/css'), { recursive: true });
+  await writeFile(join(dir, 'data.json'), json);
+  await writeFile(join(dir, 'index.html'), `<!DOCTYPE html>
+<html lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>TimelineJS</title>
+<link rel="stylesheet" href="timeline/css/timeline.css">
+<script src="timeline/js/timeline.js"></script>
+<style>html, body { margin: 0; height: 100%; } #timeline-embed { width: 100%; height: 100%; }</style>
+</head><body><div id="timeline-embed"></div>
+<script>window.timeline = new TL.Timeline('timeline-embed', 'data.json', { language: 'ar' });</script>
+</body></html>
+`);
+}
+
+async function measureTimelineJS(browser, site, events) {
+  const server = await serve({ root: site, gzip: true });
+  const runs = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const load = await coldLoad(browser, server, TIMELINEJS_FIRST);
+      runs.push({ first_slide_ms: load.timedOut ? null : round(load.firstEvent), timed_out: load.timedOut, bytes_at_idle: load.bytesIdle, external_requests_aborted: load.external.length, page_errors: load.problems.slice(0, 5) });
+      log(`TimelineJS ${events}: run ${r + 1}/${RUNS}: first slide ${ms(load.firstEvent)}, ${kb(load.bytesIdle)}`);
+      await load.context.close();
+      if (load.timedOut) break;
+    }
+  } finally {
+    await server.close();
+  }
+  const ok = runs.filter((r) => !r.timed_out);
+  return { events, first_slide_ms: median(ok.map((r) => r.first_slide_ms)), first_load_bytes: median(runs.map((r) => r.bytes_at_idle)), runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+async function freePort() {
+  return new Promise((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); }); });
+}
+
+/** Lighthouse's mobile performance audit (its default: emulated phone, simulated slow 4G).
+ * The score moves with the machine's load, so it runs --runs times and keeps the median run. */
+async function runLighthouse(site) {
+  let lighthouse;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+  } catch (e) {
+    return { score: null, error: `lighthouse is not installed: ${e.message}` };
+  }
+  const server = await serve({ root: site, gzip: true });
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1'],
+  });
+  const runs = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const { lhr } = await lighthouse(server.url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      if (lhr.runtimeError) return { score: null, error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` };
+      const audit = (id) => round(lhr.audits[id]?.numericValue, 0);
+      runs.push({
+        score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        form_factor: lhr.configSettings.formFactor, throttling: lhr.configSettings.throttlingMethod,
+        lighthouse_version: lhr.lighthouseVersion,
+        metrics_ms: {
+          first_contentful_paint: audit('first-contentful-paint'), largest_contentful_paint: audit('largest-contentful-paint'),
+          total_blocking_time: audit('total-blocking-time'), speed_index: audit('speed-index'),
+        },
+        cumulative_layout_shift: round(lhr.audits['cumulative-layout-shift']?.numericValue, 3),
+        warnings: lhr.runWarnings,
+      });
+      log(`Lighthouse run ${r + 1}/${RUNS}: ${runs.at(-1).score}`);
+    }
+  } catch (e) {
+    return { score: null, error: e.message.split('\n')[0] };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const mid = [...runs].sort((a, b) => a.score - b.score)[Math.floor((runs.length - 1) / 2)];
+  return { ...mid, scores: runs.map((r) => r.score) };
+}
+
+// ---------------------------------------------------------------------------------------------
+function markdown(res) {
+  const mb = (b) => (b == null ? '—' : `${round(b / 2 ** 20)} MB`);
+  const rows = res.marsad.map((m) => {
+    const mem = m.memory_after_load;
+    return `| ${m.dataset} | ${m.events} | ${kb(m.first_load_bytes)} | ${ms(m.first_event_ms)} (${ms(m.first_event_ms_minus_server_gzip)}) | ${ms(m.interactions?.p50_ms)} | ${ms(m.interactions?.p95_ms)} | ${mem ? `${mb(mem.wasm_memory_bytes)} + ${mb(mem.js_heap_used_bytes)}` : '—'} |`;
+  });
+  const cmp = res.comparison.map((c) => `| ${c.events} | ${ms(c.marsad_first_event_ms)} | ${ms(c.timelinejs_first_slide_ms)} | ${c.ratio ?? '—'} | ≤ ${round(c.target_ratio, 2)} | ${c.met ? 'met' : 'not met'} |`);
+  const tgt = res.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : 'not met'} |`);
+  return [
+    '| dataset | events | first load (gzip) | first event (without on-the-fly gzip) | interaction p50 | interaction p95 | wasm memory + JS heap |',
+    '|---|---:|---:|---:|---:|---:|---:|', ...rows, '',
+    '| events | Marsad first event | TimelineJS first slide | ratio | target | |',
+    '|---:|---:|---:|---:|---:|---|', ...cmp, '',
+    `Lighthouse mobile performance: ${res.lighthouse.score == null ? `not measured (${res.lighthouse.error})` : `${res.lighthouse.score} (median of ${res.lighthouse.scores.join(', ')})`}`, '',
+    '| target | measured | |', '|---|---|---|', ...tgt,
+  ].join('\n');
+}
+
+function targets(res) {
+  const bySize = (n) => res.marsad.find((m) => m.dataset === `synthetic-${n}`);
+  const shipped = res.marsad.find((m) => m.dataset === 'shipped');
+  const cmp = (n) => res.comparison.find((c) => c.events === n);
+  const t = [];
+  const add = (target, measured, met) => t.push({ target, measured, met });
+  add('first load ≤ 120 KB compressed (shipped data)', kb(shipped?.first_load_bytes), shipped?.first_load_bytes == null ? null : shipped.first_load_bytes <= TARGETS.firstLoadBytes);
+  for (const [n, r] of [[25, TARGETS.ratio25], [1000, TARGETS.ratio1000]]) {
+    const c = cmp(n);
+    add(`first event ≤ ${n === 25 ? 'half' : 'a fifth'} of TimelineJS at ${n} events`, c?.ratio == null ? '—' : `${c.ratio}× (${ms(c.marsad_first_event_ms)} vs ${ms(c.timelinejs_first_slide_ms)})`, c?.ratio == null ? null : c.ratio <= r);
+  }
+  const p95 = (n) => bySize(n)?.interactions?.p95_ms;
+  add('interaction p95 ≤ 16 ms at 10k', ms(p95(10000)), p95(10000) == null ? null : p95(10000) <= TARGETS.p95At10k);
+  add('interaction p95 ≤ 50 ms at 100k', ms(p95(100000)), p95(100000) == null ? null : p95(100000) <= TARGETS.p95At100k);
+  const f100 = bySize(100000)?.first_event_ms;
+  add('first event ≤ 1.5 s at 100k', ms(f100), bySize(100000) ? f100 != null && f100 <= TARGETS.firstEventAt100k : null);
+  add('Lighthouse mobile performance ≥ 95', String(res.lighthouse.score ?? '—'), res.lighthouse.score == null ? null : res.lighthouse.score >= TARGETS.lighthouse);
+  return t;
+}
+
+async function main() {
+  const started = Date.now();
+  const tmp = await mkdtemp(join(tmpdir(), 'marsad-bench-'));
+  log(`working in ${tmp}`);
+  const dist = resolve(opt('--dist', join(tmp, 'dist')));
+  if (!(await exists(join(dist, 'index.html')))) {
+    log(`building the release app into ${dist}`);
+    run('trunk', ['build', '--release', '--dist', dist]);
+  }
+  run('cargo', ['build', '--release', '--quiet', '--bin', 'marsad-data', '--bin', 'marsad-dist']);
+  const dataTool = join(ROOT, 'target/release/marsad-data');
+  const distTool = join(ROOT, 'target/release/marsad-dist');
+
+  const sizes = [...new Set([...COMPARE_AT, ...SIZES])].sort((a, b) => a - b);
+  const sites = [{ label: 'shipped', site: dist, measured: true }];
+  for (const n of sizes) {
+    const dataDir = join(tmp, `data-${n}`);
+    run(dataTool, ['synth', String(n), dataDir, '--seed', String(SEED)]);
+    const site = join(tmp, `site-${n}`);
+    await makeSite(dist, dataDir, site, distTool);
+    sites.push({ label: `synthetic-${n}`, site, n, dataDir, measured: SIZES.includes(n) });
+  }
+
+  const browser = await launch();
+  const results = {
+    generated: new Date().toISOString(),
+    command: 'bash .ci/bench',
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, load_average_at_start: loadavg().map((x) => round(x, 2)), node: process.version, chromium: browser.version() },
+    build: {
+      git: String(spawnSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT }).stdout).trim(),
+      dist: opt('--dist') ? `prebuilt (--dist); ${opt('--dist-note', 'source not recorded')}` : 'built by the bench from the working tree',
+      dist_files: [],
+    },
+    config: { seed: SEED, runs: RUNS, interactions: INTERACTIONS, viewport: VIEWPORT, load_timeout_s: LOAD_TIMEOUT_MS / 1000, gzip: 'on the fly, level 9 (tests/browser/serve.mjs)', service_workers: 'blocked while timing; precache size computed from sw.js' },
+    method: {
+      first_load_bytes: 'compressed bytes the server sent from navigation until network idle (service worker blocked)',
+      first_event_ms: 'performance.now() (from navigation start) of the first animation frame in which `.event-list .event-row, .event-mark` has a box; median of the runs',
+      timelinejs_first_slide_ms: 'same probe, first `.tl-slide` with a non-empty `.tl-headline` inside the viewport',
+      interactions: '50 scripted inputs; each from dispatch until the last task that mutated the DOM is done and its style and layout are computed (forced once per such task), settled when 3 frames pass without mutations (open event also waits for the article text, back for popstate and the list)',
+      memory: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; wasm linear memory from the instantiated module',
+      events_json_server_wait_ms: 'time to first byte of events.json: mostly serve.mjs gzipping it on the fly, which a static host would do once ahead of time',
+    },
+    marsad: [], timelinejs: [], comparison: [], lighthouse: null, targets: [], notes: [],
+  };
+  for (const f of await readdir(dist)) {
+    if (/\.(wasm|js|css|html)$/.test(f)) results.build.dist_files.push({ file: f, bytes: (await stat(join(dist, f))).size, gzip_bytes: await servedBytes(join(dist, f)) });
+  }
+
+  try {
+    // One discarded load, so the first measured run does not pay for starting the browser.
+    const warm = await serve({ root: dist, gzip: true });
+    await (await coldLoad(browser, warm, MARSAD_FIRST)).context.close();
+    await warm.close();
+    for (const s of sites.filter((x) => x.measured)) {
+      results.marsad.push(await measureMarsad(browser, s.site, s.label));
+    }
+    for (const n of COMPARE_AT) {
+      const s = sites.find((x) => x.n === n);
+      let marsad = results.marsad.find((m) => m.dataset === s.label);
+      if (!marsad) {
+        marsad = await measureMarsad(browser, s.site, s.label, { interactions: false });
+        results.marsad.push(marsad);
+      }
+      const tl = join(tmp, `timelinejs-${n}`);
+      await timelineSite(tl, run(dataTool, ['timelinejs', join(s.dataDir, 'events.json'), 'ar'], { capture: true }));
+      const theirs = await measureTimelineJS(browser, tl, n);
+      results.timelinejs.push(theirs);
+      const ratio = marsad.first_event_ms && theirs.first_slide_ms ? round(marsad.first_event_ms / theirs.first_slide_ms, 2) : null;
+      const target = n === 25 ? TARGETS.ratio25 : TARGETS.ratio1000;
+      results.comparison.push({ events: n, marsad_first_event_ms: marsad.first_event_ms, timelinejs_first_slide_ms: theirs.first_slide_ms, ratio, target_ratio: target, met: ratio != null && ratio <= target });
+    }
+  } finally {
+    await browser.close();
+  }
+  results.marsad.sort((a, b) => (a.dataset === 'shipped' ? -1 : b.dataset === 'shipped' ? 1 : a.events - b.events));
+
+  if (args.includes('--no-lighthouse')) results.lighthouse = { score: null, error: 'skipped (--no-lighthouse)' };
+  else {
+    log('Lighthouse (mobile, performance) on the shipped site');
+    results.lighthouse = await runLighthouse(dist);
+  }
+  results.targets = targets(results);
+  results.duration_s = Math.round((Date.now() - started) / 1000);
+  results.machine.load_average_at_end = loadavg().map((x) => round(x, 2));
+  for (const m of results.marsad) {
+    if (m.runs?.some((r) => r.timed_out)) results.notes.push(`${m.dataset}: the first event did not appear within ${LOAD_TIMEOUT_MS / 1000} s; not measured further`);
+  }
+  await writeFile(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  if (!args.includes('--keep')) await rm(tmp, { recursive: true, force: true });
+  log(`done in ${results.duration_s} s; results in ${OUT}`);
+  console.log(markdown(results));
+}
+
+await main();
