@@ -35,10 +35,6 @@ const TONE: usize = 4;
 const YEAR: usize = 5;
 const TEXT: usize = 6;
 
-fn index_of<T: PartialEq>(all: &[T], x: &T) -> usize {
-    all.iter().position(|y| y == x).unwrap_or(0)
-}
-
 /// `index` is asked for only when the query has search text, so a lazily built index costs
 /// nothing until the first search.
 pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
@@ -78,13 +74,13 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
             e.parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
         }
         if all_but(TYPE) {
-            facets.types[index_of(EventType::ALL, &e.kind)] += 1;
+            facets.types[e.kind.index()] += 1;
         }
         if all_but(TOPIC) {
-            e.topics.iter().for_each(|t| facets.topics[index_of(Topic::ALL, t)] += 1);
+            e.topics.iter().for_each(|t| facets.topics[t.index()] += 1);
         }
         if all_but(TONE) {
-            facets.tones[index_of(Tone::ALL, &e.tone)] += 1;
+            facets.tones[e.tone.index()] += 1;
         }
         if all_but(YEAR) {
             *years.entry(e.date.year).or_default() += 1;

@@ -34,8 +34,8 @@ pub fn country_stats(ds: &Dataset) -> Vec<CountryStats> {
         for &c in &e.parties {
             let s = &mut out[c as usize];
             s.events.push(ix as EventIx);
-            s.by_type[type_ix(e.kind)] += 1;
-            s.by_tone[tone_ix(e.tone)] += 1;
+            s.by_type[e.kind.index()] += 1;
+            s.by_tone[e.tone.index()] += 1;
             *years[c as usize].entry(e.date.year).or_default() += 1;
             for &other in e.parties.iter().filter(|o| **o != c) {
                 *partners[c as usize].entry(other).or_default() += 1;
@@ -58,14 +58,6 @@ fn fill_years(years: &BTreeMap<i32, usize>) -> Vec<(i32, usize)> {
     }
 }
 
-pub fn type_ix(t: EventType) -> usize {
-    EventType::ALL.iter().position(|x| *x == t).unwrap_or(0)
-}
-
-pub fn tone_ix(t: Tone) -> usize {
-    Tone::ALL.iter().position(|x| *x == t).unwrap_or(0)
-}
-
 /// The events two countries share, and their tone counts per year.
 pub fn pair_stats(ds: &Dataset, a: CountryIx, b: CountryIx) -> (Vec<EventIx>, Vec<ToneYear>) {
     let mut events = Vec::new();
@@ -73,7 +65,7 @@ pub fn pair_stats(ds: &Dataset, a: CountryIx, b: CountryIx) -> (Vec<EventIx>, Ve
     for (ix, e) in ds.events.iter().enumerate() {
         if a != b && e.parties.contains(&a) && e.parties.contains(&b) {
             events.push(ix as EventIx);
-            years.entry(e.date.year).or_default()[tone_ix(e.tone)] += 1;
+            years.entry(e.date.year).or_default()[e.tone.index()] += 1;
         }
     }
     (events, years.into_iter().collect())

@@ -171,7 +171,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
                 m.events.push(it.event);
                 m.right = m.right.max(right.min(m.left + max_group));
                 m.is_span = false;
-                kinds[ix][type_index(it.kind)] += 1;
+                kinds[ix][it.kind.index()] += 1;
                 row_end[r].0 = m.right.max(m.left + min_gap);
             }
         }
@@ -195,13 +195,9 @@ fn new_mark(left: f64, right: f64, row: usize, it: &Item) -> Mark {
     Mark { left, right, row, events: vec![it.event], kind: it.kind, is_span: it.span.1 > it.span.0 }
 }
 
-fn type_index(kind: EventType) -> usize {
-    EventType::ALL.iter().position(|t| *t == kind).unwrap_or(0)
-}
-
 fn kind_count(kind: EventType) -> [u32; 16] {
     let mut counts = [0; 16];
-    counts[type_index(kind)] = 1;
+    counts[kind.index()] = 1;
     counts
 }
 

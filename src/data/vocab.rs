@@ -22,6 +22,11 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $id),+ }
             }
 
+            /// Position in [`Self::ALL`] (for per-value count arrays).
+            pub fn index(self) -> usize {
+                Self::ALL.iter().position(|x| *x == self).unwrap_or(0)
+            }
+
             /// Parses a wire id; `None` for anything else.
             pub fn from_id(id: &str) -> Option<Self> {
                 match id { $($id => Some($name::$variant),)+ _ => None }
@@ -114,6 +119,9 @@ mod tests {
             assert_eq!(Topic::from_id(t.id()), Some(*t));
         }
         assert_eq!(Tone::from_id("hostile"), None);
+        for (i, t) in Topic::ALL.iter().enumerate() {
+            assert_eq!(t.index(), i);
+        }
     }
 
     #[test]
