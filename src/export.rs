@@ -3,31 +3,35 @@
 
 use serde_json::{json, Value};
 
+use crate::data::wire::{WireEvent, WireSource};
 use crate::data::{Dataset, EventIx};
 use crate::i18n::Lang;
 
-fn codes(ds: &Dataset, ixs: &[u32]) -> Vec<String> {
-    ixs.iter().map(|&c| ds.country(c).code.clone()).collect()
-}
-
-/// One JSON object per event, with the wire field names (`events.json` re-users know them).
-pub fn event_json(ds: &Dataset, ix: EventIx) -> Value {
+/// An event back in its wire form: the JSON export uses the dataset's own contract (one
+/// definition of the field names, `data::wire`), so re-users read exports like `events.json`.
+pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
     let e = ds.event(ix);
-    json!({
-        "id": e.id,
-        "date": e.date.to_string(),
-        "date_precision": e.date.precision().id(),
-        "type": e.kind.id(),
-        "parties": codes(ds, &e.parties),
-        "initiator": e.initiator.map(|c| ds.country(c).code.clone()),
-        "actors": e.actors.iter().map(|&a| ds.actor(a).id.clone()).collect::<Vec<_>>(),
-        "topics": e.topics.iter().map(|t| t.id()).collect::<Vec<_>>(),
-        "tone": e.tone.id(),
-        "title": e.title,
-        "summary": e.summary,
-        "sources": e.sources.iter().map(|s| json!({"article": ds.article(s.article).id, "quote": s.quote})).collect::<Vec<_>>(),
-        "related": e.related.iter().map(|&r| ds.event(r).id.clone()).collect::<Vec<_>>(),
-    })
+    let code = |c: u32| ds.country(c).code.clone();
+    WireEvent {
+        id: e.id.clone(),
+        date: e.date.to_string(),
+        date_precision: e.date.precision(),
+        kind: e.kind,
+        parties: e.parties.iter().map(|&c| code(c)).collect(),
+        initiator: e.initiator.map(code),
+        actors: e.actors.iter().map(|&a| ds.actor(a).id.clone()).collect(),
+        topics: e.topics.clone(),
+        tone: e.tone,
+        place: e.place.clone(),
+        title: e.title.clone(),
+        summary: e.summary.clone(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| WireSource { article: ds.article(s.article).id.clone(), quote: s.quote.clone() })
+            .collect(),
+        related: e.related.iter().map(|&r| ds.event(r).id.clone()).collect(),
+    }
 }
 
 /// `{"dataset_version", "licence", "events": [...]}` for the given events.
@@ -35,7 +39,7 @@ pub fn to_json(ds: &Dataset, events: &[EventIx]) -> String {
     let doc = json!({
         "dataset_version": ds.dataset_version,
         "licence": ds.licence,
-        "events": events.iter().map(|&ix| event_json(ds, ix)).collect::<Vec<_>>(),
+        "events": events.iter().map(|&ix| wire_event(ds, ix)).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
@@ -71,24 +75,25 @@ pub fn to_csv(ds: &Dataset, events: &[EventIx]) -> String {
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for &ix in events {
-        let e = ds.event(ix);
+        let e = wire_event(ds, ix);
+        let ids = |v: &[String]| v.join(";");
         let row = [
-            e.id.clone(),
-            e.date.to_string(),
-            e.date.precision().id().to_owned(),
+            e.id,
+            e.date,
+            e.date_precision.id().to_owned(),
             e.kind.id().to_owned(),
-            codes(ds, &e.parties).join(";"),
-            e.initiator.map(|c| ds.country(c).code.clone()).unwrap_or_default(),
-            e.actors.iter().map(|&a| ds.actor(a).id.as_str()).collect::<Vec<_>>().join(";"),
+            ids(&e.parties),
+            e.initiator.unwrap_or_default(),
+            ids(&e.actors),
             e.topics.iter().map(|t| t.id()).collect::<Vec<_>>().join(";"),
             e.tone.id().to_owned(),
-            e.title.ar.clone(),
-            e.title.en.clone(),
-            e.summary.ar.clone(),
-            e.summary.en.clone(),
-            e.sources.iter().map(|s| ds.article(s.article).id.as_str()).collect::<Vec<_>>().join(";"),
+            e.title.ar,
+            e.title.en,
+            e.summary.ar,
+            e.summary.en,
+            e.sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>().join(";"),
             e.sources.iter().map(|s| s.quote.as_str()).collect::<Vec<_>>().join(" | "),
-            e.related.iter().map(|&r| ds.event(r).id.as_str()).collect::<Vec<_>>().join(";"),
+            ids(&e.related),
         ];
         out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -165,6 +170,9 @@ mod tests {
         let j: Value = serde_json::from_str(&to_json(&ds, &all)).unwrap();
         assert_eq!(j["events"][0]["id"], "xi-biden-election-assurance");
         assert_eq!(j["events"][0]["related"][0], "bangkok-meeting");
+        // The export is the wire contract: it loads back as a dataset's events.
+        let back: WireEvent = serde_json::from_value(j["events"][1].clone()).unwrap();
+        assert_eq!(back.place.unwrap().en, "Bangkok");
         let t: Value = serde_json::from_str(&to_timelinejs(&ds, &all, Lang::Ar)).unwrap();
         assert_eq!(t["events"][1]["start_date"], json!({"year": "2024", "month": "1", "day": "27"}));
         let csv = to_csv(&ds, &all);
