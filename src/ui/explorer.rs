@@ -1,5 +1,6 @@
 //! The full explorer: header, filter panel, the chosen view, downloads and footer.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use super::cards::{CountryCard, CountryGrid, PairView};
@@ -180,56 +181,124 @@ fn UpdatePrompt() -> impl IntoView {
     }
 }
 
-/// The accessible list of the filtered events (the timeline's text twin).
+/// How many rows beyond the visible ones the list keeps rendered on each side, so keyboard
+/// focus and fast scrolling never land on a row that does not exist yet.
+const OVERSCAN: usize = 8;
+
+/// The accessible list of the filtered events (the timeline's text twin), virtualised: every
+/// row has the same height, the `<ol>` is as tall as all of them, and only the rows near the
+/// viewport exist in the DOM (each carries `aria-posinset`/`aria-setsize`). Row geometry is set
+/// through CSSOM (`style:`), which the CSP allows, never through a `style` attribute.
 #[component]
 pub fn EventList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let filtered = expect_context::<Memo<Filtered>>();
     // Embeds sit inside articles: a short list that grows on request.
-    let limit = RwSignal::new(if ctx.query.with_untracked(|q| q.embed.is_some()) { 8 } else { 100 });
+    let embed = ctx.query.with_untracked(|q| q.embed.is_some());
+    let limit = RwSignal::new(if embed { 8 } else { usize::MAX });
+    let total = Memo::new(move |_| filtered.with(|f| f.events.len()));
+    let shown = Memo::new(move |_| total.get().min(limit.get()));
+
+    // The visible window in row positions, and the measured row height (CSS decides it).
+    let list = NodeRef::<html::Ol>::new();
+    let row_h = RwSignal::new(64.0f64);
+    let window = RwSignal::new((0usize, 40usize));
+    let measure = move || {
+        let Some(ol) = list.get_untracked() else { return };
+        if let Some(row) = ol.first_element_child() {
+            let h = row.get_bounding_client_rect().height();
+            if h >= 24.0 && (h - row_h.get_untracked()).abs() > 0.5 {
+                row_h.set(h);
+            }
+        }
+        let top = ol.get_bounding_client_rect().top();
+        let view_h = window_height();
+        let h = row_h.get_untracked();
+        let first = ((-top) / h).floor().max(0.0) as usize;
+        let last = ((view_h - top) / h).ceil().max(0.0) as usize;
+        let next = (first.saturating_sub(OVERSCAN), last + OVERSCAN);
+        if window.get_untracked() != next {
+            window.set(next);
+        }
+    };
+    let scheduled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let schedule = move || {
+        if !scheduled.replace(true) {
+            let scheduled = scheduled.clone();
+            request_animation_frame(move || {
+                scheduled.set(false);
+                measure();
+            });
+        }
+    };
+    let (s1, s2, s3) = (schedule.clone(), schedule.clone(), schedule);
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| s1());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| s2());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // A new result set (or the list appearing) re-measures where the list now sits.
+    Effect::new(move |_| {
+        shown.track();
+        if list.get().is_some() {
+            s3();
+        }
+    });
+
+    let rows = Memo::new(move |_| {
+        let (from, to) = window.get();
+        let n = shown.get();
+        let (from, to) = (from.min(n), to.min(n));
+        // Newest first: position 0 is the last event in date order.
+        filtered.with(|f| (from..to).map(|pos| (pos, f.events[f.events.len() - 1 - pos])).collect::<Vec<_>>())
+    });
+
     let c = ctx.clone();
     move || {
         let lang = c.lang();
         let s = lang.strings();
-        let events: Vec<EventIx> = filtered.with(|f| f.events.clone());
-        if events.is_empty() {
+        if total.get() == 0 {
             return view! { <p class="empty">{s.no_events}</p> }.into_any();
         }
-        let total = events.len();
-        let shown = limit.get().min(total);
-        let data = c.data.clone();
-        let items = events
-            .iter()
-            .rev()
-            .take(shown)
-            .map(|&ix| {
-                let e = data.ds.event(ix);
-                let id = e.id.clone();
-                let c2 = c.clone();
-                let href = c.href(|q| q.event = Some(id.clone()));
-                let parties: Vec<String> = e.parties.iter().map(|&p| lang.pick(&data.ds.country(p).name).to_owned()).collect();
-                view! {
-                    <li class="event-row">
-                        <TypeSymbol kind=e.kind />
-                        <span class="event-date">{intl::format_date(lang, &e.date)}</span>
-                        <a href=href on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| q.event = Some(id.clone()), false) }>
-                            <bdi>{lang.pick(&e.title).to_owned()}</bdi>
-                        </a>
-                        <span class="event-meta">{type_label(lang, e.kind)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
-                    </li>
-                }
+        let c = c.clone();
+        let row = move |(pos, ix): (usize, EventIx)| {
+            let e = c.data.ds.event(ix);
+            let (id, id2) = (e.id.clone(), e.id.clone());
+            let (c1, c2) = (c.clone(), c.clone());
+            let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&c.data.ds.country(p).name)).collect();
+            view! {
+                <li class="event-row" aria-posinset=pos + 1 aria-setsize=move || shown.get()>
+                    <TypeSymbol kind=e.kind />
+                    <span class="event-date">{intl::format_date(lang, &e.date)}</span>
+                    <a href=move || c1.href(|q| q.event = Some(id.clone()))
+                        on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| q.event = Some(id2.clone()), false) }>
+                        <bdi>{lang.pick(&e.title).to_owned()}</bdi>
+                    </a>
+                    <span class="event-meta">{type_label(lang, e.kind)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
+                </li>
+            }
+        };
+        let more = move || {
+            let (n, all) = (shown.get(), total.get());
+            (n < all).then(|| {
+                view! { <button type="button" class="button" on:click=move |_| limit.update(|n| *n += 200)>{format!("{} (+{})", s.show_more, all - n)}</button> }
             })
-            .collect_view();
-        let more = (shown < total).then(|| {
-            view! { <button type="button" class="button" on:click=move |_| limit.update(|n| *n += 200)>{format!("{} (+{})", s.show_more, total - shown)}</button> }
-        });
+        };
         view! {
             <section class="event-list" aria-labelledby="list-heading">
                 <h2 id="list-heading">{s.list_of_events}</h2>
-                <ol>{items}</ol>
+                <ol node_ref=list style:block-size=move || format!("{}px", shown.get() as f64 * row_h.get())
+                    style:padding-block-start=move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.0)) as f64 * row_h.get())>
+                    <For each=move || rows.get() key=|r| *r children=row />
+                </ol>
                 {more}
             </section>
         }
         .into_any()
     }
+}
+
+fn window_height() -> f64 {
+    window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0)
 }

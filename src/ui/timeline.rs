@@ -36,10 +36,19 @@ pub fn Timeline() -> impl IntoView {
             })
         })
     };
-    let fit = move || items.with(|items| Viewport::fit(items.iter().map(|i| i.span)));
-    let viewport = RwSignal::new(fit());
-    // A new set of events refits the view.
-    Effect::new(move |_| viewport.set(fit()));
+    let fit = Memo::new(move |_| items.with(|items| Viewport::fit(items.iter().map(|i| i.span))));
+    // The reader's zoom, remembered with the fitted view it was made from: when the events'
+    // extent changes, the view refits (derived, so one layout per change rather than two).
+    let zoomed = RwSignal::new(None::<(Viewport, Viewport)>);
+    let viewport = Memo::new(move |_| {
+        let fit = fit.get();
+        zoomed.with(|z| match z {
+            Some((from, v)) if *from == fit => *v,
+            _ => fit,
+        })
+    });
+    let set_view = move |v: Viewport| zoomed.set(Some((fit.get_untracked(), v)));
+    let reset = move || zoomed.set(None);
 
     let width = RwSignal::new(800.0f64);
     let container = NodeRef::<html::Div>::new();
@@ -69,8 +78,8 @@ pub fn Timeline() -> impl IntoView {
         PAD_TOP + rows as f64 * ROW_H + AXIS_H
     };
 
-    let zoom = move |factor: f64| viewport.update(|v| *v = v.zoom(factor, None));
-    let pan = move |fraction: f64| viewport.update(|v| *v = v.pan(fraction));
+    let zoom = move |factor: f64| set_view(viewport.get_untracked().zoom(factor, None));
+    let pan = move |fraction: f64| set_view(viewport.get_untracked().pan(fraction));
     let c = ctx.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let rtl = c.lang().is_rtl();
@@ -79,7 +88,7 @@ pub fn Timeline() -> impl IntoView {
         match ev.key().as_str() {
             "+" | "=" => zoom(2.0),
             "-" | "_" => zoom(0.5),
-            "0" => viewport.set(fit()),
+            "0" => reset(),
             "ArrowRight" => pan(0.25 * dir),
             "ArrowLeft" => pan(-0.25 * dir),
             _ => return,
@@ -113,7 +122,7 @@ pub fn Timeline() -> impl IntoView {
     let mark_views = move || {
         let lang = c.lang();
         let data = c.data.clone();
-        marks.get().into_iter().map(|m| mark_view(&c, &data, lang, m, viewport)).collect_view()
+        marks.get().into_iter().map(|m| mark_view(&c, &data, lang, m, viewport, set_view)).collect_view()
     };
 
     let c = ctx.clone();
@@ -128,7 +137,7 @@ pub fn Timeline() -> impl IntoView {
                     <div class="timeline-controls" role="group" aria-label=s.timeline>
                         <button type="button" class="button icon" aria-label=s.zoom_in title=s.zoom_in on:click=move |_| zoom(2.0)>"+"</button>
                         <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out on:click=move |_| zoom(0.5)>"−"</button>
-                        <button type="button" class="button" on:click=move |_| viewport.set(fit())>{s.zoom_reset}</button>
+                        <button type="button" class="button" on:click=move |_| reset()>{s.zoom_reset}</button>
                         <button type="button" class="button" on:click=move |_| pan(-0.25)>{s.pan_earlier}</button>
                         <button type="button" class="button" on:click=move |_| pan(0.25)>{s.pan_later}</button>
                     </div>
@@ -154,7 +163,8 @@ fn mark_view(
     data: &super::Loaded,
     lang: crate::i18n::Lang,
     m: Mark,
-    viewport: RwSignal<Viewport>,
+    viewport: Memo<Viewport>,
+    set_view: impl Fn(Viewport) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
     let class = format!("mark {}", type_class(m.kind));
@@ -172,7 +182,8 @@ fn mark_view(
             intl::format_date(lang, &last.date)
         );
         let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
-        let zoom_in = move || viewport.update(|v| *v = Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(v));
+        let zoom_in =
+            move || set_view(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&viewport.get_untracked()));
         let r = 12.0;
         let cx = m.center();
         let bar = (m.right - m.left > 2.0 * r).then(|| {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -13,7 +13,8 @@ before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('renders every shipped event in Arabic with no console errors, under a strict CSP', async () => {
-  const page = await newPage(browser);
+  // Tall enough for every row of the virtualised list to exist at once.
+  const page = await newPage(browser, { height: 4000 });
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -27,8 +28,8 @@ test('renders every shipped event in Arabic with no console errors, under a stri
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-  const rows = await page.$$('.event-list .event-row');
-  assert.equal(rows.length, shipped.events.length);
+  assert.equal(await listed(page), shipped.events.length);
+  assert.equal((await page.$$('.event-list .event-row')).length, shipped.events.length);
   const titles = await page.$$eval('.event-list .event-row a', (as) => as.map((a) => a.textContent.trim()));
   for (const e of shipped.events) assert.ok(titles.includes(e.title.ar), `missing ${e.id}`);
   assert.deepEqual(page.problems, []);
@@ -55,7 +56,7 @@ for (const [name, override] of [
     delete overrides['data/events.json'];
     await page.click('.error-panel button');
     await ready(page);
-    assert.equal((await page.$$('.event-list .event-row')).length, shipped.events.length);
+    assert.equal(await listed(page), shipped.events.length);
     await page.context().close();
     await broken.close();
   });
@@ -67,7 +68,7 @@ test('works under a sub-path (/marsad/)', async () => {
   await page.goto(`${sub.url}?lang=en`);
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal((await page.$$('.event-list .event-row')).length, shipped.events.length);
+  assert.equal(await listed(page), shipped.events.length);
   assert.deepEqual(page.problems, []);
   await page.context().close();
   await sub.close();

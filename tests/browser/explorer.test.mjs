@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed } from './util.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
@@ -22,7 +22,7 @@ async function open(query = '', opts = {}) {
   await ready(page);
   return page;
 }
-const rows = (page) => page.$$eval('.event-list .event-row', (r) => r.length);
+const rows = listed;
 const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 const count = async (page) => (await page.textContent('.result-count')).trim();
 
@@ -105,6 +105,34 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
   await page.context().close();
 });
 
+test('the list is virtualised: rows exist only near the viewport, and scrolling reaches the oldest event', async () => {
+  const page = await open('lang=en', { height: 700 });
+  const total = data.events.length;
+  const rendered = () => page.$$eval('.event-list .event-row', (r) => r.map((li) => +li.getAttribute('aria-posinset')));
+  const first = await rendered();
+  assert.equal(await listed(page), total);
+  assert.ok(first.length < total, `only rows near the viewport exist (${first.length} of ${total})`);
+  assert.equal(first[0], 1);
+  // The <ol> is as tall as every row together, so the scrollbar tells the truth.
+  const [olH, rowH] = await page.$eval('.event-list ol', (ol) => [ol.getBoundingClientRect().height, ol.firstElementChild.getBoundingClientRect().height]);
+  assert.ok(Math.abs(olH - rowH * total) < 2, `list height ${olH} = ${total} x ${rowH}`);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction((n) => [...document.querySelectorAll('.event-list .event-row')].some((li) => +li.getAttribute('aria-posinset') === n), total);
+  const last = await rendered();
+  assert.ok(!last.includes(1), 'the first rows left the DOM');
+  // The app's order: start of the date's span, then id.
+  const key = (e) => `${(e.date + '-01-01').slice(0, 10)} ${e.id}`;
+  const oldest = [...data.events].sort((a, b) => (key(a) < key(b) ? -1 : 1))[0];
+  assert.equal((await page.textContent('.event-list .event-row:last-child a')).trim(), oldest.title.en);
+  // Keyboard: tabbing down the list keeps finding the next row.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.focus('.event-list .event-row a');
+  for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.event-row')?.getAttribute('aria-posinset')), '26');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('search finds every event of Xi with each spelling of his name, and replaces history', async () => {
   const page = await open('');
   const want = eventsOfActor('xi-jinping').length;
@@ -112,13 +140,13 @@ test('search finds every event of Xi with each spelling of his name, and replace
   for (const q of ['شي جينبينغ', 'شي جين بينج', 'شي جين بينغ', 'شي', 'Xi', 'xi jinping']) {
     await page.fill('#search', '');
     await page.type('#search', q, { delay: 5 });
-    await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, want);
+    await waitListed(page, want);
     assert.equal((await params(page)).q, q);
   }
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing must not add history entries');
   // "لندن" finds the United Kingdom's events.
   await page.fill('#search', 'لندن');
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, eventsOfCountry('GB').length);
+  await waitListed(page, eventsOfCountry('GB').length);
   assert.match(await count(page), new RegExp(String(eventsOfCountry('GB').length)));
   await page.context().close();
 });
@@ -155,7 +183,7 @@ test('clicks push history; back and forward restore each view', async () => {
   const page = await open('lang=en');
   const all = await rows(page);
   await page.click('.filters label:has-text("Russia") input');
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length < n, all);
+  await waitListed(page, all, { below: true });
   const russia = await rows(page);
   assert.equal(russia, eventsOfCountry('RU').length);
   await page.click('.event-list .event-row a');
@@ -165,12 +193,12 @@ test('clicks push history; back and forward restore each view', async () => {
   assert.equal(await rows(page), russia);
   assert.equal(await page.isChecked('.filters label:has-text("Russia") input'), true);
   await page.goBack();
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, all);
+  await waitListed(page, all);
   await page.goForward();
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, russia);
+  await waitListed(page, russia);
   // Clear all keeps language and view.
   await page.click('button:has-text("Clear all filters")');
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, all);
+  await waitListed(page, all);
   assert.deepEqual(await params(page), { lang: 'en' });
   await page.context().close();
 });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, DIST } from './util.mjs';
+import { launch, newPage, ready, DIST, listed } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -45,13 +45,14 @@ after(async () => { await browser?.close(); });
 for (const lang of ['ar', 'en']) {
   test(`hostile records render inert and readable; invalid ones are counted (${lang})`, async () => {
     const server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(hostileDataset()) } } });
-    const page = await newPage(browser, { serviceWorkers: 'block' });
+    // Tall enough for every row of the virtualised list to exist at once.
+    const page = await newPage(browser, { serviceWorkers: 'block', height: 3000 });
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto(`${server.url}?lang=${lang}`);
     await ready(page);
-    const rows = await page.$$eval('.event-list .event-row', (r) => r.length);
-    assert.equal(rows, 5 + HOSTILE.length + 1);
+    assert.equal(await listed(page), 5 + HOSTILE.length + 1);
+    assert.equal(await page.$$eval('.event-list .event-row', (r) => r.length), 5 + HOSTILE.length + 1);
     const text = await page.textContent('.event-list');
     for (const h of HOSTILE) assert.ok(text.includes(h), `not shown literally: ${h}`);
     // Every event page too, where place and summary are shown.

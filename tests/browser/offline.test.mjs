@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSyn
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, ROOT } from './util.mjs';
+import { launch, newPage, ready, DIST, ROOT, listed, waitListed } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(join(DIST, 'data/events.json'), 'utf8'));
@@ -41,7 +41,7 @@ test('with the server stopped, reload, deep links, search and articles all work'
   await down();
   await page.reload();
   await ready(page);
-  assert.equal(await page.$$eval('.event-list .event-row', (r) => r.length), data.events.length);
+  assert.equal(await listed(page), data.events.length);
   assert.equal(await page.getAttribute('.fallback', 'data-fallback'), 'offline');
   const e = data.events.find((x) => x.sources.length > 0);
   for (const q of [`lang=en&event=${e.id}`, 'view=countries', 'lang=en&pair=US-CN', 'country=GB&type=dialogue']) {
@@ -53,8 +53,7 @@ test('with the server stopped, reload, deep links, search and articles all work'
   await page.goto(`http://127.0.0.1:${port}/?lang=en`);
   await ready(page);
   await page.fill('#search', 'Xi');
-  await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n,
-    data.events.filter((x) => x.actors.includes('xi-jinping')).length);
+  await waitListed(page, data.events.filter((x) => x.actors.includes('xi-jinping')).length);
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
 });
 
@@ -80,7 +79,7 @@ test('a damaged data update never replaces the last good data, and the reader is
   await ready(page);
   assert.equal(await page.getAttribute('.fallback', 'data-fallback'), 'invalid-update');
   assert.match(await page.textContent('.site-footer'), /test-new-data-version/);
-  assert.equal(await page.$$eval('.event-list .event-row', (r) => r.length), data.events.length);
+  assert.equal(await listed(page), data.events.length);
   await down();
 });
 

@@ -37,7 +37,18 @@ export async function ready(page) {
   await page.waitForSelector('.result-count', { timeout: 20000 });
 }
 
-/** The events listed in the accessible list, as their data titles, in display order. */
-export async function listedTitles(page) {
-  return page.$$eval('.event-list .event-row a', (as) => as.map((a) => a.textContent.trim()));
+/**
+ * How many events the list holds. The list is virtualised (only rows near the viewport exist),
+ * so this reads the total every row carries in `aria-setsize`; 0 when the list is empty.
+ */
+export async function listed(page) {
+  return page.evaluate(() => +(document.querySelector('.event-list .event-row')?.getAttribute('aria-setsize') ?? 0));
+}
+
+/** Waits until the list holds exactly `n` events (or fewer than `n` with `{ below: true }`). */
+export async function waitListed(page, n, { below = false } = {}) {
+  await page.waitForFunction(({ n, below }) => {
+    const count = +(document.querySelector('.event-list .event-row')?.getAttribute('aria-setsize') ?? 0);
+    return below ? count < n : count === n;
+  }, { n, below });
 }
