@@ -95,6 +95,7 @@ strings! {
     switch_lang: "English", "العربية";
     switch_lang_label: "Switch to English", "التبديل إلى العربية";
     loading: "جارٍ تحميل الأحداث…", "Loading events…";
+    loading_earlier: "جارٍ تحميل السنوات الأقدم…", "Loading earlier years…";
     error_title: "تعذّر تحميل بيانات الأحداث", "The event data could not be loaded";
     error_network: "تعذّر الوصول إلى ملف البيانات. تحقّق من الاتصال ثم أعد المحاولة.", "The data file could not be reached. Check the connection and try again.";
     error_malformed: "ملف البيانات تالف أو بصيغة غير متوقعة.", "The data file is damaged or not in the expected format.";
@@ -273,8 +274,14 @@ pub mod intl {
     use std::collections::HashMap;
     use wasm_bindgen::JsValue;
 
+    /// (language, precision, year, month, day).
+    type DateKey = (Lang, u8, i32, u8, u8);
+
     thread_local! {
         static FORMATTERS: RefCell<HashMap<(Lang, u8), js_sys::Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
+        /// Formatted dates: every list row and timeline mark asks again on each render, and a
+        /// call into Intl costs far more than a lookup. Bounded by the distinct dates shown.
+        static FORMATTED: RefCell<HashMap<DateKey, String>> = RefCell::new(HashMap::new());
     }
 
     /// Formats at the date's own precision: "2023", "November 2023", "15 November 2023".
@@ -286,6 +293,16 @@ pub mod intl {
 
     /// Formats a day given as (year, month, day) at `precision`.
     pub fn format_parts(lang: Lang, precision: Precision, year: i32, month: u8, day: u8) -> String {
+        let memo = (lang, precision as u8, year, month, day);
+        if let Some(hit) = FORMATTED.with(|f| f.borrow().get(&memo).cloned()) {
+            return hit;
+        }
+        let text = format_uncached(lang, precision, year, month, day);
+        FORMATTED.with(|f| f.borrow_mut().insert(memo, text.clone()));
+        text
+    }
+
+    fn format_uncached(lang: Lang, precision: Precision, year: i32, month: u8, day: u8) -> String {
         let key = (lang, precision as u8);
         FORMATTERS.with(|f| {
             let mut f = f.borrow_mut();

@@ -52,7 +52,7 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     // A changed file gives a new worker version.
     let version = |sw: &str| sw.lines().find(|l| l.starts_with("const VERSION")).unwrap().to_owned();
     std::fs::write(dir.join("data/events.json"), "{\"changed\": 1}").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["sw", dir.to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["site", dir.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     assert_ne!(version(&sw), version(&std::fs::read_to_string(dir.join("sw.js")).unwrap()));
     std::fs::remove_dir_all(dir).ok();

@@ -1,6 +1,7 @@
 //! `marsad-data`: command-line tools for the dataset.
 //!
 //! - `validate FILE` — the strict validator; prints `path: reason` lines, exits 1 on any problem.
+//!   A sharded head (see `marsad::data::shard`) is validated together with its shards.
 //! - `synth N OUT_DIR [--seed S]` — writes a synthetic dataset of N events (`OUT_DIR/events.json`
 //!   and `OUT_DIR/articles/*.txt`) for the benchmark; see `marsad::synth`.
 //! - `timelinejs FILE [ar|en]` — prints every event of a dataset as TimelineJS 3 JSON (the
@@ -40,7 +41,9 @@ fn validate(file: &Path) -> ExitCode {
     let read = move |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
     let problems = marsad::data::validate::validate(&json, &read);
     if problems.is_empty() {
-        match marsad::data::load(&json) {
+        // A sharded head is counted with its shards put back in, as it was validated.
+        let whole = marsad::data::shard::join(&json, &read).map(|j| j.0).unwrap_or(json);
+        match marsad::data::load(&whole) {
             Ok(l) => println!(
                 "{}: valid ({} events, {} countries, {} actors, {} articles)",
                 file.display(),

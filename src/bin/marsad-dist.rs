@@ -5,24 +5,22 @@
 //!      allows no inline script), with a visible message if WebAssembly cannot start, and — in
 //!      release builds only — the service-worker registration;
 //!   2. links it, plus preloads for the JS glue and the wasm, into `index.html`;
-//!   3. in release builds, writes `sw.js` (see below).
-//! - `marsad-dist sw DIR`: (re)writes `DIR/sw.js` only.
+//!   3. splits `data/events.json` into year shards when it is larger than the limit
+//!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file;
+//!   4. in release builds, writes `sw.js` (see below).
+//! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
+//!   replaced (the benchmark and tests use it; N lets a test make many small shards).
 //!
-//! `sw.js` precaches every file of the build, listed from the build itself with a content hash
-//! per file, so a changed file changes the worker and a reader is offered the update. File names
-//! carry FNV-1a 64-bit hashes: cache busting, not security.
+//! `sw.js` precaches every file of the build except the shards, listed from the build itself with
+//! a content hash per file, so a changed file changes the worker and a reader is offered the
+//! update. Shards are content-addressed (hash in the name), so the worker keeps each one it has
+//! fetched in a cache of its own and never asks the network again. File names carry FNV-1a
+//! 64-bit hashes (`marsad::data::shard::content_hash`): cache busting, not security.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn fnv1a(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
+use marsad::data::shard::{self, content_hash, MAX_SHARD_BYTES};
 
 fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -78,7 +76,7 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     if release {
         start.push_str(REGISTER_SW);
     }
-    let start_name = format!("start-{}.js", &fnv1a(start.as_bytes())[..16]);
+    let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
 
     let index_path = dir.join("index.html");
@@ -106,7 +104,7 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Every file under `dir` (relative, `/`-separated), sorted, except the worker itself.
+/// Every file under `dir` (relative, `/`-separated), sorted, except the worker and the shards.
 fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
         for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
@@ -115,7 +113,7 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
                 walk(root, &path, out)?;
             } else if let Ok(rel) = path.strip_prefix(root) {
                 let rel = rel.to_string_lossy().replace('\\', "/");
-                if rel != "sw.js" {
+                if rel != "sw.js" && !rel.starts_with("data/shards/") {
                     out.push(rel);
                 }
             }
@@ -133,6 +131,8 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `marsad-${VERSION}`;
 const DATA = /\/data\/(events\.json|articles\/[^/]+)$/;
+const SHARDS = 'marsad-shards';
+const SHARD = /\/data\/shards\/[^/]+\.json$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
@@ -140,7 +140,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE && key !== SHARDS) await caches.delete(key);
     await self.clients.claim();
   })());
 });
@@ -153,6 +153,7 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') event.respondWith(page(req));
   else if (DATA.test(url.pathname)) event.respondWith(data(url));
+  else if (SHARD.test(url.pathname)) event.respondWith(shard(req));
   else event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
 });
 
@@ -166,6 +167,16 @@ function marked(res, why) {
   const headers = new Headers(res.headers);
   headers.set('x-marsad-fallback', why);
   return res.blob().then((body) => new Response(body, { status: res.status, statusText: res.statusText, headers }));
+}
+
+// A shard's name carries its content hash: once fetched, it never changes.
+async function shard(req) {
+  const cache = await caches.open(SHARDS);
+  const hit = await cache.match(req, { ignoreSearch: true });
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (res.ok) await cache.put(req, res.clone());
+  return res;
 }
 
 // Data is network-first, so a returning reader online gets the newest dataset; a copy that does
@@ -205,10 +216,10 @@ fn service_worker(dir: &Path) -> Result<(), String> {
         let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
         manifest.push_str(f);
         manifest.push(' ');
-        manifest.push_str(&fnv1a(&bytes));
+        manifest.push_str(&content_hash(&bytes));
         manifest.push('\n');
     }
-    let version = &fnv1a(manifest.as_bytes())[..16];
+    let version = &content_hash(manifest.as_bytes())[..16];
     let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
     let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FILES__", &list);
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
@@ -216,17 +227,59 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Splits `dir/data/events.json` into shards when it is larger than `max` bytes (see
+/// `marsad::data::shard`); earlier shards in `dir/data/shards` are replaced.
+fn shard_data(dir: &Path, max: usize) -> Result<(), String> {
+    let data = dir.join("data");
+    let file = data.join("events.json");
+    let json = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let Some(split) = shard::split(&json, max).map_err(|e| format!("{}: {e}", file.display()))? else {
+        return Ok(());
+    };
+    let shards = data.join("shards");
+    if shards.exists() {
+        std::fs::remove_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
+    }
+    std::fs::create_dir_all(&shards).map_err(|e| format!("{}: {e}", shards.display()))?;
+    for (r, text) in &split.shards {
+        std::fs::write(data.join(&r.path), text).map_err(|e| format!("{}: {e}", r.path))?;
+    }
+    std::fs::write(&file, &split.head).map_err(|e| format!("{}: {e}", file.display()))?;
+    let largest = split.shards.iter().map(|s| s.1.len()).max().unwrap_or(0);
+    println!(
+        "marsad-dist: data/events.json ({} bytes) -> head ({} bytes) + {} shards (largest {largest} bytes)",
+        json.len(),
+        split.head.len(),
+        split.shards.len()
+    );
+    Ok(())
+}
+
+fn site(dir: &Path, max: usize) -> Result<(), String> {
+    shard_data(dir, max).and_then(|()| service_worker(dir))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
-        (["sw", dir], _) => service_worker(Path::new(dir)),
-        ([dir], _) => start_module(Path::new(dir), release).and_then(|()| service_worker(Path::new(dir))),
-        ([], Some(dir)) => {
-            start_module(&dir, release).and_then(|()| if release { service_worker(&dir) } else { Ok(()) })
-        }
-        _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist sw DIR (or set TRUNK_STAGING_DIR)".into()),
+        (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES),
+        (["site", dir, "--max-shard-bytes", n], _) => match n.parse::<usize>() {
+            Ok(n) if n >= 1024 => site(Path::new(dir), n),
+            _ => Err(format!("--max-shard-bytes wants a number of bytes >= 1024, not {n:?}")),
+        },
+        ([dir], _) => start_module(Path::new(dir), release).and_then(|()| site(Path::new(dir), MAX_SHARD_BYTES)),
+        ([], Some(dir)) => start_module(&dir, release).and_then(|()| {
+            if release {
+                site(&dir, MAX_SHARD_BYTES)
+            } else {
+                shard_data(&dir, MAX_SHARD_BYTES)
+            }
+        }),
+        _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N] \
+                  (or set TRUNK_STAGING_DIR)"
+            .into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

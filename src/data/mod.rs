@@ -7,16 +7,18 @@
 //! This module never touches `web_sys`.
 
 pub mod date;
+pub mod shard;
 pub mod validate;
 pub mod vocab;
 pub mod wire;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::value::RawValue;
 
 pub use date::PartialDate;
+pub use shard::ShardRef;
 pub use vocab::{EventType, Precision, Tone, Topic};
 pub use wire::Text;
 use wire::{WireActor, WireArticle, WireCountry, WireEvent, SCHEMA_VERSION};
@@ -180,53 +182,114 @@ pub struct Loaded {
 }
 
 /// Parses and validates `json`. Bad records are skipped and listed in [`Loaded::skipped`].
+/// A sharded head's shards are not read (see [`Loader`]); only its own events are loaded.
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    Ok(Loader::head(json)?.finish())
+}
+
+/// Loads a dataset in steps: the head document, then any number of shards (in any order), with a
+/// usable [`Loaded`] snapshot between steps. Ids, duplicates and related links are checked across
+/// everything added; a related link to an event no step supplied is reported by [`Loader::finish`].
 ///
 /// The document is never built as a `serde_json::Value` tree: each record is kept as raw text
 /// and deserialised straight into its wire type, which at 100,000 events saves most of the
 /// memory and time a `Value` tree would cost.
-pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    #[derive(serde::Deserialize)]
-    struct Top<'a> {
-        #[serde(borrow)]
-        schema_version: Option<&'a RawValue>,
-        dataset_version: Option<&'a RawValue>,
-        licence: Option<&'a RawValue>,
-        articles: Option<&'a RawValue>,
-        countries: Option<&'a RawValue>,
-        actors: Option<&'a RawValue>,
-        events: Option<&'a RawValue>,
-    }
-    let top: Top = serde_json::from_str(json).map_err(|e| {
-        if e.is_data() {
-            LoadError::NotADataset("the top level is not an object".into())
-        } else {
-            LoadError::NotJson(e.to_string())
+pub struct Loader {
+    b: Builder,
+    /// The head's shard list, newest years first (empty for a monolithic document).
+    pub shards: Vec<ShardRef>,
+}
+
+impl Loader {
+    pub fn head(json: &str) -> Result<Loader, LoadError> {
+        #[derive(serde::Deserialize)]
+        struct Top<'a> {
+            #[serde(borrow)]
+            schema_version: Option<&'a RawValue>,
+            dataset_version: Option<&'a RawValue>,
+            licence: Option<&'a RawValue>,
+            articles: Option<&'a RawValue>,
+            countries: Option<&'a RawValue>,
+            actors: Option<&'a RawValue>,
+            events: Option<&'a RawValue>,
+            shards: Option<&'a RawValue>,
         }
-    })?;
-    match top.schema_version {
-        Some(raw) if serde_json::from_str::<u64>(raw.get()).ok() == Some(SCHEMA_VERSION) => {}
-        Some(raw) => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
-        None => return Err(LoadError::NotADataset("schema_version is missing".into())),
+        let top: Top = serde_json::from_str(json).map_err(|e| {
+            if e.is_data() {
+                LoadError::NotADataset("the top level is not an object".into())
+            } else {
+                LoadError::NotJson(e.to_string())
+            }
+        })?;
+        match top.schema_version {
+            Some(raw) if serde_json::from_str::<u64>(raw.get()).ok() == Some(SCHEMA_VERSION) => {}
+            Some(raw) => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
+            None => return Err(LoadError::NotADataset("schema_version is missing".into())),
+        }
+        fn list<'a>(key: &str, raw: Option<&'a RawValue>) -> Result<Vec<&'a RawValue>, LoadError> {
+            let raw = raw.ok_or_else(|| LoadError::NotADataset(format!("{key} is missing")))?;
+            serde_json::from_str(raw.get()).map_err(|_| LoadError::NotADataset(format!("{key} is not an array")))
+        }
+        let text_field =
+            |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok()).unwrap_or_default();
+        let (articles, countries) = (list("articles", top.articles)?, list("countries", top.countries)?);
+        let (actors, events) = (list("actors", top.actors)?, list("events", top.events)?);
+        let mut b = Builder::default();
+        b.dataset.dataset_version = text_field(top.dataset_version);
+        b.dataset.licence = text_field(top.licence);
+        if b.dataset.dataset_version.is_empty() {
+            b.skip("$.dataset_version", "missing or empty");
+        }
+        b.articles(&articles);
+        b.countries(&countries);
+        b.actors(&actors);
+        b.events(&events, "");
+        let mut shards = Vec::new();
+        if let Some(raw) = top.shards {
+            match serde_json::from_str::<Vec<ShardRef>>(raw.get()) {
+                Ok(list) => {
+                    for (i, s) in list.into_iter().enumerate() {
+                        if shard::is_safe_path(&s.path) {
+                            shards.push(s);
+                        } else {
+                            b.skip(format!("$.shards[{i}].path"), "must be a relative path inside the data folder");
+                        }
+                    }
+                }
+                Err(e) => b.skip("$.shards", reason(e)),
+            }
+        }
+        Ok(Loader { b, shards })
     }
-    fn list<'a>(key: &str, raw: Option<&'a RawValue>) -> Result<Vec<&'a RawValue>, LoadError> {
-        let raw = raw.ok_or_else(|| LoadError::NotADataset(format!("{key} is missing")))?;
-        serde_json::from_str(raw.get()).map_err(|_| LoadError::NotADataset(format!("{key} is not an array")))
+
+    /// Adds one shard's text. A shard that fails its hash or does not parse is reported and
+    /// left out; its bad records are skipped like the head's.
+    pub fn add_shard(&mut self, shard: &ShardRef, text: &str) {
+        match shard::shard_events(shard, text) {
+            Ok(events) => self.b.events(&events, &format!("{} ", shard.path)),
+            Err(p) => self.b.skipped.push(p),
+        }
     }
-    let text_field =
-        |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok()).unwrap_or_default();
-    let (articles, countries) = (list("articles", top.articles)?, list("countries", top.countries)?);
-    let (actors, events) = (list("actors", top.actors)?, list("events", top.events)?);
-    let mut b = Builder::default();
-    b.dataset.dataset_version = text_field(top.dataset_version);
-    b.dataset.licence = text_field(top.licence);
-    if b.dataset.dataset_version.is_empty() {
-        b.skip("$.dataset_version", "missing or empty");
+
+    /// Records that a shard could not be fetched.
+    pub fn shard_failed(&mut self, shard: &ShardRef, why: &str) {
+        self.b.skip(shard.path.clone(), format!("could not be loaded ({why})"));
     }
-    b.articles(&articles);
-    b.countries(&countries);
-    b.actors(&actors);
-    b.events(&events);
-    Ok(Loaded { dataset: b.dataset, skipped: b.skipped })
+
+    /// The dataset so far (a copy; loading can go on). Links to events not yet added are left out.
+    pub fn snapshot(&self) -> Loaded {
+        let (dataset, _) = self.b.assemble(self.b.accepted.clone());
+        Loaded { dataset, skipped: self.b.skipped.clone() }
+    }
+
+    /// The finished dataset. A related link to an event that no record declared is reported.
+    pub fn finish(mut self) -> Loaded {
+        let accepted = std::mem::take(&mut self.b.accepted);
+        let (dataset, unknown) = self.b.assemble(accepted);
+        let mut skipped = self.b.skipped;
+        skipped.extend(unknown);
+        Loaded { dataset, skipped }
+    }
 }
 
 /// A serde error as a one-line reason; the JSON path already says where.
@@ -240,10 +303,24 @@ fn reason(e: serde_json::Error) -> String {
 
 #[derive(Default)]
 struct Builder {
+    /// Everything but the events, which [`Builder::assemble`] sorts and indexes.
     dataset: Dataset,
     skipped: Vec<Problem>,
     article_by_id: HashMap<String, ArticleIx>,
     actor_by_id: HashMap<String, ActorIx>,
+    accepted: Vec<Accepted>,
+    /// Every event id present in the input, including records that were skipped.
+    declared: HashSet<String>,
+    /// Ids of accepted events (duplicates are rejected across the head and all shards).
+    seen: HashSet<String>,
+}
+
+/// An event that passed its checks, with its related ids still unresolved.
+#[derive(Clone)]
+struct Accepted {
+    event: Event,
+    related: Vec<String>,
+    path: String,
 }
 
 /// Ids are lowercase ASCII slugs: `^[a-z0-9]+(-[a-z0-9]+)*$`.
@@ -319,7 +396,7 @@ impl Builder {
             if let Err(e) = &published {
                 problems.push(Problem::new(format!("{path}.published"), e.clone()));
             }
-            if a.text.trim().is_empty() || a.text.contains("..") || a.text.starts_with('/') {
+            if !shard::is_safe_path(&a.text) {
                 problems.push(Problem::new(format!("{path}.text"), "must be a relative path inside the data folder"));
             }
             problems.extend(check_text(&format!("{path}.title"), &a.title));
@@ -395,27 +472,25 @@ impl Builder {
         }
     }
 
-    fn events(&mut self, items: &[&RawValue]) {
+    /// Checks event records; `prefix` names the file they came from (empty for the head).
+    fn events(&mut self, items: &[&RawValue], prefix: &str) {
         #[derive(serde::Deserialize)]
         struct IdOnly {
             id: Option<String>,
         }
         let parsed: Vec<Result<WireEvent, serde_json::Error>> =
             items.iter().map(|raw| serde_json::from_str(raw.get())).collect();
-        // Related links may point forward, and to records that fail to parse (those are reported
-        // on their own): collect every id present first.
-        let declared: std::collections::HashSet<String> = parsed
-            .iter()
-            .zip(items)
-            .filter_map(|(p, raw)| match p {
+        // Related links may point forward, to other shards, and to records that fail to parse
+        // (those are reported on their own): every id present counts as declared.
+        for (p, raw) in parsed.iter().zip(items) {
+            let id = match p {
                 Ok(e) => Some(e.id.clone()),
-                Err(_) => serde_json::from_str::<IdOnly>(raw.get()).ok()?.id,
-            })
-            .collect();
-        let mut seen: HashMap<String, ()> = HashMap::new();
-        let mut accepted: Vec<(Event, Vec<String>)> = Vec::new();
+                Err(_) => serde_json::from_str::<IdOnly>(raw.get()).ok().and_then(|r| r.id),
+            };
+            self.declared.extend(id);
+        }
         for (i, p) in parsed.into_iter().enumerate() {
-            let path = format!("$.events[{i}]");
+            let path = format!("{prefix}$.events[{i}]");
             let e = match p {
                 Ok(e) => e,
                 Err(err) => {
@@ -426,7 +501,7 @@ impl Builder {
             let mut problems = Vec::new();
             if !is_slug(&e.id) {
                 problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
-            } else if seen.insert(e.id.clone(), ()).is_some() {
+            } else if !self.seen.insert(e.id.clone()) {
                 problems.push(Problem::new(format!("{path}.id"), format!("duplicate event id \"{}\"", e.id)));
             }
             let date = PartialDate::parse(&e.date, e.date_precision);
@@ -499,8 +574,6 @@ impl Builder {
             for (j, id) in e.related.iter().enumerate() {
                 if id == &e.id {
                     problems.push(Problem::new(format!("{path}.related[{j}]"), "an event cannot relate to itself"));
-                } else if !declared.contains(id) {
-                    problems.push(Problem::new(format!("{path}.related[{j}]"), format!("unknown event \"{id}\"")));
                 }
             }
             if self.reject(problems) {
@@ -509,8 +582,8 @@ impl Builder {
             let Ok(date) = date else { continue };
             let mut topics = e.topics;
             topics.dedup();
-            accepted.push((
-                Event {
+            self.accepted.push(Accepted {
+                event: Event {
                     id: e.id,
                     span: date.span(),
                     date,
@@ -526,19 +599,37 @@ impl Builder {
                     sources,
                     related: Vec::new(),
                 },
-                e.related,
-            ));
+                related: e.related,
+                path,
+            });
         }
-        accepted.sort_by(|a, b| (a.0.span.0, &a.0.id).cmp(&(b.0.span.0, &b.0.id)));
-        let ds = &mut self.dataset;
-        for (ix, (event, _)) in accepted.iter().enumerate() {
-            ds.event_by_id.insert(event.id.clone(), ix as EventIx);
+    }
+
+    /// The dataset of `accepted`: events sorted by date, indexed, related ids resolved. Returns
+    /// the related links to ids no input declared (a link to a declared but skipped record is
+    /// dropped silently: that record is already reported).
+    fn assemble(&self, mut accepted: Vec<Accepted>) -> (Dataset, Vec<Problem>) {
+        accepted.sort_by(|a, b| (a.event.span.0, &a.event.id).cmp(&(b.event.span.0, &b.event.id)));
+        let mut ds = Dataset { events: Vec::with_capacity(accepted.len()), ..self.dataset.clone() };
+        for (ix, a) in accepted.iter().enumerate() {
+            ds.event_by_id.insert(a.event.id.clone(), ix as EventIx);
         }
-        for (mut event, related) in accepted {
-            // A link to a declared but skipped event is dropped: the skipped record is already reported.
-            event.related = related.iter().filter_map(|id| ds.event_by_id.get(id).copied()).collect();
+        let mut unknown = Vec::new();
+        for a in accepted {
+            let mut event = a.event;
+            for (j, id) in a.related.iter().enumerate() {
+                match ds.event_by_id.get(id) {
+                    Some(&ix) => event.related.push(ix),
+                    None if self.declared.contains(id) => {}
+                    None => unknown.push(Problem::new(
+                        format!("{}.related[{j}]", a.path),
+                        format!("unknown event \"{id}\" (link left out)"),
+                    )),
+                }
+            }
             ds.events.push(event);
         }
+        (ds, unknown)
     }
 }
 

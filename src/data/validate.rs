@@ -8,16 +8,22 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{load, wire::keys, LoadError, Problem};
+use super::{load, shard, wire::keys, LoadError, Problem};
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Validates a dataset document. `read_text` returns an article's text from its `text` path
-/// (relative to the dataset file), or `None` when it cannot be read.
+/// Validates a dataset document. `read_text` returns an article's text or a shard from its path
+/// (relative to the dataset file), or `None` when it cannot be read. A sharded head is validated
+/// with its shards put back in (event paths then count across the head and every shard, in order).
 pub fn validate(json: &str, read_text: &dyn Fn(&str) -> Option<String>) -> Vec<Problem> {
+    let (joined, shard_problems) = match shard::join(json, read_text) {
+        Ok(j) => j,
+        Err(p) => return vec![p],
+    };
+    let json = joined.as_str();
     let doc: Value = match serde_json::from_str(json) {
         Ok(doc) => doc,
         Err(e) => return vec![Problem::new("$", LoadError::NotJson(e.to_string()).to_string())],
@@ -26,6 +32,7 @@ pub fn validate(json: &str, read_text: &dyn Fn(&str) -> Option<String>) -> Vec<P
         Ok(loaded) => loaded.skipped,
         Err(e) => return vec![Problem::new("$", e.to_string())],
     };
+    problems.extend(shard_problems);
     unknown_fields(&doc, &mut problems);
     quotes(&doc, read_text, &mut problems);
     problems

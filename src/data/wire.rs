@@ -81,7 +81,7 @@ pub struct WireEvent {
 /// The known keys of each object, for the strict validator's unknown-field check.
 pub mod keys {
     pub const TOP: &[&str] =
-        &["schema_version", "dataset_version", "licence", "articles", "countries", "actors", "events"];
+        &["schema_version", "dataset_version", "licence", "articles", "countries", "actors", "events", "shards"];
     pub const ARTICLE: &[&str] =
         &["id", "seed_file", "text", "title", "published", "published_precision", "published_note", "outlets"];
     pub const COUNTRY: &[&str] = &["code", "name", "aliases"];

@@ -15,7 +15,8 @@ fn flag(code: &str) -> impl IntoView {
 
 /// A link to one event that opens it in place.
 pub fn event_link(c: &Ctx, ix: EventIx, lang: Lang) -> impl IntoView {
-    let e = c.data.ds.event(ix);
+    let data = c.now();
+    let e = data.ds.event(ix);
     let id = e.id.clone();
     let href = c.href(|q| q.event = Some(id.clone()));
     let c2 = c.clone();
@@ -59,10 +60,10 @@ fn year_bars(years: &[(i32, usize)], label: String, lang: Lang) -> impl IntoView
 #[component]
 pub fn CountryCard(code: String) -> impl IntoView {
     let c = expect_context::<Ctx>();
-    let Some(ix) = c.data.ds.country_ix(&code) else { return ().into_any() };
+    let data = c.now();
+    let Some(ix) = data.ds.country_ix(&code) else { return ().into_any() };
     let lang = c.lang();
     let s = lang.strings();
-    let data = c.data.clone();
     let country = data.ds.country(ix);
     let st = &data.stats[ix as usize];
     let other_name = lang.other().pick(&country.name).to_owned();
@@ -143,7 +144,7 @@ pub fn CountryCard(code: String) -> impl IntoView {
 pub fn CountryGrid() -> impl IntoView {
     let c = expect_context::<Ctx>();
     let lang = c.lang();
-    let data = c.data.clone();
+    let data = c.now();
     let mut order: Vec<CountryIx> = (0..data.ds.countries.len() as CountryIx).collect();
     order
         .sort_by(|a, b| data.stats[*b as usize].events.len().cmp(&data.stats[*a as usize].events.len()).then(a.cmp(b)));
@@ -194,7 +195,7 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
     let c = expect_context::<Ctx>();
     let lang = c.lang();
     let s = lang.strings();
-    let data = c.data.clone();
+    let data = c.now();
     let name = |code: &str| {
         data.ds
             .country_ix(code)

@@ -55,7 +55,10 @@ pub fn EmbedView(widget: Embed) -> impl IntoView {
     let c = ctx.clone();
     let explorer_href = move || url::absolute(&query.with(explorer_query));
     let filters = move || query.with(|q| q.filters).then(|| view! { <FilterPanel /> });
+    let data = ctx.data;
     let body = move || {
+        // Rebuilt for each snapshot of a sharded dataset, like every view in an embed.
+        data.track();
         let q: Query = query.get();
         match (widget, q.event.clone(), q.pair.clone(), q.countries.first().cloned()) {
             (_, Some(id), _, _) => view! { <EventPage id /> }.into_any(),

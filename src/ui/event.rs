@@ -21,8 +21,12 @@ pub fn EventPage(id: String) -> impl IntoView {
     let back = view! {
         <a class="back" href=back_href on:click=move |ev| { ev.prevent_default(); c_back.navigate(|q| q.event = None, false) }>{s.back_to_list}</a>
     };
-    let data = c.data.clone();
+    let data = c.now();
     let Some(ix) = data.ds.event_ix(&id) else {
+        // A sharded dataset may not have brought this event yet: the page is rebuilt when it does.
+        if c.shards.get_untracked().is_some() {
+            return view! { <article class="event-page"><p role="status">{s.loading}</p>{back}</article> }.into_any();
+        }
         return view! { <article class="event-page"><p role="alert">{s.event_not_found}</p>{back}</article> }
             .into_any();
     };
@@ -86,7 +90,7 @@ pub fn EventPage(id: String) -> impl IntoView {
 fn SourceView(source: Source, lang: Lang) -> impl IntoView {
     let c = expect_context::<Ctx>();
     let s = lang.strings();
-    let article = c.data.ds.article(source.article as ArticleIx).clone();
+    let article = c.now().ds.article(source.article as ArticleIx).clone();
     let outlets = article.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
     let path = format!("data/{}", article.text_path);
     let text = LocalResource::new(move || {

@@ -17,9 +17,8 @@ use crate::query::View;
 
 /// The filtered events and facet counts of the current query, shared by every view below.
 pub fn provide_filtered(ctx: &Ctx) -> Memo<Filtered> {
-    let data = ctx.data.clone();
-    let query = ctx.query;
-    let filtered: Memo<Filtered> = Memo::new(move |_| query.with(|q| apply(&data.ds, || data.index(), q)));
+    let (data, query) = (ctx.data, ctx.query);
+    let filtered: Memo<Filtered> = Memo::new(move |_| data.with(|d| query.with(|q| apply(&d.ds, || d.index(), q))));
     provide_context(filtered);
     filtered
 }
@@ -30,11 +29,14 @@ pub fn Explorer() -> impl IntoView {
     let query = ctx.query;
     let filtered = provide_filtered(&ctx);
 
-    // What the page shows, apart from the filters: views re-render only when this changes, so a
-    // filter change updates the existing timeline and list instead of rebuilding them.
-    let shape = Memo::new(move |_| {
+    // What the page shows, apart from the filters: views re-render only when these change, so a
+    // filter change updates the existing timeline and list instead of rebuilding them. The card
+    // or pair panel on top is separate: choosing one country must not rebuild the timeline.
+    let page = Memo::new(move |_| query.with(|q| (q.event.clone(), q.view)));
+    let top_shape = Memo::new(move |_| {
         query.with(|q| {
-            (q.event.clone(), q.pair.clone(), q.view, q.countries.first().filter(|_| q.countries.len() == 1).cloned())
+            let one = q.countries.first().filter(|_| q.countries.len() == 1).cloned();
+            (q.event.is_some(), q.pair.clone(), one)
         })
     });
     let view_now = Memo::new(move |_| query.with(|q| q.view));
@@ -79,23 +81,32 @@ pub fn Explorer() -> impl IntoView {
     };
 
     let c = ctx.clone();
-    let body = move || {
-        let (event, pair, view_kind, one_country) = shape.get();
-        if let Some(id) = event {
-            return view! { <EventPage id /> }.into_any();
+    let top = move || {
+        let (event_open, pair, one_country) = top_shape.get();
+        if event_open {
+            return ().into_any();
         }
-        let data = c.data.clone();
-        let top = if let Some((a, b)) = pair {
+        if let Some((a, b)) = pair {
             view! { <PairView a b /> }.into_any()
-        } else if let Some(code) = one_country.filter(|code| data.ds.country_ix(code).is_some()) {
+        } else if let Some(code) = one_country.filter(|code| c.data.with(|d| d.ds.country_ix(code).is_some())) {
             view! { <CountryCard code /> }.into_any()
         } else {
             ().into_any()
-        };
-        match view_kind {
-            View::Countries => view! { {top} <CountryGrid /> }.into_any(),
-            View::Timeline => view! { {top} <Timeline /> <EventList /> }.into_any(),
         }
+    };
+    // The event page and the cards are rebuilt for a new snapshot of a sharded dataset; the
+    // timeline and the list follow it through `filtered`.
+    let data = ctx.data;
+    let body = move || match page.get() {
+        (Some(id), _) => {
+            data.track();
+            view! { <EventPage id /> }.into_any()
+        }
+        (None, View::Countries) => {
+            data.track();
+            view! { <CountryGrid /> }.into_any()
+        }
+        (None, View::Timeline) => view! { <Timeline /> <EventList /> }.into_any(),
     };
 
     let c = ctx.clone();
@@ -105,11 +116,12 @@ pub fn Explorer() -> impl IntoView {
     };
     let c = ctx.clone();
     let skipped = move || {
-        let n = c.data.skipped.len();
+        let data = c.data.get();
+        let n = data.skipped.len();
         (n > 0).then(|| {
             let s = c.lang().strings();
             let items =
-                c.data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> }).collect_view();
+                data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> }).collect_view();
             view! {
                 <aside class="notice" role="note">
                     <p>{s.skipped_notice} " " <strong>{n}</strong></p>
@@ -121,7 +133,7 @@ pub fn Explorer() -> impl IntoView {
     let c = ctx.clone();
     let fallback = move || {
         let s = c.lang().strings();
-        c.data.fallback.as_deref().map(|why| {
+        c.data.get().fallback.as_deref().map(|why| {
             let text = if why == "invalid-update" { s.stale_notice } else { s.offline_notice };
             view! { <aside class="notice fallback" role="status" data-fallback=why.to_owned()>{text}</aside> }
         })
@@ -129,9 +141,10 @@ pub fn Explorer() -> impl IntoView {
     let c = ctx.clone();
     let footer = move || {
         let s = c.lang().strings();
+        let d = c.now();
         view! {
             <footer class="site-footer">
-                <p>{s.data_as_of} " " <bdi>{c.data.ds.dataset_version.clone()}</bdi> " · " {s.licence} " " <bdi>{c.data.ds.licence.clone()}</bdi></p>
+                <p>{s.data_as_of} " " <bdi>{d.ds.dataset_version.clone()}</bdi> " · " {s.licence} " " <bdi>{d.ds.licence.clone()}</bdi></p>
             </footer>
         }
     };
@@ -145,10 +158,30 @@ pub fn Explorer() -> impl IntoView {
                 {fallback}
                 {skipped}
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
+                <ShardProgress />
+                {top}
                 {body}
             </main>
         </div>
         {footer}
+    }
+}
+
+/// While a sharded dataset's earlier years are still arriving: a labelled progress bar (counts
+/// and views already show what has arrived, and update as the rest comes in).
+#[component]
+pub fn ShardProgress() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let s = ctx.lang().strings();
+        ctx.shards.get().map(|(done, total)| {
+            view! {
+                <p class="shard-progress">
+                    <label for="shard-progress">{s.loading_earlier}</label> " "
+                    <progress id="shard-progress" max=total value=done>{format!("{done}/{total}")}</progress>
+                </p>
+            }
+        })
     }
 }
 
@@ -251,7 +284,10 @@ pub fn EventList() -> impl IntoView {
         let n = shown.get();
         let (from, to) = (from.min(n), to.min(n));
         // Newest first: position 0 is the last event in date order.
-        filtered.with(|f| (from..to).map(|pos| (pos, f.events[f.events.len() - 1 - pos])).collect::<Vec<_>>())
+        // Keyed by snapshot too: an index means another event in the next snapshot.
+        let generation = ctx.data.with(|d| d.generation);
+        filtered
+            .with(|f| (from..to).map(|pos| (generation, pos, f.events[f.events.len() - 1 - pos])).collect::<Vec<_>>())
     });
 
     let c = ctx.clone();
@@ -262,11 +298,12 @@ pub fn EventList() -> impl IntoView {
             return view! { <p class="empty">{s.no_events}</p> }.into_any();
         }
         let c = c.clone();
-        let row = move |(pos, ix): (usize, EventIx)| {
-            let e = c.data.ds.event(ix);
+        let row = move |(_, pos, ix): (u32, usize, EventIx)| {
+            let d = c.now();
+            let e = d.ds.event(ix);
             let (id, id2) = (e.id.clone(), e.id.clone());
             let (c1, c2) = (c.clone(), c.clone());
-            let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&c.data.ds.country(p).name)).collect();
+            let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
             view! {
                 <li class="event-row" aria-posinset=pos + 1 aria-setsize=move || shown.get()>
                     <TypeSymbol kind=e.kind />

@@ -92,7 +92,8 @@ pub fn FilterPanel() -> impl IntoView {
     move || {
         let lang = c.lang();
         let s = lang.strings();
-        let data = c.data.clone();
+        // Countries come with the head document: a later snapshot of a sharded dataset has the same.
+        let data = c.now();
         let ds = &data.ds;
 
         let search = {
@@ -178,8 +179,8 @@ pub fn FilterPanel() -> impl IntoView {
             let c = c.clone();
             let current = move || query.with(|q| if is_from { q.from } else { q.to });
             // Every year of the dataset (and the chosen one, even outside it), with its count.
-            let (lo, hi) = data.ds.year_range().unwrap_or((2000, 2000));
             let opts = move || {
+                let (lo, hi) = c.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000));
                 let chosen = current();
                 let (lo, hi) = chosen.map_or((lo, hi), |y| (lo.min(y), hi.max(y)));
                 filtered.with(|f| {
@@ -211,9 +212,10 @@ pub fn FilterPanel() -> impl IntoView {
         };
 
         let download_button = |kind: &'static str, label: &'static str| {
-            let data = data.clone();
+            let c = c.clone();
             view! {
                 <button type="button" class="button" data-download=kind on:click=move |_| {
+                    let data = c.now();
                     filtered.with_untracked(|f| {
                         let (name, mime, text) = match kind {
                             "csv" => ("marsad-events.csv", "text/csv;charset=utf-8", export::to_csv(&data.ds, &f.events)),

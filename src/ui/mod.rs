@@ -15,6 +15,8 @@ pub mod url;
 
 use std::sync::Arc;
 
+use futures::StreamExt;
+
 use leptos::prelude::*;
 
 use crate::data::{self, Dataset, LoadError, Problem};
@@ -23,7 +25,7 @@ use crate::query::{Query, Theme};
 use crate::search::SearchIndex;
 use crate::stats::{country_stats, CountryStats};
 
-/// Everything derived from one dataset load, built once and shared read-only.
+/// Everything derived from one dataset snapshot, built once and shared read-only.
 pub struct Loaded {
     pub ds: Dataset,
     /// Built on the first search, not on the way to the first event.
@@ -32,9 +34,23 @@ pub struct Loaded {
     pub skipped: Vec<Problem>,
     /// Set by the service worker when it answered from its cache: `offline` or `invalid-update`.
     pub fallback: Option<String>,
+    /// Which snapshot of the load this is: event indices are only meaningful within one.
+    pub generation: u32,
 }
 
 impl Loaded {
+    fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32) -> Arc<Loaded> {
+        let stats = country_stats(&loaded.dataset);
+        Arc::new(Loaded {
+            ds: loaded.dataset,
+            index: Default::default(),
+            stats,
+            skipped: loaded.skipped,
+            fallback,
+            generation,
+        })
+    }
+
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::build(&self.ds))
     }
@@ -43,7 +59,11 @@ impl Loaded {
 /// Shared state: the loaded data and the view state (which mirrors the URL).
 #[derive(Clone)]
 pub struct Ctx {
-    pub data: Arc<Loaded>,
+    /// The newest snapshot. A sharded dataset arrives in steps, so views that show events read
+    /// it reactively (or are rebuilt by a parent that does).
+    pub data: RwSignal<Arc<Loaded>>,
+    /// While shards are still arriving: (loaded, total).
+    pub shards: RwSignal<Option<(usize, usize)>>,
     pub query: RwSignal<Query>,
     /// The language alone, so language-dependent views do not re-render on every filter change.
     pub lang_memo: Memo<Lang>,
@@ -52,6 +72,11 @@ pub struct Ctx {
 impl Ctx {
     pub fn lang(&self) -> Lang {
         self.lang_memo.get()
+    }
+
+    /// The current snapshot, without subscribing to the next one.
+    pub fn now(&self) -> Arc<Loaded> {
+        self.data.get_untracked()
     }
 
     /// Changes the view state and records it in the URL: `replace` for typing, push otherwise.
@@ -73,27 +98,94 @@ impl Ctx {
 }
 
 /// Why loading failed, in the reader's terms.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
     Network(String),
     Malformed(String),
     Schema(String),
 }
 
-async fn fetch_dataset() -> Result<Arc<Loaded>, Failure> {
-    let resp =
-        gloo_net::http::Request::get("data/events.json").send().await.map_err(|e| Failure::Network(e.to_string()))?;
+/// Where the first load stands. Once `Ready`, later snapshots only replace [`Ctx::data`].
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(Failure),
+    Ready,
+}
+
+/// Fetches a data file as text, with the service worker's fallback marker if it set one.
+async fn fetch_text(path: &str) -> Result<(String, Option<String>), Failure> {
+    let resp = gloo_net::http::Request::get(path).send().await.map_err(|e| Failure::Network(e.to_string()))?;
     if !resp.ok() {
         return Err(Failure::Network(format!("HTTP {} {}", resp.status(), resp.status_text())));
     }
     let fallback = resp.headers().get("x-marsad-fallback");
     let text = resp.text().await.map_err(|e| Failure::Network(e.to_string()))?;
-    let loaded = data::load(&text).map_err(|e| match e {
-        LoadError::UnsupportedSchema(_) => Failure::Schema(e.to_string()),
-        _ => Failure::Malformed(e.to_string()),
-    })?;
-    let stats = country_stats(&loaded.dataset);
-    Ok(Arc::new(Loaded { ds: loaded.dataset, index: Default::default(), stats, skipped: loaded.skipped, fallback }))
+    Ok((text, fallback))
+}
+
+/// A new snapshot at most this often while shards arrive (each one re-renders the views).
+const SNAPSHOT_EVERY_MS: f64 = 1500.0;
+/// Shard requests kept in flight at once.
+const SHARDS_IN_FLIGHT: usize = 4;
+
+async fn fetch_text_owned(path: String) -> Result<(String, Option<String>), Failure> {
+    fetch_text(&path).await
+}
+
+/// Loads `events.json`, then its shards if it lists any: those covering the years in the URL
+/// first, then newest first. The explorer appears after the first shard; later snapshots replace
+/// the data in place, and the last one reports links to events no shard supplied.
+async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
+    phase.set(Phase::Loading);
+    let (text, fallback) = match fetch_text("data/events.json").await {
+        Ok(t) => t,
+        Err(f) => return phase.set(Phase::Failed(f)),
+    };
+    let mut loader = match data::Loader::head(&text) {
+        Ok(l) => l,
+        Err(e @ LoadError::UnsupportedSchema(_)) => return phase.set(Phase::Failed(Failure::Schema(e.to_string()))),
+        Err(e) => return phase.set(Phase::Failed(Failure::Malformed(e.to_string()))),
+    };
+    drop(text);
+    let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
+    let wanted = |s: &data::ShardRef| from.is_none_or(|f| s.to >= f) && to.is_none_or(|t| s.from <= t);
+    let mut order: Vec<data::ShardRef> = loader.shards.iter().filter(|s| wanted(s)).cloned().collect();
+    order.extend(loader.shards.iter().filter(|s| !wanted(s)).cloned());
+    let total = order.len();
+    let mut generation = 0;
+    let mut last = f64::NEG_INFINITY;
+    // A few requests in flight while the previous shard is parsed; results still arrive in order.
+    let mut arriving = futures::stream::iter(order.iter().map(|s| fetch_text_owned(format!("data/{}", s.path))))
+        .buffered(SHARDS_IN_FLIGHT);
+    let mut k = 0;
+    ctx.shards.set(Some((0, total)));
+    while let Some(result) = arriving.next().await {
+        let shard = &order[k];
+        match result {
+            Ok((text, _)) => loader.add_shard(shard, &text),
+            Err(f) => loader.shard_failed(shard, &failure_text(&f)),
+        }
+        k += 1;
+        ctx.shards.set(Some((k, total)));
+        let now = js_sys::Date::now();
+        if k < total && now - last >= SNAPSHOT_EVERY_MS {
+            generation += 1;
+            ctx.data.set(Loaded::new(loader.snapshot(), fallback.clone(), generation));
+            phase.set(Phase::Ready);
+            last = js_sys::Date::now();
+        }
+    }
+    // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
+    ctx.shards.set(None);
+    ctx.data.set(Loaded::new(loader.finish(), fallback, generation + 1));
+    phase.set(Phase::Ready);
+}
+
+fn failure_text(f: &Failure) -> String {
+    match f {
+        Failure::Network(d) | Failure::Malformed(d) | Failure::Schema(d) => d.clone(),
+    }
 }
 
 #[component]
@@ -118,27 +210,30 @@ pub fn App() -> impl IntoView {
         document().set_title(lang.strings().app_name);
     });
 
-    let (attempt, set_attempt) = signal(0u32);
-    let resource = LocalResource::new(move || {
-        attempt.track();
-        fetch_dataset()
-    });
+    let empty = Loaded::new(data::Loaded::default(), None, 0);
+    let ctx = Ctx { data: RwSignal::new(empty), shards: RwSignal::new(None), query, lang_memo };
+    provide_context(ctx.clone());
+    let phase = RwSignal::new(Phase::Loading);
+    let start = {
+        let ctx = ctx.clone();
+        move || leptos::task::spawn_local(load_dataset(ctx.clone(), phase))
+    };
+    start();
 
+    // Re-render the page only when the phase changes, never for a later snapshot.
+    let phase_now = Memo::new(move |_| phase.get());
     move || {
         let lang = lang_memo.get();
-        match resource.get() {
-            None => view! { <p class="loading" role="status">{lang.strings().loading}</p> }.into_any(),
-            Some(Err(failure)) => {
-                view! { <ErrorPanel failure lang on_retry=move || set_attempt.update(|n| *n += 1) /> }.into_any()
+        match phase_now.get() {
+            Phase::Loading => view! { <p class="loading" role="status">{lang.strings().loading}</p> }.into_any(),
+            Phase::Failed(failure) => {
+                let start = start.clone();
+                view! { <ErrorPanel failure lang on_retry=move || start() /> }.into_any()
             }
-            Some(Ok(loaded)) => {
-                let ctx = Ctx { data: loaded, query, lang_memo };
-                provide_context(ctx.clone());
-                match query.with_untracked(|q| q.embed) {
-                    Some(widget) => view! { <embed::EmbedView widget /> }.into_any(),
-                    None => view! { <explorer::Explorer /> }.into_any(),
-                }
-            }
+            Phase::Ready => match query.with_untracked(|q| q.embed) {
+                Some(widget) => view! { <embed::EmbedView widget /> }.into_any(),
+                None => view! { <explorer::Explorer /> }.into_any(),
+            },
         }
     }
 }

@@ -20,11 +20,11 @@ const PAD_TOP: f64 = 14.0;
 pub fn Timeline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let filtered = expect_context::<Memo<Filtered>>();
-    let data = ctx.data.clone();
+    let data = ctx.data;
 
     let items = {
-        let data = data.clone();
         Memo::new(move |_| {
+            let data = data.get();
             filtered.with(|f| {
                 f.events
                     .iter()
@@ -121,7 +121,7 @@ pub fn Timeline() -> impl IntoView {
     let c = ctx.clone();
     let mark_views = move || {
         let lang = c.lang();
-        let data = c.data.clone();
+        let data = c.now();
         marks.get().into_iter().map(|m| mark_view(&c, &data, lang, m, viewport, set_view)).collect_view()
     };
 

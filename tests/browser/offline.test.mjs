@@ -86,7 +86,7 @@ test('a damaged data update never replaces the last good data, and the reader is
 test('a newer app build shows the update prompt, and reloading switches to it', async () => {
   const dir = copyDist('v2');
   appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['sw', dir]);
+  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir]);
   const v2 = readFileSync(join(dir, 'sw.js'), 'utf8').match(/VERSION = '([0-9a-f]+)'/)[1];
   await up(dir);
   await page.goto(`http://127.0.0.1:${port}/?lang=en`);

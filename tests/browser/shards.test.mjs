@@ -1,0 +1,114 @@
+// A dataset over the size limit is published as a head plus year shards (src/data/shard.rs,
+// split by the build's post-build hook): the explorer shows the years it needs first, fills in
+// the rest while the reader works, checks every shard's hash, and never downloads a file over
+// the limit. Here: 3,000 synthetic events with a 128 KiB limit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, newPage, ready, DIST, ROOT, listed, waitListed } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const N = 3000;
+const LIMIT = 128 * 1024;
+const dir = mkdtempSync(join(tmpdir(), 'marsad-shards-'));
+let browser, server, head;
+
+before(async () => {
+  browser = await launch();
+  cpSync(DIST, dir, { recursive: true });
+  rmSync(join(dir, 'data'), { recursive: true });
+  execFileSync(join(ROOT, 'target/debug/marsad-data'), ['synth', String(N), join(dir, 'data'), '--seed', '5']);
+  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
+  head = JSON.parse(readFileSync(join(dir, 'data/events.json'), 'utf8'));
+  assert.ok(head.shards.length >= 8, `${head.shards.length} shards`);
+  assert.deepEqual(head.events, []);
+  server = await serve({ root: dir, gzip: true });
+});
+after(async () => { await browser?.close(); await server?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+const shardEvents = (s) => JSON.parse(readFileSync(join(dir, 'data', s.path), 'utf8')).events;
+const name = (url) => new URL(url).pathname.split('/data/')[1];
+
+/** A page whose shard requests after the first `free` wait until `release()` is called. */
+async function gated(free = 1) {
+  // Without the service worker, so the page's own requests are the ones routed.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const requested = [];
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/data/shards/**', async (route) => {
+    requested.push(name(route.request().url()));
+    if (requested.length > free) await gate;
+    await route.continue();
+  });
+  return { page, requested, release };
+}
+
+test('the newest years show first, the rest fill in, and no file is over the limit', async () => {
+  const { page, requested, release } = await gated();
+  const sizes = [];
+  page.on('response', async (r) => { if (r.url().includes('/data/')) sizes.push([name(r.url()), (await r.body()).length]); });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await waitListed(page, head.shards[0].events);
+  assert.equal(requested[0], head.shards[0].path, 'the newest shard first');
+  assert.ok(await page.$('.shard-progress progress'), 'a progress bar while years are missing');
+  // The newest events are on top of the list already.
+  const newest = shardEvents(head.shards[0]).map((e) => e.title.en);
+  assert.ok(newest.includes((await page.textContent('.event-list .event-row a')).trim()));
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(await listed(page), N);
+  assert.equal(await page.$('.notice'), null, 'nothing skipped');
+  assert.equal(new Set(requested).size, head.shards.length, 'each shard fetched once');
+  assert.equal(requested.length, head.shards.length);
+  for (const [file, bytes] of sizes) assert.ok(bytes <= LIMIT, `${file} is ${bytes} bytes`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the years asked for in the URL load first', async () => {
+  const { page, requested, release } = await gated();
+  const old = head.shards[head.shards.length - 1];
+  await page.goto(`${server.url}?lang=en&from=${old.from}&to=${old.to}`);
+  await ready(page);
+  assert.equal(requested[0], old.path);
+  await waitListed(page, old.events);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(await listed(page), shardEvents(old).length);
+  await page.context().close();
+});
+
+test('a deep link to an old event waits for its shard instead of saying "not found"', async () => {
+  const { page, release } = await gated();
+  const old = head.shards[head.shards.length - 1];
+  const event = shardEvents(old)[0];
+  await page.goto(`${server.url}?lang=en&event=${event.id}`);
+  await page.waitForSelector('.event-page [role=status]');
+  assert.equal(await page.$('.event-page [role=alert]'), null);
+  release();
+  await page.waitForSelector(`.event-page[data-event="${event.id}"]`, { timeout: 30000 });
+  assert.equal((await page.textContent('#event-title')).trim(), event.title.en);
+  await page.context().close();
+});
+
+test('a damaged shard is left out with a notice; every other year is shown', async () => {
+  const bad = head.shards[2];
+  const body = readFileSync(join(dir, 'data', bad.path), 'utf8').replace('"title"', '"title" ');
+  const broken = await serve({ root: dir, overrides: { [`data/${bad.path}`]: { body } } });
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${broken.url}?lang=en`);
+  await ready(page);
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(await listed(page), N - bad.events);
+  const notice = await page.textContent('.notice');
+  assert.match(notice, /content hash/);
+  assert.ok(notice.includes(bad.path));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  await broken.close();
+});
