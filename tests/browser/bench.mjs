@@ -61,14 +61,15 @@ async function servedBytes(file) {
   return body.length > 256 && !file.endsWith('.png') ? gzipSync(body, { level: 9 }).length : body.length;
 }
 
-/** A site: the release build with its data replaced by `dataDir`, and sw.js rewritten to match. */
+/** A site: the release build with its data replaced by `dataDir`, sharded if over the limit and
+ * sw.js rewritten to match (`marsad-dist site`, what the post-build hook does). */
 async function makeSite(dist, dataDir, site, distTool) {
   await rm(site, { recursive: true, force: true });
   await cp(dist, site, { recursive: true });
   await rm(join(site, 'data/articles'), { recursive: true, force: true });
   await cp(join(dataDir, 'events.json'), join(site, 'data/events.json'));
   await cp(join(dataDir, 'articles'), join(site, 'data/articles'), { recursive: true });
-  run(distTool, ['sw', site]);
+  run(distTool, ['site', site]);
 }
 
 /** What the service worker precaches on a first visit, in served (compressed) bytes. */
@@ -213,7 +214,7 @@ async function heap(page) {
 }
 
 /** One cold load in a fresh context: first-visible time, bytes, and where the time went. */
-async function coldLoad(browser, server, selector) {
+async function coldLoad(browser, server, selector, { marsad = false } = {}) {
   const { context, external } = await newContext(browser);
   const page = await context.newPage();
   const problems = [];
@@ -228,7 +229,15 @@ async function coldLoad(browser, server, selector) {
     .catch(() => { timedOut = true; });
   const bytesAtFirst = server.stats.bytes;
   const requestsAtFirst = server.stats.requests.length;
-  if (!timedOut) await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+  // A sharded dataset keeps arriving after the first event: wait for the last shard.
+  let allEvents = null;
+  if (!timedOut && marsad) {
+    allEvents = await page.waitForFunction(() => document.querySelector('.result-count') && !document.querySelector('.shard-progress')
+      ? performance.now() : null, null, { timeout: LOAD_TIMEOUT_MS, polling: 'raf' }).then((h) => h.jsonValue(), () => null);
+  }
+  if (!timedOut) {
+    await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+  }
   const timing = await page.evaluate(() => {
     const res = performance.getEntriesByType('resource').map((e) => ({
       name: (({ pathname, search }) => pathname.split('/').slice(-2).join('/') + search)(new URL(e.name)), type: e.initiatorType,
@@ -243,7 +252,7 @@ async function coldLoad(browser, server, selector) {
       longestTask: lt.reduce((a, [, d]) => Math.max(a, d), 0),
     };
   });
-  return { page, context, timedOut, bytesAtFirst, requestsAtFirst, bytesIdle: server.stats.bytes, requestsIdle: server.stats.requests.length, external, problems, ...timing };
+  return { page, context, timedOut, allEvents, bytesAtFirst, requestsAtFirst, bytesIdle: server.stats.bytes, requestsIdle: server.stats.requests.length, external, problems, ...timing };
 }
 
 async function measureMarsad(browser, site, label, { interactions = true } = {}) {
@@ -251,16 +260,24 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
   const result = { dataset: label };
   try {
     const doc = JSON.parse(await readFile(join(site, 'data/events.json'), 'utf8'));
-    result.events = doc.events.length;
+    const shards = doc.shards ?? [];
+    result.events = doc.events.length + shards.reduce((a, s) => a + s.events, 0);
     result.events_json_bytes = (await stat(join(site, 'data/events.json'))).size;
     result.events_json_gzip_bytes = await servedBytes(join(site, 'data/events.json'));
+    if (shards.length) {
+      const sizes = await Promise.all(shards.map((s) => stat(join(site, 'data', s.path)).then((x) => x.size)));
+      const gz = await Promise.all(shards.map((s) => servedBytes(join(site, 'data', s.path))));
+      result.shards = { count: shards.length, largest_bytes: Math.max(...sizes), total_bytes: sizes.reduce((a, b) => a + b, 0),
+        first_gzip_bytes: gz[0], total_gzip_bytes: gz.reduce((a, b) => a + b, 0) };
+    }
     const runs = [];
     for (let r = 0; r < RUNS; r++) {
-      const load = await coldLoad(browser, server, MARSAD_FIRST);
+      const load = await coldLoad(browser, server, MARSAD_FIRST, { marsad: true });
       const data = load.resources.find((e) => e.name.endsWith('data/events.json'));
       const wasm = load.resources.find((e) => e.name.endsWith('.wasm'));
       runs.push({
         first_event_ms: load.timedOut ? null : round(load.firstEvent),
+        all_events_ms: round(load.allEvents),
         timed_out: load.timedOut,
         events_json_server_wait_ms: round(data?.wait),
         events_json_received_ms: round(data?.end),
@@ -290,6 +307,7 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
     result.runs = runs;
     const ok = runs.filter((r) => !r.timed_out);
     result.first_event_ms = median(ok.map((r) => r.first_event_ms));
+    result.all_events_ms = median(ok.map((r) => r.all_events_ms));
     // serve.mjs gzips events.json on every request; a static host compresses it once, ahead of time.
     result.first_event_ms_minus_server_gzip = median(ok.map((r) => round(r.first_event_ms - (r.events_json_server_wait_ms ?? 0))));
     result.first_load_bytes = median(runs.map((r) => r.bytes_at_idle));
@@ -417,13 +435,13 @@ function markdown(res) {
   const mb = (b) => (b == null ? '—' : `${round(b / 2 ** 20)} MB`);
   const rows = res.marsad.map((m) => {
     const mem = m.memory_after_load;
-    return `| ${m.dataset} | ${m.events} | ${kb(m.first_load_bytes)} | ${ms(m.first_event_ms)} (${ms(m.first_event_ms_minus_server_gzip)}) | ${ms(m.interactions?.p50_ms)} | ${ms(m.interactions?.p95_ms)} | ${mem ? `${mb(mem.wasm_memory_bytes)} + ${mb(mem.js_heap_used_bytes)}` : '—'} |`;
+    return `| ${m.dataset} | ${m.events} | ${kb(m.first_load_bytes)} | ${ms(m.first_event_ms)} (${ms(m.first_event_ms_minus_server_gzip)}) | ${m.shards ? `${ms(m.all_events_ms)} (${m.shards.count} shards)` : '—'} | ${ms(m.interactions?.p50_ms)} | ${ms(m.interactions?.p95_ms)} | ${mem ? `${mb(mem.wasm_memory_bytes)} + ${mb(mem.js_heap_used_bytes)}` : '—'} |`;
   });
   const cmp = res.comparison.map((c) => `| ${c.events} | ${ms(c.marsad_first_event_ms)} | ${ms(c.timelinejs_first_slide_ms)} | ${c.ratio ?? '—'} | ≤ ${round(c.target_ratio, 2)} | ${c.met ? 'met' : 'not met'} |`);
   const tgt = res.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : 'not met'} |`);
   return [
-    '| dataset | events | first load (gzip) | first event (without on-the-fly gzip) | interaction p50 | interaction p95 | wasm memory + JS heap |',
-    '|---|---:|---:|---:|---:|---:|---:|', ...rows, '',
+    '| dataset | events | first load (gzip) | first event (without on-the-fly gzip) | all events in | interaction p50 | interaction p95 | wasm memory + JS heap |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|', ...rows, '',
     '| events | Marsad first event | TimelineJS first slide | ratio | target | |',
     '|---:|---:|---:|---:|---:|---|', ...cmp, '',
     `Lighthouse mobile performance: ${res.lighthouse.score == null ? `not measured (${res.lighthouse.error})` : `${res.lighthouse.score} (median of ${res.lighthouse.scores.join(', ')})`}`, '',
@@ -488,6 +506,8 @@ async function main() {
     method: {
       first_load_bytes: 'compressed bytes the server sent from navigation until network idle (service worker blocked)',
       first_event_ms: 'performance.now() (from navigation start) of the first animation frame in which `.event-list .event-row, .event-mark` has a box; median of the runs',
+      all_events_ms: 'performance.now() of the first frame after the last shard of a sharded dataset is in (no `.shard-progress`); interactions start after it',
+      shards: 'a dataset over 512 KiB is published as a head plus year shards (marsad-dist site); sizes in bytes, raw and served gzip',
       timelinejs_first_slide_ms: 'same probe, first `.tl-slide` with a non-empty `.tl-headline` inside the viewport',
       interactions: '50 scripted inputs; each from dispatch until the last task that mutated the DOM is done and its style and layout are computed (forced once per such task), settled when 3 frames pass without mutations (open event also waits for the article text, back for popstate and the list)',
       memory: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; wasm linear memory from the instantiated module',
