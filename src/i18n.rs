@@ -96,6 +96,7 @@ strings! {
     switch_lang_label: "Switch to English", "التبديل إلى العربية";
     loading: "جارٍ تحميل الأحداث…", "Loading events…";
     loading_earlier: "جارٍ تحميل السنوات الأقدم…", "Loading earlier years…";
+    pair_more: "الأحداث الأقدم في قائمة الأحداث أدناه، وعددها:", "Earlier events are in the list of events below:";
     error_title: "تعذّر تحميل بيانات الأحداث", "The event data could not be loaded";
     error_network: "تعذّر الوصول إلى ملف البيانات. تحقّق من الاتصال ثم أعد المحاولة.", "The data file could not be reached. Check the connection and try again.";
     error_malformed: "ملف البيانات تالف أو بصيغة غير متوقعة.", "The data file is damaged or not in the expected format.";

@@ -190,6 +190,9 @@ fn tone_bars(years: &[ToneYear], lang: Lang) -> impl IntoView {
     view! { <ul class="tone-bars">{rows}</ul> }
 }
 
+/// Events listed on a pair card (the latest ones).
+const PAIR_LIST_MAX: usize = 50;
+
 #[component]
 pub fn PairView(a: String, b: String) -> impl IntoView {
     let c = expect_context::<Ctx>();
@@ -225,7 +228,11 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
         let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
         format!("{} ({first}–{last}): {}", count_events(lang, events.len()), parts.join(lang.list_sep()))
     };
-    let list = events
+    // The pair is also the filter of the list below, which holds every event; the card keeps
+    // the latest few so a pair with thousands of events stays a card.
+    let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
+    let more = (hidden > 0).then(|| view! { <p class="help">{format!("{} {}", s.pair_more, hidden)}</p> });
+    let list = events[hidden..]
         .iter()
         .map(|&ix| {
             let e = data.ds.event(ix);
@@ -243,6 +250,7 @@ pub fn PairView(a: String, b: String) -> impl IntoView {
             <p class="pair-summary">{summary}</p>
             {tone_bars(&years, lang)}
             <ol class="pair-events">{list}</ol>
+            {more}
         </article>
     }
 }

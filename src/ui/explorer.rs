@@ -83,12 +83,14 @@ pub fn Explorer() -> impl IntoView {
     let c = ctx.clone();
     let top = move || {
         let (event_open, pair, one_country) = top_shape.get();
+        // Cards show statistics: rebuilt for each snapshot of a sharded dataset.
+        c.data.track();
         if event_open {
             return ().into_any();
         }
         if let Some((a, b)) = pair {
             view! { <PairView a b /> }.into_any()
-        } else if let Some(code) = one_country.filter(|code| c.data.with(|d| d.ds.country_ix(code).is_some())) {
+        } else if let Some(code) = one_country.filter(|code| c.now().ds.country_ix(code).is_some()) {
             view! { <CountryCard code /> }.into_any()
         } else {
             ().into_any()
@@ -326,7 +328,7 @@ pub fn EventList() -> impl IntoView {
             <section class="event-list" aria-labelledby="list-heading">
                 <h2 id="list-heading">{s.list_of_events}</h2>
                 <ol node_ref=list style:block-size=move || format!("{}px", shown.get() as f64 * row_h.get())
-                    style:padding-block-start=move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.0)) as f64 * row_h.get())>
+                    style:padding-block-start=move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.1)) as f64 * row_h.get())>
                     <For each=move || rows.get() key=|r| *r children=row />
                 </ol>
                 {more}

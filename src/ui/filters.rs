@@ -178,19 +178,22 @@ pub fn FilterPanel() -> impl IntoView {
         let year_select = |id: &'static str, is_from: bool| {
             let c = c.clone();
             let current = move || query.with(|q| if is_from { q.from } else { q.to });
-            // Every year of the dataset (and the chosen one, even outside it), with its count.
-            let opts = move || {
+            // Every year of the dataset (and the chosen one, even outside it), with its count. The
+            // options are rebuilt only when that range changes; a filter change updates the counts.
+            let range = Memo::new(move |_| {
                 let (lo, hi) = c.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000));
-                let chosen = current();
-                let (lo, hi) = chosen.map_or((lo, hi), |y| (lo.min(y), hi.max(y)));
-                filtered.with(|f| {
-                    (lo..=hi)
-                        .map(|y| {
-                            let n = f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n);
-                            view! { <option value=y.to_string() prop:selected=move || chosen == Some(y)>{format!("{y} ({n})")}</option> }
-                        })
-                        .collect_view()
-                })
+                current().map_or((lo, hi), |y| (lo.min(y), hi.max(y)))
+            });
+            let opts = move || {
+                let (lo, hi) = range.get();
+                (lo..=hi)
+                    .map(|y| {
+                        let n = move || {
+                            filtered.with(|f| f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n))
+                        };
+                        view! { <option value=y.to_string() prop:selected=move || current() == Some(y)>{y} " (" {n} ")"</option> }
+                    })
+                    .collect_view()
             };
             view! {
                 <select id=id on:change=move |ev| {

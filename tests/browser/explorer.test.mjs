@@ -116,9 +116,16 @@ test('the list is virtualised: rows exist only near the viewport, and scrolling 
   // The <ol> is as tall as every row together, so the scrollbar tells the truth.
   const [olH, rowH] = await page.$eval('.event-list ol', (ol) => [ol.getBoundingClientRect().height, ol.firstElementChild.getBoundingClientRect().height]);
   assert.ok(Math.abs(olH - rowH * total) < 2, `list height ${olH} = ${total} x ${rowH}`);
+  // Every rendered row sits where its position says, at the top and after scrolling.
+  const placed = () => page.$eval('.event-list ol', (ol) => {
+    const top = ol.getBoundingClientRect().top;
+    return [...ol.children].map((li) => [+li.getAttribute('aria-posinset'), li.getBoundingClientRect().top - top]);
+  });
+  for (const [pos, y] of await placed()) assert.ok(Math.abs(y - (pos - 1) * rowH) < 1, `row ${pos} at ${y}`);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForFunction((n) => [...document.querySelectorAll('.event-list .event-row')].some((li) => +li.getAttribute('aria-posinset') === n), total);
   const last = await rendered();
+  for (const [pos, y] of await placed()) assert.ok(Math.abs(y - (pos - 1) * rowH) < 1, `row ${pos} at ${y} after scrolling`);
   assert.ok(!last.includes(1), 'the first rows left the DOM');
   // The app's order: start of the date's span, then id.
   const key = (e) => `${(e.date + '-01-01').slice(0, 10)} ${e.id}`;

@@ -4,7 +4,7 @@
 // the limit. Here: 3,000 synthetic events with a 128 KiB limit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +96,25 @@ test('a deep link to an old event waits for its shard instead of saying "not fou
   await page.context().close();
 });
 
+test('cards and pair views count every year once all shards are in', async () => {
+  const all = head.shards.flatMap(shardEvents);
+  const e = shardEvents(head.shards[head.shards.length - 1]).find((x) => x.parties.length >= 2);
+  const [a, b] = e.parties;
+  const both = all.filter((x) => x.parties.includes(a) && x.parties.includes(b)).length;
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.url}?lang=en&pair=${a}-${b}`);
+  await ready(page);
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  await waitListed(page, both);
+  assert.match(await page.textContent('.pair-summary'), new RegExp(`\\b${both} event`));
+  await page.goto(`${server.url}?lang=en&country=${a}`);
+  await ready(page);
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  const mine = all.filter((x) => x.parties.includes(a)).length;
+  assert.match(await page.textContent('.country-card'), new RegExp(`\\b${mine} event`));
+  await page.context().close();
+});
+
 test('a damaged shard is left out with a notice; every other year is shown', async () => {
   const bad = head.shards[2];
   const body = readFileSync(join(dir, 'data', bad.path), 'utf8').replace('"title"', '"title" ');
@@ -111,4 +130,43 @@ test('a damaged shard is left out with a notice; every other year is shown', asy
   assert.deepEqual(page.problems, []);
   await page.context().close();
   await broken.close();
+});
+
+test('offline after one visit: the worker keeps every shard it fetched', async () => {
+  let site = await serve({ root: dir });
+  const port = site.port;
+  const page = await newPage(browser);
+  await page.goto(`${site.url}?lang=en`);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Controlled from here on: this load's shards go through the worker into its shard cache.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
+  const cached = await page.evaluate(async () => (await (await caches.open('marsad-shards')).keys()).length);
+  assert.equal(cached, head.shards.length);
+  await site.close();
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(await listed(page), N);
+  assert.equal(await page.getAttribute('.fallback', 'data-fallback'), 'offline');
+  assert.equal(await page.$('.notice:not(.fallback)'), null, 'no shard missing');
+  // A new build replaces the app's cache but keeps the shards (their names change with them).
+  appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
+  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
+  site = await serve({ root: dir, port });
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('.update-prompt', { timeout: 20000 });
+  await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
+  await ready(page);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.equal(keys.length, 2, keys.join());
+  assert.ok(keys.includes('marsad-shards'));
+  assert.equal(await page.evaluate(async () => (await (await caches.open('marsad-shards')).keys()).length), cached);
+  assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
+  await page.context().close();
+  await site.close();
 });
