@@ -43,6 +43,7 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(html.contains("<script type=\"module\" src=\"./start-"), "{html}");
     assert!(html.contains("rel=\"modulepreload\" href=\"./marsad-abc123.js\""));
+    assert!(html.contains("<link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>"), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
     assert!(start_module(&dir).contains("serviceWorker.register('./sw.js')"));
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();

@@ -4,7 +4,8 @@
 //!   1. writes the start-up module `start-<hash>.js` that Trunk would otherwise inline (the CSP
 //!      allows no inline script), with a visible message if WebAssembly cannot start, and — in
 //!      release builds only — the service-worker registration;
-//!   2. links it, plus preloads for the JS glue and the wasm, into `index.html`;
+//!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
+//!      downloads while the wasm compiles), into `index.html`;
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file;
 //!   4. in release builds, writes `sw.js` (see below).
@@ -87,6 +88,7 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let tags = format!(
         "<link rel=\"modulepreload\" href=\"./{glue}\">\
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+         <link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>\
          <script type=\"module\" src=\"./{start_name}\"></script></head>"
     );
     let Some(at) = html.find("</head>") else { return Err("index.html has no </head>".into()) };

@@ -36,6 +36,19 @@ test('renders every shipped event in Arabic with no console errors, under a stri
   await page.context().close();
 });
 
+test('events.json downloads while the wasm compiles (preloaded) and only once', async () => {
+  // Without the service worker, whose install precaches the data again.
+  const own = await serveDist();
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.goto(own.url);
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(own.stats.requests.filter((r) => r.endsWith('.json')), ['data/events.json']);
+  assert.equal(await page.$$eval('link[rel=preload][href="./data/events.json"]', (l) => l.length), 1);
+  await page.context().close();
+  await own.close();
+});
+
 for (const [name, override] of [
   ['missing', { status: 404, body: 'not found', type: 'text/plain' }],
   ['malformed', { status: 200, body: '{"schema_version": 1, "events": [', type: 'application/json' }],
