@@ -7,7 +7,8 @@
 //!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
 //!      downloads while the wasm compiles), into `index.html`;
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
-//!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file;
+//!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and preloads the
+//!      newest shard;
 //!   4. in release builds, writes `sw.js` (see below).
 //! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
 //!   replaced (the benchmark and tests use it; N lets a test make many small shards).
@@ -247,6 +248,10 @@ fn shard_data(dir: &Path, max: usize) -> Result<(), String> {
         std::fs::write(data.join(&r.path), text).map_err(|e| format!("{}: {e}", r.path))?;
     }
     std::fs::write(&file, &split.head).map_err(|e| format!("{}: {e}", file.display()))?;
+    // The newest shard is what a reader sees first: it downloads with the wasm.
+    if let Some((newest, _)) = split.shards.first() {
+        preload_shard(dir, &newest.path)?;
+    }
     let largest = split.shards.iter().map(|s| s.1.len()).max().unwrap_or(0);
     println!(
         "marsad-dist: data/events.json ({} bytes) -> head ({} bytes) + {} shards (largest {largest} bytes)",
@@ -255,6 +260,21 @@ fn shard_data(dir: &Path, max: usize) -> Result<(), String> {
         split.shards.len()
     );
     Ok(())
+}
+
+/// Links a preload of `data/<path>` into `index.html`, replacing an earlier shard preload.
+fn preload_shard(dir: &Path, path: &str) -> Result<(), String> {
+    let index_path = dir.join("index.html");
+    let mut html = std::fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
+    const MARK: &str = "<link rel=\"preload\" href=\"./data/shards/";
+    if let Some(a) = html.find(MARK) {
+        if let Some(len) = html[a..].find('>') {
+            html.replace_range(a..=a + len, "");
+        }
+    }
+    let Some(at) = html.find("</head>") else { return Err("index.html has no </head>".into()) };
+    html.insert_str(at, &format!("<link rel=\"preload\" href=\"./data/{path}\" as=\"fetch\" crossorigin>"));
+    std::fs::write(&index_path, html).map_err(|e| format!("index.html: {e}"))
 }
 
 fn site(dir: &Path, max: usize) -> Result<(), String> {

@@ -88,10 +88,24 @@ pub fn FilterPanel() -> impl IntoView {
     // An embed shows filters only when asked to (`filters=1`), so there they start open.
     let wide = query.with_untracked(|q| q.embed.is_some())
         || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
+    // Folded, the panel is not built at all (a phone's first render is a third lighter); once
+    // opened it stays built, so checked states and focus survive folding it again.
+    let open = RwSignal::new(wide);
+    let built = RwSignal::new(wide);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now_open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        open.set(now_open);
+        if now_open {
+            built.set(true);
+        }
+    };
     let c = ctx.clone();
     move || {
         let lang = c.lang();
         let s = lang.strings();
+        let c = c.clone();
+        let panel = move || {
+            built.get().then(|| {
         // Countries come with the head document: a later snapshot of a sharded dataset has the same.
         let data = c.now();
         let ds = &data.ds;
@@ -232,8 +246,6 @@ pub fn FilterPanel() -> impl IntoView {
         };
 
         view! {
-            <details class="filters-box" prop:open=wide>
-            <summary><h2 id="filters-heading">{s.filters}</h2></summary>
             <aside class="filters" aria-labelledby="filters-heading">
                 {search}
                 {clear}
@@ -257,6 +269,13 @@ pub fn FilterPanel() -> impl IntoView {
                     {download_button("timelinejs", s.download_timelinejs)}
                 </div>
             </aside>
+        }
+        })
+        };
+        view! {
+            <details class="filters-box" prop:open=open.get_untracked() on:toggle=on_toggle>
+                <summary><h2 id="filters-heading">{s.filters}</h2></summary>
+                {panel}
             </details>
         }
     }

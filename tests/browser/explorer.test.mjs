@@ -292,3 +292,20 @@ test('usable at 360 px in both languages: nothing wider than the screen', async 
     }
   }
 });
+
+test('on a phone the filters start folded and are built when first opened; state survives folding', async () => {
+  const page = await open('lang=en&type=dialogue', { width: 360, height: 740 });
+  assert.equal(await page.$('.filters'), null, 'a folded panel is not built');
+  await page.click('.filters-box summary');
+  await page.waitForSelector('.filters #search');
+  assert.equal(await page.isChecked('.filters label:has-text("Dialogue") input'), true);
+  await page.fill('#search', 'Xi');
+  await waitListed(page, data.events.filter((e) => e.type === 'dialogue' && e.actors.includes('xi-jinping')).length);
+  await page.click('.filters-box summary');
+  await page.click('.filters-box summary');
+  assert.equal(await page.inputValue('#search'), 'Xi');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `open panel: ${overflow}px wider than the screen`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
