@@ -91,18 +91,36 @@ fn fold_char(c: char, out: &mut String) {
         '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         c if c.is_alphanumeric() => out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric())),
         // Everything else (punctuation, quotes, Arabic comma, whitespace) separates words.
-        _ => out.push(' '),
+        _ => separate(out),
+    }
+}
+
+/// Ends the current word: one space between words, none at the start.
+fn separate(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
     }
 }
 
 /// Normalises text for matching: see the module documentation. Words are separated by single
-/// spaces, with no leading or trailing space.
+/// spaces, with no leading or trailing space. One pass, no intermediate allocation: the search
+/// index normalises every event's text (130 MB at 100,000 events).
 pub fn normalize(s: &str) -> String {
-    let mut raw = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        fold_char(c, &mut raw);
+        // The common cases without Unicode table lookups; `fold_char` is the definition.
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => separate(&mut out),
+            'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ن' | 'و' | 'ي' => out.push(c),
+            c => fold_char(c, &mut out),
+        }
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// Arabic proclitics a word may carry before a name: "وبكين", "لبكين", "بالصين".
@@ -342,7 +360,19 @@ mod tests {
         assert!(!word_matches("شيء", "شي"));
     }
 
+    /// The definition the fast paths must agree with: every character through `fold_char`.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        s.chars().for_each(|c| fold_char(c, &mut out));
+        out.trim_end().to_owned()
+    }
+
     proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_definition(s in "[ -~\u{0600}-\u{06FF}\u{FE70}-\u{FEFF}\u{2000}-\u{206F}\\PC]{0,80}") {
+            prop_assert_eq!(normalize(&s), reference(&s));
+        }
+
         #[test]
         fn normalize_never_panics_and_is_idempotent(s in "\\PC{0,64}") {
             let once = normalize(&s);
