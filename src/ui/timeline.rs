@@ -108,10 +108,13 @@ pub fn Timeline() -> impl IntoView {
                     None => t.year.to_string(),
                 };
                 let y = h - AXIS_H;
+                // A label near an edge is pulled inside the drawing (about 3.6 px per half glyph).
+                let half = label.chars().count() as f64 * 3.6;
+                let tx = t.x.clamp(half.min(w / 2.0), (w - half).max(w / 2.0));
                 view! {
                     <g class="tick">
                         <line x1=t.x x2=t.x y1=PAD_TOP / 2.0 y2=y + 4.0 />
-                        <text x=t.x y=y + 18.0 text-anchor="middle">{label}</text>
+                        <text x=tx y=y + 18.0 text-anchor="middle">{label}</text>
                     </g>
                 }
             })
@@ -190,6 +193,8 @@ fn mark_view(
             view! { <rect class="group-span" x=m.left y=y - 3.0 width=m.right - m.left height=6.0 rx=3.0 /> }
         });
         let aria = label.clone();
+        // Four digits still fit inside the circle, smaller.
+        let count_class = if n >= 1000 { "group-count long" } else { "group-count" };
         return view! {
             <g class="group" tabindex="0" role="button" aria-label=aria
                 on:click=move |_| zoom_in()
@@ -197,7 +202,7 @@ fn mark_view(
                 <title>{label}</title>
                 {bar}
                 <circle class=class cx=cx cy=y r=r />
-                <text class="group-count" x=cx y=y + 4.0 text-anchor="middle">{n.to_string()}</text>
+                <text class=count_class x=cx y=y + 4.0 text-anchor="middle">{n.to_string()}</text>
             </g>
         }
         .into_any();
