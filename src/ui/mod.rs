@@ -129,10 +129,6 @@ const SNAPSHOT_EVERY_MS: f64 = 1500.0;
 /// Shard requests kept in flight at once.
 const SHARDS_IN_FLIGHT: usize = 4;
 
-async fn fetch_text_owned(path: String) -> Result<(String, Option<String>), Failure> {
-    fetch_text(&path).await
-}
-
 /// Loads `events.json`, then its shards if it lists any: those covering the years in the URL
 /// first, then newest first. The explorer appears after the first shard; later snapshots replace
 /// the data in place, and the last one reports links to events no shard supplied.
@@ -156,17 +152,17 @@ async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     let mut generation = 0;
     let mut last = f64::NEG_INFINITY;
     // A few requests in flight while the previous shard is parsed; results still arrive in order.
-    let mut arriving = futures::stream::iter(order.iter().map(|s| fetch_text_owned(format!("data/{}", s.path))))
-        .buffered(SHARDS_IN_FLIGHT);
-    let mut k = 0;
+    let requests = order.iter().enumerate().map(|(k, shard)| {
+        let path = format!("data/{}", shard.path);
+        async move { (k + 1, shard, fetch_text(&path).await) }
+    });
+    let mut arriving = futures::stream::iter(requests).buffered(SHARDS_IN_FLIGHT);
     ctx.shards.set(Some((0, total)));
-    while let Some(result) = arriving.next().await {
-        let shard = &order[k];
+    while let Some((k, shard, result)) = arriving.next().await {
         match result {
             Ok((text, _)) => loader.add_shard(shard, &text),
             Err(f) => loader.shard_failed(shard, &failure_text(&f)),
         }
-        k += 1;
         ctx.shards.set(Some((k, total)));
         let now = js_sys::Date::now();
         if k < total && now - last >= SNAPSHOT_EVERY_MS {
