@@ -1,9 +1,10 @@
-//! Embeds for news pages: which widget a view becomes, and the two snippets a newsroom pastes
+//! Embeds for news pages: the widget's own state, and the two snippets a newsroom pastes
 //! (the loader form, which auto-sizes, and a plain fixed-height iframe). Pure functions, tested
 //! natively; `public/embed.js` is the loader and `ui::embed` the widget side.
 
 use crate::export::escape_html;
-use crate::query::{Embed, Query, Theme, View};
+use crate::query::Query;
+use crate::vocab::{Theme, View, Widget};
 
 /// What an embed iframe may do: run its script, read its own data (same origin), and open the
 /// full explorer in a new tab. `public/embed.js` uses the same string (checked by a test).
@@ -13,21 +14,8 @@ pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-po
 pub const HEIGHT_MESSAGE_TYPE: &str = "marsad:height";
 pub const HEIGHT_MESSAGE_VERSION: u32 = 1;
 
-/// The widget that best shows the current view.
-pub fn widget_for(q: &Query) -> Embed {
-    if q.event.is_some() {
-        Embed::Event
-    } else if q.pair.is_some() {
-        Embed::Pair
-    } else if q.countries.len() == 1 {
-        Embed::Country
-    } else {
-        Embed::Timeline
-    }
-}
-
 /// The embed's own state: the view's filters with the widget and theme set.
-pub fn widget_query(q: &Query, widget: Embed, theme: Theme) -> Query {
+pub fn widget_query(q: &Query, widget: Widget, theme: Theme) -> Query {
     Query { embed: Some(widget), theme, view: View::Timeline, ..q.clone() }
 }
 
@@ -61,16 +49,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn widget_follows_the_view() {
-        assert_eq!(widget_for(&Query::parse("event=a-b")), Embed::Event);
-        assert_eq!(widget_for(&Query::parse("pair=GB-CN")), Embed::Pair);
-        assert_eq!(widget_for(&Query::parse("country=QA")), Embed::Country);
-        assert_eq!(widget_for(&Query::parse("country=QA,GB")), Embed::Timeline);
-    }
-
-    #[test]
     fn snippets_carry_the_state_escaped() {
-        let q = widget_query(&Query::parse("lang=en&country=CN&q=<b>\"x\""), Embed::Timeline, Theme::Dark);
+        let q = widget_query(&Query::parse("lang=en&country=CN&q=<b>\"x\""), Widget::Timeline, Theme::Dark);
         let loader = loader_snippet("https://example.org/m/", &q);
         assert!(loader.starts_with("<div data-marsad-embed=\"lang=en&amp;embed=timeline&amp;country=CN&amp;q=%3Cb%3E%22x%22&amp;theme=dark\">"), "{loader}");
         assert!(loader.contains("src=\"https://example.org/m/embed.js\""));

@@ -1,14 +1,19 @@
 //! "Download what you see": the filtered events as CSV, JSON and TimelineJS JSON.
 //! Pure functions from a dataset and a list of events to text. This module never touches `web_sys`.
+//!
+//! The JSON export is the dataset's own wire format (`data::wire`) with the lookup tables its
+//! events need, so it loads and validates like `events.json`. The CSV is one table of columns,
+//! each naming the wire field it comes from (a test checks every field has one), with readable
+//! names in the reader's language beside the codes.
 
 use serde_json::{json, Value};
 
-use crate::data::wire::{WireEvent, WireSource};
-use crate::data::{Dataset, EventIx};
+use crate::data::wire::{Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
+use crate::data::{Dataset, Event, EventIx};
 use crate::i18n::Lang;
+use crate::query::Query;
 
-/// An event back in its wire form: the JSON export uses the dataset's own contract (one
-/// definition of the field names, `data::wire`), so re-users read exports like `events.json`.
+/// An event back in its wire form.
 pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
     let e = ds.event(ix);
     let code = |c: u32| ds.country(c).code.clone();
@@ -34,14 +39,63 @@ pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
     }
 }
 
-/// `{"dataset_version", "licence", "events": [...]}` for the given events.
+/// The events as a dataset document: the wire events plus the articles, countries and actors
+/// they refer to (in the dataset's order), so the file stands on its own.
 pub fn to_json(ds: &Dataset, events: &[EventIx]) -> String {
+    let (mut articles, mut countries, mut actors) =
+        (vec![false; ds.articles.len()], vec![false; ds.countries.len()], vec![false; ds.actors.len()]);
+    for &ix in events {
+        let e = ds.event(ix);
+        e.sources.iter().for_each(|s| articles[s.article as usize] = true);
+        e.parties.iter().for_each(|&c| countries[c as usize] = true);
+        e.actors.iter().for_each(|&a| actors[a as usize] = true);
+    }
+    for (a, used) in ds.actors.iter().zip(&actors) {
+        if let (true, Some(c)) = (*used, a.country) {
+            countries[c as usize] = true;
+        }
+    }
+    let pick = |used: &[bool]| used.iter().enumerate().filter(|u| *u.1).map(|u| u.0 as u32).collect::<Vec<_>>();
     let doc = json!({
+        "schema_version": SCHEMA_VERSION,
         "dataset_version": ds.dataset_version,
         "licence": ds.licence,
+        "articles": pick(&articles).into_iter().map(|i| wire_article(ds, i)).collect::<Vec<_>>(),
+        "countries": pick(&countries).into_iter().map(|i| wire_country(ds, i)).collect::<Vec<_>>(),
+        "actors": pick(&actors).into_iter().map(|i| wire_actor(ds, i)).collect::<Vec<_>>(),
         "events": events.iter().map(|&ix| wire_event(ds, ix)).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn wire_article(ds: &Dataset, ix: u32) -> WireArticle {
+    let a = ds.article(ix);
+    WireArticle {
+        id: a.id.clone(),
+        seed_file: a.seed_file.clone(),
+        text: a.text_path.clone(),
+        title: a.title.clone(),
+        published: a.published.to_string(),
+        published_precision: a.published.precision(),
+        published_note: a.published_note.clone(),
+        outlets: a.outlets.clone(),
+    }
+}
+
+fn wire_country(ds: &Dataset, ix: u32) -> WireCountry {
+    let c = ds.country(ix);
+    WireCountry { code: c.code.clone(), name: c.name.clone(), aliases: c.aliases.clone() }
+}
+
+fn wire_actor(ds: &Dataset, ix: u32) -> WireActor {
+    let a = ds.actor(ix);
+    WireActor {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        aliases: a.aliases.clone(),
+        country: a.country.map(|c| ds.country(c).code.clone()),
+        role: a.role.clone(),
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -50,55 +104,168 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// RFC 4180 CSV with a header row; lists are joined with `;`. Starts with a UTF-8 BOM so
-/// spreadsheet programs read the Arabic correctly.
-pub fn to_csv(ds: &Dataset, events: &[EventIx]) -> String {
-    let header = [
-        "id",
-        "date",
-        "date_precision",
-        "type",
-        "parties",
-        "initiator",
-        "actors",
-        "topics",
-        "tone",
-        "title_ar",
-        "title_en",
-        "summary_ar",
-        "summary_en",
-        "source_articles",
-        "source_quotes",
-        "related",
-    ];
+/// What a CSV column reads from.
+pub struct Row<'a> {
+    pub ds: &'a Dataset,
+    pub e: &'a Event,
+    pub w: WireEvent,
+    pub lang: Lang,
+    /// The explorer's absolute URL (up to its last `/`), for each event's link.
+    pub base: &'a str,
+}
+
+/// One CSV column: its header, the wire field it comes from, and its value.
+pub struct Column {
+    pub header: &'static str,
+    pub field: &'static str,
+    value: fn(&Row) -> String,
+}
+
+fn names(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+fn pick_text(lang: Lang, t: &Text) -> String {
+    lang.pick(t).to_owned()
+}
+
+/// The CSV columns, in order: codes as in the data, readable names in the reader's language.
+pub const CSV_COLUMNS: &[Column] = &[
+    Column { header: "id", field: "id", value: |r| r.w.id.clone() },
+    Column { header: "url", field: "id", value: |r| format!("{}?{}", r.base, event_query(r.lang, &r.w.id)) },
+    Column { header: "date", field: "date", value: |r| r.w.date.clone() },
+    Column { header: "date_precision", field: "date_precision", value: |r| r.w.date_precision.id().into() },
+    Column { header: "type", field: "type", value: |r| r.w.kind.id().into() },
+    Column { header: "type_label", field: "type", value: |r| r.w.kind.label(r.lang).into() },
+    Column { header: "parties", field: "parties", value: |r| r.w.parties.join(";") },
+    Column {
+        header: "party_names",
+        field: "parties",
+        value: |r| names(r.e.parties.iter().map(|&c| pick_text(r.lang, &r.ds.country(c).name))),
+    },
+    Column { header: "initiator", field: "initiator", value: |r| r.w.initiator.clone().unwrap_or_default() },
+    Column {
+        header: "initiator_name",
+        field: "initiator",
+        value: |r| r.e.initiator.map(|c| pick_text(r.lang, &r.ds.country(c).name)).unwrap_or_default(),
+    },
+    Column { header: "actors", field: "actors", value: |r| r.w.actors.join(";") },
+    Column {
+        header: "actor_names",
+        field: "actors",
+        value: |r| names(r.e.actors.iter().map(|&a| pick_text(r.lang, &r.ds.actor(a).name))),
+    },
+    Column { header: "topics", field: "topics", value: |r| names_ids(r.w.topics.iter().map(|t| t.id())) },
+    Column {
+        header: "topic_labels",
+        field: "topics",
+        value: |r| names(r.w.topics.iter().map(|t| t.label(r.lang).into())),
+    },
+    Column { header: "tone", field: "tone", value: |r| r.w.tone.id().into() },
+    Column { header: "tone_label", field: "tone", value: |r| r.w.tone.label(r.lang).into() },
+    Column {
+        header: "place_ar",
+        field: "place",
+        value: |r| r.w.place.as_ref().map(|p| p.ar.clone()).unwrap_or_default(),
+    },
+    Column {
+        header: "place_en",
+        field: "place",
+        value: |r| r.w.place.as_ref().map(|p| p.en.clone()).unwrap_or_default(),
+    },
+    Column { header: "title_ar", field: "title", value: |r| r.w.title.ar.clone() },
+    Column { header: "title_en", field: "title", value: |r| r.w.title.en.clone() },
+    Column { header: "summary_ar", field: "summary", value: |r| r.w.summary.ar.clone() },
+    Column { header: "summary_en", field: "summary", value: |r| r.w.summary.en.clone() },
+    Column {
+        header: "source_articles",
+        field: "sources",
+        value: |r| names_ids(r.w.sources.iter().map(|s| s.article.as_str())),
+    },
+    Column {
+        header: "source_titles",
+        field: "sources",
+        value: |r| names(r.e.sources.iter().map(|s| pick_text(r.lang, &r.ds.article(s.article).title))),
+    },
+    Column {
+        header: "source_outlets",
+        field: "sources",
+        value: |r| {
+            let outlets = |s: &crate::data::Source| {
+                let a = r.ds.article(s.article);
+                a.outlets.iter().map(|o| pick_text(r.lang, o)).collect::<Vec<_>>().join(", ")
+            };
+            names(r.e.sources.iter().map(outlets))
+        },
+    },
+    Column {
+        header: "source_published",
+        field: "sources",
+        value: |r| names(r.e.sources.iter().map(|s| r.ds.article(s.article).published.to_string())),
+    },
+    Column {
+        header: "source_quotes",
+        field: "sources",
+        value: |r| r.w.sources.iter().map(|s| s.quote.as_str()).collect::<Vec<_>>().join(" | "),
+    },
+    Column { header: "related", field: "related", value: |r| r.w.related.join(";") },
+];
+
+fn names_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(";")
+}
+
+/// The query string of one event's page in `lang`.
+fn event_query(lang: Lang, id: &str) -> String {
+    Query { lang, event: Some(id.to_owned()), ..Query::default() }.to_query_string()
+}
+
+/// RFC 4180 CSV with a header row. Starts with a UTF-8 BOM so spreadsheet programs read the
+/// Arabic correctly. `base` is the explorer's absolute URL up to its last `/`.
+pub fn to_csv(ds: &Dataset, events: &[EventIx], lang: Lang, base: &str) -> String {
     let mut out = String::from("\u{FEFF}");
-    out.push_str(&header.join(","));
+    out.push_str(&CSV_COLUMNS.iter().map(|c| c.header).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for &ix in events {
-        let e = wire_event(ds, ix);
-        let ids = |v: &[String]| v.join(";");
-        let row = [
-            e.id,
-            e.date,
-            e.date_precision.id().to_owned(),
-            e.kind.id().to_owned(),
-            ids(&e.parties),
-            e.initiator.unwrap_or_default(),
-            ids(&e.actors),
-            e.topics.iter().map(|t| t.id()).collect::<Vec<_>>().join(";"),
-            e.tone.id().to_owned(),
-            e.title.ar,
-            e.title.en,
-            e.summary.ar,
-            e.summary.en,
-            e.sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>().join(";"),
-            e.sources.iter().map(|s| s.quote.as_str()).collect::<Vec<_>>().join(" | "),
-            ids(&e.related),
-        ];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        let row = Row { ds, e: ds.event(ix), w: wire_event(ds, ix), lang, base };
+        out.push_str(&CSV_COLUMNS.iter().map(|c| csv_field(&(c.value)(&row))).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// A file name (without extension) that says which view was downloaded: `marsad-GB-CN-2015-2024`.
+pub fn file_stem(q: &Query) -> String {
+    let mut parts = vec!["marsad".to_owned()];
+    if let Some((a, b)) = &q.pair {
+        parts.push(format!("{a}-{b}"));
+    }
+    parts.extend(q.countries.iter().cloned());
+    parts.extend(q.types.iter().map(|t| t.id().replace('_', "-")));
+    parts.extend(q.topics.iter().map(|t| t.id().replace('_', "-")));
+    parts.extend(q.tones.iter().map(|t| t.id().to_owned()));
+    match (q.from, q.to) {
+        (Some(f), Some(t)) => parts.push(format!("{f}-{t}")),
+        (Some(f), None) => parts.push(format!("from-{f}")),
+        (None, Some(t)) => parts.push(format!("to-{t}")),
+        (None, None) => {}
+    }
+    let words: String =
+        q.q.chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .collect::<Vec<_>>()
+            .join("-");
+    if !words.is_empty() {
+        parts.push(words);
+    }
+    if parts.len() == 1 {
+        parts.push("events".into());
+    }
+    parts.join("-").chars().take(120).collect()
 }
 
 fn timelinejs_date(d: &crate::data::PartialDate) -> Value {
@@ -132,7 +299,7 @@ pub fn to_timelinejs(ds: &Dataset, events: &[EventIx], lang: Lang) -> String {
                     "headline": escape_html(lang.pick(&e.title)),
                     "text": escape_html(&format!("{}\n\n{}", lang.pick(&e.summary), source.unwrap_or_default())),
                 },
-                "group": crate::i18n::type_label(lang, e.kind),
+                "group": e.kind.label(lang),
             })
         })
         .collect();
@@ -163,20 +330,40 @@ mod tests {
     use super::*;
     use crate::data::load;
 
+    fn fixture() -> Dataset {
+        load(include_str!("../tests/data/minimal.json")).unwrap().dataset
+    }
+
     #[test]
-    fn exports_parse_back() {
-        let ds = load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+    fn the_json_export_is_a_dataset_that_loads_back() {
+        let ds = fixture();
+        let json = to_json(&ds, &[1]);
+        let back = load(&json).unwrap();
+        assert!(back.skipped.is_empty(), "{:?}", back.skipped);
+        assert_eq!(back.dataset.events.len(), 1);
+        assert_eq!(back.dataset.events[0].place.as_ref().unwrap().en, "Bangkok");
+        // Only what the one event needs: its parties and its article.
+        let codes: Vec<&str> = back.dataset.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["CN", "US"]);
+        assert_eq!(back.dataset.articles.len(), 1);
+        // The link to the event left out is dropped, as the loader reports it.
+        assert!(back.dataset.events[0].related.is_empty());
+    }
+
+    #[test]
+    fn csv_has_codes_and_readable_names() {
+        let ds = fixture();
         let all: Vec<u32> = (0..ds.events.len() as u32).collect();
-        let j: Value = serde_json::from_str(&to_json(&ds, &all)).unwrap();
-        assert_eq!(j["events"][0]["id"], "xi-biden-election-assurance");
-        assert_eq!(j["events"][0]["related"][0], "bangkok-meeting");
-        // The export is the wire contract: it loads back as a dataset's events.
-        let back: WireEvent = serde_json::from_value(j["events"][1].clone()).unwrap();
-        assert_eq!(back.place.unwrap().en, "Bangkok");
-        let t: Value = serde_json::from_str(&to_timelinejs(&ds, &all, Lang::Ar)).unwrap();
-        assert_eq!(t["events"][1]["start_date"], json!({"year": "2024", "month": "1", "day": "27"}));
-        let csv = to_csv(&ds, &all);
-        assert_eq!(csv.lines().count(), 3);
+        let csv = to_csv(&ds, &all, Lang::En, "https://example.org/m/");
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+        assert_eq!(lines.len(), 3);
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let row = lines[2];
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{name}"));
+        let cells: Vec<&str> = row.split("\",\"").collect();
+        assert_eq!(cells[col("place_en")], "Bangkok");
+        assert!(cells[col("party_names")].contains("China"), "{row}");
+        assert_eq!(cells[col("url")], "https://example.org/m/?lang=en&event=bangkok-meeting");
         assert!(csv.contains("\"CN;US\""));
     }
 
@@ -184,5 +371,24 @@ mod tests {
     fn csv_and_html_are_neutralised() {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(escape_html("<script>"), "&lt;script&gt;");
+    }
+
+    #[test]
+    fn file_names_say_which_view() {
+        assert_eq!(file_stem(&Query::default()), "marsad-events");
+        assert_eq!(file_stem(&Query::parse("pair=GB-CN&from=2015&to=2024")), "marsad-GB-CN-2015-2024");
+        assert_eq!(
+            file_stem(&Query::parse("country=RU&type=un_resolution&q=Xi%20Biden")),
+            "marsad-RU-un-resolution-Xi-Biden"
+        );
+        assert_eq!(file_stem(&Query::parse("q=%D8%B4%D9%8A")), "marsad-شي");
+    }
+
+    #[test]
+    fn timelinejs_parses_back() {
+        let ds = fixture();
+        let all: Vec<u32> = (0..ds.events.len() as u32).collect();
+        let t: Value = serde_json::from_str(&to_timelinejs(&ds, &all, Lang::Ar)).unwrap();
+        assert_eq!(t["events"][1]["start_date"], json!({"year": "2024", "month": "1", "day": "27"}));
     }
 }

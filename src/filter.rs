@@ -8,6 +8,7 @@
 use crate::data::{Dataset, EventIx, EventType, Tone, Topic};
 use crate::query::Query;
 use crate::search::{EventSet, SearchIndex};
+use crate::vocab::Vocabulary;
 
 /// Per-option counts, indexed like `Dataset::countries` and the vocabularies' `ALL` lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +28,32 @@ pub struct Filtered {
     pub facets: Facets,
 }
 
+/// A vocabulary the filters offer as options: where its counts and its chosen values live.
+pub trait Facet: Vocabulary {
+    fn counts(f: &Facets) -> &[usize];
+    fn chosen(q: &Query) -> &[Self];
+    fn chosen_mut(q: &mut Query) -> &mut Vec<Self>;
+}
+
+macro_rules! facet {
+    ($t:ty, $field:ident) => {
+        impl Facet for $t {
+            fn counts(f: &Facets) -> &[usize] {
+                &f.$field
+            }
+            fn chosen(q: &Query) -> &[Self] {
+                &q.$field
+            }
+            fn chosen_mut(q: &mut Query) -> &mut Vec<Self> {
+                &mut q.$field
+            }
+        }
+    };
+}
+facet!(EventType, types);
+facet!(Topic, topics);
+facet!(Tone, tones);
+
 const COUNTRY: usize = 0;
 const PAIR: usize = 1;
 const TYPE: usize = 2;
@@ -44,9 +71,9 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
     let text: Option<EventSet> = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
-        types: vec![0; EventType::ALL.len()],
-        topics: vec![0; Topic::ALL.len()],
-        tones: vec![0; Tone::ALL.len()],
+        types: vec![0; EventType::COUNT],
+        topics: vec![0; Topic::COUNT],
+        tones: vec![0; Tone::COUNT],
         years: Vec::new(),
     };
     let mut years: std::collections::BTreeMap<i32, usize> = Default::default();

@@ -1,53 +1,14 @@
-//! Languages, every UI string in both, vocabulary labels, and the pinned Intl locales.
+//! Every UI string in both languages, Arabic number agreement, and the pinned Intl locales.
 //!
-//! The string table is a macro so a string cannot exist in one language only. Date and number
-//! formatting goes through the browser's Intl with pinned locales (Gregorian calendar, Latin
-//! digits) so no ICU default can bring Hijri dates or mixed digits; see [`intl`].
+//! The string table is a macro so a string cannot exist in one language only; labels of closed
+//! lists live with the lists (`crate::vocab`). Count phrases follow Arabic number agreement (CLDR
+//! plural categories), adjectives included. Date formatting goes through the browser's Intl with
+//! pinned locales (Gregorian calendar, Latin digits) so no ICU default can bring Hijri dates or
+//! mixed digits; see [`intl`].
 
-use crate::data::{EventType, Tone, Topic};
-
-/// The interface language; Arabic first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Ar,
-    En,
-}
+pub use crate::vocab::Lang;
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ar => "ar",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Lang> {
-        match s {
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::Ar => "rtl",
-            Lang::En => "ltr",
-        }
-    }
-
-    pub fn is_rtl(self) -> bool {
-        self == Lang::Ar
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ar => Lang::En,
-            Lang::En => Lang::Ar,
-        }
-    }
-
     /// The BCP 47 locale handed to Intl: Gregorian calendar and Latin digits, pinned.
     pub fn locale(self) -> &'static str {
         match self {
@@ -92,11 +53,10 @@ macro_rules! strings {
 strings! {
     app_name: "مرصد", "Marsad";
     tagline: "مستكشف أحداث الدبلوماسية السيبرانية الدولية", "Explorer of international cyber-diplomacy events";
-    switch_lang: "English", "العربية";
     switch_lang_label: "Switch to English", "التبديل إلى العربية";
     loading: "جارٍ تحميل الأحداث…", "Loading events…";
     loading_earlier: "جارٍ تحميل السنوات الأقدم…", "Loading earlier years…";
-    pair_more: "الأحداث الأقدم في قائمة الأحداث أدناه، وعددها:", "Earlier events are in the list of events below:";
+    older_in_list: "في قائمة الأحداث أدناه.", "are in the list of events below.";
     error_title: "تعذّر تحميل بيانات الأحداث", "The event data could not be loaded";
     error_network: "تعذّر الوصول إلى ملف البيانات. تحقّق من الاتصال ثم أعد المحاولة.", "The data file could not be reached. Check the connection and try again.";
     error_malformed: "ملف البيانات تالف أو بصيغة غير متوقعة.", "The data file is damaged or not in the expected format.";
@@ -104,12 +64,10 @@ strings! {
     error_details: "التفاصيل التقنية", "Technical details";
     retry: "أعد المحاولة", "Try again";
     skipped_notice: "تعذّر عرض بعض السجلات لأنها غير صالحة:", "Some records could not be shown because they are invalid:";
-    events_count_one: "حدث واحد", "1 event";
-    events_count_many: "أحداث", "events";
     no_events: "لا أحداث تطابق هذه المرشحات.", "No events match these filters.";
     filters: "المرشحات", "Filters";
     search: "بحث", "Search";
-    search_placeholder: "اسم، بلد، موضوع… مثل: شي، لندن، برامج الفدية", "Name, country, topic… e.g. Xi, London, ransomware";
+    search_placeholder: "مثل: شي، لندن، برامج الفدية", "e.g. Xi, London, ransomware";
     countries: "الدول", "Countries";
     pair: "ثنائية الدول", "Country pair";
     pair_none: "— بلا —", "— none —";
@@ -121,19 +79,15 @@ strings! {
     to: "إلى", "To";
     any: "الكل", "Any";
     clear_all: "مسح كل المرشحات", "Clear all filters";
-    timeline: "الخط الزمني", "Timeline";
-    country_cards: "بطاقات الدول", "Country cards";
     list_of_events: "قائمة الأحداث", "List of events";
     zoom_in: "تكبير", "Zoom in";
     zoom_out: "تصغير", "Zoom out";
     zoom_reset: "عرض الكل", "Show all";
     pan_earlier: "أقدم", "Earlier";
     pan_later: "أحدث", "Later";
-    timeline_help: "استخدم + و − للتكبير، والأسهم للتنقل، وEnter لفتح الحدث.", "Use + and − to zoom, arrows to move, Enter to open an event.";
+    timeline_help: "استخدم مفتاحَي + و − للتكبير والتصغير، والأسهم للتنقل، ومفتاح Enter لفتح الحدث.", "Use + and − to zoom, the arrow keys to move, and Enter to open an event.";
     legend: "دليل الرموز", "Legend";
-    group_of: "أحداث متقاربة", "close events";
     date: "التاريخ", "Date";
-    type_: "النوع", "Type";
     parties: "الأطراف", "Parties";
     initiator: "المبادِر", "Initiator";
     actors: "الفاعلون", "Actors";
@@ -141,17 +95,18 @@ strings! {
     summary: "الملخص", "Summary";
     related: "أحداث ذات صلة", "Related events";
     sources: "المصادر", "Sources";
-    source_quote: "المقطع المقتبس", "Quoted passage";
     article: "المقال", "Article";
     published: "تاريخ النشر", "Published";
     outlets: "الوسائل الإعلامية المذكورة", "Outlets cited";
     show_in_article: "عرض المقطع في نص المقال", "Show the passage in the article";
+    quote_nav: "التنقل بين المقاطع المقتبسة", "Move between the quoted passages";
+    previous_quote: "المقطع السابق", "Previous passage";
+    next_quote: "المقطع التالي", "Next passage";
     article_loading: "جارٍ تحميل نص المقال…", "Loading the article text…";
     article_error: "تعذّر تحميل نص المقال.", "The article text could not be loaded.";
     close: "إغلاق", "Close";
     back_to_list: "العودة إلى الأحداث", "Back to events";
     event_not_found: "لا يوجد حدث بهذا المعرّف في البيانات.", "There is no event with this id in the data.";
-    events_word: "حدث", "events";
     partners: "الشركاء", "Partners";
     by_type: "حسب النوع", "By type";
     by_tone: "حسب الطابع", "By tone";
@@ -162,6 +117,8 @@ strings! {
     open_pair: "عرض العلاقة الثنائية", "Open the pair view";
     show_country: "عرض أحداث هذا البلد", "Show this country's events";
     pair_summary: "كيف تطورت العلاقة", "How the relationship moved";
+    of_total: "من أصل", "of";
+    all_time: "كل الفترات", "all time";
     pair_empty: "لا أحداث مشتركة بين هذين البلدين في البيانات.", "These two countries share no events in the data.";
     download: "تنزيل ما تراه", "Download what you see";
     download_csv: "CSV", "CSV";
@@ -169,7 +126,6 @@ strings! {
     download_timelinejs: "TimelineJS", "TimelineJS";
     data_as_of: "البيانات بتاريخ", "Data as of";
     licence: "رخصة البيانات", "Data licence";
-    all_countries: "كل الدول", "All countries";
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
     offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
@@ -180,14 +136,7 @@ strings! {
     embed: "تضمين", "Embed";
     embed_title: "تضمين هذا العرض في صفحة أخرى", "Embed this view in another page";
     embed_widget: "الأداة", "Widget";
-    embed_timeline: "الخط الزمني", "Timeline";
-    embed_country: "بطاقة الدولة", "Country card";
-    embed_pair: "العلاقة الثنائية", "Country pair";
-    embed_event: "الحدث", "Single event";
     embed_theme: "المظهر", "Theme";
-    theme_auto: "تلقائي", "Automatic";
-    theme_light: "فاتح", "Light";
-    theme_dark: "داكن", "Dark";
     embed_loader: "مع أداة التحميل (يضبط الارتفاع تلقائيًا)", "With the loader (sizes itself)";
     embed_iframe: "إطار iframe فقط (ارتفاع ثابت)", "Plain iframe (fixed height)";
     copy: "نسخ", "Copy";
@@ -196,72 +145,91 @@ strings! {
     embed_frame_title: "مرصد: أحداث الدبلوماسية السيبرانية", "Marsad: cyber-diplomacy events";
 }
 
-pub fn type_label(lang: Lang, t: EventType) -> &'static str {
-    let (ar, en) = match t {
-        EventType::Dialogue => ("حوار", "Dialogue"),
-        EventType::Meeting => ("اجتماع أو قمة", "Meeting or summit"),
-        EventType::Agreement => ("اتفاق", "Agreement"),
-        EventType::Pledge => ("تعهد", "Pledge"),
-        EventType::UnResolution => ("قرار أممي", "UN resolution"),
-        EventType::Accusation => ("اتهام أو إسناد", "Accusation or attribution"),
-        EventType::CyberIncident => ("حادث سيبراني", "Cyber incident"),
-        EventType::Sanction => ("عقوبات", "Sanctions"),
-        EventType::Decision => ("قرار حكومي", "Government decision"),
-        EventType::Report => ("تقرير", "Report"),
-        EventType::Statement => ("تصريح", "Statement"),
-    };
-    match lang {
-        Lang::Ar => ar,
-        Lang::En => en,
+/// CLDR plural categories, which Arabic number agreement follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    /// n % 100 in 3..=10: plural noun ("٣ أحداث").
+    Few,
+    /// n % 100 in 11..=99: singular accusative ("١٢ حدثًا").
+    Many,
+    /// 100, 101, 102, 200, 1000…: singular genitive ("١٠٠ حدث").
+    Other,
+}
+
+/// The Arabic plural category of `n` (CLDR).
+pub fn plural_ar(n: usize) -> Plural {
+    match (n, n % 100) {
+        (0, _) => Plural::Zero,
+        (1, _) => Plural::One,
+        (2, _) => Plural::Two,
+        (_, 3..=10) => Plural::Few,
+        (_, 11..=99) => Plural::Many,
+        _ => Plural::Other,
     }
 }
 
-pub fn topic_label(lang: Lang, t: Topic) -> &'static str {
-    let (ar, en) = match t {
-        Topic::Cybercrime => ("الجريمة السيبرانية", "Cybercrime"),
-        Topic::Espionage => ("التجسس", "Espionage"),
-        Topic::CriticalInfrastructure => ("البنى التحتية الحيوية", "Critical infrastructure"),
-        Topic::Elections => ("الانتخابات", "Elections"),
-        Topic::Ransomware => ("برامج الفدية", "Ransomware"),
-        Topic::UnNorms => ("المعايير الأممية", "UN norms"),
-        Topic::IntelligenceSharing => ("تبادل المعلومات الاستخبارية", "Intelligence sharing"),
-        Topic::Terrorism => ("الإرهاب", "Terrorism"),
-        Topic::IntellectualProperty => ("الملكية الفكرية", "Intellectual property"),
-        Topic::InfluenceOperations => ("عمليات التأثير", "Influence operations"),
-        Topic::CrisisCommunication => ("قنوات الاتصال ومنع التصعيد", "Crisis communication"),
-        Topic::StrategicStability => ("الاستقرار الاستراتيجي", "Strategic stability"),
-        Topic::CyberDefence => ("الدفاع السيبراني", "Cyber defence"),
-        Topic::DiplomaticRelations => ("العلاقات الدبلوماسية", "Diplomatic relations"),
-    };
-    match lang {
-        Lang::Ar => ar,
-        Lang::En => en,
-    }
+/// A counted noun phrase in both languages. Arabic forms by [`Plural`] category (zero, one, two,
+/// few, many, other), adjectives agreeing; English (one, other). `{n}` stands for the number.
+pub struct Noun {
+    ar: [&'static str; 6],
+    en: [&'static str; 2],
 }
 
-pub fn tone_label(lang: Lang, t: Tone) -> &'static str {
-    match (lang, t) {
-        (Lang::Ar, Tone::Cooperative) => "تعاوني",
-        (Lang::Ar, Tone::Neutral) => "محايد",
-        (Lang::Ar, Tone::Conflictual) => "صدامي",
-        (Lang::En, Tone::Cooperative) => "Cooperative",
-        (Lang::En, Tone::Neutral) => "Neutral",
-        (Lang::En, Tone::Conflictual) => "Conflictual",
+/// "events".
+pub const EVENTS: Noun = Noun {
+    ar: ["لا أحداث", "حدث واحد", "حدثان", "{n} أحداث", "{n} حدثًا", "{n} حدث"],
+    en: ["1 event", "{n} events"],
+};
+
+/// "events close together" (a timeline group).
+pub const CLOSE_EVENTS: Noun = Noun {
+    ar: ["لا أحداث", "حدث واحد", "حدثان متقاربان", "{n} أحداث متقاربة", "{n} حدثًا متقاربًا", "{n} حدث متقارب"],
+    en: ["1 event", "{n} events close together"],
+};
+
+/// "earlier events" (the elative أقدم does not change with the number).
+pub const EARLIER_EVENTS: Noun = Noun {
+    ar: ["لا أحداث أقدم", "حدث واحد أقدم", "حدثان أقدم", "{n} أحداث أقدم", "{n} حدثًا أقدم", "{n} حدث أقدم"],
+    en: ["1 earlier event", "{n} earlier events"],
+};
+
+/// `n` with thousands separators ("2,333"), in the digits of the interface (Latin for now).
+pub fn number(_lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
+    out
 }
 
-/// "N events" in the language, with Arabic's number agreement (1, 2, 3–10, 11+).
-pub fn count_events(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En if n == 1 => "1 event".to_owned(),
-        Lang::En => format!("{n} events"),
-        Lang::Ar => match n {
-            0 => "لا أحداث".to_owned(),
-            1 => "حدث واحد".to_owned(),
-            2 => "حدثان".to_owned(),
-            3..=10 => format!("{n} أحداث"),
-            _ => format!("{n} حدثًا"),
-        },
+impl Noun {
+    /// The phrase for `n`, grammatical in `lang`: "حدثان", "3 أحداث", "12 حدثًا", "100 حدث".
+    pub fn count(&self, lang: Lang, n: usize) -> String {
+        let form = match lang {
+            Lang::Ar => self.ar[plural_ar(n) as usize],
+            Lang::En => self.en[usize::from(n != 1)],
+        };
+        form.replace("{n}", &number(lang, n))
+    }
+
+    /// The phrase with the number always written as a word of its own: for an accessible name
+    /// that must contain a visible count (WCAG 2.5.3), where Arabic says "حدثان" for 2 without a
+    /// digit. (Not in brackets: checkers drop bracketed text before comparing.)
+    pub fn count_with_digits(&self, lang: Lang, n: usize) -> String {
+        let phrase = self.count(lang, n);
+        let digits = number(lang, n);
+        if phrase.contains(&digits) {
+            phrase
+        } else {
+            format!("{digits} — {phrase}")
+        }
     }
 }
 
@@ -331,5 +299,61 @@ pub mod intl {
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| format!("{year}"))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_counts_agree_with_their_number() {
+        let ar = |n| EVENTS.count(Lang::Ar, n);
+        assert_eq!(ar(0), "لا أحداث");
+        assert_eq!(ar(1), "حدث واحد");
+        assert_eq!(ar(2), "حدثان");
+        assert_eq!(ar(3), "3 أحداث");
+        assert_eq!(ar(10), "10 أحداث");
+        assert_eq!(ar(11), "11 حدثًا");
+        assert_eq!(ar(99), "99 حدثًا");
+        assert_eq!(ar(100), "100 حدث");
+        assert_eq!(ar(102), "102 حدث");
+        assert_eq!(ar(103), "103 أحداث");
+        assert_eq!(ar(111), "111 حدثًا");
+        assert_eq!(ar(2333), "2,333 حدثًا");
+        assert_eq!(ar(1000), "1,000 حدث");
+    }
+
+    #[test]
+    fn adjectives_agree_too() {
+        let ar = |n| CLOSE_EVENTS.count(Lang::Ar, n);
+        assert_eq!(ar(2), "حدثان متقاربان");
+        assert_eq!(ar(3), "3 أحداث متقاربة");
+        assert_eq!(ar(12), "12 حدثًا متقاربًا");
+        assert_eq!(ar(200), "200 حدث متقارب");
+        assert_eq!(EARLIER_EVENTS.count(Lang::Ar, 74), "74 حدثًا أقدم");
+        assert_eq!(CLOSE_EVENTS.count(Lang::En, 2), "2 events close together");
+        assert_eq!(EVENTS.count(Lang::En, 1), "1 event");
+        assert_eq!(EVENTS.count(Lang::En, 1234567), "1,234,567 events");
+    }
+
+    #[test]
+    fn a_name_with_digits_always_contains_the_visible_number() {
+        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::Ar, 2), "2 — حدثان متقاربان");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::Ar, 5), "5 أحداث متقاربة");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::En, 2), "2 events close together");
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        use Plural::*;
+        let got: Vec<Plural> = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 110, 111, 199, 200, 1000, 1011]
+            .into_iter()
+            .map(plural_ar)
+            .collect();
+        assert_eq!(
+            got,
+            [Zero, One, Two, Few, Few, Many, Many, Other, Other, Other, Few, Few, Many, Many, Other, Other, Many]
+        );
     }
 }

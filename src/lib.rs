@@ -1,7 +1,10 @@
 //! Marsad (مرصد): an Arabic-first, bilingual explorer of cyber-diplomacy events.
 //!
-//! Pure modules (`data`, `query`, `search`, `filter`, `timeline`, `export`) never touch `web_sys`
-//! and are tested natively; `ui` holds the Leptos components and is the only place that touches
+//! Pure modules never touch `web_sys` and are tested natively: `vocab` (every closed list),
+//! `data` (wire types, loader, validator, shards), `query` (the URL's parameters), `page` (which
+//! view a query shows), `search`, `filter`, `timeline`, `window` (virtual list rows), `stats`,
+//! `export`, `embed`, `i18n` (strings and Arabic number agreement; its `intl` submodule is the
+//! one browser call). `ui` holds the Leptos components and is the only module tree that touches
 //! the DOM. See ARCHITECTURE.md for the code map and the invariants.
 
 pub mod data;
@@ -9,10 +12,15 @@ pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod i18n;
+pub mod page;
 pub mod query;
+pub mod reader;
 pub mod search;
 pub mod stats;
+pub mod symbol;
 pub mod synth;
 pub mod timeline;
 #[cfg(feature = "web")]
 pub mod ui;
+pub mod vocab;
+pub mod window;

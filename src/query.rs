@@ -1,41 +1,23 @@
 //! View state <-> query string. The URL is the only place view state lives.
 //!
-//! [`Query::parse`] accepts any string and never panics: unknown parameters and malformed values
-//! are ignored, so an old, hand-edited or truncated link still opens something sensible.
-//! [`Query::to_query_string`] writes only non-default parameters, in a fixed order, so equal
-//! states give equal URLs. This module never touches `web_sys`.
+//! Every URL parameter is one row of [`PARAMS`] (name, how it reads, how it writes, whether it
+//! narrows the events), as ripgrep defines each flag once: [`Query::parse`],
+//! [`Query::to_query_string`], [`Query::has_filters`] and [`Query::cleared`] loop over that table.
+//! Parsing accepts any string and never panics: unknown parameters and malformed values are
+//! ignored, so an old, hand-edited or truncated link still opens something sensible. Writing
+//! gives only non-default parameters, in table order, so equal states give equal URLs. This
+//! module never touches `web_sys`.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::data::{EventType, Tone, Topic};
-use crate::i18n::Lang;
-
-/// Which main view the explorer shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Timeline,
-    Countries,
-}
-
-/// Which widget an embed shows (`embed=`); `None` is the full explorer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Embed {
-    Timeline,
-    Country,
-    Pair,
-    Event,
-}
-
-/// Colour theme (`theme=`); `Auto` follows `prefers-color-scheme`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
+use crate::vocab::{Lang, Match, Theme, View, Vocabulary, Widget};
 
 /// Years a filter may name; outside this range a `from`/`to` is ignored.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The longest search text kept from a URL.
+pub const MAX_SEARCH_LEN: usize = 200;
 
 /// The whole view state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +25,8 @@ pub struct Query {
     pub lang: Lang,
     /// ISO 3166-1 alpha-2 codes, uppercase, no duplicates, in the order given.
     pub countries: Vec<String>,
+    /// With several countries: events of any of them (default) or of all of them together.
+    pub matching: Match,
     pub pair: Option<(String, String)>,
     pub types: Vec<EventType>,
     pub topics: Vec<Topic>,
@@ -52,10 +36,101 @@ pub struct Query {
     pub q: String,
     pub event: Option<String>,
     pub view: View,
-    pub embed: Option<Embed>,
+    /// `None` is the full explorer.
+    pub embed: Option<Widget>,
     pub theme: Theme,
     /// Embeds only: show the filter panel too (`filters=1`).
     pub filters: bool,
+}
+
+/// One URL parameter.
+pub struct Param {
+    pub name: &'static str,
+    /// True when the parameter narrows the events ("Clear all filters" removes it).
+    pub filter: bool,
+    /// Reads a decoded value into the state; a malformed value leaves the state as it was.
+    read: fn(&mut Query, &str),
+    /// The decoded value to write, or `None` when the state has the default.
+    write: fn(&Query) -> Option<String>,
+}
+
+/// Every URL parameter, in the order they are written.
+pub const PARAMS: &[Param] = &[
+    Param { name: "lang", filter: false, read: |q, v| set_id(&mut q.lang, v), write: |q| non_default(q.lang) },
+    Param {
+        name: "embed",
+        filter: false,
+        read: |q, v| q.embed = Widget::from_id(v),
+        write: |q| Some(q.embed?.id().into()),
+    },
+    Param { name: "view", filter: false, read: |q, v| set_id(&mut q.view, v), write: |q| non_default(q.view) },
+    Param {
+        name: "country",
+        filter: true,
+        read: |q, v| list(v).filter_map(country_code).for_each(|c| push_unique(&mut q.countries, c)),
+        write: |q| join(q.countries.iter().map(String::as_str)),
+    },
+    Param { name: "match", filter: true, read: |q, v| set_id(&mut q.matching, v), write: |q| non_default(q.matching) },
+    Param {
+        name: "pair",
+        filter: true,
+        read: |q, v| {
+            q.pair =
+                v.split_once('-').and_then(|(a, b)| Some((country_code(a)?, country_code(b)?))).filter(|(a, b)| a != b)
+        },
+        write: |q| q.pair.as_ref().map(|(a, b)| format!("{a}-{b}")),
+    },
+    Param { name: "type", filter: true, read: |q, v| read_ids(&mut q.types, v), write: |q| write_ids(&q.types) },
+    Param { name: "topic", filter: true, read: |q, v| read_ids(&mut q.topics, v), write: |q| write_ids(&q.topics) },
+    Param { name: "tone", filter: true, read: |q, v| read_ids(&mut q.tones, v), write: |q| write_ids(&q.tones) },
+    Param { name: "from", filter: true, read: |q, v| q.from = year(v), write: |q| Some(q.from?.to_string()) },
+    Param { name: "to", filter: true, read: |q, v| q.to = year(v), write: |q| Some(q.to?.to_string()) },
+    Param {
+        name: "q",
+        filter: true,
+        read: |q, v| q.q = v.chars().take(MAX_SEARCH_LEN).collect(),
+        write: |q| (!q.q.is_empty()).then(|| q.q.clone()),
+    },
+    Param {
+        name: "event",
+        filter: false,
+        read: |q, v| q.event = crate::data::is_event_id(v).then(|| v.to_owned()),
+        write: |q| q.event.clone(),
+    },
+    Param { name: "theme", filter: false, read: |q, v| set_id(&mut q.theme, v), write: |q| non_default(q.theme) },
+    Param {
+        name: "filters",
+        filter: false,
+        read: |q, v| q.filters = v == "1",
+        write: |q| q.filters.then(|| "1".into()),
+    },
+];
+
+fn set_id<T: Vocabulary>(slot: &mut T, v: &str) {
+    if let Some(x) = T::from_id(v) {
+        *slot = x;
+    }
+}
+
+fn non_default<T: Vocabulary>(x: T) -> Option<String> {
+    (x != T::default()).then(|| x.id().to_owned())
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn read_ids<T: Vocabulary>(into: &mut Vec<T>, v: &str) {
+    list(v).filter_map(T::from_id).for_each(|t| push_unique(into, t));
+}
+
+fn write_ids<T: Vocabulary>(ids: &[T]) -> Option<String> {
+    join(ids.iter().map(|t| t.id()))
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    let s = items.collect::<Vec<_>>().join(",");
+    (!s.is_empty()).then_some(s)
 }
 
 fn country_code(s: &str) -> Option<String> {
@@ -74,49 +149,28 @@ fn year(s: &str) -> Option<i32> {
     YEARS.contains(&y).then_some(y)
 }
 
+/// Characters written as they are: ASCII letters, digits and `-_.~,` (commas keep lists readable).
+const KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',');
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept literally, invalid UTF-8 is
+/// replaced (U+FFFD).
+pub fn percent_decode(s: &str) -> String {
+    percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
+}
+
+pub fn percent_encode(s: &str) -> String {
+    utf8_percent_encode(s, KEEP).to_string()
+}
+
 impl Query {
     /// Parses a query string, with or without its leading `?`. Never fails.
     pub fn parse(search: &str) -> Query {
         let mut q = Query::default();
         for part in search.trim_start_matches('?').split('&') {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            let value = percent_decode(value);
-            let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty());
-            match percent_decode(key).as_str() {
-                "lang" => q.lang = Lang::from_code(&value).unwrap_or(q.lang),
-                "country" => list().filter_map(country_code).for_each(|c| push_unique(&mut q.countries, c)),
-                "pair" => {
-                    q.pair = value
-                        .split_once('-')
-                        .and_then(|(a, b)| Some((country_code(a)?, country_code(b)?)))
-                        .filter(|(a, b)| a != b)
-                }
-                "type" => list().filter_map(EventType::from_id).for_each(|t| push_unique(&mut q.types, t)),
-                "topic" => list().filter_map(Topic::from_id).for_each(|t| push_unique(&mut q.topics, t)),
-                "tone" => list().filter_map(Tone::from_id).for_each(|t| push_unique(&mut q.tones, t)),
-                "from" => q.from = year(&value),
-                "to" => q.to = year(&value),
-                "q" => q.q = value.chars().take(200).collect(),
-                "event" => q.event = crate::data::is_slug(&value).then_some(value.clone()).filter(|v| v.len() <= 200),
-                "view" => q.view = if value == "countries" { View::Countries } else { View::Timeline },
-                "embed" => {
-                    q.embed = match value.as_str() {
-                        "timeline" => Some(Embed::Timeline),
-                        "country" => Some(Embed::Country),
-                        "pair" => Some(Embed::Pair),
-                        "event" => Some(Embed::Event),
-                        _ => None,
-                    }
-                }
-                "theme" => {
-                    q.theme = match value.as_str() {
-                        "light" => Theme::Light,
-                        "dark" => Theme::Dark,
-                        _ => Theme::Auto,
-                    }
-                }
-                "filters" => q.filters = value == "1",
-                _ => {}
+            let key = percent_decode(key);
+            if let Some(p) = PARAMS.iter().find(|p| p.name == key) {
+                (p.read)(&mut q, &percent_decode(value));
             }
         }
         if let (Some(f), Some(t)) = (q.from, q.to) {
@@ -129,126 +183,25 @@ impl Query {
 
     /// The canonical query string (without `?`); empty for the default state.
     pub fn to_query_string(&self) -> String {
-        let mut out: Vec<String> = Vec::new();
-        let mut put = |k: &str, v: &str| out.push(format!("{k}={}", percent_encode(v)));
-        if self.lang != Lang::default() {
-            put("lang", self.lang.code());
-        }
-        if let Some(e) = self.embed {
-            put(
-                "embed",
-                match e {
-                    Embed::Timeline => "timeline",
-                    Embed::Country => "country",
-                    Embed::Pair => "pair",
-                    Embed::Event => "event",
-                },
-            );
-        }
-        if self.view == View::Countries {
-            put("view", "countries");
-        }
-        if !self.countries.is_empty() {
-            put("country", &self.countries.join(","));
-        }
-        if let Some((a, b)) = &self.pair {
-            put("pair", &format!("{a}-{b}"));
-        }
-        let ids = |ids: Vec<&str>| ids.join(",");
-        if !self.types.is_empty() {
-            put("type", &ids(self.types.iter().map(|t| t.id()).collect()));
-        }
-        if !self.topics.is_empty() {
-            put("topic", &ids(self.topics.iter().map(|t| t.id()).collect()));
-        }
-        if !self.tones.is_empty() {
-            put("tone", &ids(self.tones.iter().map(|t| t.id()).collect()));
-        }
-        if let Some(f) = self.from {
-            put("from", &f.to_string());
-        }
-        if let Some(t) = self.to {
-            put("to", &t.to_string());
-        }
-        if !self.q.is_empty() {
-            put("q", &self.q);
-        }
-        if let Some(e) = &self.event {
-            put("event", e);
-        }
-        match self.theme {
-            Theme::Auto => {}
-            Theme::Light => put("theme", "light"),
-            Theme::Dark => put("theme", "dark"),
-        }
-        if self.filters {
-            put("filters", "1");
-        }
-        out.join("&")
+        let pairs = PARAMS.iter().filter_map(|p| Some(format!("{}={}", p.name, percent_encode(&(p.write)(self)?))));
+        pairs.collect::<Vec<_>>().join("&")
     }
 
     /// True when any filter narrows the events (language, view and embed settings aside).
     pub fn has_filters(&self) -> bool {
-        !self.countries.is_empty()
-            || self.pair.is_some()
-            || !self.types.is_empty()
-            || !self.topics.is_empty()
-            || !self.tones.is_empty()
-            || self.from.is_some()
-            || self.to.is_some()
-            || !self.q.trim().is_empty()
+        PARAMS.iter().any(|p| p.filter && (p.write)(self).is_some())
     }
 
     /// The same view with every filter cleared (language, view, embed and theme kept).
     pub fn cleared(&self) -> Query {
-        Query {
-            lang: self.lang,
-            view: self.view,
-            embed: self.embed,
-            theme: self.theme,
-            filters: self.filters,
-            ..Query::default()
-        }
-    }
-}
-
-/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept literally, invalid UTF-8 is
-/// replaced (U+FFFD).
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |b: u8| (b as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
+        let mut out = Query::default();
+        for p in PARAMS.iter().filter(|p| !p.filter) {
+            if let Some(v) = (p.write)(self) {
+                (p.read)(&mut out, &v);
             }
-            b => out.push(b),
         }
-        i += 1;
+        out
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Encodes everything but ASCII letters, digits and `-_.~,` (commas keep lists readable).
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -259,12 +212,13 @@ mod tests {
     #[test]
     fn parses_every_parameter() {
         let q = Query::parse(
-            "?lang=en&country=gb,CN,gb&pair=GB-CN&type=dialogue,agreement&topic=espionage&tone=conflictual\
-             &from=2015&to=2024&q=%D8%B4%D9%8A+%D8%AC%D9%8A%D9%86&event=gb-cn-dialogue&view=countries\
-             &embed=timeline&theme=dark&filters=1",
+            "?lang=en&country=gb,CN,gb&match=all&pair=GB-CN&type=dialogue,agreement&topic=espionage\
+             &tone=conflictual&from=2015&to=2024&q=%D8%B4%D9%8A+%D8%AC%D9%8A%D9%86&event=gb-cn-dialogue\
+             &view=countries&embed=timeline&theme=dark&filters=1",
         );
         assert_eq!(q.lang, Lang::En);
         assert_eq!(q.countries, vec!["GB", "CN"]);
+        assert_eq!(q.matching, Match::All);
         assert_eq!(q.pair, Some(("GB".into(), "CN".into())));
         assert_eq!(q.types, vec![EventType::Dialogue, EventType::Agreement]);
         assert_eq!(q.topics, vec![Topic::Espionage]);
@@ -273,16 +227,65 @@ mod tests {
         assert_eq!(q.q, "شي جين");
         assert_eq!(q.event.as_deref(), Some("gb-cn-dialogue"));
         assert_eq!(q.view, View::Countries);
-        assert_eq!(q.embed, Some(Embed::Timeline));
+        assert_eq!(q.embed, Some(Widget::Timeline));
         assert_eq!(q.theme, Theme::Dark);
         assert!(q.filters);
         assert_eq!(Query::parse(&q.to_query_string()), q);
     }
 
     #[test]
+    fn every_field_has_a_parameter() {
+        // Every field listed (no `..Default::default()`): a new field fails to compile here until
+        // it is given a non-default value, and then fails the round trip until it has a parameter.
+        let q = Query {
+            lang: Lang::En,
+            countries: vec!["GB".into()],
+            matching: Match::All,
+            pair: Some(("GB".into(), "CN".into())),
+            types: vec![EventType::Dialogue],
+            topics: vec![Topic::Espionage],
+            tones: vec![Tone::Neutral],
+            from: Some(2015),
+            to: Some(2016),
+            q: "x".into(),
+            event: Some("a-b".into()),
+            view: View::Countries,
+            embed: Some(Widget::Pair),
+            theme: Theme::Light,
+            filters: true,
+        };
+        assert_eq!(Query::parse(&q.to_query_string()), q);
+        let qs = q.to_query_string();
+        let written: Vec<&str> = qs.split('&').map(|kv| kv.split('=').next().unwrap()).collect();
+        let names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
+        assert_eq!(written, names, "one pair per parameter, in table order");
+    }
+
+    #[test]
+    fn filters_are_exactly_the_filter_parameters() {
+        let q = Query::parse("lang=en&view=countries&embed=timeline&theme=dark&filters=1&event=a-b");
+        assert!(!q.has_filters());
+        for p in PARAMS.iter().filter(|p| p.filter) {
+            let value = match p.name {
+                "country" => "GB",
+                "match" => "all",
+                "pair" => "GB-CN",
+                "type" => "dialogue",
+                "topic" => "espionage",
+                "tone" => "neutral",
+                "from" | "to" => "2020",
+                _ => "x",
+            };
+            let with = Query::parse(&format!("{}&{}={value}", q.to_query_string(), p.name));
+            assert!(with.has_filters(), "{} does not count as a filter", p.name);
+            assert_eq!(with.cleared(), q, "clearing leaves {}", p.name);
+        }
+    }
+
+    #[test]
     fn ignores_malformed_values() {
         let q = Query::parse(
-            "lang=fr&country=GBR,1,&pair=GB-GB&type=war&from=abc&to=99999&event=<script>&%zz=1&view=x&=&&",
+            "lang=fr&country=GBR,1,&pair=GB-GB&type=war&from=abc&to=99999&event=<script>&%zz=1&view=x&match=some&=&&",
         );
         assert_eq!(q, Query::default());
         assert_eq!(Query::parse("from=2024&to=2015").from, Some(2015));
@@ -290,6 +293,14 @@ mod tests {
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%E2%82"), "\u{FFFD}");
+        assert_eq!(percent_encode("a b,c/ش"), "a%20b,c%2F%D8%B4");
+    }
+
+    #[test]
+    fn event_ids_have_one_length_limit() {
+        let long = "a".repeat(crate::data::MAX_ID_LEN);
+        assert_eq!(Query::parse(&format!("event={long}")).event.as_deref(), Some(long.as_str()));
+        assert_eq!(Query::parse(&format!("event={long}b")).event, None);
     }
 
     #[test]
@@ -301,7 +312,7 @@ mod tests {
     fn arb_query() -> impl Strategy<Value = Query> {
         let code = "[A-Z]{2}";
         (
-            prop::bool::ANY,
+            (prop::sample::select(Lang::ALL.to_vec()), prop::sample::select(Match::ALL.to_vec())),
             prop::collection::vec(code, 0..4),
             prop::option::of((code, code).prop_filter("distinct", |(a, b)| a != b)),
             prop::collection::vec(prop::sample::select(EventType::ALL.to_vec()), 0..4),
@@ -310,25 +321,44 @@ mod tests {
             prop::option::of(YEARS),
             ".{0,40}",
             prop::option::of("[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}"),
-            prop::bool::ANY,
+            (prop::sample::select(View::ALL.to_vec()), prop::option::of(prop::sample::select(Widget::ALL.to_vec()))),
+            (prop::sample::select(Theme::ALL.to_vec()), prop::bool::ANY),
         )
-            .prop_map(|(en, countries, pair, types, topics, tones, from, q, event, countries_view)| {
-                let mut out = Query {
-                    lang: if en { Lang::En } else { Lang::Ar },
+            .prop_map(
+                |(
+                    (lang, matching),
+                    countries,
                     pair,
+                    types,
+                    topics,
+                    tones,
                     from,
-                    to: from.map(|f| f + 3).filter(|t| YEARS.contains(t)),
-                    q: q.chars().take(200).collect(),
+                    q,
                     event,
-                    view: if countries_view { View::Countries } else { View::Timeline },
-                    ..Query::default()
-                };
-                countries.into_iter().for_each(|c| push_unique(&mut out.countries, c));
-                types.into_iter().for_each(|t| push_unique(&mut out.types, t));
-                topics.into_iter().for_each(|t| push_unique(&mut out.topics, t));
-                tones.into_iter().for_each(|t| push_unique(&mut out.tones, t));
-                out
-            })
+                    (view, embed),
+                    (theme, f),
+                )| {
+                    let mut out = Query {
+                        lang,
+                        matching,
+                        pair,
+                        from,
+                        to: from.map(|f| f + 3).filter(|t| YEARS.contains(t)),
+                        q: q.chars().take(MAX_SEARCH_LEN).collect(),
+                        event,
+                        view,
+                        embed,
+                        theme,
+                        filters: f,
+                        ..Query::default()
+                    };
+                    countries.into_iter().for_each(|c| push_unique(&mut out.countries, c));
+                    types.into_iter().for_each(|t| push_unique(&mut out.types, t));
+                    topics.into_iter().for_each(|t| push_unique(&mut out.topics, t));
+                    tones.into_iter().for_each(|t| push_unique(&mut out.tones, t));
+                    out
+                },
+            )
     }
 
     proptest! {
@@ -346,7 +376,8 @@ mod tests {
 
         #[test]
         fn round_trips(q in arb_query()) {
-            prop_assert_eq!(Query::parse(&q.to_query_string()), q);
+            prop_assert_eq!(Query::parse(&q.to_query_string()), q.clone());
+            prop_assert_eq!(q.cleared().has_filters(), false);
         }
     }
 }

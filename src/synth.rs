@@ -17,8 +17,8 @@
 use serde::Serialize;
 
 use crate::data::date::days_in_month;
-use crate::data::vocab::{EventType, Precision, Tone, Topic};
 use crate::data::wire::{Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
+use crate::vocab::{EventType, Precision, Tone, Topic};
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast and plenty for test data.
 #[derive(Clone, Debug)]
@@ -638,6 +638,39 @@ fn choose_date(rng: &mut Rng) -> (String, Precision, (String, String)) {
     }
 }
 
+/// Officials of the parties (or of the UN for resolutions) who took part.
+fn choose_actors<'a>(rng: &mut Rng, cast: &'a [CastMember], parties: &[usize], kind: EventType) -> Vec<&'a CastMember> {
+    let eligible: Vec<&CastMember> = cast
+        .iter()
+        .filter(|m| match m.country {
+            Some(c) => parties.contains(&c),
+            None => kind == EventType::UnResolution,
+        })
+        .collect();
+    let mut actors: Vec<&CastMember> = Vec::new();
+    for _ in 0..rng.below(3) {
+        let m = *rng.pick(&eligible);
+        if !actors.iter().any(|a| a.actor.id == m.actor.id) {
+            actors.push(m);
+        }
+    }
+    actors
+}
+
+/// Links from event `i` to up to two of the 200 events before it.
+fn choose_related(rng: &mut Rng, i: usize, earlier: &[WireEvent]) -> Vec<String> {
+    let mut related: Vec<String> = Vec::new();
+    if i > 0 && rng.chance(0.15) {
+        for _ in 0..1 + rng.below(2) {
+            let id = &earlier[i - 1 - rng.below(i.min(200))].id;
+            if !related.contains(id) {
+                related.push(id.clone());
+            }
+        }
+    }
+    related
+}
+
 /// One event and the Arabic sentence its articles quote (without the source's intro).
 struct Drafted {
     event: WireEvent,
@@ -681,21 +714,7 @@ fn draft_event(i: usize, seed: u64, pairs: &[(usize, usize)], cast: &[CastMember
     let fact_ar = format!("{}{in_ar} {when_ar}.", fill(phr.clause.0, &slots_ar));
     let fact_en = capitalize(format!("{}{in_en} {when_en}.", fill(phr.clause.1, &slots_en)));
 
-    // Officials of the parties (or of the UN for resolutions) who took part.
-    let eligible: Vec<&CastMember> = cast
-        .iter()
-        .filter(|m| match m.country {
-            Some(c) => parties.contains(&c),
-            None => kind == EventType::UnResolution,
-        })
-        .collect();
-    let mut actors: Vec<&CastMember> = Vec::new();
-    for _ in 0..rng.below(3) {
-        let m = *rng.pick(&eligible);
-        if !actors.iter().any(|a| a.actor.id == m.actor.id) {
-            actors.push(m);
-        }
-    }
+    let actors = choose_actors(&mut rng, cast, &parties, kind);
     let (tone_ar, tone_en) = *rng.pick(tone_sentences(tone));
     let mut summary = text(format!("{fact_ar} {tone_ar}"), format!("{fact_en} {tone_en}"));
     if let Some(m) = actors.first() {
@@ -711,15 +730,7 @@ fn draft_event(i: usize, seed: u64, pairs: &[(usize, usize)], cast: &[CastMember
         let other = rng.below(article + 1);
         quotes.push((other, format!("{}{fact_ar}", rng.pick(QUOTE_INTROS))));
     }
-    let mut related: Vec<String> = Vec::new();
-    if i > 0 && rng.chance(0.15) {
-        for _ in 0..1 + rng.below(2) {
-            let id = &earlier[i - 1 - rng.below(i.min(200))].id;
-            if !related.contains(id) {
-                related.push(id.clone());
-            }
-        }
-    }
+    let related = choose_related(&mut rng, i, earlier);
 
     let codes: Vec<String> = parties.iter().map(|&p| COUNTRIES[p].code.to_ascii_lowercase()).collect();
     let id = format!("{}-{}-{}-{i:06}", &date[..4], kind.id().replace('_', "-"), codes.join("-"));

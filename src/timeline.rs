@@ -71,6 +71,17 @@ impl Viewport {
         Viewport { start: self.start + d, end: self.end + d }.sane()
     }
 
+    /// The view for opening a group spanning `self`: never wider than `current` (opening a
+    /// group must not zoom out), so when `self` is wider, `current` zoomed in twice around
+    /// `self`'s middle.
+    pub fn min_with(self, current: &Viewport) -> Viewport {
+        if self.days() < current.days() {
+            self
+        } else {
+            current.zoom(2.0, Some((self.start + self.end) / 2.0))
+        }
+    }
+
     /// Horizontal position of `day` in a drawing `width` pixels wide, mirrored when `rtl`.
     pub fn x(&self, day: f64, width: f64, rtl: bool) -> f64 {
         let t = (day - self.start) / self.days();
@@ -80,12 +91,6 @@ impl Viewport {
         } else {
             x
         }
-    }
-
-    /// The day at horizontal position `x`: the inverse of [`Viewport::x`].
-    pub fn day_at(&self, x: f64, width: f64, rtl: bool) -> f64 {
-        let x = if rtl { width - x } else { x };
-        self.start + x / width.max(1.0) * self.days()
     }
 }
 
@@ -147,7 +152,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
     let max_group = 3.0 * min_gap;
     let mut marks: Vec<Mark> = Vec::new();
     // Events per type in each mark, counted while packing (indexed like `EventType::ALL`).
-    let mut kinds: Vec<[u32; 16]> = Vec::new();
+    let mut kinds: Vec<[u32; EventType::COUNT]> = Vec::new();
     let mut row_end: Vec<(f64, usize)> = Vec::new(); // (right edge, mark index) per row
     for (a, b, it) in placed {
         let (left, right) = (a, b.max(a));
@@ -179,7 +184,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
     for (m, counts) in marks.iter_mut().zip(&kinds) {
         if m.is_group() {
             // The commonest type; ties go to the earlier type in `EventType::ALL`.
-            let best = (0..EventType::ALL.len()).max_by_key(|&k| (counts[k], usize::MAX - k)).unwrap_or(0);
+            let best = (0..EventType::COUNT).max_by_key(|&k| (counts[k], usize::MAX - k)).unwrap_or(0);
             m.kind = EventType::ALL[best];
         }
         if rtl {
@@ -195,8 +200,8 @@ fn new_mark(left: f64, right: f64, row: usize, it: &Item) -> Mark {
     Mark { left, right, row, events: vec![it.event], kind: it.kind, is_span: it.span.1 > it.span.0 }
 }
 
-fn kind_count(kind: EventType) -> [u32; 16] {
-    let mut counts = [0; 16];
+fn kind_count(kind: EventType) -> [u32; EventType::COUNT] {
+    let mut counts = [0; EventType::COUNT];
     counts[kind.index()] = 1;
     counts
 }
@@ -208,6 +213,14 @@ pub struct Tick {
     pub year: i32,
     /// `Some(month)` for month ticks, `None` for year ticks.
     pub month: Option<u8>,
+}
+
+/// The x of a tick label `chars` characters long at `x`, pulled inside a drawing `width` pixels
+/// wide so no label is cut at an edge (a year at the very edge used to lose a digit: "990").
+/// `half_glyph` is half a character's width in pixels.
+pub fn label_x(x: f64, chars: usize, width: f64, half_glyph: f64) -> f64 {
+    let half = chars as f64 * half_glyph;
+    x.clamp(half.min(width / 2.0), (width - half).max(width / 2.0))
 }
 
 /// Ticks at years (every 1, 2, 5, 10… years) or months, at least `min_px` pixels apart.
@@ -258,7 +271,6 @@ mod tests {
         let v = Viewport { start: 0.0, end: 100.0 };
         assert_eq!(v.x(25.0, 200.0, false), 50.0);
         assert_eq!(v.x(25.0, 200.0, true), 150.0);
-        assert!((v.day_at(150.0, 200.0, true) - 25.0).abs() < 1e-9);
         // Newer is further left in RTL.
         let marks = layout(&[item(0, 10, 10), item(1, 80, 80)], &v, 200.0, true, 4.0, 3);
         assert!(marks[1].center() < marks[0].center());
@@ -302,6 +314,27 @@ mod tests {
         assert_eq!(v.zoom(1e9, Some(50.0)).days(), MIN_DAYS);
         assert_eq!(v.pan(0.5).start, 50.0);
         assert_eq!(Viewport::fit(std::iter::empty()).days(), 365.0);
+    }
+
+    #[test]
+    fn edge_labels_stay_inside_the_drawing() {
+        // "1990" at the left edge of a 600 px drawing, 3.6 px per half glyph: pulled in to 14.4.
+        assert_eq!(label_x(0.0, 4, 600.0, 3.6), 14.4);
+        assert_eq!(label_x(600.0, 4, 600.0, 3.6), 585.6);
+        assert_eq!(label_x(300.0, 4, 600.0, 3.6), 300.0);
+        // A label wider than the drawing is centred rather than clamped inside out.
+        assert_eq!(label_x(10.0, 100, 200.0, 3.6), 100.0);
+    }
+
+    #[test]
+    fn opening_a_group_never_zooms_out() {
+        let current = Viewport { start: 0.0, end: 100.0 };
+        let narrow = Viewport { start: 40.0, end: 60.0 };
+        assert_eq!(narrow.min_with(&current), narrow);
+        let wide = Viewport { start: -50.0, end: 150.0 };
+        let opened = wide.min_with(&current);
+        assert_eq!(opened.days(), 50.0);
+        assert_eq!((opened.start + opened.end) / 2.0, 50.0);
     }
 
     #[test]

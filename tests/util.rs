@@ -28,8 +28,9 @@ pub fn problems(doc: &Value) -> Vec<String> {
 /// Asserts that validation fails with exactly one problem at `path` whose reason contains `reason`.
 pub fn assert_rejects(doc: &Value, path: &str, reason: &str) {
     let found = problems(doc);
+    assert_eq!(found.len(), 1, "expected exactly one problem, at {path}, got {found:#?}");
     assert!(
-        found.iter().any(|p| p.starts_with(&format!("{path}: ")) && p.contains(reason)),
-        "expected a problem at {path} containing {reason:?}, got {found:#?}"
+        found[0].starts_with(&format!("{path}: ")) && found[0].contains(reason),
+        "expected the problem at {path} to contain {reason:?}, got {found:#?}"
     );
 }

@@ -3,7 +3,7 @@
 //! An event known only to the month covers the whole month: [`PartialDate::span`] gives the first
 //! and last day as day numbers, which is what the timeline draws and what sorting uses.
 
-use super::vocab::Precision;
+use crate::vocab::Precision;
 use std::fmt;
 
 /// A calendar date known to year, month or day precision.

@@ -7,9 +7,9 @@
 //! This module never touches `web_sys`.
 
 pub mod date;
+pub mod path;
 pub mod shard;
 pub mod validate;
-pub mod vocab;
 pub mod wire;
 
 use std::collections::{HashMap, HashSet};
@@ -17,11 +17,11 @@ use std::fmt;
 
 use serde_json::value::RawValue;
 
+pub use crate::vocab::{EventType, Precision, Tone, Topic};
 pub use date::PartialDate;
 pub use shard::ShardRef;
-pub use vocab::{EventType, Precision, Tone, Topic};
 pub use wire::Text;
-use wire::{WireActor, WireArticle, WireCountry, WireEvent, SCHEMA_VERSION};
+use wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead, SCHEMA_VERSION};
 
 /// Index into [`Dataset::countries`].
 pub type CountryIx = u32;
@@ -202,33 +202,17 @@ pub struct Loader {
 
 impl Loader {
     pub fn head(json: &str) -> Result<Loader, LoadError> {
-        #[derive(serde::Deserialize)]
-        struct Top<'a> {
-            #[serde(borrow)]
-            schema_version: Option<&'a RawValue>,
-            dataset_version: Option<&'a RawValue>,
-            licence: Option<&'a RawValue>,
-            articles: Option<&'a RawValue>,
-            countries: Option<&'a RawValue>,
-            actors: Option<&'a RawValue>,
-            events: Option<&'a RawValue>,
-            shards: Option<&'a RawValue>,
-        }
-        let top: Top = serde_json::from_str(json).map_err(|e| {
-            if e.is_data() {
+        let top: WireHead = serde_json::from_str(json).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data if e.to_string().starts_with("invalid type") => {
                 LoadError::NotADataset("the top level is not an object".into())
-            } else {
-                LoadError::NotJson(e.to_string())
             }
+            serde_json::error::Category::Data => LoadError::NotADataset(reason(e)),
+            _ => LoadError::NotJson(e.to_string()),
         })?;
         match top.schema_version {
             Some(raw) if serde_json::from_str::<u64>(raw.get()).ok() == Some(SCHEMA_VERSION) => {}
             Some(raw) => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
             None => return Err(LoadError::NotADataset("schema_version is missing".into())),
-        }
-        fn list<'a>(key: &str, raw: Option<&'a RawValue>) -> Result<Vec<&'a RawValue>, LoadError> {
-            let raw = raw.ok_or_else(|| LoadError::NotADataset(format!("{key} is missing")))?;
-            serde_json::from_str(raw.get()).map_err(|_| LoadError::NotADataset(format!("{key} is not an array")))
         }
         let text_field =
             |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok()).unwrap_or_default();
@@ -244,21 +228,10 @@ impl Loader {
         b.countries(&countries);
         b.actors(&actors);
         b.events(&events, "");
-        let mut shards = Vec::new();
-        if let Some(raw) = top.shards {
-            match serde_json::from_str::<Vec<ShardRef>>(raw.get()) {
-                Ok(list) => {
-                    for (i, s) in list.into_iter().enumerate() {
-                        if shard::is_safe_path(&s.path) {
-                            shards.push(s);
-                        } else {
-                            b.skip(format!("$.shards[{i}].path"), "must be a relative path inside the data folder");
-                        }
-                    }
-                }
-                Err(e) => b.skip("$.shards", reason(e)),
-            }
-        }
+        let shards = match top.shards {
+            Some(raw) => b.shard_list(raw),
+            None => Vec::new(),
+        };
         Ok(Loader { b, shards })
     }
 
@@ -292,6 +265,12 @@ impl Loader {
     }
 }
 
+/// A required top-level array, as raw records.
+fn list<'a>(key: &str, raw: Option<&'a RawValue>) -> Result<Vec<&'a RawValue>, LoadError> {
+    let raw = raw.ok_or_else(|| LoadError::NotADataset(format!("{key} is missing")))?;
+    serde_json::from_str(raw.get()).map_err(|_| LoadError::NotADataset(format!("{key} is not an array")))
+}
+
 /// A serde error as a one-line reason; the JSON path already says where.
 fn reason(e: serde_json::Error) -> String {
     let text = e.to_string();
@@ -321,6 +300,14 @@ struct Accepted {
     event: Event,
     related: Vec<String>,
     path: String,
+}
+
+/// The longest id an event may have: its URL must hold it (`query` reads no longer one).
+pub const MAX_ID_LEN: usize = 200;
+
+/// An event id: a slug of at most [`MAX_ID_LEN`] bytes.
+pub fn is_event_id(id: &str) -> bool {
+    id.len() <= MAX_ID_LEN && is_slug(id)
 }
 
 /// Ids are lowercase ASCII slugs: `^[a-z0-9]+(-[a-z0-9]+)*$`.
@@ -382,6 +369,25 @@ impl Builder {
         }
     }
 
+    /// The head's shard list: a bad entry is skipped and named, the others kept.
+    fn shard_list(&mut self, raw: &RawValue) -> Vec<ShardRef> {
+        let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
+            self.skip("$.shards", "is not an array");
+            return Vec::new();
+        };
+        let mut shards = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("$.shards[{i}]");
+            let Some(s) = self.parse::<ShardRef>(&path, item) else { continue };
+            if path::is_data_path(&s.path) {
+                shards.push(s);
+            } else {
+                self.skip(format!("{path}.path"), "must be a relative path inside the data folder");
+            }
+        }
+        shards
+    }
+
     fn articles(&mut self, items: &[&RawValue]) {
         for (i, v) in items.iter().enumerate() {
             let path = format!("$.articles[{i}]");
@@ -396,7 +402,7 @@ impl Builder {
             if let Err(e) = &published {
                 problems.push(Problem::new(format!("{path}.published"), e.clone()));
             }
-            if !shard::is_safe_path(&a.text) {
+            if !path::is_data_path(&a.text) {
                 problems.push(Problem::new(format!("{path}.text"), "must be a relative path inside the data folder"));
             }
             problems.extend(check_text(&format!("{path}.title"), &a.title));
@@ -491,118 +497,128 @@ impl Builder {
         }
         for (i, p) in parsed.into_iter().enumerate() {
             let path = format!("{prefix}$.events[{i}]");
-            let e = match p {
-                Ok(e) => e,
-                Err(err) => {
-                    self.skip(&path, reason(err));
-                    continue;
-                }
-            };
-            let mut problems = Vec::new();
-            if !is_slug(&e.id) {
-                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
-            } else if !self.seen.insert(e.id.clone()) {
-                problems.push(Problem::new(format!("{path}.id"), format!("duplicate event id \"{}\"", e.id)));
+            match p {
+                Ok(e) => self.event(path, e),
+                Err(err) => self.skip(&path, reason(err)),
             }
-            let date = PartialDate::parse(&e.date, e.date_precision);
-            if let Err(reason) = &date {
-                problems.push(Problem::new(format!("{path}.date"), reason.clone()));
-            }
-            let mut parties = Vec::new();
-            if e.parties.is_empty() {
-                problems.push(Problem::new(format!("{path}.parties"), "an event needs at least one party"));
-            }
-            for (j, code) in e.parties.iter().enumerate() {
-                match self.dataset.country_ix(code) {
-                    Some(ix) if parties.contains(&ix) => problems
-                        .push(Problem::new(format!("{path}.parties[{j}]"), format!("country \"{code}\" listed twice"))),
-                    Some(ix) => parties.push(ix),
-                    None => problems
-                        .push(Problem::new(format!("{path}.parties[{j}]"), format!("unknown country \"{code}\""))),
-                }
-            }
-            let initiator = match &e.initiator {
-                Some(code) => match self.dataset.country_ix(code) {
-                    Some(ix) if parties.contains(&ix) => Some(ix),
-                    Some(_) => {
-                        problems.push(Problem::new(
-                            format!("{path}.initiator"),
-                            format!("initiator \"{code}\" is not one of the parties"),
-                        ));
-                        None
-                    }
-                    None => {
-                        problems.push(Problem::new(format!("{path}.initiator"), format!("unknown country \"{code}\"")));
-                        None
-                    }
-                },
-                None => None,
-            };
-            let mut actors = Vec::new();
-            for (j, id) in e.actors.iter().enumerate() {
-                match self.actor_by_id.get(id) {
-                    Some(ix) => actors.push(*ix),
-                    None => {
-                        problems.push(Problem::new(format!("{path}.actors[{j}]"), format!("unknown actor \"{id}\"")))
-                    }
-                }
-            }
-            if e.topics.is_empty() {
-                problems.push(Problem::new(format!("{path}.topics"), "an event needs at least one topic"));
-            }
-            problems.extend(check_text(&format!("{path}.title"), &e.title));
-            problems.extend(check_text(&format!("{path}.summary"), &e.summary));
-            if let Some(place) = &e.place {
-                problems.extend(check_text(&format!("{path}.place"), place));
-            }
-            let mut sources = Vec::new();
-            if e.sources.is_empty() {
-                problems.push(Problem::new(format!("{path}.sources"), "an event needs at least one source"));
-            }
-            for (j, s) in e.sources.iter().enumerate() {
-                match self.article_by_id.get(&s.article) {
-                    Some(ix) => sources.push(Source { article: *ix, quote: s.quote.clone() }),
-                    None => problems.push(Problem::new(
-                        format!("{path}.sources[{j}].article"),
-                        format!("unknown article \"{}\"", s.article),
-                    )),
-                }
-                if s.quote.trim().is_empty() {
-                    problems.push(Problem::new(format!("{path}.sources[{j}].quote"), "empty quote"));
-                }
-            }
-            for (j, id) in e.related.iter().enumerate() {
-                if id == &e.id {
-                    problems.push(Problem::new(format!("{path}.related[{j}]"), "an event cannot relate to itself"));
-                }
-            }
-            if self.reject(problems) {
-                continue;
-            }
-            let Ok(date) = date else { continue };
-            let mut topics = e.topics;
-            topics.dedup();
-            self.accepted.push(Accepted {
-                event: Event {
-                    id: e.id,
-                    span: date.span(),
-                    date,
-                    kind: e.kind,
-                    parties,
-                    initiator,
-                    actors,
-                    topics,
-                    tone: e.tone,
-                    place: e.place,
-                    title: e.title,
-                    summary: e.summary,
-                    sources,
-                    related: Vec::new(),
-                },
-                related: e.related,
-                path,
-            });
         }
+    }
+
+    /// Checks one event; accepts it or records its first problem.
+    fn event(&mut self, path: String, e: WireEvent) {
+        let mut problems = Vec::new();
+        if !is_slug(&e.id) {
+            problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
+        } else if !is_event_id(&e.id) {
+            problems.push(Problem::new(format!("{path}.id"), format!("longer than {MAX_ID_LEN} characters")));
+        } else if !self.seen.insert(e.id.clone()) {
+            problems.push(Problem::new(format!("{path}.id"), format!("duplicate event id \"{}\"", e.id)));
+        }
+        let date = PartialDate::parse(&e.date, e.date_precision);
+        if let Err(reason) = &date {
+            problems.push(Problem::new(format!("{path}.date"), reason.clone()));
+        }
+        let parties = self.parties(&path, &e.parties, &mut problems);
+        let initiator = self.initiator(&path, e.initiator.as_deref(), &parties, &mut problems);
+        let mut actors = Vec::new();
+        for (j, id) in e.actors.iter().enumerate() {
+            match self.actor_by_id.get(id) {
+                Some(ix) => actors.push(*ix),
+                None => problems.push(Problem::new(format!("{path}.actors[{j}]"), format!("unknown actor \"{id}\""))),
+            }
+        }
+        if e.topics.is_empty() {
+            problems.push(Problem::new(format!("{path}.topics"), "an event needs at least one topic"));
+        }
+        problems.extend(check_text(&format!("{path}.title"), &e.title));
+        problems.extend(check_text(&format!("{path}.summary"), &e.summary));
+        if let Some(place) = &e.place {
+            problems.extend(check_text(&format!("{path}.place"), place));
+        }
+        let sources = self.sources(&path, &e.sources, &mut problems);
+        for (j, id) in e.related.iter().enumerate() {
+            if id == &e.id {
+                problems.push(Problem::new(format!("{path}.related[{j}]"), "an event cannot relate to itself"));
+            }
+        }
+        if self.reject(problems) {
+            return;
+        }
+        let Ok(date) = date else { return };
+        let mut topics = e.topics;
+        topics.dedup();
+        let event = Event {
+            id: e.id,
+            span: date.span(),
+            date,
+            kind: e.kind,
+            parties,
+            initiator,
+            actors,
+            topics,
+            tone: e.tone,
+            place: e.place,
+            title: e.title,
+            summary: e.summary,
+            sources,
+            related: Vec::new(),
+        };
+        self.accepted.push(Accepted { event, related: e.related, path });
+    }
+
+    fn parties(&self, path: &str, codes: &[String], problems: &mut Vec<Problem>) -> Vec<CountryIx> {
+        let mut parties = Vec::new();
+        if codes.is_empty() {
+            problems.push(Problem::new(format!("{path}.parties"), "an event needs at least one party"));
+        }
+        for (j, code) in codes.iter().enumerate() {
+            match self.dataset.country_ix(code) {
+                Some(ix) if parties.contains(&ix) => problems
+                    .push(Problem::new(format!("{path}.parties[{j}]"), format!("country \"{code}\" listed twice"))),
+                Some(ix) => parties.push(ix),
+                None => {
+                    problems.push(Problem::new(format!("{path}.parties[{j}]"), format!("unknown country \"{code}\"")))
+                }
+            }
+        }
+        parties
+    }
+
+    fn initiator(
+        &self,
+        path: &str,
+        code: Option<&str>,
+        parties: &[CountryIx],
+        problems: &mut Vec<Problem>,
+    ) -> Option<CountryIx> {
+        let code = code?;
+        let reason = match self.dataset.country_ix(code) {
+            Some(ix) if parties.contains(&ix) => return Some(ix),
+            Some(_) => format!("initiator \"{code}\" is not one of the parties"),
+            None => format!("unknown country \"{code}\""),
+        };
+        problems.push(Problem::new(format!("{path}.initiator"), reason));
+        None
+    }
+
+    fn sources(&self, path: &str, sources: &[wire::WireSource], problems: &mut Vec<Problem>) -> Vec<Source> {
+        if sources.is_empty() {
+            problems.push(Problem::new(format!("{path}.sources"), "an event needs at least one source"));
+        }
+        let mut out = Vec::new();
+        for (j, s) in sources.iter().enumerate() {
+            match self.article_by_id.get(&s.article) {
+                Some(ix) => out.push(Source { article: *ix, quote: s.quote.clone() }),
+                None => problems.push(Problem::new(
+                    format!("{path}.sources[{j}].article"),
+                    format!("unknown article \"{}\"", s.article),
+                )),
+            }
+            if s.quote.trim().is_empty() {
+                problems.push(Problem::new(format!("{path}.sources[{j}].quote"), "empty quote"));
+            }
+        }
+        out
     }
 
     /// The dataset of `accepted`: events sorted by date, indexed, related ids resolved. Returns

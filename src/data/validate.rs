@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{load, shard, wire::keys, LoadError, Problem};
+use super::wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead};
+use super::{load, shard, LoadError, Problem};
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -33,17 +34,27 @@ pub fn validate(json: &str, read_text: &dyn Fn(&str) -> Option<String>) -> Vec<P
         Err(e) => return vec![Problem::new("$", e.to_string())],
     };
     problems.extend(shard_problems);
-    unknown_fields(&doc, &mut problems);
+    unknown_fields(json, &doc, &mut problems);
     quotes(&doc, read_text, &mut problems);
     problems
 }
 
-fn check_keys(v: &Value, path: &str, known: &[&str], out: &mut Vec<Problem>) {
-    if let Some(obj) = v.as_object() {
-        for key in obj.keys() {
-            if !known.contains(&key.as_str()) {
-                out.push(Problem::new(format!("{path}.{key}"), "field is not in the schema"));
-            }
+/// Reports every field of `v` that `T` does not read (an unknown field), with its JSON path.
+fn check<'de, T: serde::Deserialize<'de>>(de: impl serde::Deserializer<'de>, base: &str, out: &mut Vec<Problem>) {
+    let mut unknown = Vec::new();
+    // A record that does not deserialise is reported by the loader; its fields are not checked.
+    let _ = serde_ignored::deserialize::<_, _, T>(de, |p| unknown.push(json_path(base, &p)));
+    out.extend(unknown.into_iter().map(|path| Problem::new(path, "field is not in the schema")));
+}
+
+fn json_path(base: &str, p: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match p {
+        Path::Root => base.to_owned(),
+        Path::Seq { parent, index } => format!("{}[{index}]", json_path(base, parent)),
+        Path::Map { parent, key } => format!("{}.{key}", json_path(base, parent)),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            json_path(base, parent)
         }
     }
 }
@@ -52,37 +63,20 @@ fn each<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)>
     v.get(key).and_then(Value::as_array).map(|a| a.as_slice()).unwrap_or_default().iter().enumerate()
 }
 
-fn unknown_fields(doc: &Value, out: &mut Vec<Problem>) {
-    check_keys(doc, "$", keys::TOP, out);
-    for (i, a) in each(doc, "articles") {
-        let p = format!("$.articles[{i}]");
-        check_keys(a, &p, keys::ARTICLE, out);
-        check_keys(&a["title"], &format!("{p}.title"), keys::TEXT, out);
-        for (j, o) in each(a, "outlets") {
-            check_keys(o, &format!("{p}.outlets[{j}]"), keys::TEXT, out);
-        }
+/// Fields outside the wire structs (`super::wire`), which are the schema's one list inside the crate.
+fn unknown_fields(json: &str, doc: &Value, out: &mut Vec<Problem>) {
+    check::<WireHead>(&mut serde_json::Deserializer::from_str(json), "$", out);
+    for (i, v) in each(doc, "articles") {
+        check::<WireArticle>(v, &format!("$.articles[{i}]"), out);
     }
-    for (i, c) in each(doc, "countries") {
-        let p = format!("$.countries[{i}]");
-        check_keys(c, &p, keys::COUNTRY, out);
-        check_keys(&c["name"], &format!("{p}.name"), keys::TEXT, out);
+    for (i, v) in each(doc, "countries") {
+        check::<WireCountry>(v, &format!("$.countries[{i}]"), out);
     }
-    for (i, a) in each(doc, "actors") {
-        let p = format!("$.actors[{i}]");
-        check_keys(a, &p, keys::ACTOR, out);
-        for f in ["name", "role"] {
-            check_keys(&a[f], &format!("{p}.{f}"), keys::TEXT, out);
-        }
+    for (i, v) in each(doc, "actors") {
+        check::<WireActor>(v, &format!("$.actors[{i}]"), out);
     }
-    for (i, e) in each(doc, "events") {
-        let p = format!("$.events[{i}]");
-        check_keys(e, &p, keys::EVENT, out);
-        for f in ["title", "summary", "place"] {
-            check_keys(&e[f], &format!("{p}.{f}"), keys::TEXT, out);
-        }
-        for (j, s) in each(e, "sources") {
-            check_keys(s, &format!("{p}.sources[{j}]"), keys::SOURCE, out);
-        }
+    for (i, v) in each(doc, "events") {
+        check::<WireEvent>(v, &format!("$.events[{i}]"), out);
     }
 }
 

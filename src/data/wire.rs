@@ -1,11 +1,15 @@
 //! Wire types: the JSON shape of `events.json`, exactly as `events.schema.json` describes it.
 //!
-//! Nothing here is trusted: every reference, date and text is checked by [`super::build`] before
+//! Nothing here is trusted: every reference, date and text is checked by [`super::Loader`] before
 //! it becomes part of a [`super::Dataset`]. Field names are a public contract: add, never rename.
+//! These structs are the one list of field names inside the crate: the validator finds fields
+//! outside them with `serde_ignored`, exports build them, and a test keeps the JSON Schema's
+//! property names equal to them (`tests/schema.rs`).
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use super::vocab::{EventType, Precision, Tone, Topic};
+use crate::vocab::{EventType, Precision, Tone, Topic};
 
 /// The schema version this build of the explorer understands.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -78,30 +82,18 @@ pub struct WireEvent {
     pub related: Vec<String>,
 }
 
-/// The known keys of each object, for the strict validator's unknown-field check.
-pub mod keys {
-    pub const TOP: &[&str] =
-        &["schema_version", "dataset_version", "licence", "articles", "countries", "actors", "events", "shards"];
-    pub const ARTICLE: &[&str] =
-        &["id", "seed_file", "text", "title", "published", "published_precision", "published_note", "outlets"];
-    pub const COUNTRY: &[&str] = &["code", "name", "aliases"];
-    pub const ACTOR: &[&str] = &["id", "name", "aliases", "country", "role"];
-    pub const EVENT: &[&str] = &[
-        "id",
-        "date",
-        "date_precision",
-        "type",
-        "parties",
-        "initiator",
-        "actors",
-        "topics",
-        "tone",
-        "place",
-        "title",
-        "summary",
-        "sources",
-        "related",
-    ];
-    pub const SOURCE: &[&str] = &["article", "quote"];
-    pub const TEXT: &[&str] = &["ar", "en"];
+/// The top level of `events.json`, each part kept as raw text so the loader can check records
+/// one by one (and, at 100,000 events, never builds a `serde_json::Value` tree).
+#[derive(Deserialize)]
+pub struct WireHead<'a> {
+    #[serde(borrow)]
+    pub schema_version: Option<&'a RawValue>,
+    pub dataset_version: Option<&'a RawValue>,
+    pub licence: Option<&'a RawValue>,
+    pub articles: Option<&'a RawValue>,
+    pub countries: Option<&'a RawValue>,
+    pub actors: Option<&'a RawValue>,
+    pub events: Option<&'a RawValue>,
+    /// Only in a sharded head (`super::shard`).
+    pub shards: Option<&'a RawValue>,
 }

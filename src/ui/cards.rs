@@ -1,12 +1,30 @@
 //! Country cards (the grid, and the card on top when one country is chosen) and the pair view.
+//! Every card counts the events the active filters leave, and says so.
 
 use leptos::prelude::*;
 
+use super::charts::{tone_bars, year_bars};
+use super::link::Link;
 use super::marks::TypeSymbol;
-use super::Ctx;
+use super::{Ctx, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
-use crate::i18n::{count_events, intl, tone_label, type_label, Lang};
-use crate::stats::{pair_stats, ToneYear};
+use crate::i18n::{intl, Lang, EARLIER_EVENTS, EVENTS};
+use crate::page::Card;
+use crate::query::Query;
+use crate::stats::{country_stats, one_country, pair_stats, tone_totals, CountryStats};
+use crate::vocab::View;
+
+/// Events listed on a pair card (the latest ones; the list below has them all).
+const PAIR_LIST_MAX: usize = 50;
+
+/// A card the page names.
+#[component]
+pub fn CardView(card: Card) -> impl IntoView {
+    match card {
+        Card::Country(code) => view! { <OneCountry code /> }.into_any(),
+        Card::Pair(a, b) => view! { <PairView a b /> }.into_any(),
+    }
+}
 
 /// The bundled flag of a country (decorative: the name is always shown beside it).
 fn flag(code: &str) -> impl IntoView {
@@ -14,243 +32,163 @@ fn flag(code: &str) -> impl IntoView {
 }
 
 /// A link to one event that opens it in place.
-pub fn event_link(c: &Ctx, ix: EventIx, lang: Lang) -> impl IntoView {
-    let data = c.now();
-    let e = data.ds.event(ix);
-    let id = e.id.clone();
-    let href = c.href(|q| q.event = Some(id.clone()));
-    let c2 = c.clone();
-    view! {
-        <a href=href on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| q.event = Some(id.clone()), false) }>
-            <bdi>{lang.pick(&e.title).to_owned()}</bdi>
-        </a>
+pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
+    let e = d.ds.event(ix);
+    let (id, title) = (e.id.clone(), lang.pick(&e.title).to_owned());
+    view! { <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link> }
+}
+
+/// The card of the one country chosen: its statistics under the active filters.
+#[component]
+fn OneCountry(code: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let d = ctx.data.get();
+        let ix = d.ds.country_ix(&code)?;
+        let st = ctx.filtered.with(|f| one_country(&d.ds, &f.events, ix));
+        Some(view! { <CountryCard d ix st /> })
     }
 }
 
-/// A small bar chart of counts per year (SVG, so no inline styles are needed under the CSP).
-fn year_bars(years: &[(i32, usize)], label: String, lang: Lang) -> impl IntoView {
-    let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
-    let n = years.len().max(1) as f64;
-    let w = 200.0;
-    let bw = (w / n).min(24.0);
-    let bars = years
-        .iter()
-        .enumerate()
-        .map(|(i, &(y, count))| {
-            let h = 40.0 * count as f64 / max;
-            // Time runs right to left in Arabic, as on the timeline.
-            let slot = if lang.is_rtl() { years.len() - 1 - i } else { i };
-            view! {
-                <rect class="bar" x=slot as f64 * bw + 1.0 y=44.0 - h width=(bw - 2.0).max(1.0) height=h>
-                    <title>{format!("{y}: {count}")}</title>
-                </rect>
-            }
-        })
-        .collect_view();
-    let first = years.first().map(|y| y.0.to_string()).unwrap_or_default();
-    let last = years.last().map(|y| y.0.to_string()).unwrap_or_default();
-    view! {
-        <figure class="year-bars">
-            <svg viewBox=format!("0 0 {} 46", (bw * n).max(1.0)) width="200" height="46" role="img" aria-label=label>{bars}</svg>
-            <figcaption><span>{first}</span><span>{last}</span></figcaption>
-        </figure>
+/// "12 events" with, under filters, "of 34", or "all time" without.
+fn card_count(ctx: Ctx, d: &Snapshot, lang: Lang, n: usize, ix: CountryIx) -> String {
+    let s = lang.strings();
+    if ctx.query.with_untracked(Query::has_filters) {
+        let total = d.totals.get(ix as usize).copied().unwrap_or(0);
+        format!("{} {} {}", EVENTS.count(lang, n), s.of_total, crate::i18n::number(lang, total))
+    } else {
+        format!("{} · {}", EVENTS.count(lang, n), s.all_time)
     }
 }
 
 #[component]
-pub fn CountryCard(code: String) -> impl IntoView {
-    let c = expect_context::<Ctx>();
-    let data = c.now();
-    let Some(ix) = data.ds.country_ix(&code) else { return ().into_any() };
-    let lang = c.lang();
+fn CountryCard(d: std::sync::Arc<Snapshot>, ix: CountryIx, st: CountryStats) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
     let s = lang.strings();
-    let country = data.ds.country(ix);
-    let st = &data.stats[ix as usize];
-    let other_name = lang.other().pick(&country.name).to_owned();
-
-    let partners = st
-        .partners
-        .iter()
-        .map(|&(p, n)| {
-            let pc = data.ds.country(p).code.clone();
-            let me = code.clone();
-            let href = c.href(|q| {
-                q.pair = Some((me.clone(), pc.clone()));
-                q.event = None;
-            });
-            let c2 = c.clone();
-            view! {
-                <li><a href=href aria-label=format!("{}: {} ⇄ {}", s.open_pair, lang.pick(&country.name), lang.pick(&data.ds.country(p).name))
-                    on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| { q.pair = Some((me.clone(), pc.clone())); q.event = None; }, false) }>
-                    <bdi>{lang.pick(&data.ds.country(p).name).to_owned()}</bdi></a>
-                    " " <span class="count">{n}</span></li>
-            }
-        })
-        .collect_view();
-    let types = EventType::ALL
-        .iter()
-        .zip(&st.by_type)
-        .filter(|(_, n)| **n > 0)
-        .map(
-            |(&t, &n)| view! { <li><TypeSymbol kind=t />{type_label(lang, t)} " " <span class="count">{n}</span></li> },
-        )
-        .collect_view();
-    let tones = Tone::ALL
-        .iter()
-        .zip(&st.by_tone)
-        .map(|(&t, &n)| view! { <li class=format!("tone-{}", t.id())>{tone_label(lang, t)} " " <span class="count">{n}</span></li> })
-        .collect_view();
-    let first = st.events.first().map(|&e| (intl::format_date(lang, &data.ds.event(e).date), event_link(&c, e, lang)));
-    let last = st.events.last().map(|&e| (intl::format_date(lang, &data.ds.event(e).date), event_link(&c, e, lang)));
-    let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(&c, e, lang)}</li> }).collect_view();
-    let show_href = {
+    let country = d.ds.country(ix);
+    let code = country.code.clone();
+    let name = lang.pick(&country.name).to_owned();
+    let other = lang.other();
+    let partner = |&(p, n): &(CountryIx, usize)| {
+        let (me, pc) = (code.clone(), d.ds.country(p).code.clone());
+        let pname = lang.pick(&d.ds.country(p).name).to_owned();
+        let label = format!("{}: {name} ⇄ {pname}", s.open_pair);
+        let to = move |q: &mut Query| {
+            q.pair = Some((me.clone(), pc.clone()));
+            q.event = None;
+            q.view = View::Timeline;
+        };
+        view! { <li><Link to label><bdi>{pname}</bdi></Link> " " <span class="count">{n}</span></li> }
+    };
+    let partners = st.partners.iter().map(partner).collect_view();
+    let types = EventType::ALL.iter().zip(&st.by_type).filter(|(_, n)| **n > 0).map(|(&t, &n)| {
+        view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{n}</span></li> }
+    });
+    let tones = Tone::ALL.iter().zip(&st.by_tone).map(|(&t, &n)| {
+        view! { <li class=format!("tone-{}", t.id())>{t.label(lang)} " " <span class="count">{n}</span></li> }
+    });
+    let dated = |&e: &EventIx| view! { {intl::format_date(lang, &d.ds.event(e).date)} " — " {event_link(&d, e, lang)} };
+    let first = st.events.first().map(|e| view! { <p><strong>{s.first_event}</strong> " " {dated(e)}</p> });
+    let last = st.events.last().map(|e| view! { <p><strong>{s.last_event}</strong> " " {dated(e)}</p> });
+    let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(&d, e, lang)}</li> }).collect_view();
+    let show = {
         let code = code.clone();
-        c.href(|q| {
+        move |q: &mut Query| {
             *q = q.cleared();
             q.countries = vec![code.clone()];
-        })
+            q.view = View::Timeline;
+        }
     };
-    let c2 = c.clone();
-    let code2 = code.clone();
     view! {
         <article class="card country-card" data-country=code.clone() aria-labelledby=format!("card-{code}")>
             <header class="card-head">
                 {flag(&code)}
                 <div>
-                    <h2 id=format!("card-{code}")><a href=show_href aria-label=format!("{} — {}", lang.pick(&country.name), s.show_country)
-                        on:click=move |ev| { ev.prevent_default(); c2.navigate(|q| { *q = q.cleared(); q.countries = vec![code2.clone()]; }, false) }>
-                        {lang.pick(&country.name).to_owned()}</a></h2>
-                    <p class="other-name" lang=lang.other().code() dir=lang.other().dir()>{other_name}</p>
+                    <h2 id=format!("card-{code}")>
+                        <Link to=show label=format!("{name} — {}", s.show_country)>{name.clone()}</Link>
+                    </h2>
+                    <p class="other-name" lang=other.code() dir=other.dir()>{other.pick(&country.name).to_owned()}</p>
                 </div>
-                <p class="big-count">{count_events(lang, st.events.len())}</p>
+                <p class="big-count">{card_count(ctx, &d, lang, st.events.len(), ix)}</p>
             </header>
             <div class="card-body">
                 <section><h3>{s.partners}</h3><ul class="partners">{partners}</ul></section>
-                <section><h3>{s.by_type}</h3><ul class="breakdown">{types}</ul></section>
-                <section><h3>{s.by_tone}</h3><ul class="breakdown tones">{tones}</ul></section>
+                <section><h3>{s.by_type}</h3><ul class="breakdown">{types.collect_view()}</ul></section>
+                <section><h3>{s.by_tone}</h3><ul class="breakdown tones">{tones.collect_view()}</ul></section>
                 <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), lang)}</section>
-                <section class="first-last">
-                    {first.map(|(d, l)| view! { <p><strong>{s.first_event}</strong> " " {d} " — " {l}</p> })}
-                    {last.map(|(d, l)| view! { <p><strong>{s.last_event}</strong> " " {d} " — " {l}</p> })}
-                </section>
+                <section class="first-last">{first}{last}</section>
                 <section><h3>{s.latest_events}</h3><ul class="latest">{latest}</ul></section>
             </div>
         </article>
     }
-    .into_any()
 }
 
+/// Every country's card, most events first, under the active filters.
 #[component]
 pub fn CountryGrid() -> impl IntoView {
-    let c = expect_context::<Ctx>();
-    let lang = c.lang();
-    let data = c.now();
-    let mut order: Vec<CountryIx> = (0..data.ds.countries.len() as CountryIx).collect();
-    order
-        .sort_by(|a, b| data.stats[*b as usize].events.len().cmp(&data.stats[*a as usize].events.len()).then(a.cmp(b)));
-    let cards =
-        order.into_iter().map(|ix| view! { <CountryCard code=data.ds.country(ix).code.clone() /> }).collect_view();
-    view! {
-        <section class="card-grid" aria-label=lang.strings().country_cards>{cards}</section>
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let d = ctx.data.get();
+        let stats = ctx.filtered.with(|f| country_stats(&d.ds, &f.events));
+        let mut order: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx).collect();
+        order.sort_by(|a, b| stats[*b as usize].events.len().cmp(&stats[*a as usize].events.len()).then(a.cmp(b)));
+        let card = |ix: CountryIx| view! { <CountryCard d=d.clone() ix st=stats[ix as usize].clone() /> };
+        let cards = order.into_iter().map(card).collect_view();
+        let label = View::Countries.label(ctx.lang());
+        view! { <section class="card-grid" aria-label=label>{cards}</section> }
     }
 }
 
-/// Stacked bars of tone per year.
-fn tone_bars(years: &[ToneYear], lang: Lang) -> impl IntoView {
-    let max = years.iter().map(|(_, t)| t.iter().sum::<usize>()).max().unwrap_or(1).max(1) as f64;
-    let rows = years
+/// The summary line of a pair: "5 events (2015–2024): Cooperative 3، Conflictual 2".
+fn pair_summary(lang: Lang, events: usize, years: &[crate::stats::ToneYear]) -> String {
+    if events == 0 {
+        return lang.strings().pair_empty.to_owned();
+    }
+    let parts: Vec<String> = Tone::ALL
         .iter()
-        .map(|&(y, counts)| {
-            let mut x = 0.0;
-            let segs = Tone::ALL
-                .iter()
-                .zip(counts)
-                .filter(|(_, n)| *n > 0)
-                .map(|(&t, n)| {
-                    let w = 240.0 * n as f64 / max;
-                    let seg = view! { <rect class=format!("tone-{}", t.id()) x=x y=2.0 width=w height=14.0><title>{format!("{}: {n}", tone_label(lang, t))}</title></rect> };
-                    x += w;
-                    seg
-                })
-                .collect_view();
-            let text = Tone::ALL
-                .iter()
-                .zip(counts)
-                .filter(|(_, n)| *n > 0)
-                .map(|(&t, n)| format!("{} {n}", tone_label(lang, t)))
-                .collect::<Vec<_>>()
-                .join(lang.list_sep());
-            view! {
-                <li><span class="year">{y.to_string()}</span>
-                    <svg width="240" height="18" role="img" aria-label=format!("{y}: {text}")>{segs}</svg>
-                    <span class="tone-text">{text.clone()}</span></li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="tone-bars">{rows}</ul> }
+        .zip(tone_totals(years))
+        .filter(|(_, n)| *n > 0)
+        .map(|(&t, n)| format!("{} {n}", t.label(lang)))
+        .collect();
+    let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
+    format!("{} ({first}–{last}): {}", EVENTS.count(lang, events), parts.join(lang.list_sep()))
 }
 
-/// Events listed on a pair card (the latest ones).
-const PAIR_LIST_MAX: usize = 50;
-
 #[component]
-pub fn PairView(a: String, b: String) -> impl IntoView {
-    let c = expect_context::<Ctx>();
-    let lang = c.lang();
-    let s = lang.strings();
-    let data = c.now();
-    let name = |code: &str| {
-        data.ds
-            .country_ix(code)
-            .map(|ix| lang.pick(&data.ds.country(ix).name).to_owned())
-            .unwrap_or_else(|| code.to_owned())
-    };
-    let title = format!("{} ⇄ {}", name(&a), name(&b));
-    let (events, years) = match (data.ds.country_ix(&a), data.ds.country_ix(&b)) {
-        (Some(x), Some(y)) => pair_stats(&data.ds, x, y),
-        _ => (Vec::new(), Vec::new()),
-    };
-    let totals = years.iter().fold([0usize; 3], |mut acc, (_, t)| {
-        for i in 0..3 {
-            acc[i] += t[i];
-        }
-        acc
-    });
-    let summary = if events.is_empty() {
-        s.pair_empty.to_owned()
-    } else {
-        let parts: Vec<String> = Tone::ALL
-            .iter()
-            .zip(totals)
-            .filter(|(_, n)| *n > 0)
-            .map(|(&t, n)| format!("{} {n}", tone_label(lang, t)))
-            .collect();
-        let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
-        format!("{} ({first}–{last}): {}", count_events(lang, events.len()), parts.join(lang.list_sep()))
-    };
-    // The pair is also the filter of the list below, which holds every event; the card keeps
-    // the latest few so a pair with thousands of events stays a card.
-    let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
-    let more = (hidden > 0).then(|| view! { <p class="help">{format!("{} {}", s.pair_more, hidden)}</p> });
-    let list = events[hidden..]
-        .iter()
-        .map(|&ix| {
-            let e = data.ds.event(ix);
+fn PairView(a: String, b: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let (lang, d) = (ctx.lang(), ctx.data.get());
+        let s = lang.strings();
+        let name = |code: &str| {
+            d.ds.country_ix(code).map_or(code.to_owned(), |ix| lang.pick(&d.ds.country(ix).name).to_owned())
+        };
+        let (events, years) = match (d.ds.country_ix(&a), d.ds.country_ix(&b)) {
+            (Some(x), Some(y)) => ctx.filtered.with(|f| pair_stats(&d.ds, &f.events, x, y)),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
+        let more = (hidden > 0).then(
+            || view! { <p class="help">{format!("{} {}", EARLIER_EVENTS.count(lang, hidden), s.older_in_list)}</p> },
+        );
+        let item = |&ix: &EventIx| {
+            let e = d.ds.event(ix);
             view! {
                 <li class=format!("tone-{}", e.tone.id())><TypeSymbol kind=e.kind />
-                    <span class="event-date">{intl::format_date(lang, &e.date)}</span> {event_link(&c, ix, lang)}
-                    <span class="event-meta">{tone_label(lang, e.tone)}</span></li>
+                    <span class="event-date">{intl::format_date(lang, &e.date)}</span> {event_link(&d, ix, lang)}
+                    <span class="event-meta">{e.tone.label(lang)}</span></li>
             }
-        })
-        .collect_view();
-    view! {
-        <article class="card pair-view" aria-labelledby="pair-heading">
-            <h2 id="pair-heading"><bdi>{title}</bdi></h2>
-            <h3>{s.pair_summary}</h3>
-            <p class="pair-summary">{summary}</p>
-            {tone_bars(&years, lang)}
-            <ol class="pair-events">{list}</ol>
-            {more}
-        </article>
+        };
+        view! {
+            <article class="card pair-view" aria-labelledby="pair-heading">
+                <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
+                <h3>{s.pair_summary}</h3>
+                <p class="pair-summary">{pair_summary(lang, events.len(), &years)}</p>
+                {tone_bars(&years, lang)}
+                <ol class="pair-events">{events[hidden..].iter().map(item).collect_view()}</ol>
+                {more}
+            </article>
+        }
     }
 }

@@ -145,3 +145,25 @@ test('the snippets from the "Embed this view" dialog work pasted into a blank pa
   await plain.waitForSelector('.embed .country-card[data-country="CN"]');
   for (const p of [page, blank]) await p.context().close();
 });
+
+test('a filter change inside an embed keeps its timeline and the reader\'s zoom', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${widgets.url}?embed=timeline&filters=1&lang=en`);
+  await page.waitForSelector('.embed .timeline');
+  const ticks = () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent));
+  const all = await ticks();
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  const zoomed = await ticks();
+  assert.notDeepEqual(zoomed, all);
+  await page.evaluate(() => { document.querySelector('.timeline').__probe = 1; });
+  // A type on, then off again: the same events, so the same fit, so the reader's zoom is back.
+  const pledge = '.filters label:has(.option-label:text("Pledge")) input';
+  await page.click(pledge);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('type') === 'pledge');
+  await page.click(pledge);
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('type'));
+  assert.equal(await page.evaluate(() => document.querySelector('.timeline').__probe), 1, 'the timeline was rebuilt');
+  assert.deepEqual(await ticks(), zoomed);
+  await page.context().close();
+});

@@ -1,0 +1,136 @@
+//! Which view a query shows. The explorer and an embed both render a [`Page`], so the choice is
+//! made once, here, and tested natively; a view is rebuilt only when its page changes, never for
+//! a filter change (the timeline keeps the reader's zoom). This module never touches `web_sys`.
+
+use crate::query::Query;
+use crate::vocab::{View, Widget};
+
+/// A card shown on top of the timeline (explorer) or alone (embed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Card {
+    Country(String),
+    Pair(String, String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// One event with its sources.
+    Event(String),
+    /// The grid of country cards.
+    Countries,
+    /// The timeline and the list of events, with a card on top when the filters name one
+    /// country or a pair.
+    Timeline(Option<Card>),
+    /// A card alone (a country or pair widget).
+    Card(Card),
+}
+
+/// What a page's body is made of, without its card: the body is rebuilt only when this changes.
+/// The card is rebuilt on its own, so choosing one country keeps the timeline and its zoom.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    Event(String),
+    Countries,
+    /// The timeline and the list (under the card, if any).
+    Timeline,
+    /// The card alone.
+    Card,
+}
+
+impl Page {
+    pub fn body(&self) -> Body {
+        match self {
+            Page::Event(id) => Body::Event(id.clone()),
+            Page::Countries => Body::Countries,
+            Page::Timeline(_) => Body::Timeline,
+            Page::Card(_) => Body::Card,
+        }
+    }
+
+    pub fn card(&self) -> Option<&Card> {
+        match self {
+            Page::Timeline(card) => card.as_ref(),
+            Page::Card(card) => Some(card),
+            Page::Event(_) | Page::Countries => None,
+        }
+    }
+
+    /// The page `q` shows: the explorer's, or the widget's when `q.embed` is set.
+    pub fn of(q: &Query) -> Page {
+        if let Some(id) = &q.event {
+            return Page::Event(id.clone());
+        }
+        let pair = q.pair.clone().map(|(a, b)| Card::Pair(a, b));
+        let one_country = match q.countries.as_slice() {
+            [one] => Some(Card::Country(one.clone())),
+            _ => None,
+        };
+        match q.embed {
+            None if q.view == View::Countries => Page::Countries,
+            None => Page::Timeline(pair.or(one_country)),
+            Some(Widget::Pair) => pair.map_or(Page::Timeline(None), Page::Card),
+            Some(Widget::Country) => one_country.map_or(Page::Timeline(None), Page::Card),
+            Some(Widget::Timeline | Widget::Event) => Page::Timeline(None),
+        }
+    }
+
+    /// The widget that best shows the same view in an embed.
+    pub fn widget(q: &Query) -> Widget {
+        match Page::of(&Query { embed: None, view: View::Timeline, ..q.clone() }) {
+            Page::Event(_) => Widget::Event,
+            Page::Timeline(Some(Card::Pair(..))) => Widget::Pair,
+            Page::Timeline(Some(Card::Country(_))) => Widget::Country,
+            _ => Widget::Timeline,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(s: &str) -> Page {
+        Page::of(&Query::parse(s))
+    }
+
+    #[test]
+    fn explorer_pages() {
+        assert_eq!(page(""), Page::Timeline(None));
+        assert_eq!(page("event=a-b&country=GB"), Page::Event("a-b".into()));
+        assert_eq!(page("view=countries&country=GB"), Page::Countries);
+        assert_eq!(page("country=GB"), Page::Timeline(Some(Card::Country("GB".into()))));
+        assert_eq!(page("country=GB,CN"), Page::Timeline(None));
+        assert_eq!(page("country=QA&pair=GB-CN"), Page::Timeline(Some(Card::Pair("GB".into(), "CN".into()))));
+    }
+
+    #[test]
+    fn embed_pages() {
+        assert_eq!(page("embed=country&country=CN"), Page::Card(Card::Country("CN".into())));
+        assert_eq!(page("embed=country"), Page::Timeline(None));
+        assert_eq!(page("embed=pair&pair=US-CN"), Page::Card(Card::Pair("US".into(), "CN".into())));
+        assert_eq!(page("embed=timeline&country=CN"), Page::Timeline(None));
+        assert_eq!(page("embed=event&event=x"), Page::Event("x".into()));
+        assert_eq!(page("embed=timeline&view=countries"), Page::Timeline(None));
+    }
+
+    #[test]
+    fn a_filter_change_keeps_the_page() {
+        // The reason views are keyed by their page: the timeline survives filter changes.
+        assert_eq!(page("embed=timeline&type=pledge"), page("embed=timeline&type=pledge,dialogue&q=xi"));
+        assert_eq!(page("country=GB&tone=neutral"), page("country=GB&from=2020"));
+        // Choosing one country adds a card but keeps the body (the timeline is not rebuilt).
+        assert_eq!(page("").body(), page("country=GB").body());
+        assert_eq!(page("country=GB").card(), Some(&Card::Country("GB".into())));
+        assert_eq!(page("embed=country&country=GB").body(), Body::Card);
+    }
+
+    #[test]
+    fn the_widget_follows_the_view() {
+        let w = |s: &str| Page::widget(&Query::parse(s));
+        assert_eq!(w("event=a-b"), Widget::Event);
+        assert_eq!(w("pair=GB-CN"), Widget::Pair);
+        assert_eq!(w("country=QA"), Widget::Country);
+        assert_eq!(w("country=QA,GB"), Widget::Timeline);
+        assert_eq!(w("view=countries&country=QA"), Widget::Country);
+    }
+}

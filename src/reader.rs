@@ -1,0 +1,153 @@
+//! What the article reader shows: the article text cut into plain runs and highlighted quotes,
+//! and, for an article too long to render whole, only the neighbourhood of each quote. Pure,
+//! tested natively; `ui::source` renders the pieces.
+
+use std::ops::Range;
+
+/// One piece of the rendered article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Plain text: a byte range of the article.
+    Text(Range<usize>),
+    /// A highlighted quote: which source it is, and its byte range.
+    Mark(usize, Range<usize>),
+    /// Text left out of an over-long article.
+    Gap,
+}
+
+/// The longest article rendered whole (bytes); longer ones show each quote's neighbourhood.
+pub const MAX_RENDERED: usize = 64 * 1024;
+/// How much text (bytes) to keep either side of a quote in an over-long article.
+pub const CONTEXT: usize = 1500;
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The pieces of `text` with the quotes at `marks` ((source index, byte range), any order;
+/// overlapping ranges keep the first) highlighted. Over `max` bytes, only `context` bytes around
+/// each quote are kept, with gaps between.
+pub fn pieces(text: &str, marks: &[(usize, Range<usize>)], max: usize, context: usize) -> Vec<Piece> {
+    let mut marks: Vec<(usize, Range<usize>)> =
+        marks.iter().filter(|(_, r)| r.start < r.end && r.end <= text.len()).cloned().collect();
+    marks.sort_by_key(|(_, r)| (r.start, r.end));
+    let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
+    for (i, r) in marks {
+        if kept.last().is_none_or(|(_, last)| r.start >= last.end) {
+            kept.push((i, r));
+        }
+    }
+    // The windows of text to show: everything, or each quote with its context (merged).
+    let windows: Vec<Range<usize>> = if text.len() <= max {
+        std::iter::once(0..text.len()).collect()
+    } else {
+        let mut w: Vec<Range<usize>> = Vec::new();
+        for (_, r) in &kept {
+            let a = floor_char(text, r.start.saturating_sub(context));
+            let b = ceil_char(text, r.end + context);
+            match w.last_mut() {
+                Some(last) if a <= last.end => last.end = last.end.max(b),
+                _ => w.push(a..b),
+            }
+        }
+        if w.is_empty() {
+            w.push(0..floor_char(text, max));
+        }
+        w
+    };
+    let mut out = Vec::new();
+    let mut marks = kept.into_iter().peekable();
+    for (k, win) in windows.iter().enumerate() {
+        if k > 0 || win.start > 0 {
+            out.push(Piece::Gap);
+        }
+        let mut at = win.start;
+        while let Some((i, r)) = marks.next_if(|(_, r)| r.start < win.end) {
+            if r.start > at {
+                out.push(Piece::Text(at..r.start));
+            }
+            out.push(Piece::Mark(i, r.clone()));
+            at = r.end;
+        }
+        if at < win.end {
+            out.push(Piece::Text(at..win.end));
+        }
+    }
+    if windows.last().is_some_and(|w| w.end < text.len()) {
+        out.push(Piece::Gap);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_article_is_whole_with_every_quote_marked() {
+        let text = "aaa QUOTE1 bbb QUOTE2 ccc";
+        let p = pieces(text, &[(1, 15..21), (0, 4..10)], 1000, 10);
+        assert_eq!(
+            p,
+            vec![
+                Piece::Text(0..4),
+                Piece::Mark(0, 4..10),
+                Piece::Text(10..15),
+                Piece::Mark(1, 15..21),
+                Piece::Text(21..25)
+            ]
+        );
+    }
+
+    #[test]
+    fn overlapping_quotes_keep_the_first() {
+        let p = pieces("abcdefgh", &[(0, 1..5), (1, 3..7)], 100, 10);
+        assert_eq!(p, vec![Piece::Text(0..1), Piece::Mark(0, 1..5), Piece::Text(5..8)]);
+    }
+
+    #[test]
+    fn a_long_article_shows_each_quote_in_its_neighbourhood() {
+        let text = format!("{}QUOTE{}", "x".repeat(10_000), "y".repeat(10_000));
+        let p = pieces(&text, &[(0, 10_000..10_005)], 1000, 100);
+        assert_eq!(
+            p,
+            vec![
+                Piece::Gap,
+                Piece::Text(9_900..10_000),
+                Piece::Mark(0, 10_000..10_005),
+                Piece::Text(10_005..10_105),
+                Piece::Gap
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_respect_character_boundaries() {
+        let text = format!("{}ق{}", "ط".repeat(3000), "ط".repeat(3000));
+        let at = text.find('ق').unwrap();
+        let p = pieces(&text, &[(0, at..at + 2)], 100, 101);
+        for piece in &p {
+            if let Piece::Text(r) | Piece::Mark(_, r) = piece {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_article_without_a_located_quote_shows_its_beginning() {
+        let text = "z".repeat(5000);
+        assert_eq!(pieces(&text, &[], 1000, 100), vec![Piece::Text(0..1000), Piece::Gap]);
+    }
+}

@@ -1,0 +1,120 @@
+//! The explorer's "Embed this view" dialog: the current view as a widget, both snippets, and a
+//! live preview (loaded only while the dialog is open).
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{url, Ctx};
+use crate::embed::{iframe_snippet, loader_snippet, widget_query, SANDBOX};
+use crate::page::Page;
+use crate::vocab::{Theme, Vocabulary, Widget};
+
+/// A select over a closed list, showing its labels in the reader's language.
+fn vocab_select<T: Vocabulary>(id: &'static str, value: RwSignal<T>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on_change = move |ev| {
+        if let Some(v) = T::from_id(&event_target_value(&ev)) {
+            value.set(v);
+        }
+    };
+    move || {
+        let lang = ctx.lang();
+        let option = move |&t: &T| {
+            view! { <option value=t.id() prop:selected=move || value.get() == t>{t.label(lang)}</option> }
+        };
+        view! { <select id=id on:change=on_change>{T::ALL.iter().map(option).collect_view()}</select> }
+    }
+}
+
+/// A read-only snippet (following the options) with its copy button.
+fn snippet(
+    id: &'static str,
+    label: &'static str,
+    text: impl Fn() -> String + Copy + Send + Sync + 'static,
+    copied: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&text());
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                copied.try_set(Some(id));
+            }
+        });
+    };
+    let button = move || {
+        let s = ctx.lang().strings();
+        if copied.get() == Some(id) {
+            s.copied
+        } else {
+            s.copy
+        }
+    };
+    view! {
+        <label for=format!("embed-{id}")>{label}</label>
+        <textarea id=format!("embed-{id}") readonly dir="ltr" rows="3" prop:value=text></textarea>
+        <button type="button" class="button" data-copy=id on:click=copy>{button}</button>
+    }
+}
+
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let widget = RwSignal::new(Widget::Timeline);
+    let theme = RwSignal::new(Theme::Auto);
+    let copied = RwSignal::new(None::<&'static str>);
+    // The live preview is a second app instance: only load it while the dialog is open.
+    let is_open = RwSignal::new(false);
+    let open = move |_| {
+        widget.set(ctx.query.with_untracked(Page::widget));
+        copied.set(None);
+        is_open.set(true);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let base = StoredValue::new(url::base());
+    let embed_query = move || ctx.query.with(|q| widget_query(q, widget.get(), theme.get()));
+    let loader = move || base.with_value(|b| loader_snippet(b, &embed_query()));
+    let iframe =
+        move || base.with_value(|b| iframe_snippet(b, &embed_query(), ctx.lang().strings().embed_frame_title, 560));
+    let preview = move || {
+        is_open.get().then(|| {
+            let src = base.with_value(|b| format!("{b}?{}", embed_query().to_query_string()));
+            let title = ctx.lang().strings().embed_frame_title;
+            view! { <iframe class="embed-preview" src=src title=title sandbox=SANDBOX></iframe> }
+        })
+    };
+    // Built per language only: opening the dialog (and changing its options) must not replace
+    // the element that has focus.
+    let body = move || {
+        let s = ctx.lang().strings();
+        view! {
+            <h2 id="embed-heading">{s.embed_title}</h2>
+            <div class="embed-options">
+                <label for="embed-widget">{s.embed_widget}</label>{vocab_select("embed-widget", widget)}
+                <label for="embed-theme">{s.embed_theme}</label>{vocab_select("embed-theme", theme)}
+            </div>
+            {snippet("loader", s.embed_loader, loader, copied)}
+            {snippet("iframe", s.embed_iframe, iframe, copied)}
+            <h3>{s.preview}</h3>
+            {preview}
+            <button type="button" class="button primary" on:click=close>{s.close}</button>
+        }
+    };
+    view! {
+        <button type="button" class="button" on:click=open aria-haspopup="dialog">
+            {move || ctx.lang().strings().embed}
+        </button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading"
+            on:close=move |_| is_open.set(false)>
+            {body}
+        </dialog>
+    }
+}

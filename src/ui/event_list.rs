@@ -1,0 +1,155 @@
+//! The accessible list of the filtered events (the timeline's text twin), newest first and
+//! virtualised: every row has one height, the `<ol>` is as tall as all of them, and only the rows
+//! near the viewport exist (each with `aria-posinset`/`aria-setsize`). Which rows is the pure
+//! `crate::window::visible_rows`; row geometry is set through CSSOM (`style:`), which the CSP
+//! allows, never through a `style` attribute.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::link::Link;
+use super::marks::TypeSymbol;
+use super::Ctx;
+use crate::data::EventIx;
+use crate::i18n::intl;
+use crate::query::Query;
+use crate::window::visible_rows;
+
+/// Rows kept rendered beyond the visible ones on each side.
+const OVERSCAN: usize = 8;
+/// Rows an embed shows before "show more": embeds sit inside articles.
+const EMBED_ROWS: usize = 8;
+
+/// (snapshot, position, event): an index means another event in the next snapshot.
+type RowKey = (u32, usize, EventIx);
+
+#[component]
+pub fn EventList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let embed = ctx.query.with_untracked(|q| q.embed.is_some());
+    let limit = RwSignal::new(if embed { EMBED_ROWS } else { usize::MAX });
+    let total = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
+    let shown = Memo::new(move |_| total.get().min(limit.get()));
+    let list = NodeRef::<html::Ol>::new();
+    let row_h = RwSignal::new(64.0f64);
+    let window = RwSignal::new((0usize, 40usize));
+    track_viewport(list, row_h, window, shown);
+
+    let rows = Memo::new(move |_| {
+        let (from, to) = window.get();
+        let n = shown.get();
+        let generation = ctx.data.with(|d| d.generation);
+        // Newest first: position 0 is the last event in date order.
+        ctx.filtered.with(|f| {
+            (from.min(n)..to.min(n))
+                .map(|pos| (generation, pos, f.events[f.events.len() - 1 - pos]))
+                .collect::<Vec<_>>()
+        })
+    });
+    let block = move || format!("{}px", shown.get() as f64 * row_h.get());
+    let pad = move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.1)) as f64 * row_h.get());
+    let more = move || {
+        let (n, all) = (shown.get(), total.get());
+        let s = ctx.lang().strings();
+        let label = format!("{} (+{})", s.show_more, all.saturating_sub(n));
+        let grow = move |_| limit.update(|n| *n += 200);
+        (n < all).then(|| view! { <button type="button" class="button" on:click=grow>{label}</button> })
+    };
+    move || {
+        if total.get() == 0 {
+            return view! { <p class="empty">{move || ctx.lang().strings().no_events}</p> }.into_any();
+        }
+        view! {
+            <section class="event-list" aria-labelledby="list-heading">
+                <h2 id="list-heading">{move || ctx.lang().strings().list_of_events}</h2>
+                <ol node_ref=list style:block-size=block style:padding-block-start=pad>
+                    <For each=move || rows.get() key=|r| *r children=move |r| view! { <Row key=r shown /> } />
+                </ol>
+                {more}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Re-measures which rows are near the viewport on scroll, resize and a new result set, at most
+/// once per animation frame. Nothing outlives the list: the listeners are removed on cleanup and
+/// a frame that fires after it does nothing (its signals may be disposed by then).
+fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSignal<(usize, usize)>, shown: Memo<usize>) {
+    let alive = Arc::new(AtomicBool::new(true));
+    let measure = move || {
+        let Some(ol) = list.try_get_untracked().flatten() else { return };
+        if let Some(row) = ol.first_element_child() {
+            let h = row.get_bounding_client_rect().height();
+            if h >= 24.0 && row_h.try_get_untracked().is_some_and(|old| (h - old).abs() > 0.5) {
+                row_h.try_set(h);
+            }
+        }
+        let (Some(h), Some(n)) = (row_h.try_get_untracked(), shown.try_get_untracked()) else { return };
+        let next = visible_rows(ol.get_bounding_client_rect().top(), window_height(), h, n, OVERSCAN);
+        if window.try_get_untracked().is_some_and(|w| w != next) {
+            window.try_set(next);
+        }
+    };
+    let scheduled = Arc::new(AtomicBool::new(false));
+    let schedule = {
+        let alive = alive.clone();
+        move || {
+            if !scheduled.swap(true, Ordering::Relaxed) {
+                let (alive, scheduled) = (alive.clone(), scheduled.clone());
+                request_animation_frame(move || {
+                    scheduled.store(false, Ordering::Relaxed);
+                    if alive.load(Ordering::Relaxed) {
+                        measure();
+                    }
+                });
+            }
+        }
+    };
+    let (s1, s2, s3) = (schedule.clone(), schedule.clone(), schedule);
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| s1());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| s2());
+    on_cleanup(move || {
+        alive.store(false, Ordering::Relaxed);
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // A new result set (or the list appearing) re-measures where the list now sits.
+    Effect::new(move |_| {
+        shown.track();
+        if list.get().is_some() {
+            s3();
+        }
+    });
+}
+
+/// One row: symbol, date, title (a link to the event page), type and parties.
+#[component]
+fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (_, pos, ix) = key;
+    let d = ctx.now();
+    let e = d.ds.event(ix);
+    let (kind, date, id) = (e.kind, e.date, e.id.clone());
+    move || {
+        let lang = ctx.lang();
+        let e = d.ds.event(ix);
+        let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
+        let (id, title) = (id.clone(), lang.pick(&e.title).to_owned());
+        view! {
+            <li class="event-row" aria-posinset=pos + 1 aria-setsize=move || shown.get()>
+                <TypeSymbol kind />
+                <span class="event-date">{intl::format_date(lang, &date)}</span>
+                <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>
+                <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
+            </li>
+        }
+    }
+}
+
+fn window_height() -> f64 {
+    window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0)
+}

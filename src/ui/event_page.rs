@@ -1,0 +1,104 @@
+//! The event page: everything about one event, and its sources (`source`).
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::cards::event_link;
+use super::link::Link;
+use super::marks::TypeSymbol;
+use super::source::Sources;
+use super::{Ctx, Snapshot};
+use crate::data::{CountryIx, Event};
+use crate::i18n::{intl, Lang};
+use crate::query::Query;
+
+fn country_link(d: &Snapshot, c: CountryIx, lang: Lang) -> impl IntoView {
+    let code = d.ds.country(c).code.clone();
+    let to = move |q: &mut Query| {
+        *q = q.cleared();
+        q.countries = vec![code.clone()];
+    };
+    let name = lang.pick(&d.ds.country(c).name).to_owned();
+    view! { <Link to><bdi>{name}</bdi></Link> }
+}
+
+/// The facts list: date, parties, initiator, actors, place, topics.
+fn facts(d: &Snapshot, e: &Event, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let parties = e.parties.iter().map(|&p| view! { <li>{country_link(d, p, lang)}</li> }).collect_view();
+    let initiator = e.initiator.map(|p| view! { <dt>{s.initiator}</dt><dd>{country_link(d, p, lang)}</dd> });
+    let actor = |&a: &u32| {
+        let actor = d.ds.actor(a);
+        let (name, role) = (lang.pick(&actor.name).to_owned(), lang.pick(&actor.role).to_owned());
+        view! { <li><bdi>{name}</bdi> " — " <bdi class="role">{role}</bdi></li> }
+    };
+    let actors = (!e.actors.is_empty()).then(|| {
+        view! { <dt>{s.actors}</dt><dd><ul>{e.actors.iter().map(actor).collect_view()}</ul></dd> }
+    });
+    let topics = e.topics.iter().map(|&t| view! { <li class="chip">{t.label(lang)}</li> }).collect_view();
+    let place = e.place.as_ref().map(|p| view! { <dt>{s.place}</dt><dd><bdi>{lang.pick(p).to_owned()}</bdi></dd> });
+    view! {
+        <dl class="facts">
+            <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{intl::format_date(lang, &e.date)}</time></dd>
+            <dt>{s.parties}</dt><dd><ul class="inline">{parties}</ul></dd>
+            {initiator}
+            {actors}
+            {place}
+            <dt>{s.topics}</dt><dd><ul class="inline chips">{topics}</ul></dd>
+        </dl>
+    }
+}
+
+#[component]
+pub fn EventPage(id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let heading = NodeRef::<html::H2>::new();
+    // Opened from a scrolled list, the page starts at its top with focus on the title.
+    // Once: a language switch re-renders the title and must not move the reader.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(h) = heading.get() else { return false };
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        let _ = h.focus();
+        true
+    });
+    let d = ctx.now();
+    let back = move || {
+        let text = move || ctx.lang().strings().back_to_list;
+        view! { <Link to=|q: &mut Query| q.event = None class="back">{text}</Link> }
+    };
+    let Some(ix) = d.ds.event_ix(&id) else {
+        // A sharded dataset may not have brought this event yet: the page is rebuilt when it does.
+        let waiting = ctx.shards.get_untracked().is_some();
+        let text = move || if waiting { ctx.lang().strings().loading } else { ctx.lang().strings().event_not_found };
+        let role = if waiting { "status" } else { "alert" };
+        return view! { <article class="event-page"><p role=role>{text}</p>{back}</article> }.into_any();
+    };
+    let d2 = d.clone();
+    let head = move || {
+        let lang = ctx.lang();
+        let s = lang.strings();
+        let e = d2.ds.event(ix);
+        let related = (!e.related.is_empty()).then(|| {
+            let items = e.related.iter().map(|&r| view! { <li>{event_link(&d2, r, lang)}</li> }).collect_view();
+            view! { <section><h3>{s.related}</h3><ul>{items}</ul></section> }
+        });
+        view! {
+            <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
+            <h2 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h2>
+            {facts(&d2, e, lang)}
+            <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
+            {related}
+        }
+    };
+    view! {
+        <article class="event-page" aria-labelledby="event-title" data-event=id.clone()>
+            {back}
+            {head}
+            <Sources d event=ix />
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,100 @@
+//! The filter panel: search, countries, pair, type, topic, tone, years, clear, downloads. Every
+//! option shows how many events choosing it would leave. Open beside the content on wide
+//! screens; folded above it on phones, where it is only built once first opened (and kept).
+
+mod options;
+mod selects;
+
+use leptos::prelude::*;
+
+use super::downloads::Downloads;
+use super::{Ctx, Nav};
+use crate::data::{EventType, Tone, Topic};
+use options::{country_options, vocab_options};
+use selects::{PairSelects, YearSelects};
+
+/// The search field (labelled; typing replaces the history entry).
+#[component]
+pub fn SearchField() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on_input = move |ev| {
+        let v = event_target_value(&ev);
+        ctx.navigate(
+            |q| {
+                q.q = v;
+                q.event = None;
+            },
+            Nav::Replace,
+        )
+    };
+    move || {
+        let s = ctx.lang().strings();
+        view! {
+            <div class="field">
+                <label for="search">{s.search}</label>
+                <input id="search" type="search" dir="auto" autocomplete="off" placeholder=s.search_placeholder
+                    prop:value=move || ctx.query.with(|q| q.q.clone()) on:input=on_input />
+            </div>
+        }
+    }
+}
+
+#[component]
+fn ClearAll() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let disabled = move || ctx.query.with(|q| !q.has_filters());
+    let clear = move |_| ctx.navigate(|q| *q = q.cleared(), Nav::Push);
+    view! {
+        <button type="button" class="button" prop:disabled=disabled on:click=clear>
+            {move || ctx.lang().strings().clear_all}
+        </button>
+    }
+}
+
+/// The panel's fields, in their language.
+#[component]
+fn Fields() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let s = lang.strings();
+        let types = vocab_options::<EventType>(lang, Some);
+        let topics = vocab_options::<Topic>(lang, |_| None);
+        let tones = vocab_options::<Tone>(lang, |_| None);
+        view! {
+            <aside class="filters" aria-labelledby="filters-heading">
+                <SearchField />
+                <ClearAll />
+                <fieldset><legend>{s.countries}</legend><ul class="options">{country_options(lang)}</ul></fieldset>
+                <PairSelects />
+                <fieldset><legend>{s.types}</legend><ul class="options">{types}</ul></fieldset>
+                <fieldset><legend>{s.topics}</legend><ul class="options">{topics}</ul></fieldset>
+                <fieldset><legend>{s.tones}</legend><ul class="options">{tones}</ul></fieldset>
+                <YearSelects />
+                <Downloads />
+            </aside>
+        }
+    }
+}
+
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // An embed shows filters only when asked to (`filters=1`), so there they start open.
+    let wide = ctx.query.with_untracked(|q| q.embed.is_some())
+        || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
+    // Folded, the panel is not built at all (a phone's first render is a third lighter); once
+    // opened it stays built, so checked states and focus survive folding it again.
+    let built = RwSignal::new(wide);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            built.set(true);
+        }
+    };
+    view! {
+        <details class="filters-box" prop:open=wide on:toggle=on_toggle>
+            <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
+            {move || built.get().then(|| view! { <Fields /> })}
+        </details>
+    }
+}

@@ -1,0 +1,114 @@
+//! The pair drop-downs and the year range.
+
+use leptos::prelude::*;
+
+use super::super::{Ctx, Nav};
+
+/// Two country drop-downs; the pair filter applies once both sides are chosen.
+#[component]
+pub fn PairSelects() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // The side of a pair chosen so far.
+    let pending = RwSignal::new(ctx.query.get_untracked().pair.unwrap_or_default());
+    Effect::new(move |_| {
+        if let Some(p) = ctx.query.with(|q| q.pair.clone()) {
+            pending.set(p);
+        }
+    });
+    let side = |first: bool| if first { "pair-a" } else { "pair-b" };
+    let select = move |first: bool| {
+        let on_change = move |ev| {
+            let v = event_target_value(&ev);
+            pending.update(|p| if first { p.0 = v } else { p.1 = v });
+            let (a, b) = pending.get_untracked();
+            let pair = (!a.is_empty() && !b.is_empty() && a != b).then_some((a, b));
+            if pair.is_some() || ctx.query.with_untracked(|q| q.pair.is_some()) {
+                ctx.navigate(
+                    |q| {
+                        q.pair = pair;
+                        q.event = None;
+                    },
+                    Nav::Push,
+                );
+            }
+        };
+        let chosen = move || pending.with(|p| if first { p.0.clone() } else { p.1.clone() });
+        let lang = ctx.lang();
+        let data = ctx.now();
+        let options = data.ds.countries.iter().map(|c| {
+            let code = c.code.clone();
+            let selected = move || chosen() == code;
+            view! { <option value=c.code.clone() prop:selected=selected>{lang.pick(&c.name).to_owned()}</option> }
+        });
+        let none = move || chosen().is_empty();
+        view! {
+            <select id=side(first) on:change=on_change>
+                <option value="" prop:selected=none>{lang.strings().pair_none}</option>
+                {options.collect_view()}
+            </select>
+        }
+    };
+    move || {
+        let s = ctx.lang().strings();
+        view! {
+            <fieldset class="pair-field"><legend>{s.pair}</legend>
+                <label class="visually-hidden" for="pair-a">{s.pair} " 1"</label>{select(true)}
+                <span aria-hidden="true">"⇄"</span>
+                <label class="visually-hidden" for="pair-b">{s.pair} " 2"</label>{select(false)}
+            </fieldset>
+        }
+    }
+}
+
+/// One year drop-down: every year of the dataset (and the chosen one, even outside it) with its
+/// count. The options are rebuilt only when that range changes; a filter change updates counts.
+fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
+    let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
+    let range = Memo::new(move |_| {
+        let (lo, hi) = ctx.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000));
+        current().map_or((lo, hi), |y| (lo.min(y), hi.max(y)))
+    });
+    let count =
+        move |y: i32| ctx.filtered.with(|f| f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n));
+    let options = move || {
+        let (lo, hi) = range.get();
+        let option = move |y: i32| {
+            let selected = move || current() == Some(y);
+            view! { <option value=y.to_string() prop:selected=selected>{y} " (" {move || count(y)} ")"</option> }
+        };
+        (lo..=hi).map(option).collect_view()
+    };
+    let on_change = move |ev| {
+        let v = event_target_value(&ev).parse::<i32>().ok();
+        ctx.navigate(
+            |q| {
+                if is_from {
+                    q.from = v
+                } else {
+                    q.to = v
+                };
+                q.event = None;
+            },
+            Nav::Push,
+        )
+    };
+    let id = if is_from { "year-from" } else { "year-to" };
+    view! {
+        <select id=id on:change=on_change>
+            <option value="" prop:selected=move || current().is_none()>{move || ctx.lang().strings().any}</option>
+            {options}
+        </select>
+    }
+}
+
+#[component]
+pub fn YearSelects() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let s = move || ctx.lang().strings();
+    view! {
+        <fieldset class="years"><legend>{move || s().years}</legend>
+            <label for="year-from">{move || s().from}</label>{year_select(ctx, true)}
+            <label for="year-to">{move || s().to}</label>{year_select(ctx, false)}
+        </fieldset>
+    }
+}

@@ -1,0 +1,42 @@
+//! One link component for every in-app link: the `href` and the click navigation come from the
+//! same closure, so a middle-click or a copied link opens exactly what a click shows, and the
+//! `href` follows the state (never a stale snapshot).
+
+use leptos::prelude::*;
+
+use super::{Ctx, Nav};
+use crate::query::Query;
+
+/// A link to the state `to` makes of the current one. A plain click navigates in place (a new
+/// history entry); a click with a modifier key or another button is left to the browser.
+#[component]
+pub fn Link<F>(
+    to: F,
+    #[prop(optional)] class: &'static str,
+    /// An accessible name; it must contain the visible text (WCAG 2.5.3).
+    #[prop(optional, into)]
+    label: Option<String>,
+    /// `aria-current="page"` while this is true.
+    #[prop(optional, into)]
+    current: Option<Signal<bool>>,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(&mut Query) + Clone + Send + Sync + 'static,
+{
+    let ctx = expect_context::<Ctx>();
+    let to2 = to.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        ctx.navigate(to2.clone(), Nav::Push);
+    };
+    let aria_current = move || current.and_then(|c| c.get().then_some("page"));
+    view! {
+        <a class=class href=move || ctx.href(to.clone()) aria-label=label aria-current=aria_current on:click=on_click>
+            {children()}
+        </a>
+    }
+}

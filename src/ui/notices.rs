@@ -1,0 +1,95 @@
+//! Status lines and notices around the views: the result count, shard progress, "update
+//! available", data served from the device's copy, and records that could not be shown.
+
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::i18n::EVENTS;
+
+/// "12 events": how many events the filters leave (a live region).
+#[component]
+pub fn ResultCount() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let n = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
+    view! { <p class="result-count" role="status" aria-live="polite">{move || EVENTS.count(ctx.lang(), n.get())}</p> }
+}
+
+/// While a sharded dataset's earlier years are still arriving: a labelled progress bar (counts
+/// and views already show what has arrived, and update as the rest comes in).
+#[component]
+pub fn ShardProgress() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let s = ctx.lang().strings();
+        ctx.shards.get().map(|(done, total)| {
+            view! {
+                <p class="shard-progress">
+                    <label for="shard-progress">{s.loading_earlier}</label> " "
+                    <progress id="shard-progress" max=total value=done>{format!("{done}/{total}")}</progress>
+                </p>
+            }
+        })
+    }
+}
+
+/// "Update available — reload", shown when the service worker has a new version waiting
+/// (the start module raises `marsad-update` and provides `marsadApplyUpdate`).
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let flag = || js_sys::Reflect::get(&window(), &"marsadUpdateReady".into()).is_ok_and(|v| v.is_truthy());
+    let ready = RwSignal::new(flag());
+    let handle = window_event_listener_untyped("marsad-update", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    let apply = || {
+        if let Ok(f) = js_sys::Reflect::get(&window(), &"marsadApplyUpdate".into()) {
+            if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+    };
+    move || {
+        let s = ctx.lang().strings();
+        ready.get().then(|| {
+            view! {
+                <aside class="notice update-prompt" role="status">
+                    <span>{s.update_ready}</span> " "
+                    <button type="button" class="button primary" on:click=move |_| apply()>{s.update_reload}</button>
+                </aside>
+            }
+        })
+    }
+}
+
+/// When the service worker answered from the device's copy: why.
+#[component]
+pub fn FallbackNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let s = ctx.lang().strings();
+        ctx.data.get().fallback.as_deref().map(|why| {
+            let text = if why == "invalid-update" { s.stale_notice } else { s.offline_notice };
+            view! { <aside class="notice fallback" role="status" data-fallback=why.to_owned()>{text}</aside> }
+        })
+    }
+}
+
+/// Records the loader skipped, with their paths and reasons (the first 20).
+#[component]
+pub fn SkippedNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let data = ctx.data.get();
+        let n = data.skipped.len();
+        (n > 0).then(|| {
+            let s = ctx.lang().strings();
+            let items = data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> });
+            view! {
+                <aside class="notice" role="note">
+                    <p>{s.skipped_notice} " " <strong>{n}</strong></p>
+                    <details><summary>{s.error_details}</summary><ul>{items.collect_view()}</ul></details>
+                </aside>
+            }
+        })
+    }
+}

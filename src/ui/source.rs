@@ -1,0 +1,195 @@
+//! An event's sources: each quote with its article's title, outlets and publication date (and
+//! how that date was inferred), and one article reader showing the quoted passages highlighted
+//! in the full text, the chosen one centred in its box. Each article is fetched once per page.
+
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::load::fetch_article;
+use super::{Ctx, Snapshot};
+use crate::data::validate::locate_quote;
+use crate::data::{has_arabic, ArticleIx, Event};
+use crate::i18n::{intl, Lang};
+use crate::reader::{pieces, Piece, CONTEXT, MAX_RENDERED};
+
+/// Which source the reader shows (an index into the event's sources), and the texts fetched.
+#[derive(Clone, Copy)]
+struct Reader {
+    current: RwSignal<usize>,
+    texts: RwSignal<HashMap<ArticleIx, Result<String, String>>>,
+}
+
+/// `lang`/`dir` for a text of unknown language from the data: Arabic if it has Arabic script,
+/// else left to the browser (`dir="auto"`), so English quotes keep their punctuation in place.
+fn text_lang(s: &str) -> Option<&'static str> {
+    has_arabic(s).then_some("ar")
+}
+
+#[component]
+pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let reader = Reader { current: RwSignal::new(0), texts: RwSignal::new(HashMap::new()) };
+    // Fetch the shown article once (switching back to it later reuses the text).
+    let d2 = d.clone();
+    Effect::new(move |_| {
+        let e = d2.ds.event(event);
+        let article = e.sources[reader.current.get().min(e.sources.len() - 1)].article;
+        if reader.texts.with_untracked(|t| t.contains_key(&article)) {
+            return;
+        }
+        let path = format!("data/{}", d2.ds.article(article).text_path);
+        leptos::task::spawn_local(async move {
+            let text = fetch_article(&path).await.map_err(|f| f.details().to_owned());
+            reader.texts.try_update(|t| t.insert(article, text));
+        });
+    });
+    move || {
+        let lang = ctx.lang();
+        let s = lang.strings();
+        let e = d.ds.event(event);
+        // Sources grouped by article, in the order they are listed.
+        let mut articles: Vec<ArticleIx> = Vec::new();
+        for s in &e.sources {
+            if !articles.contains(&s.article) {
+                articles.push(s.article);
+            }
+        }
+        let groups = articles.iter().map(|&a| source_group(&d, e, a, lang, reader)).collect_view();
+        view! {
+            <section class="sources" aria-labelledby="sources-heading">
+                <h3 id="sources-heading">{s.sources}</h3>
+                {groups}
+                <ArticleReader d=d.clone() event reader />
+            </section>
+        }
+    }
+}
+
+/// One article's facts and the event's quotes from it, each with a button to show it in the text.
+fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, lang: Lang, reader: Reader) -> impl IntoView {
+    let s = lang.strings();
+    let a = d.ds.article(article);
+    let outlets = a.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
+    let quote = |(i, src): (usize, &crate::data::Source)| {
+        let show = move |_| reader.current.set(i);
+        let pressed = move || (reader.current.get() == i).to_string();
+        view! {
+            <li>
+                <blockquote lang=text_lang(&src.quote) dir="auto">{src.quote.clone()}</blockquote>
+                <button type="button" class="button" aria-controls="article-reader" aria-pressed=pressed on:click=show>
+                    {s.show_in_article}
+                </button>
+            </li>
+        }
+    };
+    let quotes = e.sources.iter().enumerate().filter(|(_, s)| s.article == article).map(quote).collect_view();
+    view! {
+        <figure class="source">
+            <figcaption>
+                <dl class="facts">
+                    <dt>{s.article}</dt><dd><bdi>{lang.pick(&a.title).to_owned()}</bdi></dd>
+                    <dt>{s.outlets}</dt><dd><bdi>{outlets}</bdi></dd>
+                    <dt>{s.published}</dt>
+                    <dd>
+                        <time datetime=a.published.to_string()>{intl::format_date(lang, &a.published)}</time>
+                        {(!a.published_note.is_empty()).then(|| {
+                            view! { " " <span class="date-note" lang="en" dir="ltr">{a.published_note.clone()}</span> }
+                        })}
+                    </dd>
+                </dl>
+            </figcaption>
+            <ul class="quotes">{quotes}</ul>
+        </figure>
+    }
+}
+
+/// The article of the chosen quote, every quote of the event from it highlighted, the chosen one
+/// centred in the box; previous/next move between the quotes.
+#[component]
+fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reader: Reader) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let n = d.ds.event(event).sources.len();
+    let current_mark = NodeRef::<html::Mark>::new();
+    let boxed = NodeRef::<html::Div>::new();
+    // Centre the chosen passage in its box (the box scrolls, not the page).
+    Effect::new(move |_| {
+        reader.current.track();
+        if let (Some(mark), Some(b)) = (current_mark.get(), boxed.get()) {
+            let (m, r) = (mark.get_bounding_client_rect(), b.get_bounding_client_rect());
+            let top = m.top() - r.top() + b.scroll_top() as f64 - (b.client_height() as f64 - m.height()) / 2.0;
+            b.set_scroll_top(top.max(0.0) as i32);
+        }
+    });
+    let step = move |by: isize| reader.current.update(|c| *c = (*c as isize + by).rem_euclid(n as isize) as usize);
+    move || {
+        let lang = ctx.lang();
+        let s = lang.strings();
+        let e = d.ds.event(event);
+        let current = reader.current.get().min(n - 1);
+        let article = e.sources[current].article;
+        let title = lang.pick(&d.ds.article(article).title).to_owned();
+        let body = match reader.texts.with(|t| t.get(&article).cloned()) {
+            None => view! { <p class="loading" role="status">{s.article_loading}</p> }.into_any(),
+            Some(Err(why)) => {
+                view! { <p class="error" role="alert">{s.article_error} " " <span dir="ltr">{why}</span></p> }
+                    .into_any()
+            }
+            Some(Ok(text)) => article_text(e, article, current, text, &title, lang, current_mark, boxed).into_any(),
+        };
+        let nav = (n > 1).then(|| {
+            view! {
+                <div class="reader-nav" role="group" aria-label=s.quote_nav>
+                    <button type="button" class="button" on:click=move |_| step(-1)>{s.previous_quote}</button>
+                    <span class="count">{format!("{} / {n}", current + 1)}</span>
+                    <button type="button" class="button" on:click=move |_| step(1)>{s.next_quote}</button>
+                </div>
+            }
+        });
+        view! {
+            <section class="reader" id="article-reader" aria-labelledby="reader-heading">
+                <h4 id="reader-heading">{s.article} ": " <bdi>{title}</bdi></h4>
+                {nav}
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The article text cut into pieces (`crate::reader`), the current quote's mark referenced.
+#[allow(clippy::too_many_arguments)]
+fn article_text(
+    e: &Event,
+    article: ArticleIx,
+    current: usize,
+    text: String,
+    title: &str,
+    lang: Lang,
+    current_mark: NodeRef<html::Mark>,
+    boxed: NodeRef<html::Div>,
+) -> impl IntoView {
+    let marks: Vec<(usize, std::ops::Range<usize>)> = e
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.article == article)
+        .filter_map(|(i, s)| Some((i, locate_quote(&text, &s.quote)?)))
+        .collect();
+    let piece = |p: Piece| match p {
+        Piece::Text(r) => view! { {text[r].to_owned()} }.into_any(),
+        Piece::Gap => view! { <span class="gap" aria-hidden="true">" … "</span> }.into_any(),
+        Piece::Mark(i, r) if i == current => {
+            view! { <mark class="current" node_ref=current_mark>{text[r].to_owned()}</mark> }.into_any()
+        }
+        Piece::Mark(_, r) => view! { <mark>{text[r].to_owned()}</mark> }.into_any(),
+    };
+    let label = format!("{}: {title}", lang.strings().article);
+    let parts = pieces(&text, &marks, MAX_RENDERED, CONTEXT).into_iter().map(piece).collect_view();
+    view! {
+        <div class="article-text" node_ref=boxed lang=text_lang(&text) dir="auto" tabindex="0" role="region"
+            aria-label=label>
+            {parts}
+        </div>
+    }
+}

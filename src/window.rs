@@ -1,0 +1,60 @@
+//! Which rows of a virtualised list exist: those in the viewport plus an overscan either side.
+//! Pure arithmetic, tested natively; `ui::event_list` measures and renders.
+
+/// The half-open range of row positions to render for a list of `rows` rows, each `row_h`
+/// pixels tall, whose top edge is at `list_top` relative to a viewport `view_h` pixels tall
+/// (negative once scrolled past), with `overscan` extra rows either side (so keyboard focus and
+/// fast scrolling never land on a row that does not exist yet).
+pub fn visible_rows(list_top: f64, view_h: f64, row_h: f64, rows: usize, overscan: usize) -> (usize, usize) {
+    if !(row_h.is_finite() && row_h > 0.0 && list_top.is_finite() && view_h.is_finite()) {
+        return (0, rows.min(overscan * 2));
+    }
+    let first = ((-list_top) / row_h).floor().max(0.0) as usize;
+    let last = ((view_h - list_top) / row_h).ceil().max(0.0) as usize;
+    let from = first.saturating_sub(overscan).min(rows);
+    let to = last.saturating_add(overscan).min(rows);
+    (from, to.max(from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn at_the_top_rows_from_zero() {
+        // List top 200 px down a 900 px viewport, 60 px rows: rows 0..12 are visible, +8.
+        assert_eq!(visible_rows(200.0, 900.0, 60.0, 1000, 8), (0, 20));
+    }
+
+    #[test]
+    fn scrolled_into_the_middle() {
+        // Scrolled 6,000 px past the list top: rows 100..115 visible, 92..123 rendered.
+        assert_eq!(visible_rows(-6000.0, 900.0, 60.0, 1000, 8), (92, 123));
+    }
+
+    #[test]
+    fn clamped_at_the_end_and_below_the_fold() {
+        assert_eq!(visible_rows(-59_000.0, 900.0, 60.0, 1000, 8), (975, 1000));
+        assert_eq!(visible_rows(-1e9, 900.0, 60.0, 1000, 8), (1000, 1000));
+        // A list starting below the viewport renders only its overscan.
+        assert_eq!(visible_rows(2000.0, 900.0, 60.0, 1000, 8), (0, 8));
+        assert_eq!(visible_rows(0.0, 900.0, 0.0, 5, 8), (0, 5));
+    }
+
+    proptest! {
+        #[test]
+        fn the_range_is_inside_the_list_and_covers_the_viewport(
+            top in -1e6f64..1e4, view in 0.0f64..3000.0, h in 1.0f64..200.0, rows in 0usize..100_000, over in 0usize..20,
+        ) {
+            let (a, b) = visible_rows(top, view, h, rows, over);
+            prop_assert!(a <= b && b <= rows);
+            // Every row that intersects the viewport is rendered.
+            for pos in [a.saturating_sub(1), b] {
+                let (y0, y1) = (top + pos as f64 * h, top + (pos + 1) as f64 * h);
+                let visible = pos < rows && y1 > 0.0 && y0 < view;
+                prop_assert!(!visible || (a..b).contains(&pos), "row {} visible but not in {}..{}", pos, a, b);
+            }
+        }
+    }
+}
