@@ -3,12 +3,13 @@
 //! Facets are OR within a facet and AND across facets. Each option's count is the number of
 //! events it would leave: those passing every other facet that carry that option (the usual
 //! faceted-search rule, so a count never depends on the facet's own selection). One pass over
-//! the events computes the results and all counts. This module never touches `web_sys`.
+//! the events computes the results and all counts. Several countries match any of them, or (with
+//! `match=all`) all of them together. This module never touches `web_sys`.
 
 use crate::data::{Dataset, EventIx, EventType, Tone, Topic};
 use crate::query::Query;
 use crate::search::{EventSet, SearchIndex};
-use crate::vocab::Vocabulary;
+use crate::vocab::{Match, Vocabulary};
 
 /// Per-option counts, indexed like `Dataset::countries` and the vocabularies' `ALL` lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -81,7 +82,12 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
     for (ix, e) in ds.events.iter().enumerate() {
         let ix = ix as EventIx;
         let mut pass = [true; 7];
-        pass[COUNTRY] = countries.is_empty() || e.parties.iter().any(|p| countries.contains(p));
+        let has_all = countries.iter().all(|c| e.parties.contains(c));
+        pass[COUNTRY] = countries.is_empty()
+            || match q.matching {
+                Match::Any => e.parties.iter().any(|p| countries.contains(p)),
+                Match::All => has_all,
+            };
         pass[PAIR] = match pair {
             None => true,
             Some((Some(a), Some(b))) => e.parties.contains(&a) && e.parties.contains(&b),
@@ -97,7 +103,8 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
             continue;
         }
         let all_but = |facet: usize| failed == 0 || !pass[facet];
-        if all_but(COUNTRY) {
+        // With "all of them", an option counts the events that would have it and every chosen one.
+        if all_but(COUNTRY) && (q.matching == Match::Any || has_all) {
             e.parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
         }
         if all_but(TYPE) {
@@ -160,5 +167,25 @@ mod tests {
         assert_eq!(apply(&ds, || &ix, &Query::parse("from=2024")).events, vec![1]);
         assert_eq!(apply(&ds, || &ix, &Query::parse("q=bangkok")).events, vec![1]);
         assert_eq!(apply(&ds, || &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events, vec![1]);
+    }
+
+    #[test]
+    fn several_countries_match_any_or_all() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        let has = |e: &crate::data::Event, code: &str| e.parties.contains(&ds.country_ix(code).unwrap());
+        let want = |f: &dyn Fn(&crate::data::Event) -> bool| {
+            ds.events.iter().enumerate().filter(|(_, e)| f(e)).map(|(i, _)| i as u32).collect::<Vec<_>>()
+        };
+        let any = apply(&ds, || &ix, &Query::parse("country=GB,CN"));
+        assert_eq!(any.events, want(&|e| has(e, "GB") || has(e, "CN")));
+        let all = apply(&ds, || &ix, &Query::parse("country=GB,CN&match=all"));
+        assert_eq!(all.events, want(&|e| has(e, "GB") && has(e, "CN")));
+        assert!(all.events.len() < any.events.len());
+        // Under "all", Qatar's count is the events with the UK, China and Qatar together.
+        let qa = ds.country_ix("QA").unwrap() as usize;
+        assert_eq!(all.facets.countries[qa], want(&|e| has(e, "GB") && has(e, "CN") && has(e, "QA")).len());
+        let gb = ds.country_ix("GB").unwrap() as usize;
+        assert_eq!(all.facets.countries[gb], all.events.len());
     }
 }

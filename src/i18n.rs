@@ -69,6 +69,8 @@ strings! {
     search: "بحث", "Search";
     search_placeholder: "مثل: شي، لندن، برامج الفدية", "e.g. Xi, London, ransomware";
     countries: "الدول", "Countries";
+    events_of: "أحداث الدول المختارة:", "Events of the chosen countries:";
+    find_country: "ابحث عن دولة", "Find a country";
     pair: "ثنائية الدول", "Country pair";
     pair_none: "— بلا —", "— none —";
     types: "نوع الحدث", "Event type";
@@ -85,8 +87,14 @@ strings! {
     zoom_reset: "عرض الكل", "Show all";
     pan_earlier: "أقدم", "Earlier";
     pan_later: "أحدث", "Later";
-    timeline_help: "استخدم مفتاحَي + و − للتكبير والتصغير، والأسهم للتنقل، ومفتاح Enter لفتح الحدث.", "Use + and − to zoom, the arrow keys to move, and Enter to open an event.";
+    timeline_help: "مرّر المؤشر فوق علامة لمعرفة الحدث، واسحب للتحريك. وبلوحة المفاتيح: مفتاحا + و − للتكبير والتصغير، والأسهم للتنقل، ومفتاح Enter لفتح الحدث.", "Point at a mark to see what it is, drag to move. With the keyboard: + and − zoom, the arrow keys move, Enter opens an event.";
     legend: "دليل الرموز", "Legend";
+    legend_span: "شريط: حدث مؤرَّخ بشهر أو بسنة، يمتد على مدتها", "Bar: an event dated to a month or a year, drawn over that period";
+    legend_group: "رقم في دائرة: أحداث متقاربة، ألوانها أنواعها؛ افتحها للتكبير", "Number in a circle: events close together, coloured by type; open it to zoom in";
+    open_event: "فتح الحدث", "Open the event";
+    group_help: "افتح المجموعة للتكبير عليها.", "Open the group to zoom in on it.";
+    density_help: "أحداث أكثر من أن تُرسم واحدًا واحدًا: كل شريط يبيّن كثافة نوع من الأحداث عبر الزمن. كبّر لرؤية الأحداث منفردة.", "Too many events to draw one by one: each strip shows how dense one type of event is over time. Zoom in to see single events.";
+    timeline_empty: "لا أحداث لرسمها بهذه المرشحات. أزل مرشحًا أو امسحها كلها.", "No events to draw with these filters. Remove a filter, or clear them all.";
     date: "التاريخ", "Date";
     parties: "الأطراف", "Parties";
     initiator: "المبادِر", "Initiator";
@@ -108,6 +116,12 @@ strings! {
     back_to_list: "العودة إلى الأحداث", "Back to events";
     event_not_found: "لا يوجد حدث بهذا المعرّف في البيانات.", "There is no event with this id in the data.";
     partners: "الشركاء", "Partners";
+    all_partners: "عرض جميع الشركاء:", "Show all partners:";
+    sort_by: "ترتيب البطاقات", "Order the cards by";
+    page: "الصفحة", "Page";
+    pages: "صفحات البطاقات", "Pages of cards";
+    previous_page: "الصفحة السابقة", "Previous page";
+    next_page: "الصفحة التالية", "Next page";
     by_type: "حسب النوع", "By type";
     by_tone: "حسب الطابع", "By tone";
     first_event: "أول حدث", "First event";
@@ -124,7 +138,8 @@ strings! {
     download_csv: "CSV", "CSV";
     download_json: "JSON", "JSON";
     download_timelinejs: "TimelineJS", "TimelineJS";
-    data_as_of: "البيانات بتاريخ", "Data as of";
+    data_as_of: "البيانات محدّثة حتى", "Data as of";
+    data_version: "إصدار البيانات", "Data version";
     licence: "رخصة البيانات", "Data licence";
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
@@ -140,6 +155,10 @@ strings! {
     embed_loader: "مع أداة التحميل (يضبط الارتفاع تلقائيًا)", "With the loader (sizes itself)";
     embed_iframe: "إطار iframe فقط (ارتفاع ثابت)", "Plain iframe (fixed height)";
     copy: "نسخ", "Copy";
+    copy_link: "نسخ الرابط", "Copy link";
+    link_copied: "تم نسخ الرابط", "Link copied";
+    remove_filter: "إزالة المرشح", "Remove filter";
+    active_filters: "المرشحات النشطة", "Active filters";
     copied: "تم النسخ", "Copied";
     preview: "معاينة", "Preview";
     embed_frame_title: "مرصد: أحداث الدبلوماسية السيبرانية", "Marsad: cyber-diplomacy events";
@@ -195,6 +214,16 @@ pub const EARLIER_EVENTS: Noun = Noun {
     ar: ["لا أحداث أقدم", "حدث واحد أقدم", "حدثان أقدم", "{n} أحداث أقدم", "{n} حدثًا أقدم", "{n} حدث أقدم"],
     en: ["1 earlier event", "{n} earlier events"],
 };
+
+/// A key to sort names by in `lang`. Arabic ignores the article ال (الصين under ص) and the
+/// letter forms search folds (أ إ آ ا, ة ه, ى ي); English ignores case and a leading "the".
+pub fn sort_key(lang: Lang, name: &str) -> String {
+    let norm = crate::search::normalize(name);
+    match lang {
+        Lang::Ar => norm.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(&norm).to_owned(),
+        Lang::En => norm.strip_prefix("the ").unwrap_or(&norm).to_owned(),
+    }
+}
 
 /// `n` with thousands separators ("2,333"), in the digits of the interface (Latin for now).
 pub fn number(_lang: Lang, n: usize) -> String {
@@ -355,5 +384,15 @@ mod tests {
             got,
             [Zero, One, Two, Few, Few, Many, Many, Other, Other, Other, Few, Few, Many, Many, Other, Other, Many]
         );
+    }
+
+    #[test]
+    fn names_sort_without_the_article() {
+        let mut ar = vec!["الصين", "روسيا", "إيران", "المملكة المتحدة", "الولايات المتحدة", "قطر", "السعودية", "كوبا"];
+        ar.sort_by_key(|n| sort_key(Lang::Ar, n));
+        assert_eq!(ar, ["إيران", "روسيا", "السعودية", "الصين", "قطر", "كوبا", "المملكة المتحدة", "الولايات المتحدة"]);
+        let mut en = vec!["the Netherlands", "China", "iran", "United States"];
+        en.sort_by_key(|n| sort_key(Lang::En, n));
+        assert_eq!(en, ["China", "iran", "the Netherlands", "United States"]);
     }
 }

@@ -2,6 +2,8 @@
 //! made once, here, and tested natively; a view is rebuilt only when its page changes, never for
 //! a filter change (the timeline keeps the reader's zoom). This module never touches `web_sys`.
 
+use crate::data::Dataset;
+use crate::i18n::Lang;
 use crate::query::Query;
 use crate::vocab::{View, Widget};
 
@@ -74,6 +76,41 @@ impl Page {
         }
     }
 
+    /// The document title: what the page shows, then the site's name ("China · Marsad").
+    pub fn title(&self, q: &Query, ds: &Dataset) -> String {
+        let lang = q.lang;
+        let name =
+            |code: &str| ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&ds.country(c).name).to_owned());
+        let what = match self {
+            Page::Event(id) => ds.event_ix(id).map(|ix| lang.pick(&ds.event(ix).title).to_owned()),
+            Page::Countries => Some(View::Countries.label(lang).to_owned()),
+            Page::Timeline(Some(card)) | Page::Card(card) => Some(match card {
+                Card::Country(c) => name(c),
+                Card::Pair(a, b) => format!("{} ⇄ {}", name(a), name(b)),
+            }),
+            Page::Timeline(None) if !q.q.trim().is_empty() => Some(format!("«{}»", q.q.trim())),
+            Page::Timeline(None) => None,
+        };
+        let site = lang.strings().app_name;
+        match what {
+            Some(w) => format!("{w} · {site}"),
+            None => format!("{site} · {}", lang.strings().tagline),
+        }
+    }
+
+    /// The clean state of a page to share: the page itself in `lang`, without unrelated filters.
+    pub fn share(&self, lang: Lang) -> Option<Query> {
+        let mut q = Query { lang, ..Query::default() };
+        match self {
+            Page::Event(id) => q.event = Some(id.clone()),
+            _ => match self.card()? {
+                Card::Country(c) => q.countries = vec![c.clone()],
+                Card::Pair(a, b) => q.pair = Some((a.clone(), b.clone())),
+            },
+        }
+        Some(q)
+    }
+
     /// The widget that best shows the same view in an embed.
     pub fn widget(q: &Query) -> Widget {
         match Page::of(&Query { embed: None, view: View::Timeline, ..q.clone() }) {
@@ -132,5 +169,27 @@ mod tests {
         assert_eq!(w("country=QA"), Widget::Country);
         assert_eq!(w("country=QA,GB"), Widget::Timeline);
         assert_eq!(w("view=countries&country=QA"), Widget::Country);
+    }
+
+    #[test]
+    fn titles_name_what_the_page_shows() {
+        let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let title = |s: &str| Page::of(&Query::parse(s)).title(&Query::parse(s), &ds);
+        assert_eq!(title("lang=en&country=CN"), "China · Marsad");
+        assert_eq!(title("lang=en&pair=US-CN"), "United States ⇄ China · Marsad");
+        assert_eq!(title("lang=en&q=%20Xi%20"), "«Xi» · Marsad");
+        assert_eq!(title("lang=en&view=countries"), "Country cards · Marsad");
+        assert_eq!(title("lang=en"), "Marsad · Explorer of international cyber-diplomacy events");
+        assert_eq!(title("event=bangkok-meeting"), "اجتماع بانكوك · مرصد");
+        assert_eq!(title("lang=en&event=bangkok-meeting"), "Bangkok meeting · Marsad");
+    }
+
+    #[test]
+    fn a_shared_link_carries_the_view_and_nothing_else() {
+        let share = |s: &str| Page::of(&Query::parse(s)).share(Lang::En).map(|q| q.to_query_string());
+        assert_eq!(share("event=a-b&country=GB&type=pledge&q=x").as_deref(), Some("lang=en&event=a-b"));
+        assert_eq!(share("country=GB&tone=neutral&from=2020").as_deref(), Some("lang=en&country=GB"));
+        assert_eq!(share("pair=GB-CN&country=QA").as_deref(), Some("lang=en&pair=GB-CN"));
+        assert_eq!(share("type=pledge"), None);
     }
 }

@@ -11,7 +11,7 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::data::{EventType, Tone, Topic};
-use crate::vocab::{Lang, Match, Theme, View, Vocabulary, Widget};
+use crate::vocab::{CardOrder, Lang, Match, Theme, View, Vocabulary, Widget};
 
 /// Years a filter may name; outside this range a `from`/`to` is ignored.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -41,6 +41,23 @@ pub struct Query {
     pub theme: Theme,
     /// Embeds only: show the filter panel too (`filters=1`).
     pub filters: bool,
+    /// The country cards' order and page (from 1).
+    pub sort: CardOrder,
+    pub page: usize,
+}
+
+/// One active filter, as a reader can remove it (a chip).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Country(String),
+    Match(Match),
+    Pair(String, String),
+    Type(EventType),
+    Topic(Topic),
+    Tone(Tone),
+    From(i32),
+    To(i32),
+    Search(String),
 }
 
 /// One URL parameter.
@@ -96,6 +113,13 @@ pub const PARAMS: &[Param] = &[
         filter: false,
         read: |q, v| q.event = crate::data::is_event_id(v).then(|| v.to_owned()),
         write: |q| q.event.clone(),
+    },
+    Param { name: "sort", filter: false, read: |q, v| set_id(&mut q.sort, v), write: |q| non_default(q.sort) },
+    Param {
+        name: "page",
+        filter: false,
+        read: |q, v| q.page = v.trim().parse().ok().filter(|p| (2..=100_000).contains(p)).unwrap_or(0),
+        write: |q| (q.page > 1).then(|| q.page.to_string()),
     },
     Param { name: "theme", filter: false, read: |q, v| set_id(&mut q.theme, v), write: |q| non_default(q.theme) },
     Param {
@@ -192,6 +216,41 @@ impl Query {
         PARAMS.iter().any(|p| p.filter && (p.write)(self).is_some())
     }
 
+    /// Every active filter, in parameter order.
+    pub fn active_filters(&self) -> Vec<Filter> {
+        let mut out: Vec<Filter> = self.countries.iter().cloned().map(Filter::Country).collect();
+        if self.matching != Match::default() {
+            out.push(Filter::Match(self.matching));
+        }
+        out.extend(self.pair.clone().map(|(a, b)| Filter::Pair(a, b)));
+        out.extend(self.types.iter().map(|&t| Filter::Type(t)));
+        out.extend(self.topics.iter().map(|&t| Filter::Topic(t)));
+        out.extend(self.tones.iter().map(|&t| Filter::Tone(t)));
+        out.extend(self.from.map(Filter::From));
+        out.extend(self.to.map(Filter::To));
+        if !self.q.is_empty() {
+            out.push(Filter::Search(self.q.clone()));
+        }
+        out
+    }
+
+    /// The same state without one filter.
+    pub fn without(&self, f: &Filter) -> Query {
+        let mut q = self.clone();
+        match f {
+            Filter::Country(c) => q.countries.retain(|x| x != c),
+            Filter::Match(_) => q.matching = Match::default(),
+            Filter::Pair(..) => q.pair = None,
+            Filter::Type(t) => q.types.retain(|x| x != t),
+            Filter::Topic(t) => q.topics.retain(|x| x != t),
+            Filter::Tone(t) => q.tones.retain(|x| x != t),
+            Filter::From(_) => q.from = None,
+            Filter::To(_) => q.to = None,
+            Filter::Search(_) => q.q.clear(),
+        }
+        q
+    }
+
     /// The same view with every filter cleared (language, view, embed and theme kept).
     pub fn cleared(&self) -> Query {
         let mut out = Query::default();
@@ -253,12 +312,32 @@ mod tests {
             embed: Some(Widget::Pair),
             theme: Theme::Light,
             filters: true,
+            sort: CardOrder::Name,
+            page: 3,
         };
         assert_eq!(Query::parse(&q.to_query_string()), q);
         let qs = q.to_query_string();
         let written: Vec<&str> = qs.split('&').map(|kv| kv.split('=').next().unwrap()).collect();
         let names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
         assert_eq!(written, names, "one pair per parameter, in table order");
+    }
+
+    #[test]
+    fn every_filter_is_a_chip_and_removing_each_one_clears_it() {
+        let q = Query::parse(
+            "lang=en&view=countries&country=GB,CN&match=all&pair=GB-CN&type=dialogue,pledge&topic=espionage\
+             &tone=neutral&from=2015&to=2016&q=xi&theme=dark",
+        );
+        let chips = q.active_filters();
+        assert_eq!(chips.len(), 11);
+        let mut left = q.clone();
+        for f in &chips {
+            let before = left.active_filters().len();
+            left = left.without(f);
+            assert_eq!(left.active_filters().len(), before - 1, "{f:?}");
+        }
+        // Forgetting a filter here would leave it set: removing every chip is "clear all".
+        assert_eq!(left, q.cleared());
     }
 
     #[test]

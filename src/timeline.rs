@@ -117,6 +117,8 @@ pub struct Mark {
     pub kind: EventType,
     /// True when the single event is a span wider than a point (month or year precision).
     pub is_span: bool,
+    /// A group's events per type (types with none left out), in `EventType::ALL` order.
+    pub mix: Vec<(EventType, u32)>,
 }
 
 impl Mark {
@@ -186,6 +188,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
             // The commonest type; ties go to the earlier type in `EventType::ALL`.
             let best = (0..EventType::COUNT).max_by_key(|&k| (counts[k], usize::MAX - k)).unwrap_or(0);
             m.kind = EventType::ALL[best];
+            m.mix = EventType::ALL.iter().zip(counts).filter(|(_, n)| **n > 0).map(|(&t, &n)| (t, n)).collect();
         }
         if rtl {
             let (l, r) = (width - m.right, width - m.left);
@@ -197,7 +200,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
 }
 
 fn new_mark(left: f64, right: f64, row: usize, it: &Item) -> Mark {
-    Mark { left, right, row, events: vec![it.event], kind: it.kind, is_span: it.span.1 > it.span.0 }
+    Mark { left, right, row, events: vec![it.event], kind: it.kind, is_span: it.span.1 > it.span.0, mix: Vec::new() }
 }
 
 fn kind_count(kind: EventType) -> [u32; EventType::COUNT] {
@@ -213,6 +216,61 @@ pub struct Tick {
     pub year: i32,
     /// `Some(month)` for month ticks, `None` for year ticks.
     pub month: Option<u8>,
+}
+
+/// Above this many events in view the timeline draws density strips, not marks: hundreds of
+/// events per period make a wall of numbered bubbles. Zooming in brings the marks back.
+pub const DENSE_ABOVE: usize = 150;
+
+/// One bin of the density strips: its pixel extent, the days it covers, events per type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bin {
+    pub left: f64,
+    pub right: f64,
+    pub start: f64,
+    pub end: f64,
+    /// Indexed like `EventType::ALL`. An event dated only to a month or a year is spread evenly
+    /// over the bins its period covers (no precision the data lacks).
+    pub counts: [f32; EventType::COUNT],
+}
+
+/// How many of `items` are at least partly inside `v`.
+pub fn visible(items: &[Item], v: &Viewport) -> usize {
+    items.iter().filter(|it| (it.span.1 as f64) + 1.0 >= v.start && (it.span.0 as f64) <= v.end).count()
+}
+
+/// Events per type in bins about `bin_px` pixels wide across a drawing `width` pixels wide
+/// (mirrored when `rtl`).
+pub fn density(items: &[Item], v: &Viewport, width: f64, rtl: bool, bin_px: f64) -> Vec<Bin> {
+    let width = if width.is_finite() && width > 1.0 { width } else { 1.0 };
+    let n = ((width / bin_px.max(1.0)).floor() as usize).clamp(1, 2000);
+    let days_per_bin = v.days() / n as f64;
+    let mut bins: Vec<Bin> = (0..n)
+        .map(|i| {
+            let (start, end) = (v.start + i as f64 * days_per_bin, v.start + (i + 1) as f64 * days_per_bin);
+            let (a, b) = (v.x(start, width, rtl), v.x(end, width, rtl));
+            Bin { left: a.min(b), right: a.max(b), start, end, counts: [0.0; EventType::COUNT] }
+        })
+        .collect();
+    for it in items {
+        let (a, b) = (it.span.0 as f64, it.span.1 as f64 + 1.0);
+        if b < v.start || a > v.end {
+            continue;
+        }
+        let first = (((a - v.start) / days_per_bin).floor().max(0.0) as usize).min(n - 1);
+        let last = ((((b - v.start) / days_per_bin).ceil() as usize).saturating_sub(1)).clamp(first, n - 1);
+        let share = 1.0 / (last - first + 1) as f32;
+        for bin in &mut bins[first..=last] {
+            bin.counts[it.kind.index()] += share;
+        }
+    }
+    bins
+}
+
+/// The day to zoom around: what the reader is looking at (a hovered or focused mark), else the
+/// newest event when it is in view (so zooming keeps the latest news in sight), else the middle.
+pub fn zoom_centre(v: &Viewport, looking_at: Option<f64>, newest: Option<f64>) -> Option<f64> {
+    looking_at.or(newest.filter(|d| *d >= v.start && *d <= v.end))
 }
 
 /// The x of a tick label `chars` characters long at `x`, pulled inside a drawing `width` pixels
@@ -317,6 +375,46 @@ mod tests {
     }
 
     #[test]
+    fn a_group_knows_its_mix_of_types() {
+        let items = [item(0, 10, 10), item(1, 10, 10), Item { event: 2, span: (10, 10), kind: EventType::Accusation }];
+        let v = Viewport { start: 0.0, end: 100.0 };
+        let marks = layout(&items, &v, 100.0, false, 20.0, 1);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].mix, vec![(EventType::Meeting, 2), (EventType::Accusation, 1)]);
+        assert_eq!(marks[0].kind, EventType::Meeting);
+    }
+
+    #[test]
+    fn density_spreads_coarse_dates_over_their_period() {
+        let v = Viewport { start: 0.0, end: 100.0 };
+        // A day event in the first bin; a 50-day event over bins 0..5 (10 bins of 10 days).
+        let items = [item(0, 5, 5), item(1, 0, 49)];
+        let bins = density(&items, &v, 100.0, false, 10.0);
+        assert_eq!(bins.len(), 10);
+        let meeting = EventType::Meeting.index();
+        assert_eq!(bins[0].counts[meeting], 1.2);
+        assert_eq!(bins[4].counts[meeting], 0.2);
+        assert_eq!(bins[5].counts[meeting], 0.0);
+        let total: f32 = bins.iter().map(|b| b.counts[meeting]).sum();
+        assert!((total - 2.0).abs() < 1e-5);
+        // Mirrored in RTL: the first days are at the right.
+        let rtl = density(&items, &v, 100.0, true, 10.0);
+        assert_eq!((rtl[0].left, rtl[0].right), (90.0, 100.0));
+        assert_eq!(visible(&items, &Viewport { start: 60.0, end: 100.0 }), 0);
+    }
+
+    #[test]
+    fn zoom_keeps_the_newest_in_sight_or_what_the_reader_looks_at() {
+        let v = Viewport { start: 0.0, end: 100.0 };
+        assert_eq!(zoom_centre(&v, None, Some(95.0)), Some(95.0));
+        assert_eq!(zoom_centre(&v, Some(20.0), Some(95.0)), Some(20.0));
+        assert_eq!(zoom_centre(&v, None, Some(150.0)), None);
+        // Zooming around the newest day keeps it where it was on screen.
+        let z = v.zoom(2.0, zoom_centre(&v, None, Some(95.0)));
+        assert!((z.x(95.0, 100.0, false) - 95.0).abs() < 1e-9);
+    }
+
+    #[test]
     fn edge_labels_stay_inside_the_drawing() {
         // "1990" at the left edge of a 600 px drawing, 3.6 px per half glyph: pulled in to 14.4.
         assert_eq!(label_x(0.0, 4, 600.0, 3.6), 14.4);
@@ -361,6 +459,10 @@ mod tests {
             let visible = items.iter().filter(|it| (it.span.1 as f64) + 1.0 >= v.start && (it.span.0 as f64) <= v.end).count();
             prop_assert_eq!(marks.iter().map(|m| m.events.len()).sum::<usize>(), visible);
             prop_assert!(marks.iter().all(|m| m.left <= m.right && m.row < rows.max(1)));
+        prop_assert!(marks.iter().all(|m| !m.is_group() || m.mix.iter().map(|x| x.1 as usize).sum::<usize>() == m.events.len()));
+        let bins = density(&items, &v, width, rtl, 8.0);
+        let counted: f32 = bins.iter().flat_map(|b| b.counts).sum();
+        prop_assert!((counted - visible as f32).abs() < 0.01 * (visible as f32 + 1.0), "{} vs {}", counted, visible);
             let _ = ticks(&v, width, rtl, 60.0);
             let _ = v.zoom(days, Some(start)).pan(days);
         }

@@ -176,6 +176,15 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The order of the country cards (`sort=`).
+    CardOrder {
+        Events = "events" ("الأكثر أحداثًا", "Most events"),
+        Name = "name" ("الاسم", "Name"),
+        Conflict = "conflict" ("الأعلى نسبةً للأحداث الصدامية", "Most conflictual"),
+    }
+}
+
 impl Lang {
     pub fn code(self) -> &'static str {
         self.id()
@@ -242,6 +251,7 @@ mod tests {
         check(Theme::ALL, Theme::label);
         check(View::ALL, View::label);
         check(Match::ALL, Match::label);
+        check(CardOrder::ALL, CardOrder::label);
     }
 
     #[test]

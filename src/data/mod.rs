@@ -124,6 +124,11 @@ impl Dataset {
         &self.events[ix as usize]
     }
 
+    /// The day the data was published, read from a version of the form `YYYY-MM-DD[.N]`.
+    pub fn as_of(&self) -> Option<PartialDate> {
+        PartialDate::parse(self.dataset_version.get(..10)?, Precision::Day).ok()
+    }
+
     /// Year range covered by the events, if any.
     pub fn year_range(&self) -> Option<(i32, i32)> {
         let first = self.events.first()?.date.year;

@@ -4,18 +4,24 @@
 use leptos::prelude::*;
 
 use super::charts::{tone_bars, year_bars};
+use super::controls::vocab_select;
 use super::link::Link;
 use super::marks::TypeSymbol;
-use super::{Ctx, Snapshot};
+use super::share::CopyLink;
+use super::{Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
-use crate::i18n::{intl, Lang, EARLIER_EVENTS, EVENTS};
+use crate::i18n::{intl, number, sort_key, Lang, EARLIER_EVENTS, EVENTS};
 use crate::page::Card;
 use crate::query::Query;
 use crate::stats::{country_stats, one_country, pair_stats, tone_totals, CountryStats};
-use crate::vocab::View;
+use crate::vocab::{CardOrder, View};
 
 /// Events listed on a pair card (the latest ones; the list below has them all).
 const PAIR_LIST_MAX: usize = 50;
+/// Partners a card lists before "show all".
+const PARTNERS_SHOWN: usize = 8;
+/// Cards per page of the grid.
+const CARDS_PER_PAGE: usize = 24;
 
 /// A card the page names.
 #[component]
@@ -46,7 +52,7 @@ fn OneCountry(code: String) -> impl IntoView {
         let d = ctx.data.get();
         let ix = d.ds.country_ix(&code)?;
         let st = ctx.filtered.with(|f| one_country(&d.ds, &f.events, ix));
-        Some(view! { <CountryCard d ix st /> })
+        Some(view! { <CountryCard d ix st share=true /> })
     }
 }
 
@@ -61,37 +67,80 @@ fn card_count(ctx: Ctx, d: &Snapshot, lang: Lang, n: usize, ix: CountryIx) -> St
     }
 }
 
+/// A country's partners, the most shared events first: the first few, then "show all".
 #[component]
-fn CountryCard(d: std::sync::Arc<Snapshot>, ix: CountryIx, st: CountryStats) -> impl IntoView {
+fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx, usize)>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let lang = ctx.lang();
+    let (lang, all) = (ctx.lang(), RwSignal::new(false));
     let s = lang.strings();
-    let country = d.ds.country(ix);
-    let code = country.code.clone();
-    let name = lang.pick(&country.name).to_owned();
-    let other = lang.other();
-    let partner = |&(p, n): &(CountryIx, usize)| {
-        let (me, pc) = (code.clone(), d.ds.country(p).code.clone());
-        let pname = lang.pick(&d.ds.country(p).name).to_owned();
+    let total = partners.len();
+    let item = move |&(p, n): &(CountryIx, usize)| {
+        let (me, pc) = (d.ds.country(ix).code.clone(), d.ds.country(p).code.clone());
+        let (name, pname) = (lang.pick(&d.ds.country(ix).name), lang.pick(&d.ds.country(p).name).to_owned());
         let label = format!("{}: {name} ⇄ {pname}", s.open_pair);
         let to = move |q: &mut Query| {
             q.pair = Some((me.clone(), pc.clone()));
             q.event = None;
             q.view = View::Timeline;
         };
-        view! { <li><Link to label><bdi>{pname}</bdi></Link> " " <span class="count">{n}</span></li> }
+        view! { <li><Link to label><bdi>{pname}</bdi></Link> " " <span class="count">{number(lang, n)}</span></li> }
     };
-    let partners = st.partners.iter().map(partner).collect_view();
+    let items = move || {
+        let shown = if all.get() { total } else { PARTNERS_SHOWN };
+        partners.iter().take(shown).map(item.clone()).collect_view()
+    };
+    let more = move || {
+        (total > PARTNERS_SHOWN && !all.get()).then(|| {
+            let label = format!("{} {}", s.all_partners, number(lang, total));
+            view! { <li><button type="button" class="button" on:click=move |_| all.set(true)>{label}</button></li> }
+        })
+    };
+    view! { <ul class="partners">{items}{more}</ul> }
+}
+
+/// Counts by type and by tone.
+fn breakdowns(st: &CountryStats, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     let types = EventType::ALL.iter().zip(&st.by_type).filter(|(_, n)| **n > 0).map(|(&t, &n)| {
-        view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{n}</span></li> }
+        view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{number(lang, n)}</span></li> }
     });
     let tones = Tone::ALL.iter().zip(&st.by_tone).map(|(&t, &n)| {
-        view! { <li class=format!("tone-{}", t.id())>{t.label(lang)} " " <span class="count">{n}</span></li> }
+        let class = format!("tone-{}", t.id());
+        view! { <li class=class>{t.label(lang)} " " <span class="count">{number(lang, n)}</span></li> }
     });
-    let dated = |&e: &EventIx| view! { {intl::format_date(lang, &d.ds.event(e).date)} " — " {event_link(&d, e, lang)} };
+    view! {
+        <section><h3>{s.by_type}</h3><ul class="breakdown">{types.collect_view()}</ul></section>
+        <section><h3>{s.by_tone}</h3><ul class="breakdown tones">{tones.collect_view()}</ul></section>
+    }
+}
+
+/// The first and last events, and the latest three.
+fn first_last(d: &Snapshot, st: &CountryStats, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let dated = |&e: &EventIx| view! { {intl::format_date(lang, &d.ds.event(e).date)} " — " {event_link(d, e, lang)} };
     let first = st.events.first().map(|e| view! { <p><strong>{s.first_event}</strong> " " {dated(e)}</p> });
     let last = st.events.last().map(|e| view! { <p><strong>{s.last_event}</strong> " " {dated(e)}</p> });
-    let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(&d, e, lang)}</li> }).collect_view();
+    let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(d, e, lang)}</li> }).collect_view();
+    view! {
+        <section class="first-last">{first}{last}</section>
+        <section><h3>{s.latest_events}</h3><ul class="latest">{latest}</ul></section>
+    }
+}
+
+#[component]
+fn CountryCard(
+    d: std::sync::Arc<Snapshot>,
+    ix: CountryIx,
+    st: CountryStats,
+    /// With a "copy link" button (the card on top of the timeline, not one in the grid).
+    #[prop(optional)]
+    share: bool,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let s = lang.strings();
+    let country = d.ds.country(ix);
+    let (code, name, other) = (country.code.clone(), lang.pick(&country.name).to_owned(), lang.other());
     let show = {
         let code = code.clone();
         move |q: &mut Query| {
@@ -111,33 +160,70 @@ fn CountryCard(d: std::sync::Arc<Snapshot>, ix: CountryIx, st: CountryStats) -> 
                     <p class="other-name" lang=other.code() dir=other.dir()>{other.pick(&country.name).to_owned()}</p>
                 </div>
                 <p class="big-count">{card_count(ctx, &d, lang, st.events.len(), ix)}</p>
+                {share.then(|| view! { <CopyLink /> })}
             </header>
             <div class="card-body">
-                <section><h3>{s.partners}</h3><ul class="partners">{partners}</ul></section>
-                <section><h3>{s.by_type}</h3><ul class="breakdown">{types.collect_view()}</ul></section>
-                <section><h3>{s.by_tone}</h3><ul class="breakdown tones">{tones.collect_view()}</ul></section>
+                <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() /></section>
+                {breakdowns(&st, lang)}
                 <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), lang)}</section>
-                <section class="first-last">{first}{last}</section>
-                <section><h3>{s.latest_events}</h3><ul class="latest">{latest}</ul></section>
+                {first_last(&d, &st, lang)}
             </div>
         </article>
     }
 }
 
-/// Every country's card, most events first, under the active filters.
+/// The conflictual share of a country's events (for sorting).
+fn conflict_share(st: &CountryStats) -> f64 {
+    st.by_tone[Tone::Conflictual.index()] as f64 / st.events.len().max(1) as f64
+}
+
+/// Every country's card under the active filters, in the chosen order, a page at a time.
 #[component]
 pub fn CountryGrid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let order = move || ctx.query.with(|q| q.sort);
+    let sort = move |o: CardOrder| ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);
     move || {
-        let d = ctx.data.get();
+        let (lang, d) = (ctx.lang(), ctx.data.get());
+        let s = lang.strings();
         let stats = ctx.filtered.with(|f| country_stats(&d.ds, &f.events));
-        let mut order: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx).collect();
-        order.sort_by(|a, b| stats[*b as usize].events.len().cmp(&stats[*a as usize].events.len()).then(a.cmp(b)));
-        let card = |ix: CountryIx| view! { <CountryCard d=d.clone() ix st=stats[ix as usize].clone() /> };
-        let cards = order.into_iter().map(card).collect_view();
-        let label = View::Countries.label(ctx.lang());
-        view! { <section class="card-grid" aria-label=label>{cards}</section> }
+        let mut cards: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx).collect();
+        let by_events =
+            |a: &CountryIx, b: &CountryIx| stats[*b as usize].events.len().cmp(&stats[*a as usize].events.len());
+        match order() {
+            CardOrder::Events => cards.sort_by(|a, b| by_events(a, b).then(a.cmp(b))),
+            CardOrder::Name => cards.sort_by_cached_key(|&c| sort_key(lang, lang.pick(&d.ds.country(c).name))),
+            CardOrder::Conflict => cards.sort_by(|a, b| {
+                conflict_share(&stats[*b as usize])
+                    .total_cmp(&conflict_share(&stats[*a as usize]))
+                    .then(by_events(a, b))
+            }),
+        }
+        let pages = cards.len().div_ceil(CARDS_PER_PAGE).max(1);
+        let page = ctx.query.with(|q| q.page.max(1)).min(pages);
+        let card = |&ix: &CountryIx| view! { <CountryCard d=d.clone() ix st=stats[ix as usize].clone() /> };
+        let shown = cards.iter().skip((page - 1) * CARDS_PER_PAGE).take(CARDS_PER_PAGE).map(card).collect_view();
+        view! {
+            <div class="grid-controls">
+                <label for="card-order">{s.sort_by}</label>{vocab_select("card-order", order, sort)}
+            </div>
+            <section class="card-grid" aria-label=View::Countries.label(lang)>{shown}</section>
+            {pager(lang, page, pages)}
+        }
     }
+}
+
+/// "Page 2 of 7" with links to the previous and next pages.
+fn pager(lang: Lang, page: usize, pages: usize) -> impl IntoView {
+    let s = lang.strings();
+    (pages > 1).then(|| {
+        let prev =
+            (page > 1).then(|| view! { <Link to=move |q: &mut Query| q.page = page - 1>{s.previous_page}</Link> });
+        let next =
+            (page < pages).then(|| view! { <Link to=move |q: &mut Query| q.page = page + 1>{s.next_page}</Link> });
+        let at = format!("{} {} {} {}", s.page, number(lang, page), s.of_total, number(lang, pages));
+        view! { <nav class="pager" aria-label=s.pages>{prev}<span>{at}</span>{next}</nav> }
+    })
 }
 
 /// The summary line of a pair: "5 events (2015–2024): Cooperative 3، Conflictual 2".
@@ -183,6 +269,7 @@ fn PairView(a: String, b: String) -> impl IntoView {
         view! {
             <article class="card pair-view" aria-labelledby="pair-heading">
                 <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
+                <CopyLink />
                 <h3>{s.pair_summary}</h3>
                 <p class="pair-summary">{pair_summary(lang, events.len(), &years)}</p>
                 {tone_bars(&years, lang)}

@@ -4,27 +4,11 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::controls::vocab_select;
 use super::{url, Ctx};
 use crate::embed::{iframe_snippet, loader_snippet, widget_query, SANDBOX};
 use crate::page::Page;
-use crate::vocab::{Theme, Vocabulary, Widget};
-
-/// A select over a closed list, showing its labels in the reader's language.
-fn vocab_select<T: Vocabulary>(id: &'static str, value: RwSignal<T>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let on_change = move |ev| {
-        if let Some(v) = T::from_id(&event_target_value(&ev)) {
-            value.set(v);
-        }
-    };
-    move || {
-        let lang = ctx.lang();
-        let option = move |&t: &T| {
-            view! { <option value=t.id() prop:selected=move || value.get() == t>{t.label(lang)}</option> }
-        };
-        view! { <select id=id on:change=on_change>{T::ALL.iter().map(option).collect_view()}</select> }
-    }
-}
+use crate::vocab::{Theme, Widget};
 
 /// A read-only snippet (following the options) with its copy button.
 fn snippet(
@@ -98,8 +82,10 @@ pub fn EmbedDialog() -> impl IntoView {
         view! {
             <h2 id="embed-heading">{s.embed_title}</h2>
             <div class="embed-options">
-                <label for="embed-widget">{s.embed_widget}</label>{vocab_select("embed-widget", widget)}
-                <label for="embed-theme">{s.embed_theme}</label>{vocab_select("embed-theme", theme)}
+                <label for="embed-widget">{s.embed_widget}</label>
+                {vocab_select("embed-widget", move || widget.get(), move |w| widget.set(w))}
+                <label for="embed-theme">{s.embed_theme}</label>
+                {vocab_select("embed-theme", move || theme.get(), move |t| theme.set(t))}
             </div>
             {snippet("loader", s.embed_loader, loader, copied)}
             {snippet("iframe", s.embed_iframe, iframe, copied)}

@@ -22,6 +22,8 @@ use crate::window::visible_rows;
 const OVERSCAN: usize = 8;
 /// Rows an embed shows before "show more": embeds sit inside articles.
 const EMBED_ROWS: usize = 8;
+/// Rows rendered for printing (a printed list has every row, up to this many).
+const PRINT_ROWS: usize = 5000;
 
 /// (snapshot, position, event): an index means another event in the next snapshot.
 type RowKey = (u32, usize, EventIx);
@@ -109,13 +111,22 @@ fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSigna
             }
         }
     };
-    let (s1, s2, s3) = (schedule.clone(), schedule.clone(), schedule);
+    let (s1, s2, s3, s4) = (schedule.clone(), schedule.clone(), schedule.clone(), schedule);
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| s1());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| s2());
+    // Printing shows every row: the print stylesheet undoes the list's geometry.
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        if let Some(n) = shown.try_get_untracked() {
+            window.try_set((0, n.min(PRINT_ROWS)));
+        }
+    });
+    let after_print = window_event_listener_untyped("afterprint", move |_| s4());
     on_cleanup(move || {
         alive.store(false, Ordering::Relaxed);
         on_scroll.remove();
         on_resize.remove();
+        before_print.remove();
+        after_print.remove();
     });
     // A new result set (or the list appearing) re-measures where the list now sits.
     Effect::new(move |_| {

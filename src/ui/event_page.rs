@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::cards::event_link;
 use super::link::Link;
 use super::marks::TypeSymbol;
+use super::share::CopyLink;
 use super::source::Sources;
 use super::{Ctx, Snapshot};
 use crate::data::{CountryIx, Event};
@@ -88,6 +89,7 @@ pub fn EventPage(id: String) -> impl IntoView {
         view! {
             <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
             <h2 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h2>
+            <CopyLink />
             {facts(&d2, e, lang)}
             <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
             {related}

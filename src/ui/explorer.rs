@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::cards::CardView;
 use super::cards::CountryGrid;
+use super::chips::ActiveFilters;
 use super::event_list::EventList;
 use super::event_page::EventPage;
 use super::filters::FilterPanel;
@@ -11,6 +12,7 @@ use super::header::SiteHeader;
 use super::notices::{FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
 use super::timeline::Timeline;
 use super::Ctx;
+use crate::i18n::intl;
 use crate::page::{Body, Page};
 
 /// The body of a page: rebuilt when `Page::body` changes, never for a filter change. Event pages
@@ -40,12 +42,17 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
 pub fn Explorer() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let footer = move || {
-        let s = ctx.lang().strings();
+        let lang = ctx.lang();
+        let s = lang.strings();
         let d = ctx.data.get();
+        let as_of = d.ds.as_of().map(|date| {
+            view! { {s.data_as_of} " " <time datetime=date.to_string()>{intl::format_date(lang, &date)}</time> " · " }
+        });
         view! {
             <footer class="site-footer">
                 <p>
-                    {s.data_as_of} " " <bdi>{d.ds.dataset_version.clone()}</bdi> " · "
+                    {as_of}
+                    {s.data_version} " " <bdi>{d.ds.dataset_version.clone()}</bdi> " · "
                     {s.licence} " " <bdi>{d.ds.licence.clone()}</bdi>
                 </p>
             </footer>
@@ -59,6 +66,7 @@ pub fn Explorer() -> impl IntoView {
                 <UpdatePrompt />
                 <FallbackNotice />
                 <SkippedNotice />
+                <ActiveFilters />
                 <ResultCount />
                 <ShardProgress />
                 {page_body(ctx)}

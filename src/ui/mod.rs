@@ -10,6 +10,8 @@
 
 mod cards;
 mod charts;
+mod chips;
+mod controls;
 mod downloads;
 mod embed_dialog;
 mod embed_view;
@@ -23,8 +25,10 @@ mod link;
 mod load;
 mod marks;
 mod notices;
+mod share;
 mod source;
 mod timeline;
+mod timeline_marks;
 pub mod url;
 
 use std::sync::Arc;
@@ -86,6 +90,9 @@ pub struct Ctx {
     lang: Memo<Lang>,
     /// Which view the query shows.
     pub page: Memo<Page>,
+    /// True while the reader is typing a search: the first keystroke adds a history entry, the
+    /// rest replace it, so Back returns to the state before the search.
+    typing: StoredValue<bool>,
     /// The filtered events and facet counts of the current query, shared by every view.
     pub filtered: Memo<Filtered>,
 }
@@ -97,6 +104,8 @@ pub enum Nav {
     Push,
     /// The current entry changes (nothing to go back to).
     Replace,
+    /// A keystroke in the search field: a new entry for the first, then replacing it.
+    Typing,
 }
 
 impl Ctx {
@@ -109,6 +118,7 @@ impl Ctx {
             query,
             lang: Memo::new(move |_| query.with(|q| q.lang)),
             page: Memo::new(move |_| query.with(Page::of)),
+            typing: StoredValue::new(false),
             filtered,
         }
     }
@@ -127,8 +137,14 @@ impl Ctx {
     pub fn navigate(&self, f: impl FnOnce(&mut Query), nav: Nav) {
         let mut q = self.query.get_untracked();
         f(&mut q);
+        let replace = match nav {
+            Nav::Push => false,
+            Nav::Replace => true,
+            Nav::Typing => self.typing.get_value(),
+        };
+        self.typing.set_value(nav == Nav::Typing);
         // Inside an embed every step replaces: the host page's back button must stay the host's.
-        url::write(&q, nav == Nav::Replace || q.embed.is_some());
+        url::write(&q, replace || q.embed.is_some());
         self.query.set(q);
     }
 
@@ -141,7 +157,7 @@ impl Ctx {
     }
 }
 
-/// `<html lang dir data-theme>` follow the state.
+/// `<html lang dir data-theme>` and the document title follow the state.
 fn document_attributes(ctx: Ctx) {
     Effect::new(move |_| {
         let (lang, theme) = ctx.query.with(|q| (q.lang, q.theme));
@@ -150,15 +166,22 @@ fn document_attributes(ctx: Ctx) {
             let _ = el.set_attribute("dir", lang.dir());
             let _ = el.set_attribute("data-theme", theme.id());
         }
-        document().set_title(lang.strings().app_name);
+    });
+    Effect::new(move |_| {
+        let title = ctx.data.with(|d| ctx.query.with(|q| ctx.page.with(|p| p.title(q, &d.ds))));
+        document().set_title(&title);
     });
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let query = RwSignal::new(url::read());
-    url::on_popstate(query);
     let ctx = Ctx::new(query);
+    url::on_popstate(move |q| {
+        // Back or forward ends a typing session: the next keystroke starts a new entry.
+        ctx.typing.set_value(false);
+        query.set(q);
+    });
     provide_context(ctx);
     document_attributes(ctx);
     let phase = RwSignal::new(load::Phase::Loading);

@@ -1,39 +1,38 @@
 //! The SVG timeline: the filtered events placed by date (`crate::timeline` does the geometry),
-//! spans for coarse dates, groups with counts when dense, zoom and pan by buttons and keyboard,
-//! mirrored in Arabic.
+//! mirrored in Arabic. Marks say what they are on hover, focus or a tap (a card with title and
+//! date); dragging or swiping pans; zoom keeps the newest events or the mark in view; at scale
+//! the marks give way to density strips per type (`timeline_marks`).
 
 use leptos::html;
 use leptos::prelude::*;
 
 use super::marks::Legend;
-use super::{Ctx, Nav, Snapshot};
+use super::timeline_marks::{density_view, mark_view, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
+use super::Ctx;
 use crate::data::Precision;
-use crate::i18n::{intl, Lang, CLOSE_EVENTS};
-use crate::symbol::{shape_path, type_class};
-use crate::timeline::{label_x, layout, ticks, Item, Mark, Viewport};
+use crate::i18n::{intl, Lang};
+use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Mark, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
 
-const ROW_H: f64 = 26.0;
-const ROWS: usize = 6;
-const AXIS_H: f64 = 28.0;
-const PAD_TOP: f64 = 14.0;
-
 /// The view state of one timeline: the fitted viewport of the events, the reader's zoom (kept
-/// with the fit it was made from, so a new extent refits), and the drawing's width.
+/// with the fit it was made from, so a new extent refits), the drawing's width, and the mark
+/// the reader is looking at.
 #[derive(Clone, Copy)]
-struct Zoom {
+pub struct Zoom {
     fit: Memo<Viewport>,
     zoomed: RwSignal<Option<(Viewport, Viewport)>>,
-    viewport: Memo<Viewport>,
-    width: RwSignal<f64>,
+    pub viewport: Memo<Viewport>,
+    pub width: RwSignal<f64>,
+    /// The last day of the newest event shown (zooming keeps it in view).
+    newest: Memo<Option<f64>>,
+    pub peek: RwSignal<Option<Peek>>,
+    /// Set when the pointer dragged the drawing: the click that ends a drag opens nothing.
+    pub dragged: StoredValue<bool>,
 }
 
 impl Zoom {
-    fn new(ctx: Ctx) -> Zoom {
-        let fit = Memo::new(move |_| {
-            let data = ctx.data.get();
-            ctx.filtered.with(|f| Viewport::fit(f.events.iter().map(|&ix| data.ds.event(ix).span)))
-        });
+    fn new(ctx: Ctx, items: Memo<Vec<Item>>) -> Zoom {
+        let fit = Memo::new(move |_| items.with(|items| Viewport::fit(items.iter().map(|i| i.span))));
         let zoomed = RwSignal::new(None::<(Viewport, Viewport)>);
         let viewport = Memo::new(move |_| {
             let fit = fit.get();
@@ -42,15 +41,21 @@ impl Zoom {
                 _ => fit,
             })
         });
-        Zoom { fit, zoomed, viewport, width: RwSignal::new(800.0) }
+        let newest =
+            Memo::new(move |_| items.with(|items| items.iter().map(|i| i.span.1 as f64 + 1.0).reduce(f64::max)));
+        let _ = ctx;
+        let (width, peek, dragged) = (RwSignal::new(800.0), RwSignal::new(None), StoredValue::new(false));
+        Zoom { fit, zoomed, viewport, width, newest, peek, dragged }
     }
 
-    fn set(self, v: Viewport) {
+    pub fn set(self, v: Viewport) {
         self.zoomed.set(Some((self.fit.get_untracked(), v)));
     }
 
     fn zoom(self, factor: f64) {
-        self.set(self.viewport.get_untracked().zoom(factor, None));
+        let v = self.viewport.get_untracked();
+        let looking_at = self.peek.with_untracked(|p| p.as_ref().map(|p| p.day));
+        self.set(v.zoom(factor, zoom_centre(&v, looking_at, self.newest.get_untracked())));
     }
 
     fn pan(self, fraction: f64) {
@@ -62,10 +67,27 @@ impl Zoom {
     }
 }
 
+/// Dragging: where it started (x, viewport), and whether it has moved enough to be a drag.
+#[derive(Clone, Copy, Default)]
+struct Drag {
+    from: Option<(f64, Viewport)>,
+    moved: bool,
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let z = Zoom::new(ctx);
+    let items = Memo::new(move |_| {
+        let data = ctx.data.get();
+        ctx.filtered.with(|f| {
+            let item = |&ix: &u32| {
+                let e = data.ds.event(ix);
+                Item { event: ix, span: e.span, kind: e.kind }
+            };
+            f.events.iter().map(item).collect::<Vec<_>>()
+        })
+    });
+    let z = Zoom::new(ctx, items);
     let container = NodeRef::<html::Div>::new();
     let measure = move || {
         if let Some(el) = container.try_get_untracked().flatten() {
@@ -82,25 +104,97 @@ pub fn Timeline() -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
+    view! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <Controls z />
+            {move || {
+                if items.with(Vec::is_empty) {
+                    view! { <EmptyTimeline /> }.into_any()
+                } else {
+                    view! { <Canvas z items container /> }.into_any()
+                }
+            }}
+            <LegendBox />
+        </section>
+    }
+}
 
+/// The drawing: axis and marks (or density strips), with keyboard, drag and the peek card.
+#[component]
+fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let dense = Memo::new(move |_| items.with(|items| visible(items, &z.viewport.get()) > DENSE_ABOVE));
     let marks = Memo::new(move |_| {
         let rtl = ctx.lang().is_rtl();
-        let data = ctx.data.get();
-        let items: Vec<Item> = ctx.filtered.with(|f| {
-            f.events
-                .iter()
-                .map(|&ix| data.ds.event(ix))
-                .zip(&f.events)
-                .map(|(e, &ix)| Item { event: ix, span: e.span, kind: e.kind })
-                .collect()
-        });
-        layout(&items, &z.viewport.get(), z.width.get(), rtl, 18.0, ROWS)
+        if dense.get() {
+            return Vec::new();
+        }
+        items.with(|items| layout(items, &z.viewport.get(), z.width.get(), rtl, 18.0, ROWS))
     });
     let height = Memo::new(move |_| {
-        let rows = marks.with(|m| m.iter().map(|m| m.row + 1).max().unwrap_or(1));
+        let rows = if dense.get() {
+            items.with(|items| super::timeline_marks::density_rows(items))
+        } else {
+            marks.with(|m| m.iter().map(|m| m.row + 1).max().unwrap_or(1))
+        };
         PAD_TOP + rows as f64 * ROW_H + AXIS_H
     });
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    let drag = RwSignal::new(Drag::default());
+    let on_key = keys(ctx, z);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        z.dragged.set_value(false);
+        if ev.is_primary() && ev.button() == 0 {
+            drag.set(Drag { from: Some((ev.client_x() as f64, z.viewport.get_untracked())), moved: false });
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, v0)) = drag.with_untracked(|d| d.from) else { return };
+        let dx = ev.client_x() as f64 - x0;
+        if dx.abs() > 4.0 || drag.with_untracked(|d| d.moved) {
+            // Content follows the pointer: dragging right shows earlier dates (later in Arabic).
+            let sign = if ctx.lang().is_rtl() { 1.0 } else { -1.0 };
+            z.set(v0.pan(sign * dx / z.width.get_untracked().max(1.0)));
+            drag.update(|d| d.moved = true);
+            z.dragged.set_value(true);
+            z.peek.set(None);
+        }
+    };
+    let on_up = move |_| drag.set(Drag::default());
+    let label = move || format!("{} — {}", View::Timeline.label(ctx.lang()), ctx.lang().strings().timeline_help);
+    let dense_note = move || dense.get().then(|| view! { <p class="help">{ctx.lang().strings().density_help}</p> });
+    let draw = move || {
+        let (lang, data) = (ctx.lang(), ctx.now());
+        if dense.get() {
+            return items.with(|items| density_view(lang, items, z)).into_any();
+        }
+        marks
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(k, m): (usize, Mark)| mark_view(ctx, &data, lang, k, m, z))
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
+            aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
+            on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
+            <svg width=move || z.width.get() height=move || height.get() role="presentation"
+                data-dir=move || ctx.lang().dir()>
+                <g class="axis">{move || axis(ctx.lang(), z, height.get())}</g>
+                <g class="marks">{draw}</g>
+            </svg>
+            <PeekCard z />
+        </div>
+        {dense_note}
+        <p id="timeline-help" class="help">{move || ctx.lang().strings().timeline_help}</p>
+    }
+}
+
+/// The keyboard: + and − zoom, 0 resets, the arrows pan (mirrored in Arabic), Escape hides the
+/// peek card.
+fn keys(ctx: Ctx, z: Zoom) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+    move |ev: leptos::ev::KeyboardEvent| {
         // In Arabic the axis runs right to left: the left arrow moves towards later dates.
         let dir = if ctx.lang().is_rtl() { -1.0 } else { 1.0 };
         match ev.key().as_str() {
@@ -109,30 +203,39 @@ pub fn Timeline() -> impl IntoView {
             "0" => z.reset(),
             "ArrowRight" => z.pan(0.25 * dir),
             "ArrowLeft" => z.pan(-0.25 * dir),
+            "Escape" => z.peek.set(None),
             _ => return,
         }
         ev.prevent_default();
-    };
-    let mark_views = move || {
-        let (lang, data) = (ctx.lang(), ctx.now());
-        marks.get().into_iter().map(|m| mark_view(ctx, &data, lang, m, z)).collect_view()
-    };
-    let canvas_label = move || format!("{} — {}", View::Timeline.label(ctx.lang()), ctx.lang().strings().timeline_help);
-    view! {
-        <section class="timeline" aria-labelledby="timeline-heading">
-            <Controls z />
-            <div class="timeline-canvas" node_ref=container tabindex="0" role="group"
-                aria-label=canvas_label
-                aria-describedby="timeline-help" on:keydown=on_key>
-                <svg width=move || z.width.get() height=move || height.get() role="presentation"
-                    data-dir=move || ctx.lang().dir()>
-                    <g class="axis">{move || axis(ctx.lang(), z, height.get())}</g>
-                    <g class="marks">{mark_views}</g>
-                </svg>
+    }
+}
+
+/// No events to draw: say so, and offer the way back.
+#[component]
+fn EmptyTimeline() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let clear = move |_| ctx.navigate(|q| *q = q.cleared(), super::Nav::Push);
+    move || {
+        let s = ctx.lang().strings();
+        view! {
+            <div class="timeline-empty" role="status">
+                <p>{s.timeline_empty}</p>
+                <button type="button" class="button" on:click=clear>{s.clear_all}</button>
             </div>
-            <p id="timeline-help" class="help">{move || ctx.lang().strings().timeline_help}</p>
-            <details class="legend-box"><summary>{move || ctx.lang().strings().legend}</summary><Legend /></details>
-        </section>
+        }
+    }
+}
+
+/// The legend, open beside a wide timeline and folded on phones.
+#[component]
+fn LegendBox() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
+    view! {
+        <details class="legend-box" prop:open=wide>
+            <summary>{move || ctx.lang().strings().legend}</summary>
+            <Legend />
+        </details>
     }
 }
 
@@ -178,80 +281,4 @@ fn axis(lang: Lang, z: Zoom, h: f64) -> impl IntoView {
         }
     };
     ticks(&v, w, lang.is_rtl(), if v.days() < 900.0 { 110.0 } else { 56.0 }).into_iter().map(tick).collect_view()
-}
-
-/// A group of close events: its count in a circle; opening it zooms in on its span.
-fn group_view(data: &Snapshot, lang: Lang, m: Mark, z: Zoom) -> AnyView {
-    let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
-    let n = m.events.len();
-    // `timeline::layout` creates every mark with one event and only ever adds to it.
-    let first = data.ds.event(m.events[0]);
-    let last = data.ds.event(*m.events.last().unwrap_or(&m.events[0]));
-    let label = format!(
-        "{}: {} – {}",
-        CLOSE_EVENTS.count_with_digits(lang, n),
-        intl::format_date(lang, &first.date),
-        intl::format_date(lang, &last.date)
-    );
-    let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
-    let open = move || z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            open()
-        }
-    };
-    let cx = m.center();
-    let bar = (m.right - m.left > 24.0).then(|| {
-        view! { <rect class="group-span" x=m.left y=y - 3.0 width=m.right - m.left height=6.0 rx=3.0 /> }
-    });
-    // Four digits still fit inside the circle, smaller.
-    let count_class = if n >= 1000 { "group-count long" } else { "group-count" };
-    view! {
-        <g class="group" tabindex="0" role="button" aria-label=label.clone() on:click=move |_| open() on:keydown=on_key>
-            <title>{label.clone()}</title>
-            {bar}
-            <circle class=format!("mark {}", type_class(m.kind)) cx=cx cy=y r=12.0 />
-            <text class=count_class x=cx y=y + 4.0 text-anchor="middle">{n.to_string()}</text>
-        </g>
-    }
-    .into_any()
-}
-
-/// One mark: a group, or a single event (its symbol, a span bar for a month or year).
-fn mark_view(ctx: Ctx, data: &Snapshot, lang: Lang, m: Mark, z: Zoom) -> AnyView {
-    if m.is_group() {
-        return group_view(data, lang, m, z);
-    }
-    let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
-    let e = data.ds.event(m.events[0]);
-    let id = e.id.clone();
-    let label = format!("{} — {} — {}", intl::format_date(lang, &e.date), e.kind.label(lang), lang.pick(&e.title));
-    let open = move || {
-        let id = id.clone();
-        ctx.navigate(move |q| q.event = Some(id), Nav::Push)
-    };
-    let open2 = open.clone();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" {
-            ev.prevent_default();
-            open2()
-        }
-    };
-    let span = (m.is_span && m.right - m.left > 3.0).then(|| {
-        let class = format!("span {}", type_class(m.kind));
-        view! { <rect class=class x=m.left y=y - 5.0 width=m.right - m.left height=10.0 rx=2.0 /> }
-    });
-    let cx = m.center();
-    view! {
-        <g class="event-mark" tabindex="0" role="link" aria-label=label.clone() data-event=e.id.clone()
-            on:click=move |_| open() on:keydown=on_key>
-            <title>{label.clone()}</title>
-            // An invisible 24 px hit area around the 16 px symbol (target size).
-            <circle class="hit" cx=cx cy=y r=12.0 />
-            {span}
-            <path class=format!("mark {}", type_class(m.kind)) d=shape_path(m.kind, cx, y, 8.0) />
-        </g>
-    }
-    .into_any()
 }

@@ -38,9 +38,9 @@ pub fn write(q: &Query, replace: bool) {
     }
 }
 
-/// Keeps `query` equal to the URL when the reader goes back or forward.
-pub fn on_popstate(query: RwSignal<Query>) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| query.set(read()));
+/// Calls `f` with the URL's state when the reader goes back or forward.
+pub fn on_popstate(f: impl Fn(Query) + 'static) {
+    let handle = window_event_listener(leptos::ev::popstate, move |_| f(read()));
     // The app lives as long as the page: the listener is never removed.
     std::mem::forget(handle);
 }

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use super::downloads::Downloads;
 use super::{Ctx, Nav};
 use crate::data::{EventType, Tone, Topic};
-use options::{country_options, vocab_options};
+use crate::vocab::Match;
+use options::{vocab_options, CountryOptions};
 use selects::{PairSelects, YearSelects};
 
 /// The search field (labelled; typing replaces the history entry).
@@ -24,7 +25,7 @@ pub fn SearchField() -> impl IntoView {
                 q.q = v;
                 q.event = None;
             },
-            Nav::Replace,
+            Nav::Typing,
         )
     };
     move || {
@@ -51,9 +52,38 @@ fn ClearAll() -> impl IntoView {
     }
 }
 
-/// The panel's fields, in their language.
+/// With several countries chosen: events of any of them, or of all of them together.
 #[component]
-fn Fields() -> impl IntoView {
+fn MatchChoice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let several = Memo::new(move |_| ctx.query.with(|q| q.countries.len() >= 2));
+    move || {
+        several.get().then(|| {
+            let lang = ctx.lang();
+            let option = move |&m: &Match| {
+                let checked = move || ctx.query.with(|q| q.matching == m);
+                let choose = move |_| ctx.navigate(|q| q.matching = m, Nav::Push);
+                view! {
+                    <label class="option">
+                        <input type="radio" name="match" value=m.id() prop:checked=checked on:change=choose />
+                        <span>{m.label(lang)}</span>
+                    </label>
+                }
+            };
+            view! {
+                <div class="match" role="radiogroup" aria-labelledby="match-label">
+                    <span id="match-label" class="field-label">{lang.strings().events_of}</span>
+                    {Match::ALL.iter().map(option).collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
+/// The panel's fields, in their language. `search` is false on phones, where the search field
+/// sits outside the folded panel.
+#[component]
+fn Fields(search: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
@@ -63,9 +93,9 @@ fn Fields() -> impl IntoView {
         let tones = vocab_options::<Tone>(lang, |_| None);
         view! {
             <aside class="filters" aria-labelledby="filters-heading">
-                <SearchField />
+                {search.then(|| view! { <SearchField /> })}
                 <ClearAll />
-                <fieldset><legend>{s.countries}</legend><ul class="options">{country_options(lang)}</ul></fieldset>
+                <fieldset><legend>{s.countries}</legend><CountryOptions /><MatchChoice /></fieldset>
                 <PairSelects />
                 <fieldset><legend>{s.types}</legend><ul class="options">{types}</ul></fieldset>
                 <fieldset><legend>{s.topics}</legend><ul class="options">{topics}</ul></fieldset>
@@ -92,9 +122,10 @@ pub fn FilterPanel() -> impl IntoView {
         }
     };
     view! {
+        {(!wide).then(|| view! { <div class="phone-search"><SearchField /></div> })}
         <details class="filters-box" prop:open=wide on:toggle=on_toggle>
             <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
-            {move || built.get().then(|| view! { <Fields /> })}
+            {move || built.get().then(|| view! { <Fields search=wide /> })}
         </details>
     }
 }

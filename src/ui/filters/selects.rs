@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::super::{Ctx, Nav};
+use crate::i18n::{number, sort_key};
 
 /// Two country drop-downs; the pair filter applies once both sides are chosen.
 #[component]
@@ -35,7 +36,9 @@ pub fn PairSelects() -> impl IntoView {
         let chosen = move || pending.with(|p| if first { p.0.clone() } else { p.1.clone() });
         let lang = ctx.lang();
         let data = ctx.now();
-        let options = data.ds.countries.iter().map(|c| {
+        let mut countries: Vec<&crate::data::Country> = data.ds.countries.iter().collect();
+        countries.sort_by_cached_key(|c| sort_key(lang, lang.pick(&c.name)));
+        let options = countries.into_iter().map(|c| {
             let code = c.code.clone();
             let selected = move || chosen() == code;
             view! { <option value=c.code.clone() prop:selected=selected>{lang.pick(&c.name).to_owned()}</option> }
@@ -74,7 +77,8 @@ fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
         let (lo, hi) = range.get();
         let option = move |y: i32| {
             let selected = move || current() == Some(y);
-            view! { <option value=y.to_string() prop:selected=selected>{y} " (" {move || count(y)} ")"</option> }
+            let n = move || number(ctx.lang(), count(y));
+            view! { <option value=y.to_string() prop:selected=selected>{y} " (" {n} ")"</option> }
         };
         (lo..=hi).map(option).collect_view()
     };
