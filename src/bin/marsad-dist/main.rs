@@ -38,46 +38,22 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     }
 }
 
-/// Registers `sw.js` (not in embeds: a third-party iframe's worker is partitioned, and embeds
-/// stay online-first), and tells the app when a new version waits (`marsad-update` event).
-const REGISTER_SW: &str = r#"
-if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
-  let asked = false;
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
-    if (!reg) return;
-    const ready = () => {
-      window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
-      window.marsadUpdateReady = true;
-      window.dispatchEvent(new Event('marsad-update'));
-    };
-    if (reg.waiting && navigator.serviceWorker.controller) ready();
-    reg.addEventListener('updatefound', () => {
-      const w = reg.installing;
-      w?.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) ready(); });
-    });
-  }).catch((err) => console.warn('service worker not registered', err));
-  navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
-}
-"#;
+/// The start module: loads the app, shows a message if WebAssembly cannot start and, after
+/// [`RELEASE_MARK`], registers `sw.js` (never in embeds: a third-party iframe's worker is
+/// partitioned, and embeds stay online-first) and tells the app when a new version waits.
+const START_TEMPLATE: &str = include_str!("start.js");
+const RELEASE_MARK: &str = "// --- release builds only: the service worker ---\n";
 
 fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let glue = find(dir, |n| n.starts_with("marsad-") && n.ends_with(".js"))?;
     let wasm = find(dir, |n| n.starts_with("marsad-") && n.ends_with("_bg.wasm"))?;
-    let mut start = format!(
-        "// Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).\n\
-         import init from './{glue}';\n\
-         init({{ module_or_path: new URL('./{wasm}', import.meta.url) }}).catch((err) => {{\n\
-         \x20 console.error(err);\n\
-         \x20 const p = document.createElement('p');\n\
-         \x20 p.className = 'fatal';\n\
-         \x20 p.setAttribute('role', 'alert');\n\
-         \x20 p.textContent = 'تعذّر تشغيل مرصد في هذا المتصفح. · Marsad could not start in this browser.';\n\
-         \x20 document.body.append(p);\n\
-         }});\n"
-    );
-    if release {
-        start.push_str(REGISTER_SW);
-    }
+    // The part after the mark registers the worker: development builds leave it out.
+    let template = if release {
+        START_TEMPLATE.replace(RELEASE_MARK, "")
+    } else {
+        START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
+    };
+    let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
 
@@ -129,88 +105,8 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-const SW_TEMPLATE: &str = r#"// Written by marsad-dist from the build itself: do not edit.
-const VERSION = '__VERSION__';
-const FILES = __FILES__;
-const CACHE = `marsad-${VERSION}`;
-const DATA = /\/data\/(events\.json|articles\/[^/]+)$/;
-const SHARDS = 'marsad-shards';
-const SHARD = /\/data\/shards\/[^/]+\.json$/;
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE && key !== SHARDS) await caches.delete(key);
-    await self.clients.claim();
-  })());
-});
-
-self.addEventListener('message', (event) => { if (event.data === 'skip-waiting') self.skipWaiting(); });
-
-self.addEventListener('fetch', (event) => {
-  const req = event.request;
-  const url = new URL(req.url);
-  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (req.mode === 'navigate') event.respondWith(page(req));
-  else if (DATA.test(url.pathname)) event.respondWith(data(url));
-  else if (SHARD.test(url.pathname)) event.respondWith(shard(req));
-  else event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
-});
-
-// Any query-string URL of the app is the app's one page, as this version built it.
-async function page(req) {
-  const hit = await caches.match(new URL('index.html', self.registration.scope).href);
-  return hit || fetch(req);
-}
-
-function marked(res, why) {
-  const headers = new Headers(res.headers);
-  headers.set('x-marsad-fallback', why);
-  return res.blob().then((body) => new Response(body, { status: res.status, statusText: res.statusText, headers }));
-}
-
-// A shard's name carries its content hash: once fetched, it never changes.
-async function shard(req) {
-  const cache = await caches.open(SHARDS);
-  const hit = await cache.match(req, { ignoreSearch: true });
-  if (hit) return hit;
-  const res = await fetch(req);
-  if (res.ok) await cache.put(req, res.clone());
-  return res;
-}
-
-// Data is network-first, so a returning reader online gets the newest dataset; a copy that does
-// not parse never replaces the last good one.
-async function data(url) {
-  const cache = await caches.open(CACHE);
-  const key = url.origin + url.pathname;
-  let res;
-  try {
-    res = await fetch(key, { cache: 'no-cache' });
-  } catch (err) {
-    const hit = await cache.match(key);
-    if (hit) return marked(hit, 'offline');
-    throw err;
-  }
-  if (!res.ok) {
-    const hit = await cache.match(key);
-    return hit ? marked(hit, 'offline') : res;
-  }
-  if (key.endsWith('/events.json')) {
-    let sound = false;
-    try { const doc = JSON.parse(await res.clone().text()); sound = Array.isArray(doc && doc.events); } catch (_) {}
-    if (!sound) {
-      const hit = await cache.match(key);
-      return hit ? marked(hit, 'invalid-update') : res;
-    }
-  }
-  await cache.put(key, res.clone());
-  return res;
-}
-"#;
+/// The worker, with `__VERSION__` and `__FILES__` filled in by [`service_worker`].
+const SW_TEMPLATE: &str = include_str!("sw.js");
 
 fn service_worker(dir: &Path) -> Result<(), String> {
     let files = list_files(dir)?;
