@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSyn
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, ROOT, listed, waitListed } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(join(DIST, 'data/events.json'), 'utf8'));
@@ -86,7 +86,7 @@ test('a damaged data update never replaces the last good data, and the reader is
 test('a newer app build shows the update prompt, and reloading switches to it', async () => {
   const dir = copyDist('v2');
   appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir]);
+  execFileSync(await tool('marsad-dist'), ['site', dir]);
   const v2 = readFileSync(join(dir, 'sw.js'), 'utf8').match(/VERSION = '([0-9a-f]+)'/)[1];
   await up(dir);
   await page.goto(`http://127.0.0.1:${port}/?lang=en`);

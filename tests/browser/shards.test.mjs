@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, ROOT, listed, waitListed } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const N = 3000;
@@ -20,8 +20,8 @@ before(async () => {
   browser = await launch();
   cpSync(DIST, dir, { recursive: true });
   rmSync(join(dir, 'data'), { recursive: true });
-  execFileSync(join(ROOT, 'target/debug/marsad-data'), ['synth', String(N), join(dir, 'data'), '--seed', '5']);
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
+  execFileSync(await tool('marsad-data'), ['synth', String(N), join(dir, 'data'), '--seed', '5']);
+  execFileSync(await tool('marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
   head = JSON.parse(readFileSync(join(dir, 'data/events.json'), 'utf8'));
   assert.ok(head.shards.length >= 8, `${head.shards.length} shards`);
   assert.deepEqual(head.events, []);
@@ -158,7 +158,7 @@ test('offline after one visit: the worker keeps every shard it fetched', async (
   assert.equal(await page.$('.notice:not(.fallback)'), null, 'no shard missing');
   // A new build replaces the app's cache but keeps the shards (their names change with them).
   appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
+  execFileSync(await tool('marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
   site = await serve({ root: dir, port });
   await page.reload();
   await ready(page);
