@@ -1,23 +1,26 @@
 //! `marsad-dist`: Trunk's post-build hook, and the service-worker generator.
 //!
 //! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
-//!   1. writes the start-up module `start-<hash>.js` that Trunk would otherwise inline (the CSP
-//!      allows no inline script), with a visible message if WebAssembly cannot start, and — in
-//!      release builds only — the service-worker registration;
+//!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
+//!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
+//!      start, and — in release builds only — the service-worker registration;
 //!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
 //!      downloads while the wasm compiles), into `index.html`;
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and preloads the
 //!      newest shard;
-//!   4. in release builds, writes `sw.js` (see below).
+//!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
 //! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
 //!   replaced (the benchmark and tests use it; N lets a test make many small shards).
 //!
-//! `sw.js` precaches every file of the build except the shards, listed from the build itself with
-//! a content hash per file, so a changed file changes the worker and a reader is offered the
-//! update. Shards are content-addressed (hash in the name), so the worker keeps each one it has
-//! fetched in a cache of its own and never asks the network again. File names carry FNV-1a
-//! 64-bit hashes (`marsad::data::shard::content_hash`): cache busting, not security.
+//! The worker installs every file of the build except the shards, listed from the build itself:
+//! the shell (everything outside `data/`) into a cache per version, the data files into
+//! `marsad-data` only where it has no copy yet. Its version hashes the shell's contents and the
+//! data files' names: a changed app file changes the worker and a reader is offered the update,
+//! while changed data reaches a returning reader without one (data is network-first). What the
+//! worker keeps of the data is decided by the app (`x-marsad-pending`, `marsad:verdict`; see
+//! `sw.js` and ARCHITECTURE.md). File names carry FNV-1a 64-bit hashes
+//! (`marsad::data::shard::content_hash`): cache busting, not security.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -112,10 +115,13 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     let files = list_files(dir)?;
     let mut manifest = String::new();
     for f in &files {
-        let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
         manifest.push_str(f);
-        manifest.push(' ');
-        manifest.push_str(&content_hash(&bytes));
+        // Data is network-first and never replaced by an install: only its names count.
+        if !f.starts_with("data/") {
+            let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+            manifest.push(' ');
+            manifest.push_str(&content_hash(&bytes));
+        }
         manifest.push('\n');
     }
     let version = &content_hash(manifest.as_bytes())[..16];

@@ -1,81 +1,159 @@
-// Written by marsad-dist from the build itself: do not edit.
+// Marsad's service worker. Written by marsad-dist (src/bin/marsad-dist/sw.js) with the build's
+// file list and version filled in: do not edit the copy in a built site.
+//
+// Caches (every name starts with `marsad-`, so retiring removes them all):
+// - `marsad-<VERSION>`: the app shell, every built file outside data/, precached at install;
+//   older versions are deleted when this one activates.
+// - `marsad-data`: committed copies of data/events.json, the articles and the other data files;
+//   it outlives app updates.
+// - `marsad-shards-v2`: committed shards (content-addressed names); it outlives app updates. The
+//   old `marsad-shards`, filled without any check, is deleted at activation.
+// Whether data is loadable is decided by ONE thing, the app's loader: the worker answers a fresh
+// response as a candidate (`x-marsad-pending: <id>`), and commits it only when the app posts
+// `{type: 'marsad:verdict', id, ok: true}`. Its own check is a transport gate (status 2xx, not
+// redirected to another file, not HTML; article texts text/plain): nothing that fails it becomes
+// a candidate or a committed copy. The protocol is documented in ARCHITECTURE.md.
 const VERSION = '__VERSION__';
+// Every file installed: the shell (precached), and data files (committed if not yet there).
 const FILES = __FILES__;
-const CACHE = `marsad-${VERSION}`;
-const DATA = /\/data\/(events\.json|articles\/[^/]+)$/;
-const SHARDS = 'marsad-shards';
-const SHARD = /\/data\/shards\/[^/]+\.json$/;
+const SHELL = `marsad-${VERSION}`;
+const DATA = 'marsad-data';
+const SHARDS = 'marsad-shards-v2';
+const KEEP = [SHELL, DATA, SHARDS];
+// Candidates awaiting the app's verdict, oldest first; a lost one is simply not committed.
+const PENDING_MAX = 24;
+const pending = new Map();
+const BOOT = Math.random().toString(36).slice(2, 10);
+let serial = 0;
+
+const scope = () => new URL(self.registration.scope);
+const at = (file) => new URL(file, self.registration.scope).href;
+// Cache keys ignore the query string.
+const keyOf = (url) => url.origin + url.pathname;
+const dataPath = (url) => {
+  const base = scope();
+  return url.origin === base.origin && url.pathname.startsWith(`${base.pathname}data/`)
+    ? url.pathname.slice(base.pathname.length + 'data/'.length)
+    : null;
+};
+const isShard = (path) => /^shards\/[^/]+\.json$/.test(path);
+const isArticle = (path) => /^articles\/[^/]+$/.test(path);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  event.waitUntil((async () => {
+    const shell = await caches.open(SHELL);
+    await shell.addAll(FILES.filter((f) => !f.startsWith('data/')).map((f) => new Request(at(f), { cache: 'reload' })));
+    // Data: on a first visit there is nothing to lose; a committed copy is never replaced here.
+    const data = await caches.open(DATA);
+    await Promise.all(FILES.filter((f) => f.startsWith('data/')).map(async (f) => {
+      const key = at(f);
+      if (await data.match(key)) return;
+      try {
+        const res = await fetch(key, { cache: 'no-cache' });
+        if (passesGate(res, new URL(key))) await data.put(key, res);
+      } catch (_) { /* not committed this time */ }
+    }));
+  })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE && key !== SHARDS) await caches.delete(key);
+    for (const key of await caches.keys()) if (key.startsWith('marsad-') && !KEEP.includes(key)) await caches.delete(key);
     await self.clients.claim();
   })());
 });
 
-self.addEventListener('message', (event) => { if (event.data === 'skip-waiting') self.skipWaiting(); });
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (m === 'skip-waiting') self.skipWaiting();
+  else if (m && m.type === 'marsad:verdict') event.waitUntil(verdict(m));
+});
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (req.mode === 'navigate') event.respondWith(page(req));
-  else if (DATA.test(url.pathname)) event.respondWith(data(url));
-  else if (SHARD.test(url.pathname)) event.respondWith(shard(req));
-  else event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
+  if (url.pathname === self.location.pathname) return; // the worker itself: always the network
+  const path = dataPath(url);
+  if (req.mode === 'navigate') event.respondWith(navigate(req, url));
+  else if (path !== null) event.respondWith(data(req, url, path));
+  else event.respondWith(caches.open(SHELL).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)));
 });
 
+// The transport gate: a sanity check on what came back, not the definition of loadable.
+function passesGate(res, url) {
+  if (!res || res.status < 200 || res.status > 299) return false;
+  if (res.redirected && new URL(res.url).pathname !== url.pathname) return false;
+  const type = (res.headers.get('content-type') || '').toLowerCase().trim();
+  if (type.startsWith('text/html')) return false;
+  const path = dataPath(url);
+  return !(path && isArticle(path)) || type.startsWith('text/plain');
+}
+
 // Any query-string URL of the app is the app's one page, as this version built it.
-async function page(req) {
-  const hit = await caches.match(new URL('index.html', self.registration.scope).href);
-  return hit || fetch(req);
+async function navigate(req) {
+  const shell = await caches.open(SHELL);
+  return (await shell.match(at('index.html'))) || fetch(req);
 }
 
-function marked(res, why) {
+function answer(body, res, extra) {
   const headers = new Headers(res.headers);
-  headers.set('x-marsad-fallback', why);
-  return res.blob().then((body) => new Response(body, { status: res.status, statusText: res.statusText, headers }));
+  // The body here is already decoded and may have another length.
+  for (const h of ['x-marsad-pending', 'content-encoding', 'content-length']) headers.delete(h);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  return new Response(body, { status: res.status, statusText: res.statusText, headers });
 }
 
-// A shard's name carries its content hash: once fetched, it never changes.
-async function shard(req) {
-  const cache = await caches.open(SHARDS);
-  const hit = await cache.match(req, { ignoreSearch: true });
-  if (hit) return hit;
-  const res = await fetch(req);
-  if (res.ok) await cache.put(req, res.clone());
-  return res;
+async function fromCommitted(hit, extra) {
+  return answer(await hit.blob(), hit, extra);
 }
 
-// Data is network-first, so a returning reader online gets the newest dataset; a copy that does
-// not parse never replaces the last good one.
-async function data(url) {
-  const cache = await caches.open(CACHE);
-  const key = url.origin + url.pathname;
-  let res;
-  try {
-    res = await fetch(key, { cache: 'no-cache' });
-  } catch (err) {
+// Data under <scope>data/. Shards are cache-first (a name never changes its content), the rest
+// network-first so a returning reader online gets the newest data. A 2xx passing the gate is a
+// candidate; anything else falls back to the committed copy, saying why (`x-marsad-fallback`).
+async function data(req, url, path) {
+  const key = keyOf(url);
+  const shard = isShard(path);
+  const cache = await caches.open(shard ? SHARDS : DATA);
+  const want = req.headers.get('x-marsad-want');
+  if (want === 'last-good') {
     const hit = await cache.match(key);
-    if (hit) return marked(hit, 'offline');
+    return hit
+      ? fromCommitted(hit, { 'x-marsad-fallback': 'invalid-update' })
+      : new Response('', { status: 404, statusText: 'Not Found', headers: { 'x-marsad-fallback': 'none' } });
+  }
+  const hit = want === 'network' ? undefined : await cache.match(key);
+  if (hit && shard) return fromCommitted(hit, { 'x-marsad-source': 'cache' });
+
+  let got;
+  try {
+    const res = await fetch(req.url, { cache: 'no-cache', credentials: 'same-origin' });
+    got = passesGate(res, url) ? { res, body: await res.blob() } : { bad: res };
+  } catch (err) {
+    if (hit) return fromCommitted(hit, { 'x-marsad-fallback': 'offline' });
     throw err;
   }
-  if (!res.ok) {
-    const hit = await cache.match(key);
-    return hit ? marked(hit, 'offline') : res;
+  if (got.bad) {
+    if (!hit) return got.bad;
+    return fromCommitted(hit, { 'x-marsad-fallback': 'server-error', 'x-marsad-status': String(got.bad.status) });
   }
-  if (key.endsWith('/events.json')) {
-    let sound = false;
-    try { const doc = JSON.parse(await res.clone().text()); sound = Array.isArray(doc && doc.events); } catch (_) {}
-    if (!sound) {
-      const hit = await cache.match(key);
-      return hit ? marked(hit, 'invalid-update') : res;
-    }
+  const id = `${BOOT}-${++serial}`;
+  pending.set(id, { key, cache: shard ? SHARDS : DATA, body: got.body, res: got.res });
+  while (pending.size > PENDING_MAX) pending.delete(pending.keys().next().value);
+  return answer(got.body, got.res, { 'x-marsad-pending': id });
+}
+
+// The app's verdict on a response: commit or drop a candidate, or delete a committed copy the
+// app could not load (`url` without `id`).
+async function verdict(m) {
+  if (m.id !== undefined && m.id !== null) {
+    const c = pending.get(String(m.id));
+    pending.delete(String(m.id));
+    if (c && m.ok === true) await (await caches.open(c.cache)).put(c.key, answer(c.body, c.res, {}));
+  } else if (typeof m.url === 'string' && m.ok === false) {
+    let url;
+    try { url = new URL(m.url, self.registration.scope); } catch (_) { return; }
+    const path = dataPath(url);
+    if (path !== null) await (await caches.open(isShard(path) ? SHARDS : DATA)).delete(keyOf(url));
   }
-  await cache.put(key, res.clone());
-  return res;
 }
