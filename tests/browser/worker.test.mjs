@@ -288,6 +288,39 @@ test('an article answered with an HTML page keeps the good text, online and offl
   assert.ok((await get(s.page, other)).error, 'no copy, no network: the error');
 });
 
+test('opening a data file in a tab shows the file, not the app, online and offline', async (t) => {
+  // serve.mjs has no type for .md; a static host says text/markdown, which Chromium shows as text.
+  const readme = readFileSync(join(DIST, 'data/README.md'), 'utf8');
+  const s = await site(t, 'navigate', { overrides: { 'data/README.md': { body: readme, type: 'text/markdown; charset=utf-8' } } });
+  await controlled(s);
+  const files = {
+    'data/README.md': readme.split('\n')[0],
+    'data/events.json': '"dataset_version"',
+    'data/articles/a002.txt': s.file('data/articles/a002.txt').trim().split('\n')[0].slice(0, 40),
+  };
+  const shell = () => s.page.evaluate(() => !!document.querySelector('script[type=module][src^="./start-"]'));
+  const missing = await s.page.goto(`${s.url}data/missing.json`);
+  assert.equal(missing.status(), 404);
+  assert.equal(await shell(), false, 'a missing file is the server\'s 404, not the app');
+  for (const online of [true, false]) {
+    if (!online) await s.down();
+    for (const [path, snippet] of Object.entries(files)) {
+      const res = await s.page.goto(`${s.url}${path}`);
+      assert.ok(res.ok(), `${path}: ${res.status()}`);
+      assert.doesNotMatch(res.headers()['content-type'], /html/, path);
+      assert.equal(await shell(), false, `${path} ${online ? 'online' : 'offline'} opened the app`);
+      assert.ok((await s.page.textContent('body')).includes(snippet), `${path} ${online ? 'online' : 'offline'}`);
+    }
+    // The app's own pages are still the app.
+    for (const page of ['', '?lang=en&view=countries', 'index.html', 'index.html?lang=en']) {
+      await s.page.goto(`${s.url}${page}`);
+      assert.equal(await shell(), true, `${page} ${online ? 'online' : 'offline'}`);
+    }
+  }
+  // A file the site does not have: the network's error offline (the server's 404 online, above).
+  await assert.rejects(s.page.goto(`${s.url}data/missing.json`));
+});
+
 test('activation deletes the old, unchecked "marsad-shards" cache', async (t) => {
   const s = await site(t, 'old-shards');
   await s.page.goto(`${s.url}probe.html`);

@@ -90,10 +90,24 @@ function passesGate(res, url) {
   return !(path && isArticle(path)) || type.startsWith('text/plain');
 }
 
-// Any query-string URL of the app is the app's one page, as this version built it.
-async function navigate(req) {
-  const shell = await caches.open(SHELL);
-  return (await shell.match(at('index.html'))) || fetch(req);
+// The shell only for the app's own pages (the scope URL and index.html, with any query string);
+// any other page in the scope (a data file opened in a tab, say) is that file: network first,
+// then a copy of that exact file from the caches, else the network's error.
+async function navigate(req, url) {
+  const base = scope().pathname;
+  if (url.pathname === base || url.pathname === `${base}index.html`) {
+    const shell = await caches.open(SHELL);
+    return (await shell.match(at('index.html'))) || fetch(req);
+  }
+  try {
+    return await fetch(req);
+  } catch (err) {
+    for (const name of KEEP) {
+      const hit = await caches.match(keyOf(url), { cacheName: name });
+      if (hit) return hit;
+    }
+    throw err;
+  }
 }
 
 function answer(body, res, extra) {
