@@ -78,7 +78,7 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     assert!(html.contains("<link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>"), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
     let start = start_module(&dir);
-    assert!(start.contains("navigator.serviceWorker.register('./sw.js')"), "{start}");
+    assert!(start.contains("navigator.serviceWorker.register(script)"), "{start}");
     assert!(start.contains("import init from './marsad-abc123.js';"), "{start}");
     assert!(!start.contains("__GLUE__") && !start.contains("__WASM__"), "{start}");
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();

@@ -321,6 +321,31 @@ test('opening a data file in a tab shows the file, not the app, online and offli
   await assert.rejects(s.page.goto(`${s.url}data/missing.json`));
 });
 
+test('a stalled network falls back to the committed copy after the timeout, marked "stalled"', async (t) => {
+  const s = await site(t, 'stalled');
+  // The start module passes a test's timeout to the worker: sw.js?timeout=300.
+  await s.page.context().addInitScript(() => { window.marsadSwTimeoutMs = 300; });
+  await s.page.goto(`${s.url}?lang=en`);
+  await ready(s.page);
+  await s.page.evaluate(() => navigator.serviceWorker.ready);
+  await s.page.reload();
+  await ready(s.page);
+  assert.match(await s.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), /\/sw\.js\?timeout=300$/);
+  const held = [];
+  s.hooks['data/events.json'] = (req, res) => held.push(res); // never answered
+  const start = Date.now();
+  const r = await get(s.page, 'data/events.json');
+  const took = Date.now() - start;
+  assert.equal(r.headers['x-marsad-fallback'], 'stalled');
+  assert.equal(r.body, s.file('data/events.json'));
+  assert.ok(took >= 250 && took < 3000, `${took} ms`);
+  assert.equal(held.length, 1);
+  // The explorer opens on the committed data.
+  await s.page.reload();
+  await ready(s.page);
+  assert.equal(await s.page.getAttribute('.fallback', 'data-fallback'), 'stalled');
+});
+
 test('activation deletes the old, unchecked "marsad-shards" cache', async (t) => {
   const s = await site(t, 'old-shards');
   await s.page.goto(`${s.url}probe.html`);

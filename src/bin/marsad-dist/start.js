@@ -9,9 +9,16 @@ init({ module_or_path: new URL('./__WASM__', import.meta.url) }).catch((err) => 
   document.body.append(p);
 });
 // --- release builds only: the service worker ---
+// Registered in release builds, never in embeds (a third-party iframe's worker is partitioned,
+// and embeds stay online-first). Tells the app when a new version waits (`marsad-update`,
+// `marsadUpdateReady`, `marsadApplyUpdate`), and reloads on the new controller only when the
+// reader asked for it.
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
   let asked = false;
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
+  // A test may shorten the worker's network timeout (milliseconds): sw.js?timeout=MS.
+  const timeout = Math.round(Number(window.marsadSwTimeoutMs));
+  const script = timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js';
+  navigator.serviceWorker.register(script).then((reg) => {
     if (!reg) return;
     const ready = () => {
       window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };

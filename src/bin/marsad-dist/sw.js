@@ -20,6 +20,9 @@ const SHELL = `marsad-${VERSION}`;
 const DATA = 'marsad-data';
 const SHARDS = 'marsad-shards-v2';
 const KEEP = [SHELL, DATA, SHARDS];
+// How long a data request waits for the network when a committed copy could answer instead:
+// 8 s, or `sw.js?timeout=MS` (the start module passes `window.marsadSwTimeoutMs`, for tests).
+const TIMEOUT_MS = Math.max(0, Number(new URL(self.location.href).searchParams.get('timeout'))) || 8000;
 // Candidates awaiting the app's verdict, oldest first; a lost one is simply not committed.
 const PENDING_MAX = 24;
 const pending = new Map();
@@ -139,13 +142,27 @@ async function data(req, url, path) {
   const hit = want === 'network' ? undefined : await cache.match(key);
   if (hit && shard) return fromCommitted(hit, { 'x-marsad-source': 'cache' });
 
+  const abort = new AbortController();
+  const network = (async () => {
+    const res = await fetch(req.url, { cache: 'no-cache', credentials: 'same-origin', signal: abort.signal });
+    if (!passesGate(res, url)) return { bad: res };
+    return { res, body: await res.blob() };
+  })();
+  network.catch(() => {}); // after a timeout nobody waits for it
+  let timer;
+  const stalled = new Promise((ok) => { timer = setTimeout(() => ok({ stalled: true }), TIMEOUT_MS); });
   let got;
   try {
-    const res = await fetch(req.url, { cache: 'no-cache', credentials: 'same-origin' });
-    got = passesGate(res, url) ? { res, body: await res.blob() } : { bad: res };
+    got = await (hit ? Promise.race([network, stalled]) : network);
   } catch (err) {
     if (hit) return fromCommitted(hit, { 'x-marsad-fallback': 'offline' });
     throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (got.stalled) {
+    abort.abort();
+    return fromCommitted(hit, { 'x-marsad-fallback': 'stalled' });
   }
   if (got.bad) {
     if (!hit) return got.bad;
