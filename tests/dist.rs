@@ -1,5 +1,5 @@
 //! The post-build hook: start module, preloads, and the service worker only in release builds;
-//! the generated JavaScript parses (`node --check`, our lint).
+//! the generated JavaScript parses (`node --check`, our lint); the kill switch.
 
 use std::path::Path;
 use std::process::Command;
@@ -111,5 +111,24 @@ fn development_build_registers_no_service_worker() {
     assert!(run(&dir, "debug").status.success());
     assert!(!dir.join("sw.js").exists());
     assert!(!start_module(&dir).contains("serviceWorker"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn retire_writes_the_kill_switch() {
+    let dir = staging("retire");
+    assert!(run(&dir, "release").status.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["retire", dir.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    for part in ["skipWaiting()", "caches.delete(key)", "registration.unregister()", "client.navigate(client.url)"] {
+        assert!(sw.contains(part), "the kill switch lacks {part}");
+    }
+    assert!(!sw.contains("addEventListener('fetch'"), "the kill switch answers no request");
+    node_check(&dir.join("sw.js"), false);
+    let missing = dir.join("no-such-dir");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["retire", missing.to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success());
     std::fs::remove_dir_all(dir).ok();
 }

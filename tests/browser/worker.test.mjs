@@ -346,6 +346,49 @@ test('a stalled network falls back to the committed copy after the timeout, mark
   assert.equal(await s.page.getAttribute('.fallback', 'data-fallback'), 'stalled');
 });
 
+test('a site that stopped serving sw.js retires the offline copy; offline is not a retirement', async (t) => {
+  const s = await site(t, 'retire-404');
+  await s.page.goto(`${s.url}?lang=en`);
+  await ready(s.page);
+  await s.page.evaluate(() => navigator.serviceWorker.ready);
+  await s.page.reload();
+  await ready(s.page);
+  assert.ok(await s.page.evaluate(() => !!navigator.serviceWorker.controller));
+  // Offline: registering fails, but nothing is retired.
+  await s.down();
+  const warned = s.page.waitForEvent('console', (m) => m.text().includes('service worker not registered'));
+  await s.page.reload();
+  await ready(s.page);
+  await warned;
+  await s.page.waitForTimeout(300);
+  let state = await marsadState(s.page);
+  assert.equal(state.registrations, 1);
+  assert.ok(state.caches.includes(DATA), state.caches.join());
+  // Another site is deployed here, without sw.js.
+  s.overrides['sw.js'] = { status: 404, body: 'not found', type: 'text/plain' };
+  s.overrides['index.html'] = OTHER;
+  await s.up();
+  await s.page.goto(s.url).catch(() => {}); // the start module reloads the page
+  await waitTitle(s.page, 'Another site');
+  state = await marsadState(s.page);
+  assert.deepEqual(state, { caches: [], registrations: 0 });
+});
+
+test('the kill switch from "marsad-dist retire" removes the worker and its caches', async (t) => {
+  const s = await site(t, 'kill-switch');
+  await s.page.goto(`${s.url}?lang=en`);
+  await ready(s.page);
+  await s.page.evaluate(() => navigator.serviceWorker.ready);
+  await s.page.reload();
+  await ready(s.page);
+  assert.ok((await marsadState(s.page)).caches.length >= 2);
+  execFileSync(distTool, ['retire', s.dir]);
+  s.overrides['index.html'] = OTHER;
+  await s.page.goto(s.url).catch(() => {}); // the worker reloads its pages
+  await waitTitle(s.page, 'Another site');
+  assert.deepEqual(await marsadState(s.page), { caches: [], registrations: 0 });
+});
+
 test('activation deletes the old, unchecked "marsad-shards" cache', async (t) => {
   const s = await site(t, 'old-shards');
   await s.page.goto(`${s.url}probe.html`);

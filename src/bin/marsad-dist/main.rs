@@ -3,7 +3,7 @@
 //! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
 //!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
 //!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
-//!      start, and — in release builds only — the service-worker registration;
+//!      start, and — in release builds only — the service-worker registration and retirement;
 //!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
 //!      downloads while the wasm compiles), into `index.html`;
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
@@ -12,6 +12,8 @@
 //!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
 //! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
 //!   replaced (the benchmark and tests use it; N lets a test make many small shards).
+//! - `marsad-dist retire DIR`: writes the kill switch (`retire.js`) as `DIR/sw.js`: served where
+//!   Marsad's worker was, it removes the worker and its caches from every returning reader.
 //!
 //! The worker installs every file of the build except the shards, listed from the build itself:
 //! the shell (everything outside `data/`) into a cache per version, the data files into
@@ -110,6 +112,8 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
 
 /// The worker, with `__VERSION__` and `__FILES__` filled in by [`service_worker`].
 const SW_TEMPLATE: &str = include_str!("sw.js");
+/// The kill switch `marsad-dist retire` writes as `sw.js`; used as it is.
+const RETIRE_WORKER: &str = include_str!("retire.js");
 
 fn service_worker(dir: &Path) -> Result<(), String> {
     let files = list_files(dir)?;
@@ -129,6 +133,19 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FILES__", &list);
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
     println!("marsad-dist: sw.js {version} precaches {} files", files.len());
+    Ok(())
+}
+
+/// Replaces `dir/sw.js` with the kill switch.
+fn retire(dir: &Path) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Err(format!("{}: not a directory", dir.display()));
+    }
+    std::fs::write(dir.join("sw.js"), RETIRE_WORKER).map_err(|e| format!("sw.js: {e}"))?;
+    println!(
+        "marsad-dist: {} is the kill switch: returning readers lose the worker and its caches",
+        dir.join("sw.js").display()
+    );
     Ok(())
 }
 
@@ -188,6 +205,7 @@ fn main() -> ExitCode {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
+        (["retire", dir], _) => retire(Path::new(dir)),
         (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES),
         (["site", dir, "--max-shard-bytes", n], _) => match n.parse::<usize>() {
             Ok(n) if n >= 1024 => site(Path::new(dir), n),
@@ -202,7 +220,7 @@ fn main() -> ExitCode {
             }
         }),
         _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N] \
-                  (or set TRUNK_STAGING_DIR)"
+                  | marsad-dist retire DIR (or set TRUNK_STAGING_DIR)"
             .into()),
     };
     match result {

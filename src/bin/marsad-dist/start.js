@@ -18,8 +18,9 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
   // A test may shorten the worker's network timeout (milliseconds): sw.js?timeout=MS.
   const timeout = Math.round(Number(window.marsadSwTimeoutMs));
   const script = timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js';
+  const returning = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.register(script).then((reg) => {
-    if (!reg) return;
+    if (!reg) return undefined;
     const ready = () => {
       window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
       window.marsadUpdateReady = true;
@@ -30,6 +31,39 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
       const w = reg.installing;
       w?.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) ready(); });
     });
-  }).catch((err) => console.warn('service worker not registered', err));
+    // register() answers an existing registration without asking the server: an update check
+    // tells a returning reader's page whether the site still serves the worker.
+    return returning ? reg.update() : undefined;
+  }).catch((err) => {
+    console.warn('service worker not registered or updated', err);
+    return retireIfGone();
+  });
   navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
+}
+
+// Retirement: the site answers sw.js with 404 or 410 (not a network error: offline is no reason),
+// so it no longer runs Marsad's worker, and the offline copy would outlive the site. Unregister,
+// delete every `marsad-*` cache and reload once, from the network.
+async function retireIfGone() {
+  let res;
+  try {
+    res = await fetch('./sw.js', { cache: 'no-store' });
+  } catch (_) {
+    return;
+  }
+  if (res.status !== 404 && res.status !== 410) return;
+  let retired = false;
+  const reg = await navigator.serviceWorker.getRegistration();
+  if (reg) retired = (await reg.unregister()) || retired;
+  for (const key of await caches.keys()) {
+    if (key.startsWith('marsad-')) retired = (await caches.delete(key)) || retired;
+  }
+  let again = false;
+  try {
+    again = sessionStorage.getItem('marsad-retired') === '1';
+    sessionStorage.setItem('marsad-retired', '1');
+  } catch (_) {
+    again = true; // without storage there is no loop guard: do not reload
+  }
+  if (retired && !again) location.reload();
 }

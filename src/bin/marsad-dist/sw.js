@@ -80,7 +80,7 @@ self.addEventListener('fetch', (event) => {
   const path = dataPath(url);
   if (req.mode === 'navigate') event.respondWith(navigate(req, url));
   else if (path !== null) event.respondWith(data(req, url, path));
-  else event.respondWith(caches.open(SHELL).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)));
+  else event.respondWith(caches.match(req, { ignoreSearch: true, cacheName: SHELL }).then((hit) => hit || fetch(req)));
 });
 
 // The transport gate: a sanity check on what came back, not the definition of loadable.
@@ -99,8 +99,7 @@ function passesGate(res, url) {
 async function navigate(req, url) {
   const base = scope().pathname;
   if (url.pathname === base || url.pathname === `${base}index.html`) {
-    const shell = await caches.open(SHELL);
-    return (await shell.match(at('index.html'))) || fetch(req);
+    return (await caches.match(at('index.html'), { cacheName: SHELL })) || fetch(req);
   }
   try {
     return await fetch(req);
@@ -131,15 +130,16 @@ async function fromCommitted(hit, extra) {
 async function data(req, url, path) {
   const key = keyOf(url);
   const shard = isShard(path);
-  const cache = await caches.open(shard ? SHARDS : DATA);
+  // Reads never open (and so never create) a cache: after a retirement nothing comes back.
+  const committed = () => caches.match(key, { cacheName: shard ? SHARDS : DATA });
   const want = req.headers.get('x-marsad-want');
   if (want === 'last-good') {
-    const hit = await cache.match(key);
+    const hit = await committed();
     return hit
       ? fromCommitted(hit, { 'x-marsad-fallback': 'invalid-update' })
       : new Response('', { status: 404, statusText: 'Not Found', headers: { 'x-marsad-fallback': 'none' } });
   }
-  const hit = want === 'network' ? undefined : await cache.match(key);
+  const hit = want === 'network' ? undefined : await committed();
   if (hit && shard) return fromCommitted(hit, { 'x-marsad-source': 'cache' });
 
   const abort = new AbortController();
@@ -180,11 +180,13 @@ async function verdict(m) {
   if (m.id !== undefined && m.id !== null) {
     const c = pending.get(String(m.id));
     pending.delete(String(m.id));
-    if (c && m.ok === true) await (await caches.open(c.cache)).put(c.key, answer(c.body, c.res, {}));
+    // Without its shell cache this worker was retired (or the storage cleared): it commits nothing.
+    if (c && m.ok === true && (await caches.has(SHELL))) await (await caches.open(c.cache)).put(c.key, answer(c.body, c.res, {}));
   } else if (typeof m.url === 'string' && m.ok === false) {
     let url;
     try { url = new URL(m.url, self.registration.scope); } catch (_) { return; }
     const path = dataPath(url);
-    if (path !== null) await (await caches.open(isShard(path) ? SHARDS : DATA)).delete(keyOf(url));
+    const name = path === null ? null : isShard(path) ? SHARDS : DATA;
+    if (name && (await caches.has(name))) await (await caches.open(name)).delete(keyOf(url));
   }
 }
