@@ -1,4 +1,5 @@
-//! The post-build hook: start module, preloads, and the service worker only in release builds.
+//! The post-build hook: start module, preloads, and the service worker only in release builds;
+//! the generated JavaScript parses (`node --check`, our lint); the kill switch.
 
 use std::path::Path;
 use std::process::Command;
@@ -26,13 +27,44 @@ fn run(dir: &Path, profile: &str) -> std::process::Output {
         .unwrap()
 }
 
-fn start_module(dir: &Path) -> String {
+fn start_module_path(dir: &Path) -> std::path::PathBuf {
     let name = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .find(|n| n.starts_with("start-"))
         .expect("a start module");
-    std::fs::read_to_string(dir.join(name)).unwrap()
+    dir.join(name)
+}
+
+fn start_module(dir: &Path) -> String {
+    std::fs::read_to_string(start_module_path(dir)).unwrap()
+}
+
+/// `node --check` on a generated script (`module`: parsed as an ES module). Node is on PATH
+/// wherever the browser tests run.
+fn node_check(file: &Path, module: bool) {
+    let checked = if module {
+        let copy = file.with_extension("check.mjs");
+        std::fs::copy(file, &copy).unwrap();
+        copy
+    } else {
+        file.to_owned()
+    };
+    let out = Command::new("node").arg("--check").arg(&checked).output().expect("node on PATH");
+    assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    if module {
+        std::fs::remove_file(checked).unwrap();
+    }
+}
+
+fn version(dir: &Path) -> String {
+    let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    sw.lines().find(|l| l.starts_with("const VERSION")).unwrap().to_owned()
+}
+
+fn site(dir: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["site", dir.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -45,17 +77,31 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     assert!(html.contains("rel=\"modulepreload\" href=\"./marsad-abc123.js\""));
     assert!(html.contains("<link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>"), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
-    assert!(start_module(&dir).contains("serviceWorker.register('./sw.js')"));
+    let start = start_module(&dir);
+    assert!(start.contains("navigator.serviceWorker.register(script)"), "{start}");
+    assert!(start.contains("import init from './marsad-abc123.js';"), "{start}");
+    assert!(!start.contains("__GLUE__") && !start.contains("__WASM__"), "{start}");
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
     for f in ["\"data/events.json\"", "\"index.html\"", "\"marsad-abc123_bg.wasm\""] {
-        assert!(sw.contains(f), "sw.js does not precache {f}");
+        assert!(sw.contains(f), "sw.js does not install {f}");
     }
-    // A changed file gives a new worker version.
-    let version = |sw: &str| sw.lines().find(|l| l.starts_with("const VERSION")).unwrap().to_owned();
+    assert!(!sw.contains("__VERSION__") && !sw.contains("__FILES__"));
+    node_check(&dir.join("sw.js"), false);
+    node_check(&start_module_path(&dir), true);
+    // A changed app file gives a new worker version; changed data does not (it is
+    // network-first, and an install never replaces committed data), a new data file does.
+    let v1 = version(&dir);
     std::fs::write(dir.join("data/events.json"), "{\"changed\": 1}").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["site", dir.to_str().unwrap()]).output().unwrap();
-    assert!(out.status.success());
-    assert_ne!(version(&sw), version(&std::fs::read_to_string(dir.join("sw.js")).unwrap()));
+    site(&dir);
+    assert_eq!(v1, version(&dir));
+    std::fs::write(dir.join("marsad-abc123.js"), "export default function init() { return 2; }").unwrap();
+    site(&dir);
+    let v2 = version(&dir);
+    assert_ne!(v1, v2);
+    std::fs::create_dir_all(dir.join("data/articles")).unwrap();
+    std::fs::write(dir.join("data/articles/a000.txt"), "text").unwrap();
+    site(&dir);
+    assert_ne!(v2, version(&dir));
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -65,5 +111,24 @@ fn development_build_registers_no_service_worker() {
     assert!(run(&dir, "debug").status.success());
     assert!(!dir.join("sw.js").exists());
     assert!(!start_module(&dir).contains("serviceWorker"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn retire_writes_the_kill_switch() {
+    let dir = staging("retire");
+    assert!(run(&dir, "release").status.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["retire", dir.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    for part in ["skipWaiting()", "caches.delete(key)", "registration.unregister()", "client.navigate(client.url)"] {
+        assert!(sw.contains(part), "the kill switch lacks {part}");
+    }
+    assert!(!sw.contains("addEventListener('fetch'"), "the kill switch answers no request");
+    node_check(&dir.join("sw.js"), false);
+    let missing = dir.join("no-such-dir");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["retire", missing.to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success());
     std::fs::remove_dir_all(dir).ok();
 }

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, newPage, ready, DIST, ROOT, listed, waitListed } from './util.mjs';
+import { basename, dirname, join } from 'node:path';
+import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const N = 3000;
@@ -20,8 +20,8 @@ before(async () => {
   browser = await launch();
   cpSync(DIST, dir, { recursive: true });
   rmSync(join(dir, 'data'), { recursive: true });
-  execFileSync(join(ROOT, 'target/debug/marsad-data'), ['synth', String(N), join(dir, 'data'), '--seed', '5']);
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
+  execFileSync(await tool('marsad-data'), ['synth', String(N), join(dir, 'data'), '--seed', '5']);
+  execFileSync(await tool('marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
   head = JSON.parse(readFileSync(join(dir, 'data/events.json'), 'utf8'));
   assert.ok(head.shards.length >= 8, `${head.shards.length} shards`);
   assert.deepEqual(head.events, []);
@@ -135,20 +135,42 @@ test('a damaged shard is left out with a notice; every other year is shown', asy
   await broken.close();
 });
 
-test('offline after one visit: the worker keeps every shard it fetched', async () => {
-  let site = await serve({ root: dir });
+/** FNV-1a 64-bit as 16 hex digits, as `marsad::data::shard::content_hash`. */
+function contentHash(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}
+
+test('offline after one visit: the worker keeps every shard the app accepted', async (t) => {
+  // A copy of its own: this test publishes a new build.
+  const own = join(dirname(dir), `${basename(dir)}-offline`);
+  cpSync(dir, own, { recursive: true });
+  let site = await serve({ root: own });
   const port = site.port;
   const page = await newPage(browser);
+  t.after(async () => { await page.context().close(); await site.close(); rmSync(own, { recursive: true, force: true }); });
+  // Stands in for the app's side of the worker protocol, which the app may not speak yet: a
+  // shard answered as a candidate (`x-marsad-pending`) is accepted if its hash is right.
+  page.on('response', async (r) => {
+    const id = r.headers()['x-marsad-pending'];
+    const s = id && head.shards.find((x) => r.url().endsWith(`/data/${x.path}`));
+    if (!s) return;
+    try {
+      const ok = contentHash(await r.body()) === s.hash;
+      await page.evaluate(({ id, ok }) => navigator.serviceWorker.controller?.postMessage({ type: 'marsad:verdict', id, ok }), { id, ok });
+    } catch { /* the page went away: this candidate is simply not committed */ }
+  });
+  const committed = () => page.evaluate(async () => (await caches.has('marsad-shards-v2')) ? (await (await caches.open('marsad-shards-v2')).keys()).length : 0);
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  // Controlled from here on: this load's shards go through the worker into its shard cache.
+  // Controlled from here on: this load's shards go through the worker, which keeps them.
   await page.reload();
   await ready(page);
   await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
-  const cached = await page.evaluate(async () => (await (await caches.open('marsad-shards')).keys()).length);
-  assert.equal(cached, head.shards.length);
+  await page.waitForFunction(async (n) => (await caches.has('marsad-shards-v2')) && (await (await caches.open('marsad-shards-v2')).keys()).length === n, head.shards.length, { timeout: 10000 });
   await site.close();
   await page.reload();
   await ready(page);
@@ -157,19 +179,17 @@ test('offline after one visit: the worker keeps every shard it fetched', async (
   assert.equal(await page.getAttribute('.fallback', 'data-fallback'), 'offline');
   assert.equal(await page.$('.notice:not(.fallback)'), null, 'no shard missing');
   // A new build replaces the app's cache but keeps the shards (their names change with them).
-  appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(join(ROOT, 'target/debug/marsad-dist'), ['site', dir, '--max-shard-bytes', String(LIMIT)]);
-  site = await serve({ root: dir, port });
+  appendFileSync(join(own, 'icon.svg'), '\n<!-- v2 -->\n');
+  execFileSync(await tool('marsad-dist'), ['site', own, '--max-shard-bytes', String(LIMIT)]);
+  site = await serve({ root: own, port });
   await page.reload();
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
   await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
   await ready(page);
+  await page.waitForFunction(() => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
   const keys = await page.evaluate(() => caches.keys());
-  assert.equal(keys.length, 2, keys.join());
-  assert.ok(keys.includes('marsad-shards'));
-  assert.equal(await page.evaluate(async () => (await (await caches.open('marsad-shards')).keys()).length), cached);
+  assert.deepEqual(keys.filter((k) => !/^marsad-[0-9a-f]{16}$/.test(k)).sort(), ['marsad-data', 'marsad-shards-v2']);
+  assert.equal(await committed(), head.shards.length);
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
-  await page.context().close();
-  await site.close();
 });

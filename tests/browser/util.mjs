@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
 import { serve } from './serve.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,4 +52,21 @@ export async function waitListed(page, n, { below = false } = {}) {
     const count = +(document.querySelector('.event-list .event-row')?.getAttribute('aria-setsize') ?? 0);
     return below ? count < n : count === n;
   }, { n, below });
+}
+
+const tools = new Map();
+/**
+ * Builds one of the crate's native tools (`marsad-dist`, `marsad-data`) once per test process
+ * and resolves to its path, so a browser test never runs a stale or missing binary.
+ */
+export function tool(name) {
+  if (!tools.has(name)) {
+    tools.set(name, new Promise((ok, fail) => {
+      execFile('cargo', ['build', '--quiet', '--bin', name], { cwd: ROOT }, (err, _out, stderr) => {
+        if (err) fail(new Error(`cargo build --bin ${name}: ${stderr || err.message}`));
+        else ok(resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target', 'debug', name));
+      });
+    }));
+  }
+  return tools.get(name);
 }

@@ -1,23 +1,28 @@
 //! `marsad-dist`: Trunk's post-build hook, and the service-worker generator.
 //!
 //! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
-//!   1. writes the start-up module `start-<hash>.js` that Trunk would otherwise inline (the CSP
-//!      allows no inline script), with a visible message if WebAssembly cannot start, and — in
-//!      release builds only — the service-worker registration;
+//!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
+//!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
+//!      start, and — in release builds only — the service-worker registration and retirement;
 //!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
 //!      downloads while the wasm compiles), into `index.html`;
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and preloads the
 //!      newest shard;
-//!   4. in release builds, writes `sw.js` (see below).
+//!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
 //! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
 //!   replaced (the benchmark and tests use it; N lets a test make many small shards).
+//! - `marsad-dist retire DIR`: writes the kill switch (`retire.js`) as `DIR/sw.js`: served where
+//!   Marsad's worker was, it removes the worker and its caches from every returning reader.
 //!
-//! `sw.js` precaches every file of the build except the shards, listed from the build itself with
-//! a content hash per file, so a changed file changes the worker and a reader is offered the
-//! update. Shards are content-addressed (hash in the name), so the worker keeps each one it has
-//! fetched in a cache of its own and never asks the network again. File names carry FNV-1a
-//! 64-bit hashes (`marsad::data::shard::content_hash`): cache busting, not security.
+//! The worker installs every file of the build except the shards, listed from the build itself:
+//! the shell (everything outside `data/`) into a cache per version, the data files into
+//! `marsad-data` only where it has no copy yet. Its version hashes the shell's contents and the
+//! data files' names: a changed app file changes the worker and a reader is offered the update,
+//! while changed data reaches a returning reader without one (data is network-first). What the
+//! worker keeps of the data is decided by the app (`x-marsad-pending`, `marsad:verdict`; see
+//! `sw.js` and ARCHITECTURE.md). File names carry FNV-1a 64-bit hashes
+//! (`marsad::data::shard::content_hash`): cache busting, not security.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,46 +43,22 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     }
 }
 
-/// Registers `sw.js` (not in embeds: a third-party iframe's worker is partitioned, and embeds
-/// stay online-first), and tells the app when a new version waits (`marsad-update` event).
-const REGISTER_SW: &str = r#"
-if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
-  let asked = false;
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
-    if (!reg) return;
-    const ready = () => {
-      window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
-      window.marsadUpdateReady = true;
-      window.dispatchEvent(new Event('marsad-update'));
-    };
-    if (reg.waiting && navigator.serviceWorker.controller) ready();
-    reg.addEventListener('updatefound', () => {
-      const w = reg.installing;
-      w?.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) ready(); });
-    });
-  }).catch((err) => console.warn('service worker not registered', err));
-  navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
-}
-"#;
+/// The start module: loads the app, shows a message if WebAssembly cannot start and, after
+/// [`RELEASE_MARK`], registers `sw.js` (never in embeds: a third-party iframe's worker is
+/// partitioned, and embeds stay online-first) and tells the app when a new version waits.
+const START_TEMPLATE: &str = include_str!("start.js");
+const RELEASE_MARK: &str = "// --- release builds only: the service worker ---\n";
 
 fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let glue = find(dir, |n| n.starts_with("marsad-") && n.ends_with(".js"))?;
     let wasm = find(dir, |n| n.starts_with("marsad-") && n.ends_with("_bg.wasm"))?;
-    let mut start = format!(
-        "// Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).\n\
-         import init from './{glue}';\n\
-         init({{ module_or_path: new URL('./{wasm}', import.meta.url) }}).catch((err) => {{\n\
-         \x20 console.error(err);\n\
-         \x20 const p = document.createElement('p');\n\
-         \x20 p.className = 'fatal';\n\
-         \x20 p.setAttribute('role', 'alert');\n\
-         \x20 p.textContent = 'تعذّر تشغيل مرصد في هذا المتصفح. · Marsad could not start in this browser.';\n\
-         \x20 document.body.append(p);\n\
-         }});\n"
-    );
-    if release {
-        start.push_str(REGISTER_SW);
-    }
+    // The part after the mark registers the worker: development builds leave it out.
+    let template = if release {
+        START_TEMPLATE.replace(RELEASE_MARK, "")
+    } else {
+        START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
+    };
+    let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
 
@@ -129,97 +110,22 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-const SW_TEMPLATE: &str = r#"// Written by marsad-dist from the build itself: do not edit.
-const VERSION = '__VERSION__';
-const FILES = __FILES__;
-const CACHE = `marsad-${VERSION}`;
-const DATA = /\/data\/(events\.json|articles\/[^/]+)$/;
-const SHARDS = 'marsad-shards';
-const SHARD = /\/data\/shards\/[^/]+\.json$/;
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('marsad-') && key !== CACHE && key !== SHARDS) await caches.delete(key);
-    await self.clients.claim();
-  })());
-});
-
-self.addEventListener('message', (event) => { if (event.data === 'skip-waiting') self.skipWaiting(); });
-
-self.addEventListener('fetch', (event) => {
-  const req = event.request;
-  const url = new URL(req.url);
-  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (req.mode === 'navigate') event.respondWith(page(req));
-  else if (DATA.test(url.pathname)) event.respondWith(data(url));
-  else if (SHARD.test(url.pathname)) event.respondWith(shard(req));
-  else event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
-});
-
-// Any query-string URL of the app is the app's one page, as this version built it.
-async function page(req) {
-  const hit = await caches.match(new URL('index.html', self.registration.scope).href);
-  return hit || fetch(req);
-}
-
-function marked(res, why) {
-  const headers = new Headers(res.headers);
-  headers.set('x-marsad-fallback', why);
-  return res.blob().then((body) => new Response(body, { status: res.status, statusText: res.statusText, headers }));
-}
-
-// A shard's name carries its content hash: once fetched, it never changes.
-async function shard(req) {
-  const cache = await caches.open(SHARDS);
-  const hit = await cache.match(req, { ignoreSearch: true });
-  if (hit) return hit;
-  const res = await fetch(req);
-  if (res.ok) await cache.put(req, res.clone());
-  return res;
-}
-
-// Data is network-first, so a returning reader online gets the newest dataset; a copy that does
-// not parse never replaces the last good one.
-async function data(url) {
-  const cache = await caches.open(CACHE);
-  const key = url.origin + url.pathname;
-  let res;
-  try {
-    res = await fetch(key, { cache: 'no-cache' });
-  } catch (err) {
-    const hit = await cache.match(key);
-    if (hit) return marked(hit, 'offline');
-    throw err;
-  }
-  if (!res.ok) {
-    const hit = await cache.match(key);
-    return hit ? marked(hit, 'offline') : res;
-  }
-  if (key.endsWith('/events.json')) {
-    let sound = false;
-    try { const doc = JSON.parse(await res.clone().text()); sound = Array.isArray(doc && doc.events); } catch (_) {}
-    if (!sound) {
-      const hit = await cache.match(key);
-      return hit ? marked(hit, 'invalid-update') : res;
-    }
-  }
-  await cache.put(key, res.clone());
-  return res;
-}
-"#;
+/// The worker, with `__VERSION__` and `__FILES__` filled in by [`service_worker`].
+const SW_TEMPLATE: &str = include_str!("sw.js");
+/// The kill switch `marsad-dist retire` writes as `sw.js`; used as it is.
+const RETIRE_WORKER: &str = include_str!("retire.js");
 
 fn service_worker(dir: &Path) -> Result<(), String> {
     let files = list_files(dir)?;
     let mut manifest = String::new();
     for f in &files {
-        let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
         manifest.push_str(f);
-        manifest.push(' ');
-        manifest.push_str(&content_hash(&bytes));
+        // Data is network-first and never replaced by an install: only its names count.
+        if !f.starts_with("data/") {
+            let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+            manifest.push(' ');
+            manifest.push_str(&content_hash(&bytes));
+        }
         manifest.push('\n');
     }
     let version = &content_hash(manifest.as_bytes())[..16];
@@ -227,6 +133,19 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FILES__", &list);
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
     println!("marsad-dist: sw.js {version} precaches {} files", files.len());
+    Ok(())
+}
+
+/// Replaces `dir/sw.js` with the kill switch.
+fn retire(dir: &Path) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Err(format!("{}: not a directory", dir.display()));
+    }
+    std::fs::write(dir.join("sw.js"), RETIRE_WORKER).map_err(|e| format!("sw.js: {e}"))?;
+    println!(
+        "marsad-dist: {} is the kill switch: returning readers lose the worker and its caches",
+        dir.join("sw.js").display()
+    );
     Ok(())
 }
 
@@ -286,6 +205,7 @@ fn main() -> ExitCode {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
+        (["retire", dir], _) => retire(Path::new(dir)),
         (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES),
         (["site", dir, "--max-shard-bytes", n], _) => match n.parse::<usize>() {
             Ok(n) if n >= 1024 => site(Path::new(dir), n),
@@ -300,7 +220,7 @@ fn main() -> ExitCode {
             }
         }),
         _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N] \
-                  (or set TRUNK_STAGING_DIR)"
+                  | marsad-dist retire DIR (or set TRUNK_STAGING_DIR)"
             .into()),
     };
     match result {

@@ -1,0 +1,69 @@
+// Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).
+import init from './__GLUE__';
+init({ module_or_path: new URL('./__WASM__', import.meta.url) }).catch((err) => {
+  console.error(err);
+  const p = document.createElement('p');
+  p.className = 'fatal';
+  p.setAttribute('role', 'alert');
+  p.textContent = 'تعذّر تشغيل مرصد في هذا المتصفح. · Marsad could not start in this browser.';
+  document.body.append(p);
+});
+// --- release builds only: the service worker ---
+// Registered in release builds, never in embeds (a third-party iframe's worker is partitioned,
+// and embeds stay online-first). Tells the app when a new version waits (`marsad-update`,
+// `marsadUpdateReady`, `marsadApplyUpdate`), and reloads on the new controller only when the
+// reader asked for it.
+if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
+  let asked = false;
+  // A test may shorten the worker's network timeout (milliseconds): sw.js?timeout=MS.
+  const timeout = Math.round(Number(window.marsadSwTimeoutMs));
+  const script = timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js';
+  const returning = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.register(script).then((reg) => {
+    if (!reg) return undefined;
+    const ready = () => {
+      window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
+      window.marsadUpdateReady = true;
+      window.dispatchEvent(new Event('marsad-update'));
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) ready();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      w?.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) ready(); });
+    });
+    // register() answers an existing registration without asking the server: an update check
+    // tells a returning reader's page whether the site still serves the worker.
+    return returning ? reg.update() : undefined;
+  }).catch((err) => {
+    console.warn('service worker not registered or updated', err);
+    return retireIfGone();
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
+}
+
+// Retirement: the site answers sw.js with 404 or 410 (not a network error: offline is no reason),
+// so it no longer runs Marsad's worker, and the offline copy would outlive the site. Unregister,
+// delete every `marsad-*` cache and reload once, from the network.
+async function retireIfGone() {
+  let res;
+  try {
+    res = await fetch('./sw.js', { cache: 'no-store' });
+  } catch (_) {
+    return;
+  }
+  if (res.status !== 404 && res.status !== 410) return;
+  let retired = false;
+  const reg = await navigator.serviceWorker.getRegistration();
+  if (reg) retired = (await reg.unregister()) || retired;
+  for (const key of await caches.keys()) {
+    if (key.startsWith('marsad-')) retired = (await caches.delete(key)) || retired;
+  }
+  let again = false;
+  try {
+    again = sessionStorage.getItem('marsad-retired') === '1';
+    sessionStorage.setItem('marsad-retired', '1');
+  } catch (_) {
+    again = true; // without storage there is no loop guard: do not reload
+  }
+  if (retired && !again) location.reload();
+}

@@ -1,0 +1,192 @@
+// Marsad's service worker. Written by marsad-dist (src/bin/marsad-dist/sw.js) with the build's
+// file list and version filled in: do not edit the copy in a built site.
+//
+// Caches (every name starts with `marsad-`, so retiring removes them all):
+// - `marsad-<VERSION>`: the app shell, every built file outside data/, precached at install;
+//   older versions are deleted when this one activates.
+// - `marsad-data`: committed copies of data/events.json, the articles and the other data files;
+//   it outlives app updates.
+// - `marsad-shards-v2`: committed shards (content-addressed names); it outlives app updates. The
+//   old `marsad-shards`, filled without any check, is deleted at activation.
+// Whether data is loadable is decided by ONE thing, the app's loader: the worker answers a fresh
+// response as a candidate (`x-marsad-pending: <id>`), and commits it only when the app posts
+// `{type: 'marsad:verdict', id, ok: true}`. Its own check is a transport gate (status 2xx, not
+// redirected to another file, not HTML; article texts text/plain): nothing that fails it becomes
+// a candidate or a committed copy. The protocol is documented in ARCHITECTURE.md.
+const VERSION = '__VERSION__';
+// Every file installed: the shell (precached), and data files (committed if not yet there).
+const FILES = __FILES__;
+const SHELL = `marsad-${VERSION}`;
+const DATA = 'marsad-data';
+const SHARDS = 'marsad-shards-v2';
+const KEEP = [SHELL, DATA, SHARDS];
+// How long a data request waits for the network when a committed copy could answer instead:
+// 8 s, or `sw.js?timeout=MS` (the start module passes `window.marsadSwTimeoutMs`, for tests).
+const TIMEOUT_MS = Math.max(0, Number(new URL(self.location.href).searchParams.get('timeout'))) || 8000;
+// Candidates awaiting the app's verdict, oldest first; a lost one is simply not committed.
+const PENDING_MAX = 24;
+const pending = new Map();
+const BOOT = Math.random().toString(36).slice(2, 10);
+let serial = 0;
+
+const scope = () => new URL(self.registration.scope);
+const at = (file) => new URL(file, self.registration.scope).href;
+// Cache keys ignore the query string.
+const keyOf = (url) => url.origin + url.pathname;
+const dataPath = (url) => {
+  const base = scope();
+  return url.origin === base.origin && url.pathname.startsWith(`${base.pathname}data/`)
+    ? url.pathname.slice(base.pathname.length + 'data/'.length)
+    : null;
+};
+const isShard = (path) => /^shards\/[^/]+\.json$/.test(path);
+const isArticle = (path) => /^articles\/[^/]+$/.test(path);
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const shell = await caches.open(SHELL);
+    await shell.addAll(FILES.filter((f) => !f.startsWith('data/')).map((f) => new Request(at(f), { cache: 'reload' })));
+    // Data: on a first visit there is nothing to lose; a committed copy is never replaced here.
+    const data = await caches.open(DATA);
+    await Promise.all(FILES.filter((f) => f.startsWith('data/')).map(async (f) => {
+      const key = at(f);
+      if (await data.match(key)) return;
+      try {
+        const res = await fetch(key, { cache: 'no-cache' });
+        if (passesGate(res, new URL(key))) await data.put(key, res);
+      } catch (_) { /* not committed this time */ }
+    }));
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith('marsad-') && !KEEP.includes(key)) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (m === 'skip-waiting') self.skipWaiting();
+  else if (m && m.type === 'marsad:verdict') event.waitUntil(verdict(m));
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname === self.location.pathname) return; // the worker itself: always the network
+  const path = dataPath(url);
+  if (req.mode === 'navigate') event.respondWith(navigate(req, url));
+  else if (path !== null) event.respondWith(data(req, url, path));
+  else event.respondWith(caches.match(req, { ignoreSearch: true, cacheName: SHELL }).then((hit) => hit || fetch(req)));
+});
+
+// The transport gate: a sanity check on what came back, not the definition of loadable.
+function passesGate(res, url) {
+  if (!res || res.status < 200 || res.status > 299) return false;
+  if (res.redirected && new URL(res.url).pathname !== url.pathname) return false;
+  const type = (res.headers.get('content-type') || '').toLowerCase().trim();
+  if (type.startsWith('text/html')) return false;
+  const path = dataPath(url);
+  return !(path && isArticle(path)) || type.startsWith('text/plain');
+}
+
+// The shell only for the app's own pages (the scope URL and index.html, with any query string);
+// any other page in the scope (a data file opened in a tab, say) is that file: network first,
+// then a copy of that exact file from the caches, else the network's error.
+async function navigate(req, url) {
+  const base = scope().pathname;
+  if (url.pathname === base || url.pathname === `${base}index.html`) {
+    return (await caches.match(at('index.html'), { cacheName: SHELL })) || fetch(req);
+  }
+  try {
+    return await fetch(req);
+  } catch (err) {
+    for (const name of KEEP) {
+      const hit = await caches.match(keyOf(url), { cacheName: name });
+      if (hit) return hit;
+    }
+    throw err;
+  }
+}
+
+function answer(body, res, extra) {
+  const headers = new Headers(res.headers);
+  // The body here is already decoded and may have another length.
+  for (const h of ['x-marsad-pending', 'content-encoding', 'content-length']) headers.delete(h);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  return new Response(body, { status: res.status, statusText: res.statusText, headers });
+}
+
+async function fromCommitted(hit, extra) {
+  return answer(await hit.blob(), hit, extra);
+}
+
+// Data under <scope>data/. Shards are cache-first (a name never changes its content), the rest
+// network-first so a returning reader online gets the newest data. A 2xx passing the gate is a
+// candidate; anything else falls back to the committed copy, saying why (`x-marsad-fallback`).
+async function data(req, url, path) {
+  const key = keyOf(url);
+  const shard = isShard(path);
+  // Reads never open (and so never create) a cache: after a retirement nothing comes back.
+  const committed = () => caches.match(key, { cacheName: shard ? SHARDS : DATA });
+  const want = req.headers.get('x-marsad-want');
+  if (want === 'last-good') {
+    const hit = await committed();
+    return hit
+      ? fromCommitted(hit, { 'x-marsad-fallback': 'invalid-update' })
+      : new Response('', { status: 404, statusText: 'Not Found', headers: { 'x-marsad-fallback': 'none' } });
+  }
+  const hit = want === 'network' ? undefined : await committed();
+  if (hit && shard) return fromCommitted(hit, { 'x-marsad-source': 'cache' });
+
+  const abort = new AbortController();
+  const network = (async () => {
+    const res = await fetch(req.url, { cache: 'no-cache', credentials: 'same-origin', signal: abort.signal });
+    if (!passesGate(res, url)) return { bad: res };
+    return { res, body: await res.blob() };
+  })();
+  network.catch(() => {}); // after a timeout nobody waits for it
+  let timer;
+  const stalled = new Promise((ok) => { timer = setTimeout(() => ok({ stalled: true }), TIMEOUT_MS); });
+  let got;
+  try {
+    got = await (hit ? Promise.race([network, stalled]) : network);
+  } catch (err) {
+    if (hit) return fromCommitted(hit, { 'x-marsad-fallback': 'offline' });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (got.stalled) {
+    abort.abort();
+    return fromCommitted(hit, { 'x-marsad-fallback': 'stalled' });
+  }
+  if (got.bad) {
+    if (!hit) return got.bad;
+    return fromCommitted(hit, { 'x-marsad-fallback': 'server-error', 'x-marsad-status': String(got.bad.status) });
+  }
+  const id = `${BOOT}-${++serial}`;
+  pending.set(id, { key, cache: shard ? SHARDS : DATA, body: got.body, res: got.res });
+  while (pending.size > PENDING_MAX) pending.delete(pending.keys().next().value);
+  return answer(got.body, got.res, { 'x-marsad-pending': id });
+}
+
+// The app's verdict on a response: commit or drop a candidate, or delete a committed copy the
+// app could not load (`url` without `id`).
+async function verdict(m) {
+  if (m.id !== undefined && m.id !== null) {
+    const c = pending.get(String(m.id));
+    pending.delete(String(m.id));
+    // Without its shell cache this worker was retired (or the storage cleared): it commits nothing.
+    if (c && m.ok === true && (await caches.has(SHELL))) await (await caches.open(c.cache)).put(c.key, answer(c.body, c.res, {}));
+  } else if (typeof m.url === 'string' && m.ok === false) {
+    let url;
+    try { url = new URL(m.url, self.registration.scope); } catch (_) { return; }
+    const path = dataPath(url);
+    const name = path === null ? null : isShard(path) ? SHARDS : DATA;
+    if (name && (await caches.has(name))) await (await caches.open(name)).delete(keyOf(url));
+  }
+}
