@@ -59,6 +59,7 @@ strings! {
     older_in_list: "في قائمة الأحداث أدناه.", "are in the list of events below.";
     error_title: "تعذّر تحميل بيانات الأحداث", "The event data could not be loaded";
     error_network: "تعذّر الوصول إلى ملف البيانات. تحقّق من الاتصال ثم أعد المحاولة.", "The data file could not be reached. Check the connection and try again.";
+    error_timeout: "لم تصل البيانات في الوقت المناسب. تحقّق من الاتصال ثم أعد المحاولة.", "The data did not arrive in time. Check the connection and try again.";
     error_malformed: "ملف البيانات تالف أو بصيغة غير متوقعة.", "The data file is damaged or not in the expected format.";
     error_schema: "ملف البيانات بإصدار لا يقرؤه هذا المستكشف.", "The data file is in a version this explorer cannot read.";
     error_details: "التفاصيل التقنية", "Technical details";
@@ -144,6 +145,8 @@ strings! {
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
     offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
+    server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";
+    stalled_notice: "لم تصل البيانات من الشبكة في الوقت المناسب، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The network did not answer in time, so the data saved on this device is shown.";
     stale_notice: "تعذّر استخدام أحدث نسخة من البيانات لأنها تالفة؛ تُعرض آخر نسخة سليمة.", "The newest data could not be used because it is damaged; showing the last good copy.";
     update_ready: "يتوفر إصدار جديد من مرصد.", "A new version of Marsad is available.";
     update_reload: "أعد التحميل", "Reload";

@@ -208,9 +208,10 @@ pub struct Loader {
 impl Loader {
     pub fn head(json: &str) -> Result<Loader, LoadError> {
         let top: WireHead = serde_json::from_str(json).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data if e.to_string().starts_with("invalid type") => {
+            serde_json::error::Category::Data if !json.trim_start().starts_with('{') => {
                 LoadError::NotADataset("the top level is not an object".into())
             }
+            // Say what is wrong with the object: a duplicate key, a field of the wrong kind.
             serde_json::error::Category::Data => LoadError::NotADataset(reason(e)),
             _ => LoadError::NotJson(e.to_string()),
         })?;
@@ -313,6 +314,15 @@ pub const MAX_ID_LEN: usize = 200;
 /// An event id: a slug of at most [`MAX_ID_LEN`] bytes.
 pub fn is_event_id(id: &str) -> bool {
     id.len() <= MAX_ID_LEN && is_slug(id)
+}
+
+/// Whether a response is an article text: served as plain text (or untyped), and not an HTML
+/// page (a maintenance or error page) in its place. The one rule for article texts, in the app
+/// and in what it tells the service worker.
+pub fn is_article_text(content_type: Option<&str>, text: &str) -> bool {
+    let plain = content_type.is_none_or(|t| t.trim().to_ascii_lowercase().starts_with("text/plain"));
+    let start: String = text.trim_start().chars().take(14).collect::<String>().to_ascii_lowercase();
+    plain && !start.starts_with("<!doctype html") && !start.starts_with("<html")
 }
 
 /// Ids are lowercase ASCII slugs: `^[a-z0-9]+(-[a-z0-9]+)*$`.

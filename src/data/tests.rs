@@ -49,3 +49,47 @@ fn slugs() {
         assert!(!is_slug(bad), "{bad}");
     }
 }
+
+#[test]
+fn article_texts_are_text_not_html() {
+    let text = "قالت وزارة الخارجية";
+    assert!(is_article_text(Some("text/plain; charset=utf-8"), text));
+    assert!(is_article_text(None, text));
+    assert!(!is_article_text(Some("text/html; charset=utf-8"), text));
+    assert!(!is_article_text(Some("text/plain"), "\n  <!DOCTYPE html><title>Maintenance</title>"));
+    assert!(!is_article_text(Some("text/plain"), "<html lang=en>"));
+    assert!(is_article_text(Some("text/plain"), "<b> is how the article spells it"));
+}
+
+#[test]
+fn one_bad_shard_entry_is_skipped_alone() {
+    let head = r#"{"schema_version": 1, "dataset_version": "x", "licence": "x", "articles": [], "countries": [],
+        "actors": [], "events": [], "shards": [
+        {"path": "shards/2020.a.json", "hash": "a", "from": 2020, "to": 2020, "events": 1},
+        {"path": "shards/2019.b.json", "hash": "b", "from": 2019, "to": 2019, "events": "554"},
+        {"path": "shards/2018.c.json", "hash": "c", "from": 2018, "to": 2018, "events": 1, "extra": true},
+        {"path": "%2e%2e/index.html", "hash": "d", "from": 2017, "to": 2017, "events": 1}]}"#;
+    let loader = Loader::head(head).unwrap();
+    assert_eq!(loader.shards.iter().map(|s| s.path.as_str()).collect::<Vec<_>>(), ["shards/2020.a.json"]);
+    let skipped: Vec<String> = loader.finish().skipped.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(skipped, ["$.shards[1]", "$.shards[2]", "$.shards[3].path"]);
+}
+
+#[test]
+fn a_duplicate_top_level_key_is_named() {
+    let err = load(r#"{"schema_version": 1, "events": [], "events": []}"#).unwrap_err();
+    assert_eq!(err.to_string(), "not a Marsad dataset: duplicate field `events`");
+    assert_eq!(load("[]").unwrap_err().to_string(), "not a Marsad dataset: the top level is not an object");
+}
+
+#[test]
+fn an_event_id_longer_than_a_url_holds_is_refused() {
+    let mut doc = fixture();
+    let long = "a".repeat(MAX_ID_LEN + 1);
+    doc["events"][1]["id"] = json!(long);
+    doc["events"][0]["related"] = json!([]);
+    let l = load(&doc.to_string()).unwrap();
+    assert_eq!(l.dataset.events.len(), 1);
+    assert_eq!(l.skipped[0].path, "$.events[1].id");
+    assert!(l.skipped[0].reason.contains("longer than 200"), "{}", l.skipped[0].reason);
+}

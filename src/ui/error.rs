@@ -14,6 +14,7 @@ pub fn ErrorPanel(failure: Failure, on_retry: impl Fn() + Copy + Send + Sync + '
         let s = ctx.lang().strings();
         let message = match &failure {
             Failure::Network(_) => s.error_network,
+            Failure::Timeout(_) => s.error_timeout,
             Failure::Malformed(_) => s.error_malformed,
             Failure::Schema(_) => s.error_schema,
         };

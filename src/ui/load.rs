@@ -1,17 +1,20 @@
 //! The load sequence: `events.json`, then its shards if it lists any (the years in the URL first,
-//! then newest first), each turned into a [`Snapshot`] for the views. Fetching is the browser's;
-//! every check is the pure loader's (`crate::data::Loader`).
+//! then newest first, applied as they arrive), each turned into a [`Snapshot`] for the views.
+//! Fetching is `fetch`'s; every check is the pure loader's (`crate::data`), and the service
+//! worker is told the outcome of each, so it keeps only what loads.
 
 use futures::StreamExt;
 use leptos::prelude::*;
 
+use super::fetch::{controller, get, Fetched, Want};
 use super::{Ctx, Snapshot};
-use crate::data::{self, shard, LoadError};
+use crate::data::{self, is_article_text, shard, LoadError, ShardRef};
 
 /// Why loading failed, in the reader's terms.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
     Network(String),
+    Timeout(String),
     Malformed(String),
     Schema(String),
 }
@@ -20,7 +23,7 @@ impl Failure {
     /// The technical details, for the error panel's "details" and for a skipped shard's notice.
     pub fn details(&self) -> &str {
         match self {
-            Failure::Network(d) | Failure::Malformed(d) | Failure::Schema(d) => d,
+            Failure::Network(d) | Failure::Timeout(d) | Failure::Malformed(d) | Failure::Schema(d) => d,
         }
     }
 }
@@ -33,62 +36,110 @@ pub enum Phase {
     Ready,
 }
 
-/// Fetches a data file as text, with the service worker's fallback marker if it set one.
-async fn fetch_text(path: &str) -> Result<(String, Option<String>), Failure> {
-    let resp = gloo_net::http::Request::get(path).send().await.map_err(|e| Failure::Network(e.to_string()))?;
-    if !resp.ok() {
-        return Err(Failure::Network(format!("HTTP {} {}", resp.status(), resp.status_text())));
-    }
-    let fallback = resp.headers().get("x-marsad-fallback");
-    let text = resp.text().await.map_err(|e| Failure::Network(e.to_string()))?;
-    Ok((text, fallback))
-}
-
-/// Fetches an article text.
-pub async fn fetch_article(path: &str) -> Result<String, Failure> {
-    fetch_text(path).await.map(|(text, _)| text)
-}
-
 /// A new snapshot at most this often while shards arrive (each one re-renders the views).
 const SNAPSHOT_EVERY_MS: f64 = 1500.0;
 /// Shard requests kept in flight at once.
 const SHARDS_IN_FLIGHT: usize = 4;
 
+fn load_failure(e: LoadError) -> Failure {
+    match e {
+        LoadError::UnsupportedSchema(_) => Failure::Schema(e.to_string()),
+        _ => Failure::Malformed(e.to_string()),
+    }
+}
+
+/// Why the data shown is the device's copy: the worker's word, with the network status.
+fn fallback_of(f: &Fetched) -> Option<String> {
+    let why = f.fallback.clone()?;
+    Some(match &f.status {
+        Some(status) if why == "server-error" => format!("{why}:{status}"),
+        _ => why,
+    })
+}
+
+/// The head document. When the fresh copy does not load, the worker is told, and its last copy
+/// that did load (if it has one) is used instead, marked as such.
+async fn head() -> Result<(data::Loader, Option<String>), Failure> {
+    let fresh = get("data/events.json", Want::Fresh).await?;
+    let error = match data::Loader::head(&fresh.text) {
+        Ok(loader) => {
+            fresh.verdict(true);
+            return Ok((loader, fallback_of(&fresh)));
+        }
+        Err(e) => e,
+    };
+    fresh.verdict(false);
+    if controller().is_some() {
+        if let Ok(good) = get("data/events.json", Want::LastGood).await {
+            if let Ok(loader) = data::Loader::head(&good.text) {
+                return Ok((loader, Some("invalid-update".into())));
+            }
+        }
+    }
+    Err(load_failure(error))
+}
+
+/// One shard's text, checked against its hash. A cached copy that fails is deleted by the worker
+/// and fetched again from the network, once.
+async fn fetch_shard(s: &ShardRef) -> Result<String, Failure> {
+    let path = format!("data/{}", s.path);
+    let mut want = Want::Fresh;
+    loop {
+        let f = get(&path, want).await?;
+        let ok = shard::content_hash(f.text.as_bytes()) == s.hash;
+        f.verdict(ok);
+        if ok || !f.from_cache || want == Want::Network {
+            return Ok(f.text);
+        }
+        want = Want::Network;
+    }
+}
+
+/// An article text: text, not an HTML page served in its place. A bad fresh copy gives way to
+/// the worker's last good one.
+pub async fn fetch_article(path: &str) -> Result<String, Failure> {
+    let fresh = get(path, Want::Fresh).await?;
+    if is_article_text(fresh.content_type.as_deref(), &fresh.text) {
+        fresh.verdict(true);
+        return Ok(fresh.text);
+    }
+    fresh.verdict(false);
+    if controller().is_some() {
+        if let Ok(good) = get(path, Want::LastGood).await {
+            if is_article_text(good.content_type.as_deref(), &good.text) {
+                return Ok(good.text);
+            }
+        }
+    }
+    Err(Failure::Malformed(format!("{path} is not a text file ({})", fresh.content_type.unwrap_or_default())))
+}
+
 /// Loads `events.json`, then its shards if it lists any. The explorer appears after the first
 /// shard; later snapshots replace the data in place, and the last one reports links to events
-/// no shard supplied.
+/// no shard supplied. A shard that fails (or stalls past the timeout) is skipped and named; the
+/// others are applied as they arrive.
 pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     phase.set(Phase::Loading);
-    let (text, fallback) = match fetch_text("data/events.json").await {
-        Ok(t) => t,
+    let (mut loader, fallback) = match head().await {
+        Ok(h) => h,
         Err(f) => return phase.set(Phase::Failed(f)),
     };
-    let mut loader = match data::Loader::head(&text) {
-        Ok(l) => l,
-        Err(e @ LoadError::UnsupportedSchema(_)) => return phase.set(Phase::Failed(Failure::Schema(e.to_string()))),
-        Err(e) => return phase.set(Phase::Failed(Failure::Malformed(e.to_string()))),
-    };
-    drop(text);
     let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
     let order = shard::fetch_order(&loader.shards, from, to);
     let total = order.len();
-    let mut generation = 0;
-    let mut last = f64::NEG_INFINITY;
-    // A few requests in flight while the previous shard is parsed; results still arrive in order.
-    let requests = order.iter().enumerate().map(|(k, shard)| {
-        let path = format!("data/{}", shard.path);
-        async move { (k + 1, shard, fetch_text(&path).await) }
-    });
-    let mut arriving = futures::stream::iter(requests).buffered(SHARDS_IN_FLIGHT);
-    ctx.shards.set(Some((0, total)));
-    while let Some((k, shard, result)) = arriving.next().await {
+    let (mut generation, mut done, mut last) = (0, 0, f64::NEG_INFINITY);
+    let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
+    let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
+    ctx.shards.set((total > 0).then_some((0, total)));
+    while let Some((s, result)) = arriving.next().await {
         match result {
-            Ok((text, _)) => loader.add_shard(shard, &text),
-            Err(f) => loader.shard_failed(shard, f.details()),
+            Ok(text) => loader.add_shard(s, &text),
+            Err(f) => loader.shard_failed(s, f.details()),
         }
-        ctx.shards.set(Some((k, total)));
+        done += 1;
+        ctx.shards.set(Some((done, total)));
         let now = js_sys::Date::now();
-        if k < total && now - last >= SNAPSHOT_EVERY_MS {
+        if done < total && now - last >= SNAPSHOT_EVERY_MS {
             generation += 1;
             ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation));
             phase.set(Phase::Ready);

@@ -19,6 +19,7 @@ mod error;
 mod event_list;
 mod event_page;
 mod explorer;
+mod fetch;
 mod filters;
 mod header;
 mod link;

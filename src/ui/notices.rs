@@ -68,8 +68,14 @@ pub fn FallbackNotice() -> impl IntoView {
     move || {
         let s = ctx.lang().strings();
         ctx.data.get().fallback.as_deref().map(|why| {
-            let text = if why == "invalid-update" { s.stale_notice } else { s.offline_notice };
-            view! { <aside class="notice fallback" role="status" data-fallback=why.to_owned()>{text}</aside> }
+            let (kind, status) = why.split_once(':').unwrap_or((why, ""));
+            let text = match kind {
+                "invalid-update" => s.stale_notice.to_owned(),
+                "server-error" => format!("{} (HTTP {status})", s.server_error_notice),
+                "stalled" => s.stalled_notice.to_owned(),
+                _ => s.offline_notice.to_owned(),
+            };
+            view! { <aside class="notice fallback" role="status" data-fallback=kind.to_owned()>{text}</aside> }
         })
     }
 }

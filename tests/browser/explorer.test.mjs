@@ -140,8 +140,10 @@ test('the list is virtualised: rows exist only near the viewport, and scrolling 
   await page.context().close();
 });
 
-test('search finds every event of Xi with each spelling of his name, and replaces history', async () => {
-  const page = await open('');
+test('search finds every event of Xi with each spelling of his name; Back returns to before the search', async () => {
+  const page = await open('lang=en&type=pledge');
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
   const want = eventsOfActor('xi-jinping').length;
   const historyBefore = await page.evaluate(() => history.length);
   for (const q of ['شي جينبينغ', 'شي جين بينج', 'شي جين بينغ', 'شي', 'Xi', 'xi jinping']) {
@@ -150,11 +152,16 @@ test('search finds every event of Xi with each spelling of his name, and replace
     await waitListed(page, want);
     assert.equal((await params(page)).q, q);
   }
-  assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing must not add history entries');
+  // One typing session is one history entry: Back returns to the state before the search.
+  assert.equal(await page.evaluate(() => history.length), historyBefore + 1);
+  await page.goBack();
+  await waitListed(page, data.events.length);
+  assert.deepEqual(await params(page), { lang: 'en' });
+  assert.equal(await page.inputValue('#search'), '');
   // "لندن" finds the United Kingdom's events.
   await page.fill('#search', 'لندن');
   await waitListed(page, eventsOfCountry('GB').length);
-  assert.equal(await count(page), `${eventsOfCountry('GB').length} حدثًا`);
+  assert.equal(await count(page), `${eventsOfCountry('GB').length} events`);
   await page.context().close();
 });
 
@@ -295,17 +302,21 @@ test('usable at 360 px in both languages: nothing wider than the screen', async 
   }
 });
 
-test('on a phone the filters start folded and are built when first opened; state survives folding', async () => {
+test('on a phone the filters start folded and are built when first opened; search stays outside', async () => {
   const page = await open('lang=en&type=dialogue', { width: 360, height: 740 });
   assert.equal(await page.$('.filters'), null, 'a folded panel is not built');
+  // Search is visible without opening the panel, and so are the active filters.
+  assert.ok(await page.isVisible('.phone-search #search'));
+  assert.equal((await page.textContent('.active-filters .chip')).replace('×', '').trim(), 'Dialogue');
   await page.click('.filters-box summary');
-  await page.waitForSelector('.filters #search');
+  await page.waitForSelector('.filters input[type=checkbox]');
   assert.equal(await page.isChecked('.filters label:has-text("Dialogue") input'), true);
   await page.fill('#search', 'Xi');
   await waitListed(page, data.events.filter((e) => e.type === 'dialogue' && e.actors.includes('xi-jinping')).length);
   await page.click('.filters-box summary');
   await page.click('.filters-box summary');
   assert.equal(await page.inputValue('#search'), 'Xi');
+  assert.equal(await page.isChecked('.filters label:has-text("Dialogue") input'), true);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `open panel: ${overflow}px wider than the screen`);
   assert.deepEqual(page.problems, []);

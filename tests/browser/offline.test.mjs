@@ -79,9 +79,9 @@ test('a returning reader online gets the new dataset_version on the next load', 
 });
 
 // The worker no longer judges data itself: the app's loader rejects the truncated copy, posts
-// its verdict and asks the worker for the last good copy (`x-marsad-want: last-good`). Until the
-// app sends verdicts this runs as a TODO (the worker's side is in worker.test.mjs).
-test('a damaged data update never replaces the last good data, and the reader is told', { todo: 'needs the app side of the verdict protocol' }, async (t) => {
+// its verdict and asks the worker for the last good copy (`x-marsad-want: last-good`); the
+// worker's side is in worker.test.mjs.
+test('a damaged data update never replaces the last good data, and the reader is told', async (t) => {
   const { site, page } = await visited(t, 'damaged');
   const truncated = JSON.stringify(data).slice(0, 5000);
   await site.down();

@@ -19,6 +19,7 @@ export const MIME = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
 };
 
