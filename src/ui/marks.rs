@@ -22,8 +22,28 @@ pub fn Legend() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
+        let s = lang.strings();
         let items =
             EventType::ALL.iter().map(|&k| view! { <li><TypeSymbol kind=k /><span>{k.label(lang)}</span></li> });
-        view! { <ul class="legend">{items.collect_view()}</ul> }
+        view! {
+            <ul class="legend">{items.collect_view()}</ul>
+            <ul class="legend legend-shapes">
+                <li>
+                    <svg class="symbol" viewBox="0 0 30 20" width="30" height="20" aria-hidden="true">
+                        <rect class="span t-dialogue" x="1" y="5" width="28" height="10" rx="2" />
+                    </svg>
+                    <span>{s.legend_span}</span>
+                </li>
+                <li>
+                    <svg class="symbol" viewBox="0 0 28 28" width="24" height="24" aria-hidden="true">
+                        <path class="t-dialogue" d="M14,14L14,1.5A12.5,12.5 0 0,1 26.5,14Z" />
+                        <path class="t-accusation" d="M14,14L26.5,14A12.5,12.5 0 1,1 14,1.5Z" />
+                        <circle class="group-core" cx="14" cy="14" r="8.5" />
+                        <text class="group-count" x="14" y="17.5" text-anchor="middle">"5"</text>
+                    </svg>
+                    <span>{s.legend_group}</span>
+                </li>
+            </ul>
+        }
     }
 }

@@ -81,6 +81,13 @@ fn is_touch(ev: &leptos::ev::MouseEvent) -> bool {
     ev.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() != "mouse")
 }
 
+/// Hides the card on blur, unless a tap pinned it (its link is what the tap reaches for next).
+fn unpeek(z: Zoom) {
+    if z.peek.with_untracked(|p| p.as_ref().is_some_and(|p| !p.pinned)) {
+        z.peek.set(None);
+    }
+}
+
 /// Whether a click on a mark acts: not when it ends a drag, nor when it is a first tap (which
 /// pins the mark's card instead).
 fn acts(z: Zoom, ev: &leptos::ev::MouseEvent, pin_first: &impl Fn() -> bool) -> bool {
@@ -124,7 +131,7 @@ pub fn mark_view(ctx: Ctx, data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zo
     view! {
         <g class="event-mark" tabindex="0" role="link" aria-label=label.clone() data-event=e.id.clone()
             on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
-            on:focus=move |_| show() on:blur=move |_| z.peek.set(None)>
+            on:focus=move |_| show() on:blur=move |_| unpeek(z)>
             // An invisible 24 px hit area around the 16 px symbol (target size).
             <circle class="hit" cx=cx cy=y r=12.0 />
             {span}
@@ -189,7 +196,7 @@ fn group_view(data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zoom, y: f64) -
     let count_class = if n >= 1000 { "group-count long" } else { "group-count" };
     view! {
         <g class="group" tabindex="0" role="button" aria-label=label on:click=on_click on:keydown=on_key
-            on:pointerenter=h.enter on:pointerleave=h.leave on:focus=move |_| show() on:blur=move |_| z.peek.set(None)>
+            on:pointerenter=h.enter on:pointerleave=h.leave on:focus=move |_| show() on:blur=move |_| unpeek(z)>
             {bar}
             {pie(&m.mix, cx, y, 12.5)}
             <circle class="group-core" cx=cx cy=y r=8.5 />

@@ -70,3 +70,34 @@ export function tool(name) {
   }
   return tools.get(name);
 }
+
+/**
+ * A dataset at the scale of real public data (EuRepoC: 2,333 incidents, 153 states), built from
+ * the shipped one: `states` countries (two-letter codes, names "دولة n" / "State n"), `events`
+ * events with 2–4 parties each, deterministic. `extra` events are appended as they are.
+ */
+export function manyStates(shipped, { states = 153, events = 2333, extra = [] } = {}) {
+  const doc = structuredClone(shipped);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes = [];
+  for (let i = 0; codes.length < states; i++) {
+    const code = letters[Math.floor(i / 26) % 26] + letters[i % 26];
+    if (!doc.countries.some((c) => c.code === code)) codes.push(code);
+  }
+  doc.countries = codes.map((code, i) => ({ code, name: { ar: `دولة ${i + 1}`, en: `State ${i + 1}` }, aliases: [] }));
+  doc.actors = [];
+  let seed = 7;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const types = ['dialogue', 'meeting', 'agreement', 'accusation', 'cyber_incident', 'statement'];
+  const base = doc.events[0];
+  doc.events = Array.from({ length: events }, (_, i) => {
+    const parties = [...new Set(Array.from({ length: 2 + rand(3) }, () => codes[Math.min(rand(states), rand(states))]))];
+    const year = 2000 + rand(25), month = 1 + rand(12);
+    return {
+      ...structuredClone(base), id: `scale-${i}`, date: `${year}-${String(month).padStart(2, '0')}`, date_precision: 'month',
+      type: types[rand(types.length)], parties, initiator: undefined, actors: [], related: [], place: undefined,
+      title: { ar: `حدث رقم ${i}`, en: `Event number ${i}` }, summary: { ar: 'ملخص.', en: 'Summary.' },
+    };
+  }).concat(extra);
+  return doc;
+}

@@ -1,0 +1,106 @@
+// At the scale of real public data (2,333 events across 153 states): density instead of a wall
+// of bubbles, lists that stay short (partners capped, cards paged and sortable, a country
+// filter), thousands separators; and events with every UN member as a party.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, newPage, ready, DIST, manyStates } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+const doc = manyStates(shipped);
+const partnersOf = (code) => new Set(doc.events.filter((e) => e.parties.includes(code)).flatMap((e) => e.parties.filter((p) => p !== code)));
+const busiest = doc.countries.map((c) => c.code).sort((a, b) => partnersOf(b).size - partnersOf(a).size)[0];
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(doc) } } });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(query, opts = {}) {
+  const page = await newPage(browser, { serviceWorkers: 'block', ...opts });
+  await page.goto(`${server.url}?${query}`);
+  await ready(page);
+  return page;
+}
+const text = async (page, sel) => (await page.textContent(sel)).replace(/\s+/g, ' ').trim();
+
+test('thousands of events draw as density strips per type; zooming in brings back single marks', async () => {
+  const page = await open('lang=en');
+  assert.equal(await text(page, '.result-count'), '2,333 events');
+  assert.ok(await page.$$eval('.density-row', (r) => r.length) >= 3);
+  assert.equal(await page.$$eval('.group, .event-mark', (m) => m.length), 0, 'no wall of numbered bubbles');
+  assert.match(await page.getAttribute('.density', 'aria-label'), /^2,333 events — /);
+  await page.focus('.timeline-canvas');
+  for (let i = 0; i < 8 && (await page.$$('.density-row')).length; i++) await page.keyboard.press('+');
+  assert.equal(await page.$$eval('.density-row', (r) => r.length), 0);
+  assert.ok(await page.$$eval('.group, .event-mark', (m) => m.length) > 0);
+  const ar = await open('');
+  assert.equal(await text(ar, '.result-count'), '2,333 حدثًا');
+  for (const p of [page, ar]) await p.context().close();
+});
+
+test('a partner list shows the first eight, then "show all"', async () => {
+  const page = await open(`lang=en&country=${busiest}`);
+  const n = partnersOf(busiest).size;
+  assert.ok(n > 50, `${n} partners`);
+  assert.equal(await page.$$eval('.partners li a', (l) => l.length), 8);
+  const more = page.locator('.partners button');
+  assert.equal((await more.textContent()).trim(), `Show all partners: ${n}`);
+  const height = await page.$eval('.country-card', (c) => c.getBoundingClientRect().height);
+  assert.ok(height < 1200, `the card is ${height}px tall`);
+  await more.click();
+  assert.equal(await page.$$eval('.partners li a', (l) => l.length), n);
+  await page.context().close();
+});
+
+test('the card grid pages and sorts', async () => {
+  const page = await open('lang=en&view=countries');
+  assert.equal(await page.$$eval('.country-card', (c) => c.length), 24);
+  const pages = Math.ceil(doc.countries.length / 24);
+  assert.equal(await text(page, '.pager span'), `Page 1 of ${pages}`);
+  const grid = await page.$eval('.card-grid', (g) => g.getBoundingClientRect().height);
+  assert.ok(grid < 20000, `the grid is ${grid}px tall`);
+  await page.click('.pager a:has-text("Next page")');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('page') === '2');
+  assert.equal(await text(page, '.pager span'), `Page 2 of ${pages}`);
+  await page.selectOption('#card-order', 'name');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'name');
+  const first = await page.$$eval('.country-card h2', (h) => h.map((x) => x.textContent.trim()).slice(0, 3));
+  assert.deepEqual(first, ['State 1', 'State 10', 'State 100']);
+  assert.equal(new URL(page.url()).searchParams.get('page'), null, 'a new order starts at page 1');
+  await page.context().close();
+});
+
+test('the country filter narrows 153 options to the ones asked for', async () => {
+  const page = await open('lang=en');
+  await page.fill('#country-filter', 'state 15');
+  const shown = await page.$$eval('.filters fieldset:first-of-type li:not(.hidden) .option-label', (l) => l.map((x) => x.textContent));
+  assert.deepEqual(shown.sort(), ['State 15', 'State 150', 'State 151', 'State 152', 'State 153'].sort());
+  await page.context().close();
+});
+
+for (const parties of [193, 676]) {
+  test(`an event with ${parties} parties renders its country page and cards without a panic`, async () => {
+    const codes = [];
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (let i = 0; codes.length < parties; i++) codes.push(letters[Math.floor(i / 26) % 26] + letters[i % 26]);
+    const big = structuredClone(shipped);
+    big.countries = codes.map((code, i) => ({ code, name: { ar: `دولة ${i + 1}`, en: `State ${i + 1}` }, aliases: [] }));
+    big.actors = [];
+    big.events = [{ ...structuredClone(shipped.events[0]), id: 'everyone', parties: codes, initiator: undefined, actors: [], related: [] }];
+    const own = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(big) } } });
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    for (const q of [`country=${codes[0]}`, 'view=countries', 'event=everyone', '']) {
+      await page.goto(`${own.url}?lang=en&${q}`);
+      await ready(page);
+      const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      assert.ok(nodes < 20000, `${q}: ${nodes} elements`);
+    }
+    assert.ok(!page.problems.some((p) => /pageerror|unreachable|disposed/i.test(p)), page.problems.join('\n'));
+    await page.context().close();
+    await own.close();
+  });
+}
