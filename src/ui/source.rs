@@ -19,6 +19,8 @@ use crate::reader::{pieces, Piece, CONTEXT, MAX_RENDERED};
 struct Reader {
     current: RwSignal<usize>,
     texts: RwSignal<HashMap<ArticleIx, Result<String, String>>>,
+    /// Articles being fetched (each is fetched once, however many quotes it has).
+    fetching: StoredValue<Vec<ArticleIx>>,
 }
 
 /// `lang`/`dir` for a text of unknown language from the data: Arabic if it has Arabic script,
@@ -30,18 +32,26 @@ fn text_lang(s: &str) -> Option<&'static str> {
 #[component]
 pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let reader = Reader { current: RwSignal::new(0), texts: RwSignal::new(HashMap::new()) };
+    let reader = Reader {
+        current: RwSignal::new(0),
+        texts: RwSignal::new(HashMap::new()),
+        fetching: StoredValue::new(Vec::new()),
+    };
     // Fetch the shown article once (switching back to it later reuses the text).
     let d2 = d.clone();
     Effect::new(move |_| {
         let e = d2.ds.event(event);
         let article = e.sources[reader.current.get().min(e.sources.len() - 1)].article;
-        if reader.texts.with_untracked(|t| t.contains_key(&article)) {
+        if reader.texts.with_untracked(|t| t.contains_key(&article))
+            || reader.fetching.with_value(|f| f.contains(&article))
+        {
             return;
         }
+        reader.fetching.update_value(|f| f.push(article));
         let path = format!("data/{}", d2.ds.article(article).text_path);
         leptos::task::spawn_local(async move {
             let text = fetch_article(&path).await.map_err(|f| f.details().to_owned());
+            reader.fetching.try_update_value(|f| f.retain(|a| *a != article));
             reader.texts.try_update(|t| t.insert(article, text));
         });
     });
@@ -133,8 +143,15 @@ fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reade
         let body = match reader.texts.with(|t| t.get(&article).cloned()) {
             None => view! { <p class="loading" role="status">{s.article_loading}</p> }.into_any(),
             Some(Err(why)) => {
-                view! { <p class="error" role="alert">{s.article_error} " " <span dir="ltr">{why}</span></p> }
-                    .into_any()
+                let retry = move |_| {
+                    reader.texts.update(|t| drop(t.remove(&article)));
+                    reader.current.update(|_| {});
+                };
+                view! {
+                    <p class="error" role="alert">{s.article_error} " " <span dir="ltr">{why}</span></p>
+                    <button type="button" class="button" on:click=retry>{s.retry}</button>
+                }
+                .into_any()
             }
             Some(Ok(text)) => article_text(e, article, current, text, &title, lang, current_mark, boxed).into_any(),
         };

@@ -1,0 +1,246 @@
+// Faults the app must survive ([3/9]), with the real app (the worker's own side is in
+// worker.test.mjs): stalled requests end in a message with retry; a stalled shard holds back no
+// other; a bad shard entry or a bad path loses nothing else; a bad response never sticks; a
+// server error is not called "offline"; no callback outlives its owner (no wasm panic).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'marsad-faults-'));
+const sharded = join(work, 'sharded');
+const N = 1200;
+let browser, head;
+
+before(async () => {
+  browser = await launch();
+  cpSync(DIST, sharded, { recursive: true });
+  rmSync(join(sharded, 'data'), { recursive: true });
+  execFileSync(await tool('marsad-data'), ['synth', String(N), join(sharded, 'data'), '--seed', '9']);
+  execFileSync(await tool('marsad-dist'), ['site', sharded, '--max-shard-bytes', String(96 * 1024)]);
+  head = JSON.parse(readFileSync(join(sharded, 'data/events.json'), 'utf8'));
+  assert.ok(head.shards.length >= 4, `${head.shards.length} shards`);
+});
+after(async () => { await browser?.close(); rmSync(work, { recursive: true, force: true }); });
+
+/** A page whose requests time out after `ms` (the app's own timeout, set for the test). */
+async function page(opts = {}, ms = 1500) {
+  const p = await newPage(browser, { serviceWorkers: 'block', ...opts });
+  await p.addInitScript((t) => { window.marsadTimeoutMs = t; }, ms);
+  return p;
+}
+/** Never answers requests for `pattern` until released. */
+async function stall(p, pattern) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await p.route(pattern, async (route) => { await gate; await route.continue().catch(() => {}); });
+  return release;
+}
+const panics = (p) => p.problems.filter((x) => /pageerror|unreachable|disposed|RuntimeError/i.test(x));
+
+test('a stalled events.json ends in a timeout message with a working retry', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  const release = await stall(p, '**/data/events.json');
+  await p.goto(`${server.url}?lang=en`);
+  await p.waitForSelector('.error-panel', { timeout: 10000 });
+  assert.equal((await p.textContent('.error-panel p')).trim(), 'The data did not arrive in time. Check the connection and try again.');
+  assert.match(await p.textContent('.error-panel pre'), /no answer within 2 s/);
+  release();
+  await p.unroute('**/data/events.json');
+  await p.click('.error-panel button');
+  await ready(p);
+  assert.equal(await listed(p), shipped.events.length);
+  await p.context().close();
+  await server.close();
+});
+
+test('a stalled shard holds back none of the others, and after the timeout is named', async () => {
+  const server = await serve({ root: sharded });
+  const p = await page();
+  const second = head.shards[1];
+  await stall(p, `**/data/${second.path}`);
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 15000 });
+  assert.equal(await listed(p), N - second.events);
+  const notice = await p.textContent('.notice');
+  assert.ok(notice.includes(second.path) && /no answer within 2 s/.test(notice), notice);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
+test('a stalled article ends in a message with a retry that works', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  const release = await stall(p, '**/data/articles/a000.txt');
+  await p.goto(`${server.url}?lang=en&event=gb-cn-cyber-dialogue-2026`);
+  await p.waitForSelector('.reader .error', { timeout: 10000 });
+  release();
+  await p.unroute('**/data/articles/a000.txt');
+  await p.click('.reader button:has-text("Try again")');
+  await p.waitForSelector('.article-text mark.current');
+  await p.context().close();
+  await server.close();
+});
+
+test('one bad shard entry in the head is skipped and named; every other shard loads', async () => {
+  const bad = structuredClone(head);
+  bad.shards[1] = { ...bad.shards[1], events: '554' };
+  bad.shards[2] = { ...bad.shards[2], extra: true };
+  const server = await serve({ root: sharded, overrides: { 'data/events.json': { body: JSON.stringify(bad) } } });
+  const p = await page();
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 15000 });
+  assert.equal(await listed(p), N - head.shards[1].events - head.shards[2].events);
+  const items = await p.$$eval('.notice li', (l) => l.map((x) => x.textContent));
+  assert.ok(items.some((x) => x.startsWith('$.shards[1]')) && items.some((x) => x.startsWith('$.shards[2]')), items.join('\n'));
+  await p.context().close();
+  await server.close();
+});
+
+test('encoded dot segments in a data path never reach outside the data folder', async () => {
+  const doc = structuredClone(shipped);
+  doc.articles[0].text = '%2e%2e/index.html';
+  doc.articles[1].text = '.\t./sw.js';
+  const server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(doc) } } });
+  const p = await page();
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  const items = await p.$$eval('.notice li', (l) => l.map((x) => x.textContent));
+  assert.ok(items.includes('$.articles[0].text: must be a relative path inside the data folder'), items.join('\n'));
+  assert.ok(items.includes('$.articles[1].text: must be a relative path inside the data folder'), items.join('\n'));
+  // Every event citing the other articles still opens, with its text.
+  const e = shipped.events.find((x) => x.sources.every((s) => !['a000', 'a001'].includes(s.article)));
+  await p.goto(`${server.url}?lang=en&event=${e.id}`);
+  await p.waitForSelector('.article-text');
+  assert.ok(!fetched.some((f) => f.endsWith('/index.html') && fetched.indexOf(f) > 0 && f.includes('data')));
+  assert.ok(fetched.every((f) => !/\/data\/\.\.|%2e/i.test(f)), fetched.join('\n'));
+  await p.context().close();
+  await server.close();
+});
+
+test('an HTML page served as an article is refused, not shown as text', async () => {
+  const html = '<!doctype html><html><head><title>Maintenance</title></head><body>Back soon</body></html>';
+  const server = await serve({ root: DIST, overrides: { 'data/articles/a000.txt': { body: html, type: 'text/html; charset=utf-8' } } });
+  const p = await page();
+  await p.goto(`${server.url}?lang=en&event=gb-cn-cyber-dialogue-2026`);
+  await p.waitForSelector('.reader .error');
+  assert.equal(await p.$('.article-text'), null);
+  assert.ok(!(await p.textContent('.reader')).includes('<title>'));
+  await p.context().close();
+  await server.close();
+});
+
+test('a shard answered once with an HTML page does not stick: after the server is fixed, every event is back', async () => {
+  const bad = head.shards[2];
+  const overrides = { [`data/${bad.path}`]: { body: '<!doctype html><title>Error</title>', type: 'text/html' } };
+  let server = await serve({ root: sharded, overrides });
+  const port = server.port;
+  const p = await newPage(browser);
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.reload();
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  assert.equal(await listed(p), N - bad.events);
+  await server.close();
+  server = await serve({ root: sharded, port });
+  await p.reload();
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  assert.equal(await listed(p), N);
+  // And offline too: what the app accepted is what the worker kept.
+  await server.close();
+  await p.reload();
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  assert.equal(await listed(p), N);
+  await p.context().close();
+});
+
+test('a server error with a saved copy says so, and does not claim the reader is offline', async () => {
+  let server = await serve({ root: DIST });
+  const port = server.port;
+  const p = await newPage(browser);
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.reload();
+  await ready(p);
+  await server.close();
+  server = await serve({ root: DIST, port, overrides: { 'data/events.json': { status: 500, body: 'oops', type: 'text/plain' } } });
+  await p.reload();
+  await ready(p);
+  assert.equal(await p.getAttribute('.fallback', 'data-fallback'), 'server-error');
+  assert.equal((await p.textContent('.fallback')).trim(),
+    'The server answered with an error, so the data saved on this device is shown. (HTTP 500)');
+  assert.equal(await listed(p), shipped.events.length);
+  await p.context().close();
+  await server.close();
+});
+
+test('the error panel offers a waiting new version', async () => {
+  const dir = join(work, 'update');
+  cpSync(DIST, dir, { recursive: true });
+  let server = await serve({ root: dir });
+  const port = server.port;
+  const p = await newPage(browser);
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await server.close();
+  // A broken deployment: data that does not load, and a new build waiting.
+  writeFileSync(join(dir, 'icon.svg'), `${readFileSync(join(dir, 'icon.svg'), 'utf8')}\n<!-- v2 -->\n`);
+  execFileSync(await tool('marsad-dist'), ['site', dir]);
+  server = await serve({ root: dir, port, overrides: { 'data/events.json': { body: '{"schema_version": 2}' } } });
+  await p.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.unregister(); });
+  await p.evaluate(() => caches.keys().then((k) => Promise.all(k.map((x) => caches.delete(x)))));
+  await p.goto(`${server.url}?lang=en`);
+  await p.waitForSelector('.error-panel');
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  // A second build appears while the reader looks at the error.
+  writeFileSync(join(dir, 'icon.svg'), `${readFileSync(join(dir, 'icon.svg'), 'utf8')}\n<!-- v3 -->\n`);
+  execFileSync(await tool('marsad-dist'), ['site', dir]);
+  await p.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await p.waitForSelector('.error-panel .update-prompt button', { timeout: 20000 });
+  await p.context().close();
+  await server.close();
+});
+
+test('no callback outlives its owner: a sharded embed, and leaving the list while it scrolls', async () => {
+  const server = await serve({ root: sharded });
+  const p = await page({}, 15000);
+  await p.goto(`${server.url}?lang=en&embed=timeline`);
+  await p.waitForSelector('.embed .result-count');
+  await p.waitForFunction(() => !document.querySelector('.shard-progress'));
+  await p.waitForTimeout(300);
+  assert.deepEqual(panics(p), []);
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  for (let i = 0; i < 5; i++) {
+    // A scroll and a navigation away from the list in the same task.
+    await p.evaluate(() => {
+      window.scrollBy(0, 400);
+      window.dispatchEvent(new Event('resize'));
+      document.querySelector('.event-list .event-row a').click();
+    });
+    await p.waitForSelector('.event-page');
+    await p.goBack();
+    await p.waitForSelector('.event-list');
+  }
+  await p.waitForTimeout(300);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
