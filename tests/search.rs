@@ -335,6 +335,73 @@ fn a_year_also_finds_events_that_mention_it() {
 }
 
 #[test]
+fn typos_find_the_near_name() {
+    let (ds, index) = shipped();
+    let cases = [
+        ("بيكين", events_of_country(&ds, "CN")),
+        ("واشنطون", events_of_country(&ds, "US")),
+        ("لندان", events_of_country(&ds, "GB")),
+        ("بيدن", events_of_actor(&ds, "joe-biden")),
+        ("Bidem", events_of_actor(&ds, "joe-biden")),
+        ("ساليفان", events_of_actor(&ds, "jake-sullivan")),
+    ];
+    for (q, want) in cases {
+        assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+    }
+}
+
+#[test]
+fn a_typo_is_corrected_in_the_index_spelling() {
+    let (_, index) = shipped();
+    for (q, want) in [
+        ("بيكين", "بكين"),
+        ("واشنطون", "واشنطن"),
+        ("لندان", "لندن"),
+        ("بيدن", "بايدن"),
+        ("Bidem", "Biden"),
+        ("ساليفان", "سوليفان"),
+    ] {
+        assert_eq!(hits(&index, q).corrected.as_deref(), Some(want), "query {q:?}");
+    }
+}
+
+#[test]
+fn a_correction_keeps_the_other_words_as_typed() {
+    let (ds, index) = shipped();
+    let found = hits(&index, "الأمن بيكين");
+    assert_eq!(found.corrected.as_deref(), Some("الأمن بكين"));
+    assert_eq!(members(&ds, &found.all), ids(&ds, &index, "الأمن بكين"));
+}
+
+#[test]
+fn a_corrected_word_can_complete_a_name() {
+    let (ds, index) = shipped();
+    // "جيك" alone is a word of the text; corrected, "جيك سوليفان" is Sullivan's alias.
+    let found = hits(&index, "جيك ساليفان");
+    assert_eq!(found.corrected.as_deref(), Some("جيك سوليفان"));
+    assert_eq!(members(&ds, &found.all), events_of_actor(&ds, "jake-sullivan"));
+}
+
+#[test]
+fn words_that_match_are_not_corrected() {
+    let (_, index) = shipped();
+    // "السايبراني" is a known variant of "السيبراني", not a typo.
+    for q in ["بكين", "Biden", "السيبرانية", "السايبراني", "cyberatt", "UN", "2021"] {
+        assert_eq!(hits(&index, q).corrected, None, "query {q:?}");
+    }
+}
+
+#[test]
+fn numbers_and_far_words_are_not_corrected() {
+    let (ds, index) = shipped();
+    for q in ["2030", "zzzzqqq", "qwertyuiop"] {
+        let found = hits(&index, q);
+        assert_eq!(found.corrected, None, "query {q:?}");
+        assert_eq!(members(&ds, &found.all), Vec::<String>::new(), "query {q:?}");
+    }
+}
+
+#[test]
 fn exact_matches_are_the_word_as_typed() {
     let (ds, index) = shipped();
     assert_eq!(exact_ids(&ds, &index, "السيبرانية"), events_with_word(&ds, |w| w == "السيبرانيه"));
@@ -343,7 +410,7 @@ fn exact_matches_are_the_word_as_typed() {
 #[test]
 fn exact_matches_are_among_all_matches() {
     let (ds, index) = shipped();
-    for q in ["السيبرانية", "سيبراني", "السايبراني", "continued", "report", "شي الانتخابات"]
+    for q in ["السيبرانية", "سيبراني", "السايبراني", "continued", "report", "شي الانتخابات", "بيكين"]
     {
         assert!(is_subset(&exact_ids(&ds, &index, q), &ids(&ds, &index, q)), "query {q:?}");
     }

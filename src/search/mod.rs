@@ -21,10 +21,14 @@
 //!   "سيبر" finds "والسيبرانية"). Shorter words match whole words and stems only, so "UN" is not
 //!   found inside "united"; no word is found inside another ("attack" misses "cyberattack").
 //!
-//! Single letters outside an alias ("s" of "China's") are ignored.
+//! Single letters outside an alias ("s" of "China's") are ignored. When a word matches nothing,
+//! it is replaced by the nearest word of the index or of the alias lists ([`fuzzy`]), and
+//! [`Hits::corrected`] says so.
 //!
-//! Submodules: [`normalize`](normalize()) (folding and word splitting), `stem` (the light stemmer).
+//! Submodules: [`normalize`](normalize()) (folding and word splitting), `stem` (the light stemmer),
+//! `fuzzy` (bounded edit distance and the length buckets it searches).
 
+mod fuzzy;
 mod normalize;
 mod stem;
 
@@ -126,8 +130,9 @@ pub struct Hits {
     /// The subset matching every term exactly (no stemming, no prefix, no typo correction):
     /// ranked first. Events of a named entity, topic, type or year are exact matches.
     pub exact: EventSet,
-    /// When some word matched nothing and was replaced by a near word: the corrected query, for
-    /// a "did you mean" line (not yet: always `None`).
+    /// When some word matched nothing and was replaced by a near word: the corrected query, in
+    /// the reader's words and the index's own spelling of the replacements ("بكين"), for a "did
+    /// you mean" line. `all` and `exact` are then the results of the corrected query.
     pub corrected: Option<String>,
 }
 
@@ -136,12 +141,16 @@ pub struct Hits {
 struct Word {
     /// Normalised.
     norm: Box<str>,
+    /// The spelling first seen in the data, when it differs from `norm` ("Biden", "الأمن").
+    surface: Option<Box<str>>,
     /// Events containing the word, ascending; empty for a word only the alias lists have.
     postings: Box<[EventIx]>,
     /// `norm[base..]` is the word without proclitics, `norm[base..end]` its stem (before
     /// [`stem::canonical`]).
     base: u16,
     end: u16,
+    /// A word of an alias or label of something with events: preferred as a correction.
+    alias: bool,
 }
 
 impl Word {
@@ -151,6 +160,10 @@ impl Word {
 
     fn stem(&self) -> &str {
         stem::canonical(&self.norm[self.base as usize..self.end as usize])
+    }
+
+    fn surface(&self) -> &str {
+        self.surface.as_deref().unwrap_or(&self.norm)
     }
 }
 
@@ -177,6 +190,8 @@ pub struct SearchIndex {
     /// Word ids sorted by normalised word, and by base (for prefix matches).
     by_norm: Vec<u32>,
     by_base: Vec<u32>,
+    /// Word ids by length, for corrections.
+    near: fuzzy::Buckets,
     /// Alias and label phrases, longest first.
     aliases: Vec<Alias>,
     /// Events of each entity, ascending.
@@ -188,6 +203,8 @@ pub struct SearchIndex {
 #[derive(Clone, Debug)]
 struct QueryWord {
     norm: String,
+    /// As the reader typed it (or, after a correction, as the index spells it).
+    surface: String,
     base: String,
     stem: String,
 }
@@ -223,8 +240,8 @@ struct Match {
 /// A word while the index is built.
 #[derive(Default)]
 struct RawWord {
+    surface: Option<Box<str>>,
     postings: Vec<EventIx>,
-    /// A word of an alias or label of something with events: a name, never split as "و + ...".
     alias: bool,
 }
 
@@ -235,12 +252,13 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, norm: &str, event: Option<EventIx>) -> &mut RawWord {
+    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
         // Look up before allocating: most words of a large dataset are already indexed.
         let slot = match self.slot.get(norm) {
             Some(&slot) => slot,
             None => {
-                self.words.push(RawWord::default());
+                let surface = (surface != norm).then(|| surface.into());
+                self.words.push(RawWord { surface, ..RawWord::default() });
                 self.slot.insert(norm.into(), self.words.len() as u32 - 1);
                 self.words.len() as u32 - 1
             }
@@ -278,8 +296,8 @@ impl SearchIndex {
         for (ix, e) in ds.events.iter().enumerate() {
             let ix = ix as EventIx;
             let mut add = |text: &str| {
-                for_each_word(text, |w, _| {
-                    b.add(w, Some(ix));
+                for_each_word(text, |w, s| {
+                    b.add(w, s, Some(ix));
                 })
             };
             for t in [&e.title, &e.summary].into_iter().chain(e.place.as_ref()) {
@@ -323,10 +341,10 @@ impl SearchIndex {
                 phrases.extend(label_phrases(type_label(lang, t)).into_iter().map(|p| (Entity::Type(t), p)));
             }
         }
-        // The words of phrases naming something with events are names.
+        // The words of phrases naming something with events are correction candidates.
         for &(entity, phrase) in &phrases {
             if by_entity.contains_key(&entity) {
-                for_each_word(phrase, |w, _| b.add(w, None).alias = true);
+                for_each_word(phrase, |w, s| b.add(w, s, None).alias = true);
             }
         }
 
@@ -386,7 +404,7 @@ impl SearchIndex {
                     (Ok(base), Ok(end)) => (base, end),
                     _ => (0, 0),
                 };
-                Word { norm, postings: raw.postings.into(), base, end }
+                Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
             })
             .collect();
         words.sort_unstable_by(|a, b| a.stem().cmp(b.stem()).then_with(|| a.norm.cmp(&b.norm)));
@@ -394,7 +412,8 @@ impl SearchIndex {
         by_norm.sort_unstable_by(|&a, &b| words[a as usize].norm.cmp(&words[b as usize].norm));
         let mut by_base: Vec<u32> = (0..words.len() as u32).collect();
         by_base.sort_unstable_by(|&a, &b| words[a as usize].base().cmp(words[b as usize].base()));
-        SearchIndex { words, by_norm, by_base, aliases: Vec::new(), by_entity: HashMap::new(), events }
+        let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
+        SearchIndex { words, by_norm, by_base, near, aliases: Vec::new(), by_entity: HashMap::new(), events }
     }
 
     fn word(&self, id: u32) -> &Word {
@@ -448,9 +467,9 @@ impl SearchIndex {
         Some((w.base().to_owned(), w.stem().to_owned()))
     }
 
-    fn query_word(&self, norm: &str) -> QueryWord {
+    fn query_word(&self, norm: &str, surface: &str) -> QueryWord {
         let (base, stem) = self.analyse(norm);
-        QueryWord { norm: norm.to_owned(), base, stem }
+        QueryWord { norm: norm.to_owned(), surface: surface.to_owned(), base, stem }
     }
 
     /// The query's terms, in order (see the module documentation).
@@ -529,8 +548,30 @@ impl SearchIndex {
         }
     }
 
+    /// The nearest word to a word that matched nothing: fewest edits, then a word of an alias or
+    /// label (names are what readers misspell: "بيدن" is one edit from "بايدن" and from "بيان"),
+    /// then the most frequent. `None` for numbers and when the nearest is the word itself.
+    fn correction(&self, w: &QueryWord) -> Option<u32> {
+        if w.norm.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut best: Option<(usize, bool, Reverse<usize>, u32)> = None;
+        self.near.near(
+            &w.norm,
+            |id| &self.words[id as usize].norm,
+            |id, d| {
+                let word = self.word(id);
+                let key = (d, !word.alias, Reverse(word.postings.len()), id);
+                if (word.alias || !word.postings.is_empty()) && best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            },
+        );
+        best.filter(|b| b.0 > 0).map(|b| b.3)
+    }
+
     /// Every term's matches, combined.
-    fn run(&self, words: &[QueryWord]) -> Option<Match> {
+    fn run(&self, words: &[QueryWord]) -> Option<(Vec<Term>, Vec<Match>, Match)> {
         let terms = self.parse(words);
         if terms.is_empty() {
             return None;
@@ -541,16 +582,31 @@ impl SearchIndex {
             all.all.intersect(&m.all);
             all.exact.intersect(&m.exact);
         }
-        Some(all)
+        Some((terms, matches, all))
     }
 
     /// The events matching `query`. `None` when the query has no word after normalisation (or
     /// only single letters): everything matches.
     pub fn search(&self, query: &str) -> Option<Hits> {
         let mut words = Vec::new();
-        for_each_word(query, |w, _| words.push(self.query_word(w)));
-        let found = self.run(&words)?;
-        Some(Hits { all: found.all, exact: found.exact, corrected: None })
+        for_each_word(query, |w, s| words.push(self.query_word(w, s)));
+        let (terms, matches, found) = self.run(&words)?;
+        let mut corrected = false;
+        for (term, m) in terms.iter().zip(&matches) {
+            if let (Term::Word(i), true) = (term, m.all.is_empty()) {
+                if let Some(id) = self.correction(&words[*i]) {
+                    let word = self.word(id);
+                    words[*i] = self.query_word(&word.norm, word.surface());
+                    corrected = true;
+                }
+            }
+        }
+        if !corrected {
+            return Some(Hits { all: found.all, exact: found.exact, corrected: None });
+        }
+        let (_, _, found) = self.run(&words)?;
+        let text = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
+        Some(Hits { all: found.all, exact: found.exact, corrected: Some(text) })
     }
 }
 
@@ -568,7 +624,8 @@ mod tests {
 
     #[test]
     fn proclitics_name_aliases() {
-        let w = |norm: &str| QueryWord { norm: norm.into(), base: norm.into(), stem: norm.into() };
+        let w =
+            |norm: &str| QueryWord { norm: norm.into(), surface: norm.into(), base: norm.into(), stem: norm.into() };
         let a = |norm: &str| AliasWord { norm: norm.into(), base: norm.into(), stem: norm.into() };
         assert!(w("وبكين").names(&a("بكين"), false));
         assert!(w("بالصين").names(&a("الصين"), false));
