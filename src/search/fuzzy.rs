@@ -77,24 +77,34 @@ impl Buckets {
     /// Files `words` (indexed by word id); only words of [`MIN_FUZZY`] to [`MAX_FUZZY`] letters.
     pub fn new<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Buckets {
         let mut signatures = Vec::with_capacity(words.len());
-        let mut by_len: Vec<(u32, u32)> = Vec::new();
-        for (id, w) in words.enumerate() {
-            signatures.push(signature(w));
-            let n = w.chars().count();
-            if (MIN_FUZZY..=MAX_FUZZY).contains(&n) {
-                by_len.push((n as u32, id as u32));
+        let mut lengths = Vec::with_capacity(words.len());
+        // Counting sort by length: bucket `n` starts after every shorter word.
+        let mut starts = vec![0u32; MAX_FUZZY + 2];
+        for w in words {
+            let (mut signature, mut n) = (0u64, 0usize);
+            for c in w.chars() {
+                signature |= 1 << (c as u32 % 64);
+                n += 1;
             }
-        }
-        by_len.sort_unstable();
-        let longest = by_len.last().map_or(0, |&(n, _)| n as usize);
-        let mut starts = vec![0u32; longest + 2];
-        for &(n, _) in &by_len {
-            starts[n as usize + 1] += 1;
+            signatures.push(signature);
+            let n = n.min(MAX_FUZZY + 1) as u8;
+            lengths.push(n);
+            if (MIN_FUZZY..=MAX_FUZZY).contains(&(n as usize)) {
+                starts[n as usize + 1] += 1;
+            }
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        Buckets { ids: by_len.into_iter().map(|(_, id)| id).collect(), starts, signatures }
+        let mut next = starts.clone();
+        let mut ids = vec![0u32; starts[MAX_FUZZY + 1] as usize];
+        for (id, &n) in lengths.iter().enumerate() {
+            if (MIN_FUZZY..=MAX_FUZZY).contains(&(n as usize)) {
+                ids[next[n as usize] as usize] = id as u32;
+                next[n as usize] += 1;
+            }
+        }
+        Buckets { ids, starts, signatures }
     }
 
     /// Calls `visit(id, distance)` for every filed word within the edit budget of `word`;

@@ -34,6 +34,7 @@ mod stem;
 
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use normalize::for_each_word;
@@ -237,6 +238,27 @@ struct Match {
     exact: EventSet,
 }
 
+/// FxHash (as in rustc): the index hashes every word of the text while it is built, and
+/// SipHash's protection against chosen keys is not needed for the app's own dataset.
+#[derive(Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fx = BuildHasherDefault<FxHasher>;
+
 /// A word while the index is built.
 #[derive(Default)]
 struct RawWord {
@@ -247,7 +269,7 @@ struct RawWord {
 
 #[derive(Default)]
 struct Builder {
-    slot: HashMap<Box<str>, u32>,
+    slot: HashMap<Box<str>, u32, Fx>,
     words: Vec<RawWord>,
 }
 
@@ -376,24 +398,27 @@ impl SearchIndex {
         let mut splits: Vec<Split> = norms.iter().map(|w| stem::split(w)).collect();
         let strip: Vec<(usize, Split)> = {
             // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
-            // "وزارة" stays whole because "الوزارة" is in the text.
+            // "وزارة" stays whole because "الوزارة" is in the text. Arabic words only.
+            let arabic: Vec<usize> = (0..norms.len()).filter(|&i| stem::is_arabic(&norms[i])).collect();
             let stem_of = |i: usize| stem::canonical(&norms[i][splits[i].base..splits[i].end]);
-            let known: HashSet<&str> = (0..norms.len()).map(stem_of).collect();
-            let with_article: HashSet<&str> = (0..norms.len()).filter(|&i| splits[i].base > 0).map(stem_of).collect();
-            (0..norms.len())
-                .filter(|&i| !b.words[i].alias && splits[i].base == 0 && !with_article.contains(stem_of(i)))
+            let known: HashSet<&str, Fx> = arabic.iter().map(|&i| stem_of(i)).collect();
+            let with_article: HashSet<&str, Fx> =
+                arabic.iter().filter(|&&i| splits[i].base > 0).map(|&i| stem_of(i)).collect();
+            arabic
+                .into_iter()
+                .filter(|&i| !b.words[i].alias && splits[i].base == 0)
                 .filter_map(|i| {
                     let rest = strip_clitic(&norms[i])?;
                     let s = stem::split(rest);
                     let offset = norms[i].len() - rest.len();
-                    known
-                        .contains(stem::canonical(&rest[s.base..s.end]))
-                        .then_some((i, Split { base: s.base + offset, end: s.end + offset }))
+                    let stripped = Split { base: s.base + offset, end: s.end + offset };
+                    (known.contains(stem::canonical(&rest[s.base..s.end])) && !with_article.contains(stem_of(i)))
+                        .then_some((i, stripped))
                 })
                 .collect()
         };
         strip.into_iter().for_each(|(i, s)| splits[i] = s);
-        let mut words: Vec<Word> = norms
+        let words: Vec<Word> = norms
             .into_iter()
             .zip(b.words)
             .zip(splits)
@@ -407,11 +432,22 @@ impl SearchIndex {
                 Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
             })
             .collect();
-        words.sort_unstable_by(|a, b| a.stem().cmp(b.stem()).then_with(|| a.norm.cmp(&b.norm)));
-        let mut by_norm: Vec<u32> = (0..words.len() as u32).collect();
-        by_norm.sort_unstable_by(|&a, &b| words[a as usize].norm.cmp(&words[b as usize].norm));
-        let mut by_base: Vec<u32> = (0..words.len() as u32).collect();
-        by_base.sort_unstable_by(|&a, &b| words[a as usize].base().cmp(words[b as usize].base()));
+        // Sorting with the keys' slices (and their first bytes) taken once, not per comparison.
+        let mut order: Vec<(u64, &str, &str, u32)> =
+            words.iter().zip(0..).map(|(w, i)| (head(w.stem()), w.stem(), &*w.norm, i)).collect();
+        order.sort_unstable();
+        let order: Vec<u32> = order.into_iter().map(|(.., i)| i).collect();
+        let mut slots: Vec<Option<Word>> = words.into_iter().map(Some).collect();
+        let mut words = Vec::with_capacity(slots.len());
+        words.extend(order.into_iter().filter_map(|i| slots[i as usize].take()));
+        let sorted_ids = |key: &dyn Fn(&Word) -> &str| {
+            let mut ids: Vec<(u64, &str, u32)> =
+                words.iter().zip(0..).map(|(w, i)| (head(key(w)), key(w), i)).collect();
+            ids.sort_unstable();
+            ids.into_iter().map(|(.., i)| i).collect::<Vec<u32>>()
+        };
+        let by_norm = sorted_ids(&|w| &w.norm);
+        let by_base = sorted_ids(&|w| w.base());
         let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
         SearchIndex { words, by_norm, by_base, near, aliases: Vec::new(), by_entity: HashMap::new(), events }
     }
@@ -608,6 +644,15 @@ impl SearchIndex {
         let text = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
         Some(Hits { all: found.all, exact: found.exact, corrected: Some(text) })
     }
+}
+
+/// The first eight bytes of a word, big-endian and zero-padded: words (which never contain NUL)
+/// compare as their heads do, unless the heads are equal.
+fn head(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// An Arabic word without its first letter when that is a single-letter proclitic and at least
