@@ -1,6 +1,6 @@
 //! Search the way a reader of Arabic or English expects. Pure: never touches `web_sys`.
 //!
-//! A query is split into words ([`normalize`]d) and parsed left to right into terms, each of
+//! A query is split into words ([`normalize()`]d) and parsed left to right into terms, each of
 //! which every result must satisfy (AND):
 //! - a phrase naming a country or an actor by any alias ("لندن", "شي جين بينج", "Xi") matches the
 //!   events of that entity; entities named by one phrase are alternatives (an alias two actors
@@ -16,13 +16,13 @@
 //! - a four-digit number ("2021", "٢٠٢١") matches the events of that year and its mentions;
 //! - any other word matches the events whose titles, summaries, place, quotes or party and actor
 //!   names (either language) contain it: exactly, as another form of the same word (same stem:
-//!   "السيبرانية" finds "السيبراني"; see [`stem`]), or, for words of [`PREFIX_MIN`] letters or
+//!   "السيبرانية" finds "السيبراني"; see `stem`), or, for words of [`PREFIX_MIN`] letters or
 //!   more, as the beginning of a word after its proclitics ("cyberatt" finds "cyberattacks",
 //!   "سيبر" finds "والسيبرانية"). Shorter words match whole words and stems only, so "UN" is not
 //!   found inside "united"; no word is found inside another ("attack" misses "cyberattack").
 //!
 //! Single letters outside an alias ("s" of "China's") are ignored. When a word matches nothing,
-//! it is replaced by the nearest word of the index or of the alias lists ([`fuzzy`]), and
+//! it is replaced by the nearest word of the index or of the alias lists (see `fuzzy`), and
 //! [`Hits::corrected`] says so.
 //!
 //! Submodules: [`normalize`](normalize()) (folding and word splitting), `stem` (the light stemmer),

@@ -4,7 +4,7 @@
 //! strip the article with the proclitics attached to it (وال بال فال كال لل ال, وبال…), then
 //! suffixes (ة ية ي ين ون ات, the nisba plurals يين يون يات, and the accusative alef of
 //! "سيبرانياً"), longest first, repeated until nothing applies, never leaving a stem shorter than
-//! [`MIN_STEM`] letters. Works on [`normalize`](super::normalize)d text, where ة is already ه.
+//! [`MIN_STEM`] letters. Works on [`normalize`](super::normalize())d text, where ة is already ه.
 //! The single-letter proclitics و ب ل ف ك are not stripped here: "وزارة" and "بريطانيا" start with
 //! one, so whether "وبكين" is "و + بكين" depends on the vocabulary, which the index decides.
 //!
