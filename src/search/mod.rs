@@ -33,7 +33,7 @@ mod normalize;
 mod stem;
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
@@ -391,63 +391,48 @@ impl SearchIndex {
     /// Stems the collected words, decides their single-letter proclitics against the vocabulary,
     /// and sorts them into the lookup tables.
     fn from_words(b: Builder, events: usize) -> SearchIndex {
-        let mut norms: Vec<Box<str>> = vec![Box::from(""); b.words.len()];
+        let n = b.words.len();
+        let mut norms: Vec<Box<str>> = vec![Box::from(""); n];
         for (norm, slot) in b.slot {
             norms[slot as usize] = norm;
         }
         let mut splits: Vec<Split> = norms.iter().map(|w| stem::split(w)).collect();
         let strip: Vec<(usize, Split)> = {
             // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
-            // "وزارة" stays whole because "الوزارة" is in the text. Arabic words only.
-            let arabic: Vec<usize> = (0..norms.len()).filter(|&i| stem::is_arabic(&norms[i])).collect();
+            // "وزارة" stays whole because "الوزارة" is in the text.
             let stem_of = |i: usize| stem::canonical(&norms[i][splits[i].base..splits[i].end]);
-            let known: HashSet<&str, Fx> = arabic.iter().map(|&i| stem_of(i)).collect();
-            let with_article: HashSet<&str, Fx> =
-                arabic.iter().filter(|&&i| splits[i].base > 0).map(|&i| stem_of(i)).collect();
-            arabic
-                .into_iter()
+            let order = sorted(n, |i| (stem_of(i), &norms[i]));
+            let with_stem = |s: &str| {
+                let lo = order.partition_point(|&i| stem_of(i as usize) < s);
+                &order[lo..lo + order[lo..].partition_point(|&i| stem_of(i as usize) == s)]
+            };
+            (0..n)
                 .filter(|&i| !b.words[i].alias && splits[i].base == 0)
                 .filter_map(|i| {
                     let rest = strip_clitic(&norms[i])?;
                     let s = stem::split(rest);
                     let offset = norms[i].len() - rest.len();
-                    let stripped = Split { base: s.base + offset, end: s.end + offset };
-                    (known.contains(stem::canonical(&rest[s.base..s.end])) && !with_article.contains(stem_of(i)))
-                        .then_some((i, stripped))
+                    let known = !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
+                    let with_article = || with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0);
+                    (known && !with_article()).then_some((i, Split { base: s.base + offset, end: s.end + offset }))
                 })
                 .collect()
         };
         strip.into_iter().for_each(|(i, s)| splits[i] = s);
-        let words: Vec<Word> = norms
-            .into_iter()
-            .zip(b.words)
-            .zip(splits)
-            .map(|((norm, raw), s)| {
-                // A word too long for the offsets (over 65,535 bytes, only ever in fuzzed data) gets
-                // an empty stem: it is found as typed or by its beginning only.
-                let (base, end) = match (u16::try_from(s.base), u16::try_from(s.end)) {
-                    (Ok(base), Ok(end)) => (base, end),
-                    _ => (0, 0),
-                };
-                Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
-            })
-            .collect();
-        // Sorting with the keys' slices (and their first bytes) taken once, not per comparison.
-        let mut order: Vec<(u64, &str, &str, u32)> =
-            words.iter().zip(0..).map(|(w, i)| (head(w.stem()), w.stem(), &*w.norm, i)).collect();
-        order.sort_unstable();
-        let order: Vec<u32> = order.into_iter().map(|(.., i)| i).collect();
-        let mut slots: Vec<Option<Word>> = words.into_iter().map(Some).collect();
-        let mut words = Vec::with_capacity(slots.len());
-        words.extend(order.into_iter().filter_map(|i| slots[i as usize].take()));
-        let sorted_ids = |key: &dyn Fn(&Word) -> &str| {
-            let mut ids: Vec<(u64, &str, u32)> =
-                words.iter().zip(0..).map(|(w, i)| (head(key(w)), key(w), i)).collect();
-            ids.sort_unstable();
-            ids.into_iter().map(|(.., i)| i).collect::<Vec<u32>>()
-        };
-        let by_norm = sorted_ids(&|w| &w.norm);
-        let by_base = sorted_ids(&|w| w.base());
+        let order = sorted(n, |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
+        let mut parts: Vec<_> = norms.into_iter().zip(b.words).zip(splits).map(Some).collect();
+        let mut words = Vec::with_capacity(n);
+        words.extend(order.into_iter().filter_map(|i| parts[i as usize].take()).map(|((norm, raw), s)| {
+            // A word too long for the offsets (over 65,535 bytes, only ever in fuzzed data) gets an
+            // empty stem: it is found as typed or by its beginning only.
+            let (base, end) = match (u16::try_from(s.base), u16::try_from(s.end)) {
+                (Ok(base), Ok(end)) => (base, end),
+                _ => (0, 0),
+            };
+            Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
+        }));
+        let by_norm = sorted(n, |i| (&words[i].norm, ""));
+        let by_base = sorted(n, |i| (words[i].base(), ""));
         let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
         SearchIndex { words, by_norm, by_base, near, aliases: Vec::new(), by_entity: HashMap::new(), events }
     }
@@ -644,6 +629,20 @@ impl SearchIndex {
         let text = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
         Some(Hits { all: found.all, exact: found.exact, corrected: Some(text) })
     }
+}
+
+/// Ids `0..n` ordered by `key(id)`, a pair of words, each key and its first bytes taken once
+/// rather than on every comparison. Every order of the index goes through here, so the app
+/// carries one compiled sort.
+fn sorted<'a>(n: usize, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
+    let mut keys: Vec<(u64, &str, &str, u32)> = (0..n)
+        .map(|i| {
+            let (a, b) = key(i);
+            (head(a), a, b, i as u32)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(.., i)| i).collect()
 }
 
 /// The first eight bytes of a word, big-endian and zero-padded: words (which never contain NUL)

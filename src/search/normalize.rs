@@ -131,6 +131,12 @@ pub fn normalize(s: &str) -> String {
 /// it was read from, from its first to its last visible character (harakat included, leading
 /// harakat and invisible format characters not).
 pub fn for_each_word(s: &str, mut f: impl FnMut(&str, &str)) {
+    split_words(s, &mut f)
+}
+
+/// [`for_each_word`] compiled once (not once per caller's closure): it is the bulk of the
+/// index's build code, and the app's wasm size counts.
+fn split_words(s: &str, f: &mut dyn FnMut(&str, &str)) {
     let mut word = String::new();
     let (mut start, mut end) = (0, 0);
     for (i, c) in s.char_indices() {
