@@ -69,7 +69,7 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.
     let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
-    let text: Option<EventSet> = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
+    let text: Option<EventSet> = if q.q.trim().is_empty() { None } else { index().search(&q.q).map(|hits| hits.all) };
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::COUNT],

@@ -1,0 +1,707 @@
+//! Search the way a reader of Arabic or English expects. Pure: never touches `web_sys`.
+//!
+//! A query is split into words ([`normalize()`]d) and parsed left to right into terms, each of
+//! which every result must satisfy (AND):
+//! - a phrase naming a country or an actor by any alias ("لندن", "شي جين بينج", "Xi") matches the
+//!   events of that entity; entities named by one phrase are alternatives (an alias two actors
+//!   share), separate phrases are each required ("Xi Biden": events with both). A query word
+//!   names the alias word as written, with an Arabic proclitic ("بلندن"), or inflected (its stem
+//!   is the alias word without its article: "الصينيون" names "الصين");
+//! - a phrase naming a topic or an event type by its label in either language, or one of a
+//!   type label's alternatives ("اتهام" of "اتهام أو إسناد"), compared by stems ("sanction" names
+//!   "Sanctions"), matches the events tagged with it. A one-word label is also a word of the text
+//!   ("report", "التجسس"): it matches the events using it too. A label of several words does
+//!   not, as its words apart say something else ("تأثير عملية القرصنة", the impact of a hacking
+//!   operation, is not "عمليات التأثير", influence operations);
+//! - a four-digit number ("2021", "٢٠٢١") matches the events of that year and its mentions;
+//! - any other word matches the events whose titles, summaries, place, quotes or party and actor
+//!   names (either language) contain it: exactly, as another form of the same word (same stem:
+//!   "السيبرانية" finds "السيبراني"; see `stem`), or, for words of [`PREFIX_MIN`] letters or
+//!   more, as the beginning of a word after its proclitics ("cyberatt" finds "cyberattacks",
+//!   "سيبر" finds "والسيبرانية"). Shorter words match whole words and stems only, so "UN" is not
+//!   found inside "united"; no word is found inside another ("attack" misses "cyberattack").
+//!
+//! Single letters outside an alias ("s" of "China's") are ignored. When a word matches nothing,
+//! it is replaced by the nearest word of the index or of the alias lists (see `fuzzy`), and
+//! [`Hits::corrected`] says so.
+//!
+//! Submodules: [`normalize`](normalize()) (folding and word splitting), `stem` (the light stemmer),
+//! `fuzzy` (bounded edit distance and the length buckets it searches).
+
+mod fuzzy;
+mod normalize;
+mod stem;
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use normalize::for_each_word;
+pub use normalize::normalize;
+use stem::Split;
+
+use crate::data::{Dataset, EventIx, EventType, Topic};
+use crate::i18n::{topic_label, type_label, Lang};
+
+/// Query words of fewer letters match whole words and stems only, never as a word's beginning:
+/// two- and three-letter words are mostly acronyms ("UN", "US", "NSA") or bare Arabic roots
+/// ("امن", "حرب"), whose continuations are unrelated words ("united", "امنيات"); from four
+/// letters on, a prefix is nearly always the same word being typed or compounded ("cyberatt",
+/// "ransom").
+pub const PREFIX_MIN: usize = 4;
+
+/// Arabic proclitics a word may carry before a name: "وبكين", "لبكين", "بالصين".
+const PREFIXES: &[&str] = &["وبال", "فبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+
+/// What a query phrase can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Country(u32),
+    Actor(u32),
+    Topic(Topic),
+    Type(EventType),
+    Year(i32),
+}
+
+impl Entity {
+    /// Topic and type labels are common nouns: compared by stem, and (one word) read in the text.
+    fn is_label(self) -> bool {
+        matches!(self, Entity::Topic(_) | Entity::Type(_))
+    }
+}
+
+/// A set of events as a bitset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventSet {
+    bits: Vec<u64>,
+}
+
+impl EventSet {
+    pub fn empty(n: usize) -> Self {
+        EventSet { bits: vec![0; n.div_ceil(64)] }
+    }
+
+    pub fn full(n: usize) -> Self {
+        let mut s = EventSet { bits: vec![u64::MAX; n.div_ceil(64)] };
+        if !n.is_multiple_of(64) {
+            if let Some(last) = s.bits.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        s
+    }
+
+    pub fn insert(&mut self, ix: EventIx) {
+        if let Some(w) = self.bits.get_mut(ix as usize / 64) {
+            *w |= 1 << (ix % 64);
+        }
+    }
+
+    pub fn contains(&self, ix: EventIx) -> bool {
+        self.bits.get(ix as usize / 64).is_some_and(|w| w & (1 << (ix % 64)) != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|w| *w == 0)
+    }
+
+    fn extend(&mut self, ixs: &[EventIx]) {
+        ixs.iter().for_each(|&ix| self.insert(ix));
+    }
+
+    fn union(&mut self, other: &EventSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a |= b;
+        }
+    }
+
+    fn intersect(&mut self, other: &EventSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a &= b;
+        }
+    }
+}
+
+/// What a query found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hits {
+    /// Every matching event.
+    pub all: EventSet,
+    /// The subset matching every term exactly (no stemming, no prefix, no typo correction):
+    /// ranked first. Events of a named entity, topic, type or year are exact matches.
+    pub exact: EventSet,
+    /// When some word matched nothing and was replaced by a near word: the corrected query, in
+    /// the reader's words and the index's own spelling of the replacements ("بكين"), for a "did
+    /// you mean" line. `all` and `exact` are then the results of the corrected query.
+    pub corrected: Option<String>,
+}
+
+/// One distinct word of the index.
+#[derive(Clone, Debug)]
+struct Word {
+    /// Normalised.
+    norm: Box<str>,
+    /// The spelling first seen in the data, when it differs from `norm` ("Biden", "الأمن").
+    surface: Option<Box<str>>,
+    /// Events containing the word, ascending; empty for a word only the alias lists have.
+    postings: Box<[EventIx]>,
+    /// `norm[base..]` is the word without proclitics, `norm[base..end]` its stem (before
+    /// [`stem::canonical`]).
+    base: u16,
+    end: u16,
+    /// A word of an alias or label of something with events: preferred as a correction.
+    alias: bool,
+}
+
+impl Word {
+    fn base(&self) -> &str {
+        &self.norm[self.base as usize..]
+    }
+
+    fn stem(&self) -> &str {
+        stem::canonical(&self.norm[self.base as usize..self.end as usize])
+    }
+
+    fn surface(&self) -> &str {
+        self.surface.as_deref().unwrap_or(&self.norm)
+    }
+}
+
+/// One word of an alias phrase.
+#[derive(Clone, Debug)]
+struct AliasWord {
+    norm: Box<str>,
+    base: Box<str>,
+    stem: Box<str>,
+}
+
+#[derive(Clone, Debug)]
+struct Alias {
+    words: Vec<AliasWord>,
+    entity: Entity,
+}
+
+/// The search index of one dataset.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// Every distinct word of the searchable text and of the alias and label lists, sorted by
+    /// (stem, word): the words of one stem are contiguous.
+    words: Vec<Word>,
+    /// Word ids sorted by normalised word, and by base (for prefix matches).
+    by_norm: Vec<u32>,
+    by_base: Vec<u32>,
+    /// Word ids by length, for corrections.
+    near: fuzzy::Buckets,
+    /// Alias and label phrases, longest first.
+    aliases: Vec<Alias>,
+    /// Events of each entity, ascending.
+    by_entity: HashMap<Entity, Vec<EventIx>>,
+    events: usize,
+}
+
+/// A word of the query with what matching needs.
+#[derive(Clone, Debug)]
+struct QueryWord {
+    norm: String,
+    /// As the reader typed it (or, after a correction, as the index spells it).
+    surface: String,
+    base: String,
+    stem: String,
+}
+
+impl QueryWord {
+    fn letters(&self) -> usize {
+        self.norm.chars().count()
+    }
+
+    /// Whether this word names the alias word `a` (see the module documentation).
+    fn names(&self, a: &AliasWord, label: bool) -> bool {
+        *self.norm == *a.norm
+            || PREFIXES.iter().any(|p| self.norm.strip_prefix(p) == Some(&a.norm))
+            || if label { *self.stem == *a.stem } else { *self.stem == *a.base }
+    }
+}
+
+/// A query term: every result satisfies every term.
+#[derive(Clone, Debug)]
+enum Term {
+    /// Query words `span` name these entities (alternatives).
+    Named { span: Range<usize>, entities: Vec<Entity> },
+    /// Query word `i`, matched in the text.
+    Word(usize),
+}
+
+/// What one term matches.
+struct Match {
+    all: EventSet,
+    exact: EventSet,
+}
+
+/// FxHash (as in rustc): the index hashes every word of the text while it is built, and
+/// SipHash's protection against chosen keys is not needed for the app's own dataset.
+#[derive(Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fx = BuildHasherDefault<FxHasher>;
+
+/// A word while the index is built.
+#[derive(Default)]
+struct RawWord {
+    surface: Option<Box<str>>,
+    postings: Vec<EventIx>,
+    alias: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    slot: HashMap<Box<str>, u32, Fx>,
+    words: Vec<RawWord>,
+}
+
+impl Builder {
+    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
+        // Look up before allocating: most words of a large dataset are already indexed.
+        let slot = match self.slot.get(norm) {
+            Some(&slot) => slot,
+            None => {
+                let surface = (surface != norm).then(|| surface.into());
+                self.words.push(RawWord { surface, ..RawWord::default() });
+                self.slot.insert(norm.into(), self.words.len() as u32 - 1);
+                self.words.len() as u32 - 1
+            }
+        };
+        let word = &mut self.words[slot as usize];
+        if let Some(ix) = event {
+            if word.postings.last() != Some(&ix) {
+                word.postings.push(ix);
+            }
+        }
+        word
+    }
+}
+
+/// The phrases a label offers: itself, and its alternatives ("اجتماع أو قمة": "اجتماع", "قمة").
+fn label_phrases(label: &'static str) -> Vec<&'static str> {
+    let mut phrases = vec![label];
+    for or in [" أو ", " or "] {
+        if label.contains(or) {
+            phrases.extend(label.split(or));
+        }
+    }
+    phrases
+}
+
+/// The year a query word names, if it is four digits.
+fn year(norm: &str) -> Option<i32> {
+    (norm.len() == 4 && norm.bytes().all(|b| b.is_ascii_digit())).then(|| norm.parse().ok()).flatten()
+}
+
+impl SearchIndex {
+    pub fn build(ds: &Dataset) -> SearchIndex {
+        let mut b = Builder::default();
+        let mut by_entity: HashMap<Entity, Vec<EventIx>> = HashMap::new();
+        for (ix, e) in ds.events.iter().enumerate() {
+            let ix = ix as EventIx;
+            let mut add = |text: &str| {
+                for_each_word(text, |w, s| {
+                    b.add(w, s, Some(ix));
+                })
+            };
+            for t in [&e.title, &e.summary].into_iter().chain(e.place.as_ref()) {
+                add(&t.ar);
+                add(&t.en);
+            }
+            e.sources.iter().for_each(|s| add(&s.quote));
+            let names =
+                e.parties.iter().map(|&c| &ds.country(c).name).chain(e.actors.iter().map(|&a| &ds.actor(a).name));
+            for name in names {
+                add(&name.ar);
+                add(&name.en);
+            }
+            let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
+                .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
+                .chain(e.topics.iter().map(|&t| Entity::Topic(t)))
+                .chain([Entity::Type(e.kind), Entity::Year(e.date.year)]);
+            for entity in entities {
+                let events = by_entity.entry(entity).or_default();
+                if events.last() != Some(&ix) {
+                    events.push(ix);
+                }
+            }
+        }
+
+        // Every phrase that names something: names and aliases, labels and their alternatives.
+        let mut phrases: Vec<(Entity, &str)> = Vec::new();
+        for (i, c) in ds.countries.iter().enumerate() {
+            let entity = Entity::Country(i as u32);
+            phrases.extend([&c.name.ar, &c.name.en, &c.code].into_iter().chain(&c.aliases).map(|n| (entity, &**n)));
+        }
+        for (i, a) in ds.actors.iter().enumerate() {
+            let entity = Entity::Actor(i as u32);
+            phrases.extend([&a.name.ar, &a.name.en].into_iter().chain(&a.aliases).map(|n| (entity, &**n)));
+        }
+        for lang in [Lang::Ar, Lang::En] {
+            for &t in Topic::ALL {
+                phrases.extend(label_phrases(topic_label(lang, t)).into_iter().map(|p| (Entity::Topic(t), p)));
+            }
+            for &t in EventType::ALL {
+                phrases.extend(label_phrases(type_label(lang, t)).into_iter().map(|p| (Entity::Type(t), p)));
+            }
+        }
+        // The words of phrases naming something with events are correction candidates.
+        for &(entity, phrase) in &phrases {
+            if by_entity.contains_key(&entity) {
+                for_each_word(phrase, |w, s| b.add(w, s, None).alias = true);
+            }
+        }
+
+        let mut index = SearchIndex::from_words(b, ds.events.len());
+        index.by_entity = by_entity;
+        for (entity, phrase) in phrases {
+            let mut words = Vec::new();
+            for_each_word(phrase, |w, _| {
+                let (base, stem) = index.analyse(w);
+                words.push(AliasWord { norm: w.into(), base: base.into(), stem: stem.into() });
+            });
+            let same =
+                |a: &Alias| a.entity == entity && a.words.iter().map(|w| &w.norm).eq(words.iter().map(|w| &w.norm));
+            if !words.is_empty() && !index.aliases.iter().any(same) {
+                index.aliases.push(Alias { words, entity });
+            }
+        }
+        index.aliases.sort_by_key(|a| Reverse(a.words.len()));
+        index
+    }
+
+    /// Stems the collected words, decides their single-letter proclitics against the vocabulary,
+    /// and sorts them into the lookup tables.
+    fn from_words(b: Builder, events: usize) -> SearchIndex {
+        let n = b.words.len();
+        let mut norms: Vec<Box<str>> = vec![Box::from(""); n];
+        for (norm, slot) in b.slot {
+            norms[slot as usize] = norm;
+        }
+        let mut splits: Vec<Split> = norms.iter().map(|w| stem::split(w)).collect();
+        let strip: Vec<(usize, Split)> = {
+            // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
+            // "وزارة" stays whole because "الوزارة" is in the text.
+            let stem_of = |i: usize| stem::canonical(&norms[i][splits[i].base..splits[i].end]);
+            let order = sorted(n, |i| (stem_of(i), &norms[i]));
+            let with_stem = |s: &str| {
+                let lo = order.partition_point(|&i| stem_of(i as usize) < s);
+                &order[lo..lo + order[lo..].partition_point(|&i| stem_of(i as usize) == s)]
+            };
+            (0..n)
+                .filter(|&i| !b.words[i].alias && splits[i].base == 0)
+                .filter_map(|i| {
+                    let rest = strip_clitic(&norms[i])?;
+                    let s = stem::split(rest);
+                    let offset = norms[i].len() - rest.len();
+                    let known = !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
+                    let with_article = || with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0);
+                    (known && !with_article()).then_some((i, Split { base: s.base + offset, end: s.end + offset }))
+                })
+                .collect()
+        };
+        strip.into_iter().for_each(|(i, s)| splits[i] = s);
+        let order = sorted(n, |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
+        let mut parts: Vec<_> = norms.into_iter().zip(b.words).zip(splits).map(Some).collect();
+        let mut words = Vec::with_capacity(n);
+        words.extend(order.into_iter().filter_map(|i| parts[i as usize].take()).map(|((norm, raw), s)| {
+            // A word too long for the offsets (over 65,535 bytes, only ever in fuzzed data) gets an
+            // empty stem: it is found as typed or by its beginning only.
+            let (base, end) = match (u16::try_from(s.base), u16::try_from(s.end)) {
+                (Ok(base), Ok(end)) => (base, end),
+                _ => (0, 0),
+            };
+            Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
+        }));
+        let by_norm = sorted(n, |i| (&words[i].norm, ""));
+        let by_base = sorted(n, |i| (words[i].base(), ""));
+        let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
+        SearchIndex { words, by_norm, by_base, near, aliases: Vec::new(), by_entity: HashMap::new(), events }
+    }
+
+    fn word(&self, id: u32) -> &Word {
+        &self.words[id as usize]
+    }
+
+    /// The id of a normalised word.
+    fn lookup(&self, norm: &str) -> Option<u32> {
+        let i = self.by_norm.binary_search_by(|&id| (*self.word(id).norm).cmp(norm)).ok()?;
+        Some(self.by_norm[i])
+    }
+
+    /// Positions in `words` of the words whose stem is `stem`.
+    fn stem_range(&self, stem: &str) -> Range<usize> {
+        let lo = self.words.partition_point(|w| w.stem() < stem);
+        lo..lo + self.words[lo..].partition_point(|w| w.stem() == stem)
+    }
+
+    /// Ids of the words whose base starts with `base`.
+    fn base_prefix(&self, base: &str) -> &[u32] {
+        let lo = self.by_base.partition_point(|&id| self.word(id).base() < base);
+        let rest = &self.by_base[lo..];
+        &rest[..rest.partition_point(|&id| self.word(id).base().starts_with(base))]
+    }
+
+    /// A word's base and stem: the index's own for a known word; otherwise the stemmer's, with a
+    /// single-letter proclitic stripped when what remains is a known stem and the whole is not.
+    fn analyse(&self, norm: &str) -> (String, String) {
+        if let Some(known) = self.known(norm) {
+            return known;
+        }
+        let s = stem::split(norm);
+        let own = stem::canonical(&norm[s.base..s.end]);
+        if s.base == 0 && self.stem_range(own).is_empty() {
+            if let Some(rest) = strip_clitic(norm) {
+                let (base, stem) = self.known(rest).unwrap_or_else(|| {
+                    let r = stem::split(rest);
+                    (rest[r.base..].to_owned(), stem::canonical(&rest[r.base..r.end]).to_owned())
+                });
+                if !self.stem_range(&stem).is_empty() {
+                    return (base, stem);
+                }
+            }
+        }
+        (norm[s.base..].to_owned(), own.to_owned())
+    }
+
+    /// The base and stem of a word of the index.
+    fn known(&self, norm: &str) -> Option<(String, String)> {
+        let w = self.word(self.lookup(norm)?);
+        Some((w.base().to_owned(), w.stem().to_owned()))
+    }
+
+    fn query_word(&self, norm: &str, surface: &str) -> QueryWord {
+        let (base, stem) = self.analyse(norm);
+        QueryWord { norm: norm.to_owned(), surface: surface.to_owned(), base, stem }
+    }
+
+    /// The query's terms, in order (see the module documentation).
+    fn parse(&self, words: &[QueryWord]) -> Vec<Term> {
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // Longest alias first (the list is sorted by length); all entities it names.
+            let (mut len, mut entities) = (0, Vec::new());
+            for alias in &self.aliases {
+                let n = alias.words.len();
+                if len > n {
+                    break;
+                }
+                let label = alias.entity.is_label();
+                if i + n <= words.len() && alias.words.iter().zip(&words[i..i + n]).all(|(a, w)| w.names(a, label)) {
+                    len = n;
+                    if !entities.contains(&alias.entity) {
+                        entities.push(alias.entity);
+                    }
+                }
+            }
+            if len > 0 {
+                terms.push(Term::Named { span: i..i + len, entities });
+                i += len;
+            } else {
+                if words[i].letters() > 1 {
+                    terms.push(Term::Word(i));
+                }
+                i += 1;
+            }
+        }
+        terms
+    }
+
+    /// The events of an entity.
+    fn entity_events(&self, entity: Entity) -> &[EventIx] {
+        self.by_entity.get(&entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// The events a word matches in the text, and (for a year) by date.
+    fn match_word(&self, w: &QueryWord) -> Match {
+        let mut exact = EventSet::empty(self.events);
+        if let Some(id) = self.lookup(&w.norm) {
+            exact.extend(&self.word(id).postings);
+        }
+        if let Some(y) = year(&w.norm) {
+            exact.extend(self.entity_events(Entity::Year(y)));
+        }
+        let mut all = exact.clone();
+        for word in &self.words[self.stem_range(&w.stem)] {
+            all.extend(&word.postings);
+        }
+        if w.letters() >= PREFIX_MIN && w.base.chars().count() >= PREFIX_MIN {
+            for &id in self.base_prefix(&w.base) {
+                all.extend(&self.word(id).postings);
+            }
+        }
+        Match { all, exact }
+    }
+
+    fn match_term(&self, term: &Term, words: &[QueryWord]) -> Match {
+        match term {
+            Term::Word(i) => self.match_word(&words[*i]),
+            Term::Named { span, entities } => {
+                let mut exact = EventSet::empty(self.events);
+                entities.iter().for_each(|&e| exact.extend(self.entity_events(e)));
+                let mut all = exact.clone();
+                if span.len() == 1 && entities.iter().any(|e| e.is_label()) {
+                    let text = self.match_word(&words[span.start]);
+                    all.union(&text.all);
+                    exact.union(&text.exact);
+                }
+                Match { all, exact }
+            }
+        }
+    }
+
+    /// The nearest word to a word that matched nothing: fewest edits, then a word of an alias or
+    /// label (names are what readers misspell: "بيدن" is one edit from "بايدن" and from "بيان"),
+    /// then the most frequent. `None` for numbers and when the nearest is the word itself.
+    fn correction(&self, w: &QueryWord) -> Option<u32> {
+        if w.norm.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut best: Option<(usize, bool, Reverse<usize>, u32)> = None;
+        self.near.near(
+            &w.norm,
+            |id| &self.words[id as usize].norm,
+            |id, d| {
+                let word = self.word(id);
+                let key = (d, !word.alias, Reverse(word.postings.len()), id);
+                if (word.alias || !word.postings.is_empty()) && best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            },
+        );
+        best.filter(|b| b.0 > 0).map(|b| b.3)
+    }
+
+    /// Every term's matches, combined.
+    fn run(&self, words: &[QueryWord]) -> Option<(Vec<Term>, Vec<Match>, Match)> {
+        let terms = self.parse(words);
+        if terms.is_empty() {
+            return None;
+        }
+        let matches: Vec<Match> = terms.iter().map(|t| self.match_term(t, words)).collect();
+        let mut all = Match { all: EventSet::full(self.events), exact: EventSet::full(self.events) };
+        for m in &matches {
+            all.all.intersect(&m.all);
+            all.exact.intersect(&m.exact);
+        }
+        Some((terms, matches, all))
+    }
+
+    /// The events matching `query`. `None` when the query has no word after normalisation (or
+    /// only single letters): everything matches.
+    pub fn search(&self, query: &str) -> Option<Hits> {
+        let mut words = Vec::new();
+        for_each_word(query, |w, s| words.push(self.query_word(w, s)));
+        let (terms, matches, found) = self.run(&words)?;
+        let mut corrected = false;
+        for (term, m) in terms.iter().zip(&matches) {
+            if let (Term::Word(i), true) = (term, m.all.is_empty()) {
+                if let Some(id) = self.correction(&words[*i]) {
+                    let word = self.word(id);
+                    words[*i] = self.query_word(&word.norm, word.surface());
+                    corrected = true;
+                }
+            }
+        }
+        if !corrected {
+            return Some(Hits { all: found.all, exact: found.exact, corrected: None });
+        }
+        let (_, _, found) = self.run(&words)?;
+        let text = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
+        Some(Hits { all: found.all, exact: found.exact, corrected: Some(text) })
+    }
+}
+
+/// Ids `0..n` ordered by `key(id)`, a pair of words, each key and its first bytes taken once
+/// rather than on every comparison. Every order of the index goes through here, so the app
+/// carries one compiled sort.
+fn sorted<'a>(n: usize, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
+    let mut keys: Vec<(u64, &str, &str, u32)> = (0..n)
+        .map(|i| {
+            let (a, b) = key(i);
+            (head(a), a, b, i as u32)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(.., i)| i).collect()
+}
+
+/// The first eight bytes of a word, big-endian and zero-padded: words (which never contain NUL)
+/// compare as their heads do, unless the heads are equal.
+fn head(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+/// An Arabic word without its first letter when that is a single-letter proclitic and at least
+/// [`stem::MIN_STEM`] letters remain.
+fn strip_clitic(norm: &str) -> Option<&str> {
+    let c = norm.chars().next().filter(|c| stem::CLITICS.contains(c))?;
+    let rest = &norm[c.len_utf8()..];
+    (stem::is_arabic(norm) && rest.chars().count() >= stem::MIN_STEM).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_name_aliases() {
+        let w =
+            |norm: &str| QueryWord { norm: norm.into(), surface: norm.into(), base: norm.into(), stem: norm.into() };
+        let a = |norm: &str| AliasWord { norm: norm.into(), base: norm.into(), stem: norm.into() };
+        assert!(w("وبكين").names(&a("بكين"), false));
+        assert!(w("بالصين").names(&a("الصين"), false));
+        assert!(!w("شيء").names(&a("شي"), false));
+    }
+
+    #[test]
+    fn labels_offer_their_alternatives() {
+        assert_eq!(label_phrases("اتهام أو إسناد"), ["اتهام أو إسناد", "اتهام", "إسناد"]);
+        assert_eq!(label_phrases("Meeting or summit"), ["Meeting or summit", "Meeting", "summit"]);
+        assert_eq!(label_phrases("Ransomware"), ["Ransomware"]);
+    }
+
+    #[test]
+    fn years_are_four_digits() {
+        assert_eq!(year("2021"), Some(2021));
+        assert_eq!(year("202"), None);
+        assert_eq!(year("2021م"), None);
+    }
+
+    #[test]
+    fn event_sets() {
+        let mut s = EventSet::empty(130);
+        assert!(s.is_empty());
+        s.extend(&[3, 129]);
+        assert!(s.contains(129));
+        assert!(!s.is_empty());
+        let mut t = EventSet::full(130);
+        t.intersect(&s);
+        assert_eq!(t, s);
+        let mut u = EventSet::empty(130);
+        u.union(&s);
+        assert_eq!(u, s);
+    }
+}
