@@ -26,7 +26,12 @@ pub struct Facets {
 pub struct Filtered {
     /// Matching events in date order.
     pub events: Vec<EventIx>,
+    /// The same events as the list shows them: newest first, and with a search that also matched
+    /// other word forms or near words, the exact matches first.
+    pub list: Vec<EventIx>,
     pub facets: Facets,
+    /// The corrected search, when a word matched nothing and a near word was used instead.
+    pub corrected: Option<String>,
 }
 
 /// A vocabulary the filters offer as options: where its counts and its chosen values live.
@@ -69,7 +74,8 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.
     let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
-    let text: Option<EventSet> = if q.q.trim().is_empty() { None } else { index().search(&q.q).map(|hits| hits.all) };
+    let hits = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
+    let text: Option<&EventSet> = hits.as_ref().map(|h| &h.all);
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::COUNT],
@@ -124,7 +130,13 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
         }
     }
     facets.years = years.into_iter().collect();
-    Filtered { events, facets }
+    let mut list: Vec<EventIx> = events.iter().rev().copied().collect();
+    if let Some(h) = &hits {
+        // Stable: exact matches first, each part still newest first.
+        list.sort_by_key(|&ix| !h.exact.contains(ix));
+    }
+    let corrected = hits.and_then(|h| h.corrected);
+    Filtered { events, list, facets, corrected }
 }
 
 #[cfg(test)]
@@ -187,5 +199,23 @@ mod tests {
         assert_eq!(all.facets.countries[qa], want(&|e| has(e, "GB") && has(e, "CN") && has(e, "QA")).len());
         let gb = ds.country_ix("GB").unwrap() as usize;
         assert_eq!(all.facets.countries[gb], all.events.len());
+    }
+
+    #[test]
+    fn the_list_is_newest_first_with_exact_search_matches_on_top() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        let all = apply(&ds, || &ix, &Query::default());
+        assert_eq!(all.list, all.events.iter().rev().copied().collect::<Vec<_>>());
+        let q = apply(&ds, || &ix, &Query::parse("q=%D8%B3%D9%8A%D8%A8%D8%B1%D8%A7%D9%86%D9%8A"));
+        let hits = ix.search("سيبراني").unwrap();
+        let exact: Vec<EventIx> = q.list.iter().copied().take_while(|&e| hits.exact.contains(e)).collect();
+        assert!(!exact.is_empty() && exact.len() < q.list.len(), "{} of {}", exact.len(), q.list.len());
+        assert!(q.list[exact.len()..].iter().all(|&e| !hits.exact.contains(e)));
+        assert!(exact.windows(2).all(|w| ds.event(w[0]).span.0 >= ds.event(w[1]).span.0), "newest first");
+        assert_eq!(
+            apply(&ds, || &ix, &Query::parse("q=%D8%A8%D9%8A%D9%83%D9%8A%D9%86")).corrected.as_deref(),
+            Some("بكين")
+        );
     }
 }

@@ -68,6 +68,8 @@ strings! {
     no_events: "لا أحداث تطابق هذه المرشحات.", "No events match these filters.";
     filters: "المرشحات", "Filters";
     search: "بحث", "Search";
+    no_match_for: "لا نتائج مطابقة لـ", "Nothing matches";
+    did_you_mean: "تُعرض نتائج أقرب كلمة:", "Showing the nearest word instead:";
     search_placeholder: "مثل: شي، لندن، برامج الفدية", "e.g. Xi, London, ransomware";
     countries: "الدول", "Countries";
     events_of: "أحداث الدول المختارة:", "Events of the chosen countries:";

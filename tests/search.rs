@@ -286,15 +286,15 @@ fn topic_labels_find_the_topic_in_both_languages() {
 
 #[test]
 fn every_topic_and_type_label_finds_its_events() {
-    use marsad::i18n::{topic_label, type_label, Lang};
+    use marsad::i18n::Lang;
     let (ds, index) = shipped();
     for lang in [Lang::Ar, Lang::En] {
         for &t in Topic::ALL {
-            let (label, found) = (topic_label(lang, t), ids(&ds, &index, topic_label(lang, t)));
+            let (label, found) = (t.label(lang), ids(&ds, &index, t.label(lang)));
             assert!(is_subset(&events_of_topic(&ds, t), &found), "{label:?} found {found:?}");
         }
         for &t in EventType::ALL {
-            let (label, found) = (type_label(lang, t), ids(&ds, &index, type_label(lang, t)));
+            let (label, found) = (t.label(lang), ids(&ds, &index, t.label(lang)));
             assert!(is_subset(&events_of_type(&ds, t), &found), "{label:?} found {found:?}");
         }
     }

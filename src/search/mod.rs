@@ -42,7 +42,7 @@ pub use normalize::normalize;
 use stem::Split;
 
 use crate::data::{Dataset, EventIx, EventType, Topic};
-use crate::i18n::{topic_label, type_label, Lang};
+use crate::i18n::Lang;
 
 /// Query words of fewer letters match whole words and stems only, never as a word's beginning:
 /// two- and three-letter words are mostly acronyms ("UN", "US", "NSA") or bare Arabic roots
@@ -357,10 +357,10 @@ impl SearchIndex {
         }
         for lang in [Lang::Ar, Lang::En] {
             for &t in Topic::ALL {
-                phrases.extend(label_phrases(topic_label(lang, t)).into_iter().map(|p| (Entity::Topic(t), p)));
+                phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Topic(t), p)));
             }
             for &t in EventType::ALL {
-                phrases.extend(label_phrases(type_label(lang, t)).into_iter().map(|p| (Entity::Type(t), p)));
+                phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Type(t), p)));
             }
         }
         // The words of phrases naming something with events are correction candidates.

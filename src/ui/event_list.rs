@@ -44,12 +44,8 @@ pub fn EventList() -> impl IntoView {
         let (from, to) = window.get();
         let n = shown.get();
         let generation = ctx.data.with(|d| d.generation);
-        // Newest first: position 0 is the last event in date order.
-        ctx.filtered.with(|f| {
-            (from.min(n)..to.min(n))
-                .map(|pos| (generation, pos, f.events[f.events.len() - 1 - pos]))
-                .collect::<Vec<_>>()
-        })
+        // Newest first, exact search matches on top: `Filtered::list`.
+        ctx.filtered.with(|f| (from.min(n)..to.min(n)).map(|pos| (generation, pos, f.list[pos])).collect::<Vec<_>>())
     });
     let block = move || format!("{}px", shown.get() as f64 * row_h.get());
     let pad = move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.1)) as f64 * row_h.get());

@@ -9,7 +9,7 @@ use super::event_list::EventList;
 use super::event_page::EventPage;
 use super::filters::FilterPanel;
 use super::header::SiteHeader;
-use super::notices::{FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
+use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
 use super::timeline::Timeline;
 use super::Ctx;
 use crate::i18n::intl;
@@ -68,6 +68,7 @@ pub fn Explorer() -> impl IntoView {
                 <SkippedNotice />
                 <ActiveFilters />
                 <ResultCount />
+                <DidYouMean />
                 <ShardProgress />
                 {page_body(ctx)}
             </main>

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::link::Link;
 use super::Ctx;
 use crate::i18n::EVENTS;
+use crate::query::Query;
 
 /// "12 events": how many events the filters leave (a live region).
 #[component]
@@ -12,6 +14,29 @@ pub fn ResultCount() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let n = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
     view! { <p class="result-count" role="status" aria-live="polite">{move || EVENTS.count(ctx.lang(), n.get())}</p> }
+}
+
+/// "Did you mean": when a search word matched nothing, the results are those of the nearest
+/// words; say so, and offer the corrected search.
+#[component]
+pub fn DidYouMean() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let corrected = Memo::new(move |_| ctx.filtered.with(|f| f.corrected.clone()));
+    move || {
+        let fixed = corrected.get()?;
+        let s = ctx.lang().strings();
+        let typed = ctx.query.with(|q| q.q.trim().to_owned());
+        let to = {
+            let fixed = fixed.clone();
+            move |q: &mut Query| q.q = fixed.clone()
+        };
+        Some(view! {
+            <p class="did-you-mean" role="status">
+                {s.no_match_for} " «" <bdi>{typed}</bdi> "». " {s.did_you_mean} " "
+                <Link to>"«" <bdi>{fixed}</bdi> "»"</Link>
+            </p>
+        })
+    }
 }
 
 /// While a sharded dataset's earlier years are still arriving: a labelled progress bar (counts

@@ -299,3 +299,29 @@ test('printing an event shows its content and quotes, not the controls; a printe
   await list.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, data.events.length);
   for (const p of [page, list]) await p.context().close();
 });
+
+test('search understands Arabic word forms, ANDs names, and offers "did you mean" for a typo', async () => {
+  const page = await open('lang=en');
+  const countOf = (f) => data.events.filter(f).length;
+  // Forms of one word find the same events.
+  const found = [];
+  for (const q of ['السيبراني', 'السيبرانية', 'سيبراني']) {
+    await page.fill('#search', q);
+    await page.waitForFunction((v) => new URLSearchParams(location.search).get('q') === v, q);
+    found.push(await listed(page));
+  }
+  assert.equal(new Set(found).size, 1, `word forms found ${found}`);
+  // Several names: events with all of them.
+  await page.fill('#search', 'Xi Biden');
+  const xiBiden = countOf((e) => e.actors.includes('xi-jinping') && e.actors.includes('joe-biden'));
+  await waitListed(page, xiBiden);
+  // A typo: the nearest word's events, and the reader is told.
+  await page.fill('#search', 'بيكين');
+  await page.waitForSelector('.did-you-mean');
+  assert.equal(await text(page, '.did-you-mean a'), '«بكين»');
+  await waitListed(page, countOf((e) => has(e, 'CN')));
+  await page.click('.did-you-mean a');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'بكين');
+  assert.equal(await page.$('.did-you-mean'), null);
+  await page.context().close();
+});
