@@ -95,3 +95,11 @@ fn every_event_field_has_a_csv_column() {
         assert!(fields.contains(&c.field.to_owned()), "CSV column {} names unknown field {}", c.header, c.field);
     }
 }
+
+#[test]
+fn the_readme_documents_every_url_parameter() {
+    let readme = include_str!("../README.md");
+    for p in marsad::query::PARAMS {
+        assert!(readme.contains(&format!("`{}=`", p.name)), "README.md does not document `{}=`", p.name);
+    }
+}

@@ -34,7 +34,10 @@ pub fn CardView(card: Card) -> impl IntoView {
 
 /// The bundled flag of a country (decorative: the name is always shown beside it).
 fn flag(code: &str) -> impl IntoView {
-    view! { <img class="flag" src=format!("flags/{}.svg", code.to_ascii_lowercase()) alt="" width="32" height="24" /> }
+    // A country without a bundled flag shows none rather than a broken image.
+    let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
+    let src = format!("flags/{}.svg", code.to_ascii_lowercase());
+    view! { <img class="flag" src=src alt="" width="32" height="24" on:error=hide /> }
 }
 
 /// A link to one event that opens it in place.

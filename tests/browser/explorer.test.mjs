@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params } from './util.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
@@ -16,14 +16,8 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(query = '', opts = {}) {
-  const page = await newPage(browser, opts);
-  await page.goto(`${server.url}${query ? `?${query}` : ''}`);
-  await ready(page);
-  return page;
-}
+const open = (query = '', opts = {}) => openAt(browser, server, query, opts);
 const rows = listed;
-const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 const count = async (page) => (await page.textContent('.result-count')).trim();
 
 test('one click switches language, keeps the view, and sets <html lang dir>', async () => {

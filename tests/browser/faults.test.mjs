@@ -41,6 +41,21 @@ async function stall(p, pattern) {
   await p.route(pattern, async (route) => { await gate; await route.continue().catch(() => {}); });
   return release;
 }
+/** Loads `url` until every shard is in. */
+async function loaded(p) {
+  await ready(p);
+  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+}
+/** A page controlled by the site's service worker (one visit, then a reload). */
+async function controlled(url) {
+  const p = await newPage(browser);
+  await p.goto(`${url}?lang=en`);
+  await ready(p);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.reload();
+  await loaded(p);
+  return p;
+}
 const panics = (p) => p.problems.filter((x) => /pageerror|unreachable|disposed|RuntimeError/i.test(x));
 
 test('a stalled events.json ends in a timeout message with a working retry', async () => {
@@ -146,25 +161,17 @@ test('a shard answered once with an HTML page does not stick: after the server i
   const overrides = { [`data/${bad.path}`]: { body: '<!doctype html><title>Error</title>', type: 'text/html' } };
   let server = await serve({ root: sharded, overrides });
   const port = server.port;
-  const p = await newPage(browser);
-  await p.goto(`${server.url}?lang=en`);
-  await ready(p);
-  await p.evaluate(() => navigator.serviceWorker.ready);
-  await p.reload();
-  await ready(p);
-  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  const p = await controlled(server.url);
   assert.equal(await listed(p), N - bad.events);
   await server.close();
   server = await serve({ root: sharded, port });
   await p.reload();
-  await ready(p);
-  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  await loaded(p);
   assert.equal(await listed(p), N);
   // And offline too: what the app accepted is what the worker kept.
   await server.close();
   await p.reload();
-  await ready(p);
-  await p.waitForSelector('.shard-progress', { state: 'detached', timeout: 20000 });
+  await loaded(p);
   assert.equal(await listed(p), N);
   await p.context().close();
 });
@@ -172,12 +179,7 @@ test('a shard answered once with an HTML page does not stick: after the server i
 test('a server error with a saved copy says so, and does not claim the reader is offline', async () => {
   let server = await serve({ root: DIST });
   const port = server.port;
-  const p = await newPage(browser);
-  await p.goto(`${server.url}?lang=en`);
-  await ready(p);
-  await p.evaluate(() => navigator.serviceWorker.ready);
-  await p.reload();
-  await ready(p);
+  const p = await controlled(server.url);
   await server.close();
   server = await serve({ root: DIST, port, overrides: { 'data/events.json': { status: 500, body: 'oops', type: 'text/plain' } } });
   await p.reload();

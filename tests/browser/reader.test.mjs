@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -16,13 +16,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(query = '', opts = {}) {
-  const page = await newPage(browser, opts);
-  await page.goto(`${server.url}${query ? `?${query}` : ''}`);
-  await ready(page);
-  return page;
-}
-const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+const open = (query = '', opts = {}) => openAt(browser, server, query, opts);
 const text = async (page, sel) => (await page.textContent(sel)).replace(/\s+/g, ' ').trim();
 
 /** Where the current quote sits in its article box: offsets from the box's top and bottom, the

@@ -33,6 +33,17 @@ export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts 
   return page;
 }
 
+/** A new page on `server` at `?query`, rendered. */
+export async function openAt(browser, server, query = '', opts = {}) {
+  const page = await newPage(browser, opts);
+  await page.goto(`${server.url}${query ? `?${query}` : ''}`);
+  await ready(page);
+  return page;
+}
+
+/** The page's URL parameters as an object. */
+export const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+
 /** Waits until the explorer has rendered (the result count is present). */
 export async function ready(page) {
   await page.waitForSelector('.result-count', { timeout: 20000 });
