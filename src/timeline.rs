@@ -82,6 +82,13 @@ impl Viewport {
         }
     }
 
+    /// The day at horizontal position `x`: the inverse of [`Viewport::x`].
+    pub fn day_at(&self, x: f64, width: f64, rtl: bool) -> f64 {
+        let width = width.max(1.0);
+        let x = if rtl { width - x } else { x };
+        self.start + x / width * self.days()
+    }
+
     /// Horizontal position of `day` in a drawing `width` pixels wide, mirrored when `rtl`.
     pub fn x(&self, day: f64, width: f64, rtl: bool) -> f64 {
         let t = (day - self.start) / self.days();
@@ -329,6 +336,8 @@ mod tests {
         let v = Viewport { start: 0.0, end: 100.0 };
         assert_eq!(v.x(25.0, 200.0, false), 50.0);
         assert_eq!(v.x(25.0, 200.0, true), 150.0);
+        assert!((v.day_at(150.0, 200.0, true) - 25.0).abs() < 1e-9);
+        assert!((v.day_at(v.x(62.5, 200.0, false), 200.0, false) - 62.5).abs() < 1e-9);
         // Newer is further left in RTL.
         let marks = layout(&[item(0, 10, 10), item(1, 80, 80)], &v, 200.0, true, 4.0, 3);
         assert!(marks[1].center() < marks[0].center());

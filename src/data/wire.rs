@@ -59,7 +59,7 @@ pub struct WireSource {
     pub quote: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WireEvent {
     pub id: String,
     pub date: String,

@@ -2,16 +2,29 @@
 //! same closure, so a middle-click or a copied link opens exactly what a click shows, and the
 //! `href` follows the state (never a stale snapshot).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{Ctx, Nav};
 use crate::query::Query;
 
+/// What a link does to the state. One non-generic type, so the component is compiled once
+/// rather than once per closure (the wasm stays smaller).
+#[derive(Clone)]
+pub struct To(Arc<dyn Fn(&mut Query) + Send + Sync>);
+
+impl<F: Fn(&mut Query) + Send + Sync + 'static> From<F> for To {
+    fn from(f: F) -> To {
+        To(Arc::new(f))
+    }
+}
+
 /// A link to the state `to` makes of the current one. A plain click navigates in place (a new
 /// history entry); a click with a modifier key or another button is left to the browser.
 #[component]
-pub fn Link<F>(
-    to: F,
+pub fn Link(
+    #[prop(into)] to: To,
     #[prop(optional)] class: &'static str,
     /// An accessible name; it must contain the visible text (WCAG 2.5.3).
     #[prop(optional, into)]
@@ -20,10 +33,7 @@ pub fn Link<F>(
     #[prop(optional, into)]
     current: Option<Signal<bool>>,
     children: Children,
-) -> impl IntoView
-where
-    F: Fn(&mut Query) + Clone + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let to2 = to.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -31,11 +41,11 @@ where
             return;
         }
         ev.prevent_default();
-        ctx.navigate(to2.clone(), Nav::Push);
+        ctx.navigate(|q| (to2.0)(q), Nav::Push);
     };
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     view! {
-        <a class=class href=move || ctx.href(to.clone()) aria-label=label aria-current=aria_current on:click=on_click>
+        <a class=class href=move || ctx.href(|q| (to.0)(q)) aria-label=label aria-current=aria_current on:click=on_click>
             {children()}
         </a>
     }

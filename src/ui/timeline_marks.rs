@@ -257,32 +257,51 @@ pub fn density_rows(items: &[Item]) -> usize {
     EventType::ALL.iter().filter(|t| items.iter().any(|i| i.kind == **t)).count().max(1)
 }
 
-/// Density strips, one row per type: each bin's opacity says how many events fall in it.
-/// Clicking a bin zooms in around it.
+/// Opacity levels of the density strips: a bin's share of the busiest bin, quantised so each
+/// type's row is a handful of paths rather than a rectangle per bin.
+const LEVELS: [f32; 5] = [0.2, 0.4, 0.6, 0.8, 1.0];
+
+/// Density strips, one row per type: each bin's shade says how many events fall in it.
+/// Clicking zooms in around the point clicked.
 pub fn density_view(lang: Lang, items: &[Item], z: Zoom) -> impl IntoView {
     let (v, w, rtl) = (z.viewport.get(), z.width.get(), lang.is_rtl());
     let bins = density(items, &v, w, rtl, 8.0);
     let types: Vec<EventType> = EventType::ALL.iter().copied().filter(|t| items.iter().any(|i| i.kind == *t)).collect();
     let max = bins.iter().flat_map(|b| b.counts).fold(0.0f32, f32::max).max(1e-6);
     let row = |(r, &t): (usize, &EventType)| {
-        let top = PAD_TOP + r as f64 * ROW_H;
-        let cells = bins.iter().filter(|b| b.counts[t.index()] > 0.0).map(|b| {
-            let opacity = format!("{:.2}", 0.15 + 0.85 * (b.counts[t.index()] / max).sqrt());
-            let zoom_here = (b.start + b.end) / 2.0;
-            let open = move |_| z.set(z.viewport.get_untracked().zoom(4.0, Some(zoom_here)));
-            view! {
-                <rect class=format!("bin {}", type_class(t)) x=b.left y=top + 11.0 width=(b.right - b.left).max(1.0)
-                    height=13.0 fill-opacity=opacity on:click=open />
-            }
+        let top = PAD_TOP + r as f64 * ROW_H + 11.0;
+        // One path per shade: a rectangle per bin of that shade.
+        let mut shades = vec![String::new(); LEVELS.len()];
+        for b in bins.iter().filter(|b| b.counts[t.index()] > 0.0) {
+            let share = (b.counts[t.index()] / max).sqrt();
+            let level = LEVELS.iter().position(|l| share <= *l).unwrap_or(LEVELS.len() - 1);
+            let width = (b.right - b.left).max(1.0);
+            shades[level].push_str(&format!("M{:.1},{top:.1}h{width:.1}v13h-{width:.1}Z", b.left));
+        }
+        let paths = shades.into_iter().zip(LEVELS).filter(|(d, _)| !d.is_empty()).map(|(d, level)| {
+            let opacity = format!("{:.2}", 0.15 + 0.85 * level);
+            view! { <path class=format!("bin {}", type_class(t)) d=d fill-opacity=opacity /> }
         });
         let (lx, anchor) = if rtl { (w - 4.0, "end") } else { (4.0, "start") };
         view! {
             <g class="density-row">
-                <text class="density-label" x=lx y=top + 9.0 text-anchor=anchor>{t.label(lang)}</text>
-                {cells.collect_view()}
+                <text class="density-label" x=lx y=top - 2.0 text-anchor=anchor>{t.label(lang)}</text>
+                {paths.collect_view()}
             </g>
         }
     };
     let label = format!("{} — {}", EVENTS.count(lang, items.len()), lang.strings().density_help);
-    view! { <g class="density" role="img" aria-label=label>{types.iter().enumerate().map(row).collect_view()}</g> }
+    let zoom_here = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) else { return };
+        let Some(root) = svg.owner_svg_element() else { return };
+        let x = ev.client_x() as f64 - root.get_bounding_client_rect().left();
+        let v = z.viewport.get_untracked();
+        z.set(v.zoom(4.0, Some(v.day_at(x, z.width.get_untracked(), rtl))));
+    };
+    view! {
+        <g class="density" role="img" aria-label=label on:click=zoom_here>
+            {types.iter().enumerate().map(row).collect_view()}
+        </g>
+    }
 }

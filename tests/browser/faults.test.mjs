@@ -246,3 +246,25 @@ test('no callback outlives its owner: a sharded embed, and leaving the list whil
   await p.context().close();
   await server.close();
 });
+
+test('an over-long article shows each quote in its neighbourhood, fetched once per event page', async () => {
+  const e = shipped.events.find((x) => x.id === 'gb-cn-cyber-dialogue-2026');
+  const original = readFileSync(join(DIST, 'data/articles/a000.txt'), 'utf8');
+  // 1 MB of one-letter words around the real text.
+  const filler = 'ط '.repeat(250000);
+  const server = await serve({ root: DIST, overrides: { 'data/articles/a000.txt': { body: `${filler}\n${original}\n${filler}`, type: 'text/plain; charset=utf-8' } } });
+  const p = await page({}, 15000);
+  let fetches = 0;
+  p.on('request', (r) => { if (r.url().endsWith('/data/articles/a000.txt')) fetches += 1; });
+  await p.goto(`${server.url}?lang=en&event=${e.id}`);
+  await p.waitForSelector('.article-text mark.current', { timeout: 15000 });
+  assert.ok(await p.$$eval('.article-text .gap', (g) => g.length) >= 1, 'the article is cut around its quotes');
+  const chars = await p.$eval('.article-text', (a) => a.textContent.length);
+  assert.ok(chars < 30000, `${chars} characters rendered`);
+  assert.equal(await p.$$eval('.article-text mark', (m) => m.length), e.sources.length);
+  await p.click('.reader-nav button:nth-of-type(2)');
+  await p.click('.reader-nav button:nth-of-type(2)');
+  assert.equal(fetches, 1, 'one request for the article, however many quotes');
+  await p.context().close();
+  await server.close();
+});

@@ -319,3 +319,11 @@ test('search understands Arabic word forms, ANDs names, and offers "did you mean
   assert.equal(await page.$('.did-you-mean'), null);
   await page.context().close();
 });
+
+test('the footer says "data as of" a real date, with the version beside it', async () => {
+  const page = await open('lang=en');
+  const [y, m, d] = data.dataset_version.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  assert.equal(await text(page, '.site-footer p'), `Data as of ${day} · Data version ${data.dataset_version} · Data licence ${data.licence}`);
+  await page.context().close();
+});
