@@ -44,8 +44,9 @@ pub fn Link(
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
     };
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
+    let href = move || ctx.href(|q| (to.0)(q));
     view! {
-        <a class=class href=move || ctx.href(|q| (to.0)(q)) aria-label=label aria-current=aria_current on:click=on_click>
+        <a class=class href=href aria-label=label aria-current=aria_current on:click=on_click>
             {children()}
         </a>
     }
