@@ -27,6 +27,7 @@
     iframe.style.display = 'block';
     iframe.style.height = (Number(el.getAttribute('data-marsad-height')) || 480) + 'px';
     el.appendChild(iframe);
+    el.style.minHeight = ''; // the snippet's placeholder height: the iframe holds it now
     frames.push(iframe);
   }
 

@@ -26,9 +26,14 @@ pub fn explorer_query(q: &Query) -> Query {
 
 /// `<div data-marsad-embed>` plus the loader script; `base` is the explorer's URL up to and
 /// including its last `/` (e.g. `https://example.org/marsad/`).
-pub fn loader_snippet(base: &str, q: &Query) -> String {
+/// `height` is the widget's height as the preview measured it: the loader sizes the frame to it
+/// before the widget has drawn, so the host page does not jump when it does.
+pub fn loader_snippet(base: &str, q: &Query, height: Option<u32>) -> String {
+    // The height holds the widget's place before `embed.js` runs (the host page does not jump);
+    // the script then gives it to the iframe.
+    let height = height.map(|h| format!(" data-marsad-height=\"{h}\" style=\"min-height:{h}px\"")).unwrap_or_default();
     format!(
-        "<div data-marsad-embed=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
+        "<div data-marsad-embed=\"{}\"{height}></div>\n<script src=\"{}embed.js\" async></script>",
         escape_html(&q.to_query_string()),
         escape_html(base)
     )
@@ -51,7 +56,9 @@ mod tests {
     #[test]
     fn snippets_carry_the_state_escaped() {
         let q = widget_query(&Query::parse("lang=en&country=CN&q=<b>\"x\""), Widget::Timeline, Theme::Dark);
-        let loader = loader_snippet("https://example.org/m/", &q);
+        let loader = loader_snippet("https://example.org/m/", &q, None);
+        assert!(loader_snippet("https://example.org/m/", &q, Some(612))
+            .contains("theme=dark\" data-marsad-height=\"612\" style=\"min-height:612px\">"));
         assert!(loader.starts_with("<div data-marsad-embed=\"lang=en&amp;embed=timeline&amp;country=CN&amp;q=%3Cb%3E%22x%22&amp;theme=dark\">"), "{loader}");
         assert!(loader.contains("src=\"https://example.org/m/embed.js\""));
         let frame = iframe_snippet("https://example.org/m/", &q, "Marsad \"t\"", 480);

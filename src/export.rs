@@ -132,7 +132,14 @@ fn pick_text(lang: Lang, t: &Text) -> String {
 /// The CSV columns, in order: codes as in the data, readable names in the reader's language.
 pub const CSV_COLUMNS: &[Column] = &[
     Column { header: "id", field: "id", value: |r| r.w.id.clone() },
-    Column { header: "url", field: "id", value: |r| format!("{}?{}", r.base, event_query(r.lang, &r.w.id)) },
+    Column {
+        header: "url",
+        field: "id",
+        value: |r| {
+            let q = Query { lang: r.lang, event: Some(r.w.id.clone()), ..Query::default() };
+            crate::page::link(r.base, &q, |id| crate::page::event_has_page(r.ds, id))
+        },
+    },
     Column { header: "date", field: "date", value: |r| r.w.date.clone() },
     Column { header: "date_precision", field: "date_precision", value: |r| r.w.date_precision.id().into() },
     Column { header: "type", field: "type", value: |r| r.w.kind.id().into() },
@@ -213,11 +220,6 @@ pub const CSV_COLUMNS: &[Column] = &[
 
 fn names_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(";")
-}
-
-/// The query string of one event's page in `lang`.
-fn event_query(lang: Lang, id: &str) -> String {
-    Query { lang, event: Some(id.to_owned()), ..Query::default() }.to_query_string()
 }
 
 /// RFC 4180 CSV with a header row. Starts with a UTF-8 BOM so spreadsheet programs read the
@@ -363,7 +365,7 @@ mod tests {
         let cells: Vec<&str> = row.split("\",\"").collect();
         assert_eq!(cells[col("place_en")], "Bangkok");
         assert!(cells[col("party_names")].contains("China"), "{row}");
-        assert_eq!(cells[col("url")], "https://example.org/m/?lang=en&event=bangkok-meeting");
+        assert_eq!(cells[col("url")], "https://example.org/m/en/event/bangkok-meeting/");
         assert!(csv.contains("\"CN;US\""));
     }
 

@@ -2,14 +2,14 @@
 //!
 //! The string table is a macro so a string cannot exist in one language only; labels of closed
 //! lists live with the lists (`crate::vocab`). Count phrases follow Arabic number agreement (CLDR
-//! plural categories), adjectives included. Date formatting goes through the browser's Intl with
-//! pinned locales (Gregorian calendar, Latin digits) so no ICU default can bring Hijri dates or
-//! mixed digits; see [`intl`].
+//! plural categories), adjectives included. Dates are formatted here, not by the browser's Intl,
+//! so no ICU default can bring Hijri dates or mixed digits, and static pages print the same.
 
 pub use crate::vocab::Lang;
 
 impl Lang {
-    /// The BCP 47 locale handed to Intl: Gregorian calendar and Latin digits, pinned.
+    /// The BCP 47 locale whose Intl output [`format_date`] reproduces: Gregorian calendar, Latin
+    /// digits.
     pub fn locale(self) -> &'static str {
         match self {
             Lang::Ar => "ar-u-ca-gregory-nu-latn",
@@ -105,6 +105,9 @@ strings! {
     place: "المكان", "Place";
     summary: "الملخص", "Summary";
     related: "أحداث ذات صلة", "Related events";
+    earlier_event: "الحدث السابق:", "Earlier event:";
+    later_event: "الحدث التالي:", "Later event:";
+    in_time: "الأحداث المجاورة زمنيًا", "Events next to this one in time";
     sources: "المصادر", "Sources";
     article: "المقال", "Article";
     published: "تاريخ النشر", "Published";
@@ -267,72 +270,41 @@ impl Noun {
     }
 }
 
-/// Date formatting through the browser's Intl, with the locale pinned by [`Lang::locale`].
-#[cfg(feature = "web")]
-pub mod intl {
-    use super::Lang;
-    use crate::data::PartialDate;
+/// Gregorian month names: the Arabic ones Egyptian and Gulf outlets print (and ICU's `ar`
+/// locale gives), and the English ones.
+const MONTHS: [[&str; 12]; 2] = [
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+];
+
+/// A date at its own precision: "2023", "نوفمبر 2023" / "November 2023", "15 نوفمبر 2023" /
+/// "15 November 2023" (Gregorian, Latin digits). Pure, so the browser and the static pages print
+/// the same text; it matches what Intl gives for the pinned locales (`Lang::locale`).
+pub fn format_date(lang: Lang, d: &crate::data::PartialDate) -> String {
+    format_parts(lang, d.precision(), d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+}
+
+/// A day given as (year, month, day), formatted at `precision`.
+pub fn format_parts(lang: Lang, precision: crate::data::Precision, year: i32, month: u8, day: u8) -> String {
     use crate::data::Precision;
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    use wasm_bindgen::JsValue;
-
-    /// (language, precision, year, month, day).
-    type DateKey = (Lang, u8, i32, u8, u8);
-
-    thread_local! {
-        static FORMATTERS: RefCell<HashMap<(Lang, u8), js_sys::Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
-        /// Formatted dates: every list row and timeline mark asks again on each render, and a
-        /// call into Intl costs far more than a lookup. Bounded by the distinct dates shown.
-        static FORMATTED: RefCell<HashMap<DateKey, String>> = RefCell::new(HashMap::new());
-    }
-
-    /// Formats at the date's own precision: "2023", "November 2023", "15 November 2023".
-    pub fn format_date(lang: Lang, d: &PartialDate) -> String {
-        let p = d.precision();
-        let (m, day) = (d.month.unwrap_or(1), d.day.unwrap_or(1));
-        format_parts(lang, p, d.year, m, day)
-    }
-
-    /// Formats a day given as (year, month, day) at `precision`.
-    pub fn format_parts(lang: Lang, precision: Precision, year: i32, month: u8, day: u8) -> String {
-        let memo = (lang, precision as u8, year, month, day);
-        if let Some(hit) = FORMATTED.with(|f| f.borrow().get(&memo).cloned()) {
-            return hit;
-        }
-        let text = format_uncached(lang, precision, year, month, day);
-        FORMATTED.with(|f| f.borrow_mut().insert(memo, text.clone()));
-        text
-    }
-
-    fn format_uncached(lang: Lang, precision: Precision, year: i32, month: u8, day: u8) -> String {
-        let key = (lang, precision as u8);
-        FORMATTERS.with(|f| {
-            let mut f = f.borrow_mut();
-            let fmt = f.entry(key).or_insert_with(|| {
-                let options = js_sys::Object::new();
-                let set = |k: &str, v: &str| {
-                    let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
-                };
-                set("timeZone", "UTC");
-                set("year", "numeric");
-                if precision != Precision::Year {
-                    set("month", "long");
-                }
-                if precision == Precision::Day {
-                    set("day", "numeric");
-                }
-                let locales = js_sys::Array::of1(&JsValue::from_str(lang.locale()));
-                js_sys::Intl::DateTimeFormat::new(&locales, &options)
-            });
-            let iso = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
-            let date = js_sys::Date::new(&JsValue::from_str(&iso));
-            fmt.format()
-                .call1(&JsValue::NULL, &date)
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_else(|| format!("{year}"))
-        })
+    let name = MONTHS[lang.index()].get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("");
+    match precision {
+        Precision::Year => year.to_string(),
+        Precision::Month => format!("{name} {year}"),
+        Precision::Day => format!("{day} {name} {year}"),
     }
 }
 
@@ -399,5 +371,17 @@ mod tests {
         let mut en = vec!["the Netherlands", "China", "iran", "United States"];
         en.sort_by_key(|n| sort_key(Lang::En, n));
         assert_eq!(en, ["China", "iran", "the Netherlands", "United States"]);
+    }
+
+    #[test]
+    fn dates_print_at_their_precision_in_both_languages() {
+        use crate::data::{PartialDate, Precision};
+        let d = |s: &str, p| PartialDate::parse(s, p).unwrap();
+        assert_eq!(format_date(Lang::Ar, &d("2023-11-15", Precision::Day)), "15 نوفمبر 2023");
+        assert_eq!(format_date(Lang::En, &d("2023-11-15", Precision::Day)), "15 November 2023");
+        assert_eq!(format_date(Lang::Ar, &d("2021-10", Precision::Month)), "أكتوبر 2021");
+        assert_eq!(format_date(Lang::En, &d("2021-10", Precision::Month)), "October 2021");
+        assert_eq!(format_date(Lang::Ar, &d("2016", Precision::Year)), "2016");
+        assert_eq!(format_parts(Lang::En, Precision::Month, 2024, 1, 1), "January 2024");
     }
 }

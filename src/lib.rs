@@ -7,6 +7,8 @@
 //! one browser call). `ui` holds the Leptos components and is the only module tree that touches
 //! the DOM. See ARCHITECTURE.md for the code map and the invariants.
 
+#![recursion_limit = "512"]
+
 pub mod data;
 pub mod embed;
 pub mod export;
@@ -20,7 +22,7 @@ pub mod stats;
 pub mod symbol;
 pub mod synth;
 pub mod timeline;
-#[cfg(feature = "web")]
+#[cfg(feature = "components")]
 pub mod ui;
 pub mod vocab;
 pub mod window;

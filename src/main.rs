@@ -1,6 +1,6 @@
-//! Mounts the app; nothing else.
+//! Starts the app; nothing else.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(marsad::ui::App);
+    marsad::ui::start();
 }

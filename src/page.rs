@@ -7,6 +7,71 @@ use crate::i18n::Lang;
 use crate::query::Query;
 use crate::vocab::{View, Widget};
 
+/// The most event pages the build writes in each language; above it, only the newest events get
+/// a static page (the others stay query-string URLs).
+pub const PRERENDER_EVENTS: usize = 2000;
+
+/// The path of `q`'s static page relative to the site root, when `q` is exactly a page the
+/// build writes (nothing else set): the home page, an event, a country, the country cards, in
+/// either language. `has_event_page` says whether an event's page was written.
+///
+/// Arabic pages sit at the root, English ones under `en/`: `""`, `event/<id>/`,
+/// `country/<CODE>/`, `countries/`, `en/`, `en/event/<id>/`…
+pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<String> {
+    let lang = q.lang;
+    let prefix = if lang == crate::vocab::Lang::En { "en/" } else { "" };
+    let base = Query { lang, ..Query::default() };
+    let page = if *q == base {
+        String::new()
+    } else if let Some(id) = q.event.as_deref().filter(|id| has_event_page(id)) {
+        (*q == Query { event: Some(id.to_owned()), ..base.clone() }).then(|| format!("event/{id}/"))?
+    } else if let [code] = q.countries.as_slice() {
+        (*q == Query { countries: vec![code.clone()], ..base.clone() }).then(|| format!("country/{code}/"))?
+    } else if *q == (Query { view: View::Countries, ..base }) {
+        "countries/".to_owned()
+    } else {
+        return None;
+    };
+    Some(format!("{prefix}{page}"))
+}
+
+/// Whether the build writes a page for event `id`: the newest [`PRERENDER_EVENTS`] events.
+pub fn event_has_page(ds: &Dataset, id: &str) -> bool {
+    ds.event_ix(id).is_some_and(|ix| ix as usize + PRERENDER_EVENTS >= ds.events.len())
+}
+
+/// A link to `q` from a page whose site root is `root` (ending in `/`: relative, `../../`, on
+/// a static page, or absolute, `/marsad/`, in the app): the static page when there is one,
+/// else the query string on the root.
+pub fn link(root: &str, q: &Query, has_event_page: impl Fn(&str) -> bool) -> String {
+    match static_path(q, has_event_page) {
+        Some(path) => format!("{root}{path}"),
+        None => format!("{root}?{}", q.to_query_string()),
+    }
+}
+
+/// The state a static page's path names (relative to the site root; `index.html` at its end is
+/// allowed), or `None` for a path that is not one of them.
+pub fn from_path(path: &str) -> Option<Query> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let mut q = Query::default();
+    if parts.first() == Some(&"en") {
+        q.lang = crate::vocab::Lang::En;
+        parts.remove(0);
+    }
+    match parts.as_slice() {
+        [] => {}
+        ["event", id] if crate::data::is_event_id(id) => q.event = Some((*id).to_owned()),
+        ["country", code] if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+            q.countries = vec![(*code).to_owned()]
+        }
+        ["countries"] => q.view = View::Countries,
+        _ => return None,
+    }
+    Some(q)
+}
+
 /// A card shown on top of the timeline (explorer) or alone (embed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Card {
@@ -191,5 +256,59 @@ mod tests {
         assert_eq!(share("country=GB&tone=neutral&from=2020").as_deref(), Some("lang=en&country=GB"));
         assert_eq!(share("pair=GB-CN&country=QA").as_deref(), Some("lang=en&pair=GB-CN"));
         assert_eq!(share("type=pledge"), None);
+    }
+
+    #[test]
+    fn static_pages_have_paths_and_paths_name_their_state() {
+        let all = |_: &str| true;
+        let cases = [
+            ("", ""),
+            ("lang=en", "en/"),
+            ("event=gb-cn-2026", "event/gb-cn-2026/"),
+            ("lang=en&event=gb-cn-2026", "en/event/gb-cn-2026/"),
+            ("country=GB", "country/GB/"),
+            ("lang=en&view=countries", "en/countries/"),
+        ];
+        for (qs, path) in cases {
+            let q = Query::parse(qs);
+            assert_eq!(static_path(&q, all).as_deref(), Some(path), "{qs}");
+            assert_eq!(from_path(path), Some(q.clone()), "{path}");
+            assert_eq!(from_path(&format!("{path}index.html")), Some(q), "{path}index.html");
+        }
+    }
+
+    #[test]
+    fn other_states_have_no_static_page() {
+        let all = |_: &str| true;
+        for qs in [
+            "type=pledge",
+            "country=GB,CN",
+            "country=GB&tone=neutral",
+            "pair=GB-CN",
+            "event=a-b&q=x",
+            "embed=event&event=a-b",
+            "view=countries&sort=name",
+            "theme=dark",
+            "lang=en&q=xi",
+        ] {
+            assert_eq!(static_path(&Query::parse(qs), all), None, "{qs}");
+        }
+        // An event whose page was not written (beyond the prerendered newest) keeps its query URL.
+        assert_eq!(static_path(&Query::parse("event=old-one"), |id| id != "old-one"), None);
+        for path in ["events/", "event/", "country/gb/", "en/en/", "event/a/b/", "../x/", "fr/"] {
+            assert_eq!(from_path(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn links_go_to_static_pages_where_they_exist() {
+        let all = |_: &str| true;
+        assert_eq!(link("../../", &Query::parse("lang=en&event=a-b"), all), "../../en/event/a-b/");
+        assert_eq!(link("./", &Query::default(), all), "./");
+        assert_eq!(link("/m/", &Query::parse("type=pledge"), all), "/m/?type=pledge");
+        assert_eq!(link("/m/", &Query::parse("event=a-b"), |_| false), "/m/?event=a-b");
+        let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        assert!(event_has_page(&ds, "bangkok-meeting"));
+        assert!(!event_has_page(&ds, "no-such-event"));
     }
 }

@@ -10,7 +10,7 @@ use super::marks::TypeSymbol;
 use super::share::CopyLink;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
-use crate::i18n::{intl, number, sort_key, Lang, EARLIER_EVENTS, EVENTS};
+use crate::i18n::{format_date, number, sort_key, Lang, EARLIER_EVENTS, EVENTS};
 use crate::page::Card;
 use crate::query::Query;
 use crate::stats::{country_stats, one_country, pair_stats, tone_totals, CountryStats};
@@ -21,7 +21,7 @@ const PAIR_LIST_MAX: usize = 50;
 /// Partners a card lists before "show all".
 const PARTNERS_SHOWN: usize = 8;
 /// Cards per page of the grid.
-const CARDS_PER_PAGE: usize = 24;
+const CARDS_PER_PAGE: usize = 12;
 
 /// A card the page names.
 #[component]
@@ -33,10 +33,10 @@ pub fn CardView(card: Card) -> impl IntoView {
 }
 
 /// The bundled flag of a country (decorative: the name is always shown beside it).
-fn flag(code: &str) -> impl IntoView {
+fn flag(ctx: Ctx, code: &str) -> impl IntoView {
     // A country without a bundled flag shows none rather than a broken image.
     let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
-    let src = format!("flags/{}.svg", code.to_ascii_lowercase());
+    let src = ctx.asset(&format!("flags/{}.svg", code.to_ascii_lowercase()));
     view! { <img class="flag" src=src alt="" width="32" height="24" on:error=hide /> }
 }
 
@@ -120,7 +120,7 @@ fn breakdowns(st: &CountryStats, lang: Lang) -> impl IntoView {
 /// The first and last events, and the latest three.
 fn first_last(d: &Snapshot, st: &CountryStats, lang: Lang) -> impl IntoView {
     let s = lang.strings();
-    let dated = |&e: &EventIx| view! { {intl::format_date(lang, &d.ds.event(e).date)} " — " {event_link(d, e, lang)} };
+    let dated = |&e: &EventIx| view! { {format_date(lang, &d.ds.event(e).date)} " — " {event_link(d, e, lang)} };
     let first = st.events.first().map(|e| view! { <p><strong>{s.first_event}</strong> " " {dated(e)}</p> });
     let last = st.events.last().map(|e| view! { <p><strong>{s.last_event}</strong> " " {dated(e)}</p> });
     let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(d, e, lang)}</li> }).collect_view();
@@ -155,7 +155,7 @@ fn CountryCard(
     view! {
         <article class="card country-card" data-country=code.clone() aria-labelledby=format!("card-{code}")>
             <header class="card-head">
-                {flag(&code)}
+                {flag(ctx, &code)}
                 <div>
                     <h2 id=format!("card-{code}")>
                         <Link to=show label=format!("{name} — {}", s.show_country)>{name.clone()}</Link>
@@ -265,7 +265,7 @@ fn PairView(a: String, b: String) -> impl IntoView {
             let e = d.ds.event(ix);
             view! {
                 <li class=format!("tone-{}", e.tone.id())><TypeSymbol kind=e.kind />
-                    <span class="event-date">{intl::format_date(lang, &e.date)}</span> {event_link(&d, ix, lang)}
+                    <span class="event-date">{format_date(lang, &e.date)}</span> {event_link(&d, ix, lang)}
                     <span class="event-meta">{e.tone.label(lang)}</span></li>
             }
         };

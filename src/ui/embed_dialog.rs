@@ -41,6 +41,24 @@ fn snippet(
     }
 }
 
+/// The height a preview widget reports (`embed::HEIGHT_MESSAGE_TYPE`), from this page's own
+/// preview frame only.
+fn preview_height(ev: &web_sys::MessageEvent) -> Option<u32> {
+    use wasm_bindgen::JsCast;
+    let frame = document().query_selector(".embed-preview").ok()??.dyn_into::<web_sys::HtmlIFrameElement>().ok()?;
+    // Compared as values: the frame's window is not an `instanceof Window` of this realm.
+    let from_preview = match (ev.source(), frame.content_window()) {
+        (Some(source), Some(win)) => wasm_bindgen::JsValue::from(source) == wasm_bindgen::JsValue::from(win),
+        _ => false,
+    };
+    let data = ev.data();
+    let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+    let kind = get("type")?.as_string()?;
+    let height = get("height")?.as_f64()?;
+    (from_preview && kind == crate::embed::HEIGHT_MESSAGE_TYPE && height.is_finite() && height > 0.0)
+        .then(|| height.min(4000.0) as u32)
+}
+
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -63,11 +81,23 @@ pub fn EmbedDialog() -> impl IntoView {
             d.close();
         }
     };
-    let base = StoredValue::new(url::base());
+    // The page's own address: only in the browser (a static page draws the dialog closed).
+    let base = StoredValue::new(if ctx.is_static() { String::new() } else { url::base() });
     let embed_query = move || ctx.query.with(|q| widget_query(q, widget.get(), theme.get()));
-    let loader = move || base.with_value(|b| loader_snippet(b, &embed_query()));
-    let iframe =
-        move || base.with_value(|b| iframe_snippet(b, &embed_query(), ctx.lang().strings().embed_frame_title, 560));
+    // The preview's height, from its own height messages: the snippets carry it.
+    let measured = RwSignal::new(None::<u32>);
+    let listener = window_event_listener(leptos::ev::message, move |ev| {
+        if let Some(h) = preview_height(&ev) {
+            measured.set(Some(h));
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let loader = move || base.with_value(|b| loader_snippet(b, &embed_query(), measured.get()));
+    let iframe = move || {
+        base.with_value(|b| {
+            iframe_snippet(b, &embed_query(), ctx.lang().strings().embed_frame_title, measured.get().unwrap_or(560))
+        })
+    };
     let preview = move || {
         is_open.get().then(|| {
             let src = base.with_value(|b| format!("{b}?{}", embed_query().to_query_string()));

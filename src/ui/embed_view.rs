@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::explorer::page_body;
 use super::filters::FilterPanel;
 use super::notices::ResultCount;
-use super::{url, Ctx};
+use super::Ctx;
 use crate::embed::{explorer_query, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION};
 
 /// Posts `{type, version, height}` to the parent whenever the content's height changes.
@@ -42,7 +42,7 @@ pub fn EmbedView() -> impl IntoView {
         let _ = el.set_attribute("data-embed", "");
     }
     post_height_on_resize();
-    let explorer_href = move || url::absolute(&ctx.query.with(explorer_query));
+    let explorer_href = move || ctx.absolute(&ctx.query.with(explorer_query));
     let filters = ctx.query.with_untracked(|q| q.filters).then(|| view! { <FilterPanel /> });
     view! {
         <div class="embed">

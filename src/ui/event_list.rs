@@ -14,7 +14,7 @@ use super::link::Link;
 use super::marks::TypeSymbol;
 use super::Ctx;
 use crate::data::EventIx;
-use crate::i18n::intl;
+use crate::i18n::format_date;
 use crate::query::Query;
 use crate::window::visible_rows;
 
@@ -60,12 +60,19 @@ pub fn EventList() -> impl IntoView {
         if total.get() == 0 {
             return view! { <p class="empty">{move || ctx.lang().strings().no_events}</p> }.into_any();
         }
+        let heading = move || ctx.lang().strings().list_of_events;
+        let rows = view! { <For each=move || rows.get() key=|r| *r children=move |r| view! { <Row key=r shown /> } /> };
+        // A static page lists the first rows plainly: its geometry is set by the app (through
+        // CSSOM; a `style` attribute would break the CSP), whose first rows sit where these do.
+        let ol = if ctx.is_static() {
+            view! { <ol>{rows}</ol> }.into_any()
+        } else {
+            view! { <ol node_ref=list style:block-size=block style:padding-block-start=pad>{rows}</ol> }.into_any()
+        };
         view! {
             <section class="event-list" aria-labelledby="list-heading">
-                <h2 id="list-heading">{move || ctx.lang().strings().list_of_events}</h2>
-                <ol node_ref=list style:block-size=block style:padding-block-start=pad>
-                    <For each=move || rows.get() key=|r| *r children=move |r| view! { <Row key=r shown /> } />
-                </ol>
+                <h2 id="list-heading">{heading}</h2>
+                {ol}
                 {more}
             </section>
         }
@@ -149,7 +156,7 @@ fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
         view! {
             <li class="event-row" aria-posinset=pos + 1 aria-setsize=move || shown.get()>
                 <TypeSymbol kind />
-                <span class="event-date">{intl::format_date(lang, &date)}</span>
+                <span class="event-date">{format_date(lang, &date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>
                 <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
             </li>

@@ -10,7 +10,7 @@ use super::share::CopyLink;
 use super::source::Sources;
 use super::{Ctx, Snapshot};
 use crate::data::{CountryIx, Event};
-use crate::i18n::{intl, Lang};
+use crate::i18n::{format_date, Lang};
 use crate::query::Query;
 
 fn country_link(d: &Snapshot, c: CountryIx, lang: Lang) -> impl IntoView {
@@ -40,7 +40,7 @@ fn facts(d: &Snapshot, e: &Event, lang: Lang) -> impl IntoView {
     let place = e.place.as_ref().map(|p| view! { <dt>{s.place}</dt><dd><bdi>{lang.pick(p).to_owned()}</bdi></dd> });
     view! {
         <dl class="facts">
-            <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{intl::format_date(lang, &e.date)}</time></dd>
+            <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(lang, &e.date)}</time></dd>
             <dt>{s.parties}</dt><dd><ul class="inline">{parties}</ul></dd>
             {initiator}
             {actors}
@@ -53,7 +53,7 @@ fn facts(d: &Snapshot, e: &Event, lang: Lang) -> impl IntoView {
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let heading = NodeRef::<html::H2>::new();
+    let heading = NodeRef::<html::H1>::new();
     // Opened from a scrolled list, the page starts at its top with focus on the title.
     // Once: a language switch re-renders the title and must not move the reader.
     Effect::new(move |done: Option<bool>| {
@@ -88,7 +88,7 @@ pub fn EventPage(id: String) -> impl IntoView {
         });
         view! {
             <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
-            <h2 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h2>
+            <h1 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
             <CopyLink />
             {facts(&d2, e, lang)}
             <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
@@ -99,8 +99,27 @@ pub fn EventPage(id: String) -> impl IntoView {
         <article class="event-page" aria-labelledby="event-title" data-event=id.clone()>
             {back}
             {head}
-            <Sources d event=ix />
+            <Sources d=d.clone() event=ix />
+            <Neighbours d event=ix />
         </article>
     }
     .into_any()
+}
+
+/// The events just before and after this one in time: a reader (or a crawler without
+/// JavaScript) can walk the whole dataset from any event.
+#[component]
+fn Neighbours(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let s = lang.strings();
+        let last = d.ds.events.len() as u32;
+        let earlier = event
+            .checked_sub(1)
+            .map(|ix| view! { <p><strong>{s.earlier_event}</strong> " " {event_link(&d, ix, lang)}</p> });
+        let later = (event + 1 < last)
+            .then(|| view! { <p><strong>{s.later_event}</strong> " " {event_link(&d, event + 1, lang)}</p> });
+        view! { <nav class="neighbours" aria-label=s.in_time>{earlier}{later}</nav> }
+    }
 }

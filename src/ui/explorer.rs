@@ -12,7 +12,7 @@ use super::header::SiteHeader;
 use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
 use super::timeline::Timeline;
 use super::Ctx;
-use crate::i18n::intl;
+use crate::i18n::format_date;
 use crate::page::{Body, Page};
 
 /// The body of a page: rebuilt when `Page::body` changes, never for a filter change. Event pages
@@ -46,7 +46,7 @@ pub fn Explorer() -> impl IntoView {
         let s = lang.strings();
         let d = ctx.data.get();
         let as_of = d.ds.as_of().map(|date| {
-            view! { {s.data_as_of} " " <time datetime=date.to_string()>{intl::format_date(lang, &date)}</time> " · " }
+            view! { {s.data_as_of} " " <time datetime=date.to_string()>{format_date(lang, &date)}</time> " · " }
         });
         view! {
             <footer class="site-footer">

@@ -49,27 +49,30 @@ pub fn controller() -> Option<JsValue> {
     js_sys::Reflect::get(&sw, &"controller".into()).ok().filter(|c| !c.is_null() && !c.is_undefined())
 }
 
-/// Whether `path`, as this browser resolves it against the page, stays inside the data folder
-/// (the dataset's paths are held to an allow-list already: `crate::data::path`).
-fn inside_data_folder(path: &str) -> bool {
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    let folder = web_sys::Url::new_with_base("data/", &base).map(|u| u.href());
-    let target = web_sys::Url::new_with_base(path, &base).map(|u| u.href());
-    matches!((folder, target), (Ok(f), Ok(t)) if t.starts_with(&f) && t.len() > f.len())
+/// The URL of `path` (relative to the site root, e.g. `data/events.json`), when this browser's own
+/// resolution of it stays inside the data folder (the dataset's paths are held to an allow-list
+/// already: `crate::data::path`). Resolved against the site root, not the page: a static page
+/// may sit deeper.
+fn data_url(path: &str) -> Option<String> {
+    let origin = leptos::prelude::window().location().origin().ok()?;
+    let root = format!("{origin}{}", super::url::root());
+    let folder = web_sys::Url::new_with_base("data/", &root).ok()?.href();
+    let target = web_sys::Url::new_with_base(path, &root).ok()?.href();
+    (target.starts_with(&folder) && target.len() > folder.len()).then_some(target)
 }
 
-/// GET `path` (inside the data folder) within the timeout.
+/// GET `path` (inside the data folder, relative to the site root) within the timeout.
 pub async fn get(path: &str, want: Want) -> Result<Fetched, Failure> {
-    if !inside_data_folder(path) {
+    let Some(url) = data_url(path) else {
         return Err(Failure::Malformed(format!("{path} is outside the data folder")));
-    }
+    };
     let abort = web_sys::AbortController::new().ok();
     let signal = abort.as_ref().map(|a| a.signal());
     let ms = timeout_ms();
     let timer = abort.and_then(|a| {
         leptos::prelude::set_timeout_with_handle(move || a.abort(), std::time::Duration::from_millis(ms.into())).ok()
     });
-    let mut req = gloo_net::http::Request::get(path).abort_signal(signal.as_ref());
+    let mut req = gloo_net::http::Request::get(&url).abort_signal(signal.as_ref());
     req = match want {
         Want::Fresh => req,
         Want::LastGood => req.header("x-marsad-want", "last-good"),

@@ -141,13 +141,13 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         let now = js_sys::Date::now();
         if done < total && now - last >= SNAPSHOT_EVERY_MS {
             generation += 1;
-            ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation));
+            ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation, false));
             phase.set(Phase::Ready);
             last = js_sys::Date::now();
         }
     }
     // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
     ctx.shards.set(None);
-    ctx.data.set(Snapshot::new(loader.finish(), fallback, generation + 1));
+    ctx.data.set(Snapshot::new(loader.finish(), fallback, generation + 1, true));
     phase.set(Phase::Ready);
 }

@@ -7,6 +7,10 @@
 //! Language: the app is built once. Each component renders its language-dependent part inside a
 //! closure that reads [`Ctx::lang`], so a language switch re-renders text in place while state
 //! (zoom, scroll, open panels) lives in signals outside those closures.
+//!
+//! Built with `ssr` alone (the build tool drawing static pages), the loading and embedding code
+//! goes unused: hence the `dead_code` allowance in that build only.
+#![cfg_attr(not(feature = "web"), allow(dead_code))]
 
 mod cards;
 mod charts;
@@ -26,6 +30,8 @@ mod link;
 mod load;
 mod marks;
 mod notices;
+#[cfg(feature = "ssr")]
+pub mod render;
 mod share;
 mod source;
 mod timeline;
@@ -55,10 +61,12 @@ pub struct Snapshot {
     pub fallback: Option<String>,
     /// Which snapshot of the load this is: event indices are only meaningful within one.
     pub generation: u32,
+    /// True for the last snapshot: every event the dataset has is in.
+    pub complete: bool,
 }
 
 impl Snapshot {
-    fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32) -> Arc<Snapshot> {
+    fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32, complete: bool) -> Arc<Snapshot> {
         let mut totals = vec![0; loaded.dataset.countries.len()];
         for e in &loaded.dataset.events {
             e.parties.iter().for_each(|&c| totals[c as usize] += 1);
@@ -70,6 +78,7 @@ impl Snapshot {
             skipped: loaded.skipped,
             fallback,
             generation,
+            complete,
         })
     }
 
@@ -96,6 +105,19 @@ pub struct Ctx {
     typing: StoredValue<bool>,
     /// The filtered events and facet counts of the current query, shared by every view.
     pub filtered: Memo<Filtered>,
+    /// The site root links start from: absolute in the app (`/marsad/`), relative on a static
+    /// page written by the build (`../../`).
+    root: StoredValue<String>,
+    /// Drawing a static page at build time, or the live app.
+    pub mode: Mode,
+}
+
+/// Whether the components draw the live app or a static page (no browser, no geometry that
+/// only the browser can measure, no `style` attributes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    App,
+    Static,
 }
 
 /// How a navigation enters the history.
@@ -110,8 +132,13 @@ pub enum Nav {
 }
 
 impl Ctx {
-    fn new(query: RwSignal<Query>) -> Ctx {
-        let data = RwSignal::new(Snapshot::new(data::Loaded::default(), None, 0));
+    /// Drawing a static page (only the build does: the browser's app compiles this to `false`).
+    pub fn is_static(&self) -> bool {
+        cfg!(feature = "ssr") && self.mode == Mode::Static
+    }
+
+    fn new(query: RwSignal<Query>, data: Arc<Snapshot>, root: String, mode: Mode) -> Ctx {
+        let data = RwSignal::new(data);
         let filtered = Memo::new(move |_| data.with(|d| query.with(|q| apply(&d.ds, || d.index(), q))));
         Ctx {
             data,
@@ -121,6 +148,8 @@ impl Ctx {
             page: Memo::new(move |_| query.with(Page::of)),
             typing: StoredValue::new(false),
             filtered,
+            root: StoredValue::new(root),
+            mode,
         }
     }
 
@@ -145,20 +174,46 @@ impl Ctx {
         };
         self.typing.set_value(nav == Nav::Typing);
         // Inside an embed every step replaces: the host page's back button must stay the host's.
-        url::write(&q, replace || q.embed.is_some());
+        let href = self.data.with_untracked(|d| self.link(d, &q));
+        url::write(&href, replace || q.embed.is_some());
         self.query.set(q);
     }
 
     /// A link (`href`) to the state `f` makes of the current one. Tracked: an `href` built in a
-    /// reactive closure follows the state, so it is never stale.
+    /// reactive closure follows the state (and the data: an event's page is known once every
+    /// shard is in), so it is never stale.
     pub fn href(&self, f: impl FnOnce(&mut Query)) -> String {
         let mut q = self.query.get();
         f(&mut q);
-        url::href(&q)
+        self.data.with(|d| self.link(d, &q))
+    }
+
+    /// The link to `q`: its static page where the build writes one, else the query string.
+    fn link(&self, d: &Snapshot, q: &Query) -> String {
+        let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
+        self.root.with_value(|root| crate::page::link(root, q, has_page))
+    }
+
+    /// The URL of a file of the site (`flags/gb.svg`) from the page drawn.
+    pub fn asset(&self, path: &str) -> String {
+        self.root.with_value(|root| format!("{root}{path}"))
+    }
+
+    /// An absolute link to `q` (for links that leave the page: shared, or out of an embed).
+    pub fn absolute(&self, q: &Query) -> String {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{}", self.data.with_untracked(|d| self.link(d, q)))
+    }
+
+    /// The clean, absolute link to share for the page shown, if it is one that can be shared.
+    pub fn share_link(&self) -> Option<String> {
+        let q = self.page.with_untracked(|p| p.share(self.query.with_untracked(|q| q.lang)))?;
+        Some(self.absolute(&q))
     }
 }
 
 /// `<html lang dir data-theme>` and the document title follow the state.
+#[cfg(feature = "web")]
 fn document_attributes(ctx: Ctx) {
     Effect::new(move |_| {
         let (lang, theme) = ctx.query.with(|q| (q.lang, q.theme));
@@ -174,10 +229,22 @@ fn document_attributes(ctx: Ctx) {
     });
 }
 
+/// Starts the app: in place of a static page's content once ready, or at once.
+#[cfg(feature = "web")]
+pub fn start() {
+    url::pin_head_links();
+    let Some((el, static_shown)) = url::mount_point() else { return };
+    let handle = leptos::mount::mount_to(el, move || view! { <App static_shown /> });
+    // The app lives as long as the page.
+    handle.forget();
+}
+
+#[cfg(feature = "web")]
 #[component]
-pub fn App() -> impl IntoView {
+fn App(static_shown: bool) -> impl IntoView {
     let query = RwSignal::new(url::read());
-    let ctx = Ctx::new(query);
+    let empty = Snapshot::new(data::Loaded::default(), None, 0, false);
+    let ctx = Ctx::new(query, empty, url::root(), Mode::App);
     url::on_popstate(move |q| {
         // Back or forward ends a typing session: the next keystroke starts a new entry.
         ctx.typing.set_value(false);
@@ -191,6 +258,14 @@ pub fn App() -> impl IntoView {
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
     let phase_now = Memo::new(move |_| phase.get());
+    // A static page's content stays until the app has drawn the same page (or an error).
+    if static_shown {
+        Effect::new(move |_| {
+            if phase_now.get() != load::Phase::Loading {
+                url::take_over();
+            }
+        });
+    }
     move || match phase_now.get() {
         load::Phase::Loading => {
             view! { <p class="loading" role="status">{move || ctx.lang().strings().loading}</p> }.into_any()

@@ -58,12 +58,13 @@ pub fn ShardProgress() -> impl IntoView {
 }
 
 /// "Update available — reload", shown when the service worker has a new version waiting
-/// (the start module raises `marsad-update` and provides `marsadApplyUpdate`).
+/// (the start module raises `marsad-update` and provides `marsadApplyUpdate`) and every shard
+/// has arrived.
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let flag = || js_sys::Reflect::get(&window(), &"marsadUpdateReady".into()).is_ok_and(|v| v.is_truthy());
-    let ready = RwSignal::new(flag());
+    let ready = RwSignal::new(!ctx.is_static() && flag());
     let handle = window_event_listener_untyped("marsad-update", move |_| ready.set(true));
     on_cleanup(move || handle.remove());
     let apply = || {
@@ -75,7 +76,9 @@ pub fn UpdatePrompt() -> impl IntoView {
     };
     move || {
         let s = ctx.lang().strings();
-        ready.get().then(|| {
+        // Not while shards still arrive: Chromium defers the switch while the old worker has
+        // requests in flight, and a request that restarts it can hold the switch for minutes.
+        (ready.get() && ctx.shards.with(Option::is_none)).then(|| {
             view! {
                 <aside class="notice update-prompt" role="status">
                     <span>{s.update_ready}</span> " "

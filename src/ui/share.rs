@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::{url, Ctx};
+use super::Ctx;
 
 #[component]
 pub fn CopyLink() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let Some(q) = ctx.page.with_untracked(|p| p.share(ctx.query.with_untracked(|q| q.lang))) else { return };
-        let promise = window().navigator().clipboard().write_text(&url::absolute(&q));
+        let Some(link) = ctx.share_link() else { return };
+        let promise = window().navigator().clipboard().write_text(&link);
         leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 copied.try_set(true);

@@ -11,7 +11,7 @@ use super::load::fetch_article;
 use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
-use crate::i18n::{intl, Lang};
+use crate::i18n::{format_date, Lang};
 use crate::reader::{pieces, Piece, CONTEXT, MAX_RENDERED};
 
 /// Which source the reader shows (an index into the event's sources), and the texts fetched.
@@ -23,6 +23,10 @@ struct Reader {
     fetching: StoredValue<Vec<ArticleIx>>,
 }
 
+/// The article texts a static page is drawn with, by article.
+#[derive(Clone, Default)]
+pub struct StaticArticles(pub HashMap<ArticleIx, String>);
+
 /// `lang`/`dir` for a text of unknown language from the data: Arabic if it has Arabic script,
 /// else left to the browser (`dir="auto"`), so English quotes keep their punctuation in place.
 fn text_lang(s: &str) -> Option<&'static str> {
@@ -32,9 +36,13 @@ fn text_lang(s: &str) -> Option<&'static str> {
 #[component]
 pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // A static page has its articles' texts already (the build read them): no fetch.
+    // (Only the build draws static pages: the browser's app compiles without this.)
+    let texts = if cfg!(feature = "ssr") { use_context::<StaticArticles>().map(|a| a.0) } else { None };
+    let texts = texts.unwrap_or_default();
     let reader = Reader {
         current: RwSignal::new(0),
-        texts: RwSignal::new(HashMap::new()),
+        texts: RwSignal::new(texts.into_iter().map(|(k, v)| (k, Ok(v))).collect()),
         fetching: StoredValue::new(Vec::new()),
     };
     // Fetch the shown article once (switching back to it later reuses the text).
@@ -103,7 +111,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, lang: Lang, reader:
                     <dt>{s.outlets}</dt><dd><bdi>{outlets}</bdi></dd>
                     <dt>{s.published}</dt>
                     <dd>
-                        <time datetime=a.published.to_string()>{intl::format_date(lang, &a.published)}</time>
+                        <time datetime=a.published.to_string()>{format_date(lang, &a.published)}</time>
                         {(!a.published_note.is_empty()).then(|| {
                             view! { " " <span class="date-note" lang="en" dir="ltr">{a.published_note.clone()}</span> }
                         })}

@@ -10,7 +10,7 @@ use super::marks::Legend;
 use super::timeline_marks::{density_view, mark_view, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
-use crate::i18n::{intl, Lang};
+use crate::i18n::{format_parts, Lang};
 use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Mark, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
 
@@ -131,12 +131,10 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         }
         items.with(|items| layout(items, &z.viewport.get(), z.width.get(), rtl, 18.0, ROWS))
     });
+    // A fixed height (as many rows as the layout may use, or the density strips need), so the
+    // page below never moves when the marks change, nor when the app replaces a static page.
     let height = Memo::new(move |_| {
-        let rows = if dense.get() {
-            items.with(|items| super::timeline_marks::density_rows(items))
-        } else {
-            marks.with(|m| m.iter().map(|m| m.row + 1).max().unwrap_or(1))
-        };
+        let rows = if dense.get() { items.with(|items| super::timeline_marks::density_rows(items)) } else { ROWS };
         PAD_TOP + rows as f64 * ROW_H + AXIS_H
     });
     let drag = RwSignal::new(Drag::default());
@@ -226,13 +224,12 @@ fn EmptyTimeline() -> impl IntoView {
     }
 }
 
-/// The legend, open beside a wide timeline and folded on phones.
+/// The legend, open (a static page and the app draw it alike, so nothing moves at takeover).
 #[component]
 fn LegendBox() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
     view! {
-        <details class="legend-box" prop:open=wide>
+        <details class="legend-box" open>
             <summary>{move || ctx.lang().strings().legend}</summary>
             <Legend />
         </details>
@@ -268,7 +265,7 @@ fn axis(lang: Lang, z: Zoom, h: f64) -> impl IntoView {
     let (v, w) = (z.viewport.get(), z.width.get());
     let tick = move |t: crate::timeline::Tick| {
         let label = match t.month {
-            Some(m) => intl::format_parts(lang, Precision::Month, t.year, m, 1),
+            Some(m) => format_parts(lang, Precision::Month, t.year, m, 1),
             None => t.year.to_string(),
         };
         let y = h - AXIS_H;

@@ -9,7 +9,7 @@ use super::marks::TypeSymbol;
 use super::timeline::Zoom;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{EventIx, EventType};
-use crate::i18n::{intl, number, Lang, CLOSE_EVENTS, EVENTS};
+use crate::i18n::{format_date, number, Lang, CLOSE_EVENTS, EVENTS};
 use crate::query::Query;
 use crate::symbol::{shape_path, type_class};
 use crate::timeline::{density, Item, Mark, Viewport};
@@ -105,7 +105,7 @@ pub fn mark_view(ctx: Ctx, data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zo
     }
     let e = data.ds.event(m.events[0]);
     let id = e.id.clone();
-    let label = format!("{} — {} — {}", intl::format_date(lang, &e.date), e.kind.label(lang), lang.pick(&e.title));
+    let label = format!("{} — {} — {}", format_date(lang, &e.date), e.kind.label(lang), lang.pick(&e.title));
     let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
     let open = move || {
         let id = id.clone();
@@ -172,7 +172,7 @@ fn group_view(data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zoom, y: f64) -
     // `timeline::layout` creates every mark with one event and only ever adds to it.
     let first = data.ds.event(m.events[0]);
     let last = data.ds.event(*m.events.last().unwrap_or(&m.events[0]));
-    let from_to = format!("{} – {}", intl::format_date(lang, &first.date), intl::format_date(lang, &last.date));
+    let from_to = format!("{} – {}", format_date(lang, &first.date), format_date(lang, &last.date));
     let label = format!("{}: {from_to}", CLOSE_EVENTS.count_with_digits(lang, n));
     let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
     let open = move || z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
@@ -221,7 +221,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
             let e = d.ds.event(ix);
             let (id, title) = (e.id.clone(), lang.pick(&e.title).to_owned());
             view! {
-                <p class="peek-meta">{intl::format_date(lang, &e.date)} " · " {e.kind.label(lang)}</p>
+                <p class="peek-meta">{format_date(lang, &e.date)} " · " {e.kind.label(lang)}</p>
                 <p class="peek-title"><bdi>{title}</bdi></p>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())>{s.open_event}</Link>
             }
@@ -233,7 +233,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
                 let n = number(lang, n as usize);
                 view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{n}</span></li> }
             });
-            let dates = format!("{} – {}", intl::format_date(lang, &first.date), intl::format_date(lang, &last.date));
+            let dates = format!("{} – {}", format_date(lang, &first.date), format_date(lang, &last.date));
             view! {
                 <p class="peek-title">{CLOSE_EVENTS.count(lang, p.events.len())}</p>
                 <p class="peek-meta">{dates}</p>

@@ -1,39 +1,55 @@
-//! The browser side of "the URL is the state": read `location.search`, write history entries,
-//! follow back/forward. Only the query string changes, never the path, so any static host and
-//! any sub-path work without rewrite rules.
+//! The browser side of "the URL is the state": read the location (a static page's path and the
+//! query string), write history entries, follow back/forward. A page with a static twin (home,
+//! event, country, the cards; `crate::page::static_path`) has its path; every other state is the
+//! query string on the site root, so any static host and any sub-path work without rewrites.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::query::Query;
 
-/// The view state in the current URL.
+thread_local! {
+    /// The site root's path, from the page's `<meta name="marsad-root">` (a relative prefix
+    /// such as `../../`, written by the build) resolved against the document.
+    static ROOT: String = {
+        let doc = document();
+        let base = doc.base_uri().ok().flatten().unwrap_or_default();
+        let meta = doc
+            .query_selector("meta[name=marsad-root]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_else(|| "./".into());
+        web_sys::Url::new_with_base(&meta, &base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into())
+    };
+}
+
+/// The site root's path, ending in `/` (e.g. `/marsad/`).
+pub fn root() -> String {
+    ROOT.with(Clone::clone)
+}
+
+/// The view state in the current URL: the static page's state, with the query string on top.
 pub fn read() -> Query {
-    let search = window().location().search().unwrap_or_default();
-    Query::parse(&search)
+    let loc = window().location();
+    let (path, search) = (loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let relative = path.strip_prefix(&root()).unwrap_or("");
+    let page = crate::page::from_path(relative).unwrap_or_default().to_query_string();
+    Query::parse(&format!("{page}&{}", search.trim_start_matches('?')))
 }
 
-/// A same-page link to `q`: `?…`, or the bare path for the default state.
-pub fn href(q: &Query) -> String {
-    let qs = q.to_query_string();
-    if qs.is_empty() {
-        window().location().pathname().unwrap_or_else(|_| "./".into())
-    } else {
-        format!("?{qs}")
-    }
-}
-
-/// Records `q` in the history: a new entry, or replacing the current one (typing in search).
-pub fn write(q: &Query, replace: bool) {
-    let url = href(q);
-    let current = window().location().search().unwrap_or_default();
-    if current.trim_start_matches('?') == q.to_query_string() {
+/// Records `href` in the history: a new entry, or replacing the current one.
+pub fn write(href: &str, replace: bool) {
+    let loc = window().location();
+    let current = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    if current == href {
         return;
     }
     if let Ok(history) = window().history() {
         let _ = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
         } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
         };
     }
 }
@@ -45,21 +61,61 @@ pub fn on_popstate(f: impl Fn(Query) + 'static) {
     std::mem::forget(handle);
 }
 
-/// The explorer's URL up to and including its last `/` (where `embed.js` and the app live).
-pub fn base() -> String {
-    let loc = window().location();
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_else(|_| "/".into());
-    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    format!("{origin}{dir}")
+/// Makes the head's relative links (icon, manifest) absolute, as resolved now: the app changes the
+/// path between static pages, and a browser fetches the icon again from the new address.
+pub fn pin_head_links() {
+    let Ok(links) = document().query_selector_all("link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]")
+    else {
+        return;
+    };
+    for i in 0..links.length() {
+        if let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlLinkElement>().ok()) {
+            let href = link.href();
+            let _ = link.set_attribute("href", &href);
+        }
+    }
 }
 
-/// An absolute link to `q` on this explorer (for links that leave an embed).
-pub fn absolute(q: &Query) -> String {
-    let qs = q.to_query_string();
-    if qs.is_empty() {
-        base()
-    } else {
-        format!("{}?{qs}", base())
+/// The site root as an absolute URL (where `embed.js` and the app live).
+pub fn base() -> String {
+    format!("{}{}", window().location().origin().unwrap_or_default(), root())
+}
+
+/// The element the app renders into, and whether a static page's content is showing (then the
+/// app stays hidden until its first full render, and replaces the static content in one frame).
+pub fn mount_point() -> Option<(web_sys::HtmlElement, bool)> {
+    let doc = document();
+    let shown = doc.get_element_by_id("static").is_some()
+        && doc.document_element().is_some_and(|e| !e.has_attribute("data-query"));
+    if !shown {
+        // Hidden from the first paint (the URL names another view): not needed at all.
+        if let Some(s) = doc.get_element_by_id("static") {
+            s.remove();
+        }
+    }
+    match doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(app) => {
+            if !shown {
+                let _ = app.remove_attribute("hidden");
+            }
+            Some((app, shown))
+        }
+        None => Some((doc.body()?, false)),
+    }
+}
+
+/// Shows the app in place of the static content (one task, so one paint: no layout shift when
+/// both drew the same page).
+pub fn take_over() {
+    let doc = document();
+    if let Some(s) = doc.get_element_by_id("static") {
+        s.remove();
+    }
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.remove_attribute("hidden");
+    }
+    // Whatever measured itself while hidden (the timeline's width, the list's rows) measures again.
+    if let Ok(resize) = web_sys::Event::new("resize") {
+        let _ = window().dispatch_event(&resize);
     }
 }

@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('renders every shipped event in Arabic with no console errors, under a strict CSP', async () => {
   // Tall enough for every row of the virtualised list to exist at once.
-  const page = await newPage(browser, { height: 4000 });
+  const page = await newPage(browser, { height: 6000 });
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

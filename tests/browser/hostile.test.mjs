@@ -46,7 +46,7 @@ for (const lang of ['ar', 'en']) {
   test(`hostile records render inert and readable; invalid ones are counted (${lang})`, async () => {
     const server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(hostileDataset()) } } });
     // Tall enough for every row of the virtualised list to exist at once.
-    const page = await newPage(browser, { serviceWorkers: 'block', height: 3000 });
+    const page = await newPage(browser, { serviceWorkers: 'block', height: 5000 });
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto(`${server.url}?lang=${lang}`);

@@ -185,7 +185,10 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   await page.reload();
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
-  await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
+  // The page reloads into the new version: a new document (its load event may wait on shards).
+  const before = await page.evaluate(() => performance.timeOrigin);
+  await page.click('.update-prompt button');
+  await page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 20000 });
   await ready(page);
   await page.waitForFunction(() => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
   const keys = await page.evaluate(() => caches.keys());

@@ -26,6 +26,26 @@ export function serveDist(opts = {}) {
 /** A new page that records console errors, page errors and failed requests in `page.problems`. */
 export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, ...ctxOpts });
+  // The view state as the app reads it: a static page's path (`page::from_path`) with the query
+  // string on top. Tests call `marsadState()` in the page.
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const meta = document.querySelector('meta[name=marsad-root]');
+      window.__marsadRoot = new URL(meta ? meta.content : './', location.href).pathname;
+    });
+    window.marsadState = () => {
+      const root = window.__marsadRoot ?? '/';
+      const rel = location.pathname.startsWith(root) ? location.pathname.slice(root.length).replace(/index\.html$/, '') : '';
+      let parts = rel.split('/').filter(Boolean);
+      const out = {};
+      if (parts[0] === 'en') { out.lang = 'en'; parts = parts.slice(1); }
+      if (parts[0] === 'event') out.event = parts[1];
+      else if (parts[0] === 'country') out.country = parts[1];
+      else if (parts[0] === 'countries') out.view = 'countries';
+      for (const [k, v] of new URLSearchParams(location.search)) out[k] = v;
+      return out;
+    };
+  });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
@@ -41,12 +61,14 @@ export async function openAt(browser, server, query = '', opts = {}) {
   return page;
 }
 
-/** The page's URL parameters as an object. */
-export const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+/** The page's view state as URL parameters (a static page's path counts as its parameters). */
+export const params = (page) => page.evaluate(() => window.marsadState());
 
-/** Waits until the explorer has rendered (the result count is present). */
+/** Waits until the app has rendered (its result count is present, and a static page's content,
+ *  if the page had one, has given way to it). */
 export async function ready(page) {
-  await page.waitForSelector('.result-count', { timeout: 20000 });
+  await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count'),
+    null, { timeout: 20000 });
 }
 
 /**
@@ -73,7 +95,9 @@ const tools = new Map();
 export function tool(name) {
   if (!tools.has(name)) {
     tools.set(name, new Promise((ok, fail) => {
-      execFile('cargo', ['build', '--quiet', '--bin', name], { cwd: ROOT }, (err, _out, stderr) => {
+      // marsad-dist draws static pages only when built with `ssr` (as the build's hook is).
+      const features = name === 'marsad-dist' ? ['--no-default-features', '--features', 'ssr'] : [];
+      execFile('cargo', ['build', '--quiet', ...features, '--bin', name], { cwd: ROOT }, (err, _out, stderr) => {
         if (err) fail(new Error(`cargo build --bin ${name}: ${stderr || err.message}`));
         else ok(resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target', 'debug', name));
       });

@@ -29,6 +29,9 @@ use std::process::ExitCode;
 
 use marsad::data::shard::{self, content_hash, MAX_SHARD_BYTES};
 
+#[cfg(feature = "ssr")]
+mod pages;
+
 fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -49,6 +52,38 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
 const START_TEMPLATE: &str = include_str!("start.js");
 const RELEASE_MARK: &str = "// --- release builds only: the service worker ---\n";
 
+/// Runs before the first paint, from each page's head (`boot.js`): hides a static page's content
+/// where the URL names another view.
+const BOOT: &str = include_str!("boot.js");
+
+/// Every HTML page of the build (index.html and the static pages), relative to `dir`.
+fn html_pages(dir: &Path) -> Result<Vec<String>, String> {
+    Ok(list_all(dir)?.into_iter().filter(|f| f.ends_with("index.html") && !f.starts_with("data/")).collect())
+}
+
+/// The way from a page's folder to the site root, as its `<meta name="marsad-root">` says.
+fn page_root(html: &str) -> String {
+    const META: &str = "<meta name=\"marsad-root\" content=\"";
+    html.find(META)
+        .and_then(|a| {
+            let rest = &html[a + META.len()..];
+            rest.find('"').map(|b| rest[..b].to_owned())
+        })
+        .unwrap_or_else(|| "./".into())
+}
+
+/// Edits every page of the build with `f(html, root)`.
+fn each_page(dir: &Path, f: impl Fn(String, &str) -> Result<String, String>) -> Result<(), String> {
+    for page in html_pages(dir)? {
+        let path = dir.join(&page);
+        let html = std::fs::read_to_string(&path).map_err(|e| format!("{page}: {e}"))?;
+        let root = page_root(&html);
+        std::fs::write(&path, f(html, &root).map_err(|e| format!("{page}: {e}"))?)
+            .map_err(|e| format!("{page}: {e}"))?;
+    }
+    Ok(())
+}
+
 fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let glue = find(dir, |n| n.starts_with("marsad-") && n.ends_with(".js"))?;
     let wasm = find(dir, |n| n.starts_with("marsad-") && n.ends_with("_bg.wasm"))?;
@@ -61,45 +96,46 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
-
-    let index_path = dir.join("index.html");
-    let html = std::fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
-    if html.contains("src=\"./start-") {
-        return Err("index.html already has a start module".into());
-    }
-    let tags = format!(
-        "<link rel=\"modulepreload\" href=\"./{glue}\">\
-         <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-         <link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>\
-         <script type=\"module\" src=\"./{start_name}\"></script></head>"
-    );
-    let Some(at) = html.find("</head>") else { return Err("index.html has no </head>".into()) };
-    let mut html = format!("{}{}{}", &html[..at], tags, &html[at + "</head>".len()..]);
-    // With inject_scripts = false Trunk leaves its own <link data-trunk rel=rust> in the page.
-    if let Some(a) = html.find("<link data-") {
-        if let Some(len) = html[a..].find('>') {
-            if html[a..a + len].contains("rel=rust") {
-                html.replace_range(a..=a + len, "");
+    let boot_name = format!("boot-{}.js", &content_hash(BOOT.as_bytes())[..16]);
+    std::fs::write(dir.join(&boot_name), BOOT).map_err(|e| format!("{boot_name}: {e}"))?;
+    each_page(dir, |html, root| {
+        if html.contains("start-") && html.contains("<script type=\"module\"") {
+            return Err("already has a start module".into());
+        }
+        let tags = format!(
+            "<link rel=\"modulepreload\" href=\"{root}{glue}\">\
+             <link rel=\"preload\" href=\"{root}{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+             <link rel=\"preload\" href=\"{root}data/events.json\" as=\"fetch\" crossorigin>\
+             <script type=\"module\" src=\"{root}{start_name}\"></script>\
+             <script src=\"{root}{boot_name}\"></script></head>"
+        );
+        if !html.contains("</head>") {
+            return Err("no </head>".into());
+        }
+        let mut html = html.replacen("</head>", &tags, 1);
+        // With inject_scripts = false Trunk leaves its own <link data-trunk rel=rust> in the page.
+        if let Some(a) = html.find("<link data-") {
+            if let Some(len) = html[a..].find('>') {
+                if html[a..a + len].contains("rel=rust") {
+                    html.replace_range(a..=a + len, "");
+                }
             }
         }
-    }
-    std::fs::write(&index_path, html).map_err(|e| format!("index.html: {e}"))?;
-    println!("marsad-dist: {start_name} -> {glue}, {wasm}");
+        Ok(html)
+    })?;
+    println!("marsad-dist: {start_name} -> {glue}, {wasm}; {boot_name}");
     Ok(())
 }
 
-/// Every file under `dir` (relative, `/`-separated), sorted, except the worker and the shards.
-fn list_files(dir: &Path) -> Result<Vec<String>, String> {
+/// Every file under `dir` (relative, `/`-separated), sorted.
+fn list_all(dir: &Path) -> Result<Vec<String>, String> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
         for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.is_dir() {
                 walk(root, &path, out)?;
             } else if let Ok(rel) = path.strip_prefix(root) {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if rel != "sw.js" && !rel.starts_with("data/shards/") {
-                    out.push(rel);
-                }
+                out.push(rel.to_string_lossy().replace('\\', "/"));
             }
         }
         Ok(())
@@ -108,6 +144,15 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     walk(dir, dir, &mut out)?;
     out.sort();
     Ok(out)
+}
+
+/// What the worker installs: every file but itself, the shards, and the static pages beyond the
+/// two home pages (those are kept as readers visit them).
+fn list_files(dir: &Path) -> Result<Vec<String>, String> {
+    let installed = |f: &String| {
+        f != "sw.js" && !f.starts_with("data/shards/") && (!f.ends_with("/index.html") || f == "en/index.html")
+    };
+    Ok(list_all(dir)?.into_iter().filter(installed).collect())
 }
 
 /// The worker, with `__VERSION__` and `__FILES__` filled in by [`service_worker`].
@@ -181,23 +226,52 @@ fn shard_data(dir: &Path, max: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Links a preload of `data/<path>` into `index.html`, replacing an earlier shard preload.
+/// Links a preload of `data/<path>` into every page, replacing an earlier shard preload.
 fn preload_shard(dir: &Path, path: &str) -> Result<(), String> {
-    let index_path = dir.join("index.html");
-    let mut html = std::fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}"))?;
-    const MARK: &str = "<link rel=\"preload\" href=\"./data/shards/";
-    if let Some(a) = html.find(MARK) {
-        if let Some(len) = html[a..].find('>') {
-            html.replace_range(a..=a + len, "");
+    each_page(dir, |mut html, root| {
+        let mark = format!("<link rel=\"preload\" href=\"{root}data/shards/");
+        if let Some(a) = html.find(&mark) {
+            if let Some(len) = html[a..].find('>') {
+                html.replace_range(a..=a + len, "");
+            }
+        }
+        let Some(at) = html.find("</head>") else { return Err("no </head>".into()) };
+        html.insert_str(at, &format!("<link rel=\"preload\" href=\"{root}data/{path}\" as=\"fetch\" crossorigin>"));
+        Ok(html)
+    })
+}
+
+/// The static pages (in an `ssr` build of this tool; otherwise none, and said so). Pages of an
+/// earlier dataset are removed first.
+fn static_pages(dir: &Path) -> Result<(), String> {
+    for old in ["event", "country", "countries", "en"] {
+        let path = dir.join(old);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
-    let Some(at) = html.find("</head>") else { return Err("index.html has no </head>".into()) };
-    html.insert_str(at, &format!("<link rel=\"preload\" href=\"./data/{path}\" as=\"fetch\" crossorigin>"));
-    std::fs::write(&index_path, html).map_err(|e| format!("index.html: {e}"))
+    #[cfg(feature = "ssr")]
+    return pages::write(dir).map(drop);
+    #[cfg(not(feature = "ssr"))]
+    {
+        println!("marsad-dist: built without the `ssr` feature: no static pages");
+        Ok(())
+    }
 }
 
 fn site(dir: &Path, max: usize) -> Result<(), String> {
-    shard_data(dir, max).and_then(|()| service_worker(dir))
+    static_pages(dir).and_then(|()| shard_data(dir, max)).and_then(|()| service_worker(dir))
+}
+
+/// The post-build hook: static pages, the start module in each, shards, and (release) the worker.
+fn hook(dir: &Path, release: bool) -> Result<(), String> {
+    static_pages(dir)?;
+    start_module(dir, release)?;
+    shard_data(dir, MAX_SHARD_BYTES)?;
+    if release {
+        service_worker(dir)?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -211,14 +285,8 @@ fn main() -> ExitCode {
             Ok(n) if n >= 1024 => site(Path::new(dir), n),
             _ => Err(format!("--max-shard-bytes wants a number of bytes >= 1024, not {n:?}")),
         },
-        ([dir], _) => start_module(Path::new(dir), release).and_then(|()| site(Path::new(dir), MAX_SHARD_BYTES)),
-        ([], Some(dir)) => start_module(&dir, release).and_then(|()| {
-            if release {
-                site(&dir, MAX_SHARD_BYTES)
-            } else {
-                shard_data(&dir, MAX_SHARD_BYTES)
-            }
-        }),
+        ([dir], _) => hook(Path::new(dir), true),
+        ([], Some(dir)) => hook(&dir, release),
         _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N] \
                   | marsad-dist retire DIR (or set TRUNK_STAGING_DIR)"
             .into()),

@@ -11,18 +11,24 @@ init({ module_or_path: new URL('./__WASM__', import.meta.url) }).catch((err) => 
 // --- release builds only: the service worker ---
 // Registered in release builds, never in embeds (a third-party iframe's worker is partitioned,
 // and embeds stay online-first). Tells the app when a new version waits (`marsad-update`,
-// `marsadUpdateReady`, `marsadApplyUpdate`), and reloads on the new controller only when the
-// reader asked for it.
+// `marsadUpdateReady`, `marsadApplyUpdate`), and reloads into the new version only when the
+// reader asks for it.
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
-  let asked = false;
   // A test may shorten the worker's network timeout (milliseconds): sw.js?timeout=MS.
   const timeout = Math.round(Number(window.marsadSwTimeoutMs));
-  const script = timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js';
+  // Relative to this module, which sits at the site root: a static page may be deeper.
+  const script = new URL(timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js', import.meta.url);
   const returning = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.register(script).then((reg) => {
     if (!reg) return undefined;
     const ready = () => {
-      window.marsadApplyUpdate = () => { asked = true; reg.waiting?.postMessage('skip-waiting'); };
+      // The reader asked: the waiting version takes over, then the page reloads into it.
+      window.marsadApplyUpdate = () => {
+        const w = reg.waiting;
+        if (!w) { location.reload(); return; }
+        w.addEventListener('statechange', () => { if (w.state === 'activated') location.reload(); });
+        w.postMessage('skip-waiting');
+      };
       window.marsadUpdateReady = true;
       window.dispatchEvent(new Event('marsad-update'));
     };
@@ -38,7 +44,6 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
     console.warn('service worker not registered or updated', err);
     return retireIfGone();
   });
-  navigator.serviceWorker.addEventListener('controllerchange', () => { if (asked) location.reload(); });
 }
 
 // Retirement: the site answers sw.js with 404 or 410 (not a network error: offline is no reason),
@@ -47,7 +52,7 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
 async function retireIfGone() {
   let res;
   try {
-    res = await fetch('./sw.js', { cache: 'no-store' });
+    res = await fetch(new URL('./sw.js', import.meta.url), { cache: 'no-store' });
   } catch (_) {
     return;
   }

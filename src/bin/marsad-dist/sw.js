@@ -19,7 +19,12 @@ const FILES = __FILES__;
 const SHELL = `marsad-${VERSION}`;
 const DATA = 'marsad-data';
 const SHARDS = 'marsad-shards-v2';
-const KEEP = [SHELL, DATA, SHARDS];
+// Static pages beyond the two home pages, kept as the reader visits them (never precached: a
+// large dataset has thousands).
+const PAGES = 'marsad-pages';
+const KEEP = [SHELL, DATA, SHARDS, PAGES];
+// A static page's path below the scope (`marsad::page::static_path`).
+const PAGE = /^(en\/)?((event\/[^/]+|country\/[A-Z]{2}|countries)\/)?(index\.html)?$/;
 // How long a data request waits for the network when a committed copy could answer instead:
 // 8 s, or `sw.js?timeout=MS` (the start module passes `window.marsadSwTimeoutMs`, for tests).
 const TIMEOUT_MS = Math.max(0, Number(new URL(self.location.href).searchParams.get('timeout'))) || 8000;
@@ -94,13 +99,17 @@ function passesGate(res, url) {
 }
 
 // The shell only for the app's own pages (the scope URL and index.html, with any query string);
-// any other page in the scope (a data file opened in a tab, say) is that file: network first,
-// then a copy of that exact file from the caches, else the network's error.
+// a static page: network first, kept on the way, offline its copy, else the shell (it draws the
+// same view, from the URL); any other page in the scope (a data file opened in a tab, say) is
+// that file: network first, then a copy of that exact file from the caches, else the network's
+// error.
 async function navigate(req, url) {
   const base = scope().pathname;
   if (url.pathname === base || url.pathname === `${base}index.html`) {
     return (await caches.match(at('index.html'), { cacheName: SHELL })) || fetch(req);
   }
+  const rel = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : null;
+  if (rel !== null && PAGE.test(rel)) return staticPage(req, url);
   try {
     return await fetch(req);
   } catch (err) {
@@ -109,6 +118,30 @@ async function navigate(req, url) {
       if (hit) return hit;
     }
     throw err;
+  }
+}
+
+// A static page, by its folder (`en/` and `en/index.html` are one page).
+const pageKey = (url) => url.origin + url.pathname.replace(/index\.html$/, '');
+
+async function staticPage(req, url) {
+  try {
+    const res = await fetch(req);
+    const type = (res.headers.get('content-type') || '').toLowerCase();
+    if (res.ok && type.startsWith('text/html') && (await caches.has(SHELL))) {
+      await (await caches.open(PAGES)).put(pageKey(url), res.clone());
+    }
+    return res;
+  } catch (err) {
+    const hit = (await caches.match(pageKey(url), { cacheName: PAGES }))
+      || (await caches.match(`${pageKey(url)}index.html`, { cacheName: SHELL }));
+    if (hit) return hit;
+    const shell = await caches.match(at('index.html'), { cacheName: SHELL });
+    if (!shell) throw err;
+    // The shell's links start from the site root: a <base> makes them work from this address,
+    // and tells the start-up script that the static content is not this page's.
+    const html = (await shell.text()).replace(/<head[^>]*>|<meta charset[^>]*>/i, (m) => `${m}<base href="${scope().href}">`);
+    return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
 }
 

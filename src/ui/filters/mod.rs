@@ -80,10 +80,10 @@ fn MatchChoice() -> impl IntoView {
     }
 }
 
-/// The panel's fields, in their language. `search` is false on phones, where the search field
-/// sits outside the folded panel.
+/// The panel's fields, in their language (the search field sits above the panel, outside it, so
+/// it stays in reach when the panel is folded on a phone).
 #[component]
-fn Fields(search: bool) -> impl IntoView {
+fn Fields() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
@@ -93,7 +93,6 @@ fn Fields(search: bool) -> impl IntoView {
         let tones = vocab_options::<Tone>(lang, |_| None);
         view! {
             <aside class="filters" aria-labelledby="filters-heading">
-                {search.then(|| view! { <SearchField /> })}
                 <ClearAll />
                 <fieldset><legend>{s.countries}</legend><CountryOptions /><MatchChoice /></fieldset>
                 <PairSelects />
@@ -110,9 +109,11 @@ fn Fields(search: bool) -> impl IntoView {
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // An embed shows filters only when asked to (`filters=1`), so there they start open.
-    let wide = ctx.query.with_untracked(|q| q.embed.is_some())
-        || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0);
+    // An embed shows filters only when asked to (`filters=1`), so there they start open. A
+    // static page draws the panel folded (it cannot know the width; the app opens it).
+    let wide = !ctx.is_static()
+        && (ctx.query.with_untracked(|q| q.embed.is_some())
+            || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0));
     // Folded, the panel is not built at all (a phone's first render is a third lighter); once
     // opened it stays built, so checked states and focus survive folding it again.
     let built = RwSignal::new(wide);
@@ -121,11 +122,14 @@ pub fn FilterPanel() -> impl IntoView {
             built.set(true);
         }
     };
+    // One cell of the layout's grid: the sidebar on a wide screen, above the results on a phone.
     view! {
-        {(!wide).then(|| view! { <div class="phone-search"><SearchField /></div> })}
-        <details class="filters-box" prop:open=wide on:toggle=on_toggle>
-            <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
-            {move || built.get().then(|| view! { <Fields search=wide /> })}
-        </details>
+        <div class="sidebar">
+            <div class="search-box"><SearchField /></div>
+            <details class="filters-box" prop:open=wide on:toggle=on_toggle>
+                <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
+                {move || built.get().then(|| view! { <Fields /> })}
+            </details>
+        </div>
     }
 }

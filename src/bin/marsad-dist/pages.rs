@@ -1,0 +1,276 @@
+//! Static pages (`ssr` builds of marsad-dist): every page a reader can arrive at, drawn by the
+//! explorer's own components at build time (`marsad::ui::render`), in both languages, each at
+//! its own path with its title, description, Open Graph and Twitter tags, canonical link and
+//! language alternates; plus `sitemap.xml` and `robots.txt`.
+//!
+//! Paths (`marsad::page::static_path`): Arabic at the root, English under `en/`; the home page,
+//! `countries/`, `country/<CODE>/` and `event/<id>/` (the newest `page::PRERENDER_EVENTS`
+//! events). The site's public address, which sitemaps and share tags need absolute, is
+//! `MARSAD_SITE_URL` (default `http://127.0.0.1:8080/`, where `.ci/serve` serves).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use marsad::data::{self, shard, Dataset};
+use marsad::export::escape_html;
+use marsad::i18n::{Lang, EVENTS};
+use marsad::page::{event_has_page, static_path, Page};
+use marsad::query::Query;
+use marsad::ui::render::Site;
+use marsad::vocab::View;
+
+const HEAD_START: &str = "<!--marsad:page-->";
+const HEAD_END: &str = "<!--/marsad:page-->";
+
+/// Every page the build writes, Arabic and English.
+fn states(ds: &Dataset) -> Vec<Query> {
+    let mut out = Vec::new();
+    for lang in Lang::ALL.iter().copied() {
+        let base = Query { lang, ..Query::default() };
+        out.push(base.clone());
+        out.push(Query { view: View::Countries, ..base.clone() });
+        out.extend(ds.countries.iter().map(|c| Query { countries: vec![c.code.clone()], ..base.clone() }));
+        let events = ds.events.iter().filter(|e| event_has_page(ds, &e.id));
+        out.extend(events.map(|e| Query { event: Some(e.id.clone()), ..base.clone() }));
+    }
+    out
+}
+
+/// The site's public address, ending in `/`.
+fn site_url() -> String {
+    let url = std::env::var("MARSAD_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080/".into());
+    if url.ends_with('/') {
+        url
+    } else {
+        format!("{url}/")
+    }
+}
+
+/// The dataset as the build has it (a sharded head is joined with its shards), and its
+/// article texts.
+fn load(dir: &Path) -> Result<(data::Loaded, HashMap<u32, String>), String> {
+    let data_dir = dir.join("data");
+    let json = std::fs::read_to_string(data_dir.join("events.json")).map_err(|e| format!("data/events.json: {e}"))?;
+    let read = |p: &str| std::fs::read_to_string(data_dir.join(p)).ok();
+    let (whole, _) = shard::join(&json, &read).map_err(|p| p.to_string())?;
+    let loaded = data::load(&whole).map_err(|e| format!("data/events.json: {e}"))?;
+    let mut articles = HashMap::new();
+    for (ix, a) in loaded.dataset.articles.iter().enumerate() {
+        if let Some(text) = read(&a.text_path).filter(|t| data::is_article_text(None, t)) {
+            articles.insert(ix as u32, text);
+        }
+    }
+    Ok((loaded, articles))
+}
+
+// Text only the static pages' head tags use (kept out of `i18n`'s table, which the wasm carries).
+
+fn country_description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "شركاء الدولة وأنواع أحداثها وطابعها ونشاطها عبر السنوات، من تقارير إخبارية عربية مع اقتباساتها.",
+        Lang::En => "The country's partners, its events by type and tone, and its activity over the years, from Arabic news reports with their quotes.",
+    }
+}
+
+fn og_image_alt(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "مرصد: مستكشف أحداث الدبلوماسية السيبرانية الدولية",
+        Lang::En => "Marsad: explorer of international cyber-diplomacy events",
+    }
+}
+
+/// A page's description: an event's summary, a country's count, or the tagline.
+fn description(q: &Query, ds: &Dataset) -> String {
+    let lang = q.lang;
+    let s = lang.strings();
+    let text = match Page::of(q) {
+        Page::Event(id) => ds.event_ix(&id).map(|ix| lang.pick(&ds.event(ix).summary).to_owned()),
+        Page::Timeline(Some(marsad::page::Card::Country(code))) => ds.country_ix(&code).map(|c| {
+            let n = ds.events.iter().filter(|e| e.parties.contains(&c)).count();
+            format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(lang, n), country_description(lang))
+        }),
+        _ => None,
+    };
+    let text = text.unwrap_or_else(|| format!("{} — {}.", s.tagline, EVENTS.count(lang, ds.events.len())));
+    clip(&text, 300)
+}
+
+/// At most `max` characters, cut at a word boundary with an ellipsis when cut at all.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let cut = head.rfind(char::is_whitespace).filter(|&i| i > head.len() / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",;:،؛".contains(c)))
+}
+
+/// `<meta>` and `<link>` tags of one page, between the markers (so a rebuild replaces them).
+fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, site: &str) -> String {
+    let has_page = |id: &str| event_has_page(ds, id);
+    let other = Query { lang: q.lang.other(), ..q.clone() };
+    let other_path = static_path(&other, has_page).unwrap_or_default();
+    let (ar, en) = if q.lang == Lang::Ar { (path, other_path.as_str()) } else { (other_path.as_str(), path) };
+    let (locale, alternate) = if q.lang == Lang::Ar { ("ar_AR", "en_GB") } else { ("en_GB", "ar_AR") };
+    let kind = if q.event.is_some() { "article" } else { "website" };
+    let (t, d) = (escape_html(title), escape_html(&description(q, ds)));
+    let image = format!("{site}og-image.png");
+    let alt = escape_html(og_image_alt(q.lang));
+    [
+        format!("<meta name=\"marsad-root\" content=\"{root}\">"),
+        format!("<link rel=\"canonical\" href=\"{site}{path}\">"),
+        format!("<link rel=\"alternate\" hreflang=\"ar\" href=\"{site}{ar}\">"),
+        format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{site}{en}\">"),
+        format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{site}{ar}\">"),
+        format!("<meta property=\"og:type\" content=\"{kind}\">"),
+        "<meta property=\"og:site_name\" content=\"مرصد · Marsad\">".to_owned(),
+        format!("<meta property=\"og:title\" content=\"{t}\">"),
+        format!("<meta property=\"og:description\" content=\"{d}\">"),
+        format!("<meta property=\"og:url\" content=\"{site}{path}\">"),
+        format!("<meta property=\"og:image\" content=\"{image}\">"),
+        "<meta property=\"og:image:width\" content=\"1200\"><meta property=\"og:image:height\" content=\"630\">".into(),
+        format!("<meta property=\"og:image:alt\" content=\"{alt}\">"),
+        format!("<meta property=\"og:locale\" content=\"{locale}\">"),
+        format!("<meta property=\"og:locale:alternate\" content=\"{alternate}\">"),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">".into(),
+        format!("<meta name=\"twitter:title\" content=\"{t}\">"),
+        format!("<meta name=\"twitter:description\" content=\"{d}\">"),
+        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+    ]
+    .join("")
+}
+
+/// Replaces the content of the first element opening with `open` (e.g. `<title`) up to `close`.
+fn replace_between(html: &str, open: &str, close: &str, with: &str) -> String {
+    let Some(a) = html.find(open) else { return html.to_owned() };
+    let Some(gt) = html[a..].find('>') else { return html.to_owned() };
+    let Some(b) = html[a + gt..].find(close) else { return html.to_owned() };
+    format!("{}{with}{}", &html[..a + gt + 1], &html[a + gt + b..])
+}
+
+/// Replaces the first whole tag that opens with `open` and contains every one of `has`
+/// (Trunk's minifier reorders attributes and drops quotes, so tags are matched loosely).
+fn replace_tag(html: &str, open: &str, has: &[&str], with: &str) -> String {
+    let mut from = 0;
+    while let Some(a) = html[from..].find(open).map(|i| from + i) {
+        let Some(len) = html[a..].find('>') else { break };
+        let tag = &html[a..=a + len];
+        if has.iter().all(|h| tag.contains(h)) {
+            return format!("{}{with}{}", &html[..a], &html[a + len + 1..]);
+        }
+        from = a + len;
+    }
+    html.to_owned()
+}
+
+/// Every `href`/`src` starting `./` (quoted or not, as the minifier leaves it) made to start
+/// from `root` instead: the page sits `root` away from the site root.
+pub fn rebase(html: &str, root: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(i) = rest.find("./") {
+        let before = &rest[..i];
+        let attr = before.ends_with("href=")
+            || before.ends_with("src=")
+            || before.ends_with("href=\"")
+            || before.ends_with("src=\"");
+        out.push_str(before);
+        out.push_str(if attr { root } else { "./" });
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The template without an earlier build's page parts.
+fn pristine(html: &str) -> String {
+    match (html.find(HEAD_START), html.find(HEAD_END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b + HEAD_END.len()..]),
+        _ => html.to_owned(),
+    }
+}
+
+/// One page's document from the template: language, title, description, tags, body, and every
+/// `./` asset link made relative to the page's folder.
+fn document(template: &str, q: &Query, path: &str, root: &str, body: &str, ds: &Dataset, site: &str) -> String {
+    let title = Page::of(q).title(q, ds);
+    let (lang, dir) = (q.lang.code(), q.lang.dir());
+    let html =
+        replace_tag(template, "<html", &[], &format!("<html lang=\"{lang}\" dir=\"{dir}\" data-theme=\"auto\">"));
+    let html = replace_between(&html, "<title", "</title>", &escape_html(&title));
+    let meta = format!("<meta name=\"description\" content=\"{}\">", escape_html(&description(q, ds)));
+    let html = replace_tag(&html, "<meta", &["description"], &meta);
+    let tags = format!("{HEAD_START}{}{HEAD_END}", head_tags(q, path, root, &title, ds, site));
+    // Everything up to the end of the head, then the page's own body.
+    let head_end = html.find("</head>").unwrap_or(html.len());
+    let head = format!("{}{tags}</head>", &html[..head_end]);
+    // The head's asset links start from the site root; the body's links were drawn from `root`.
+    let head = if root == "./" { head } else { rebase(&head, root) };
+    format!("{head}<body><div id=\"static\">{body}</div><div id=\"app\" hidden></div></body></html>")
+}
+
+/// `sitemap.xml`: every page, with its language alternates.
+fn sitemap(paths: &[(String, String, String)], site: &str) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (path, ar, en) in paths {
+        out.push_str(&format!(
+            "<url><loc>{site}{path}</loc><xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"{site}{ar}\"/>\
+             <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{site}{en}\"/></url>\n",
+            path = escape_html(path),
+            ar = escape_html(ar),
+            en = escape_html(en),
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Writes every static page into `dir` (index.html becomes the Arabic home page), the sitemap
+/// and robots.txt. Returns how many pages.
+pub fn write(dir: &Path) -> Result<usize, String> {
+    let site = site_url();
+    let (loaded, articles) = load(dir)?;
+    let template = pristine(&std::fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?);
+    let site_data = Site::new(loaded, articles);
+    let ds = site_data.dataset();
+    let has_page = |id: &str| event_has_page(ds, id);
+    let mut listed = Vec::new();
+    for q in states(ds) {
+        let Some(path) = static_path(&q, has_page) else { continue };
+        let depth = path.matches('/').count();
+        let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
+        let body = site_data.body(&q, &root);
+        let html = document(&template, &q, &path, &root, &body, ds, &site);
+        let folder = dir.join(&path);
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        std::fs::write(folder.join("index.html"), html).map_err(|e| format!("{path}index.html: {e}"))?;
+        let other = Query { lang: q.lang.other(), ..q.clone() };
+        let other_path = static_path(&other, has_page).unwrap_or_default();
+        let (ar, en) = if q.lang == Lang::Ar { (path.clone(), other_path) } else { (other_path, path.clone()) };
+        listed.push((path, ar, en));
+    }
+    std::fs::write(dir.join("sitemap.xml"), sitemap(&listed, &site)).map_err(|e| format!("sitemap.xml: {e}"))?;
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n");
+    std::fs::write(dir.join("robots.txt"), robots).map_err(|e| format!("robots.txt: {e}"))?;
+    let skipped = ds.events.len().saturating_sub(marsad::page::PRERENDER_EVENTS);
+    println!(
+        "marsad-dist: {} static pages for {site} ({} events; {skipped} older events without a page)",
+        listed.len(),
+        ds.events.len()
+    );
+    Ok(listed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn descriptions_are_cut_between_words() {
+        assert_eq!(super::clip("short", 300), "short");
+        assert_eq!(super::clip("one two three four", 12), "one two…");
+        assert_eq!(super::clip("كلمة أولى، كلمة ثانية", 14), "كلمة أولى…");
+        assert_eq!(super::clip(&"x".repeat(20), 10), format!("{}…", "x".repeat(9)));
+    }
+}

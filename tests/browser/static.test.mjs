@@ -1,0 +1,265 @@
+// Static pages (#15): every page readable before and without JavaScript, drawn at build time by
+// the app's own components. A crawler walks them, messengers read their tags, the sitemap lists
+// them, the app takes over without moving anything, and hostile data stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, newPage, ready, params, tool, DIST } from './util.mjs';
+import { serve } from './serve.mjs';
+
+const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
+const LANGS = { ar: '', en: 'en/' };
+// The site URL the build wrote into canonical links and the sitemap (MARSAD_SITE_URL).
+const sitemap = readFileSync(resolve(DIST, 'sitemap.xml'), 'utf8');
+const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+const SITE = locs[0];
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve({ root: DIST }); });
+after(async () => { await server?.close(); await browser?.close(); });
+
+/** Pages with JavaScript off: what a crawler or a reader with JS disabled gets. */
+const noJs = (opts = {}) => newPage(browser, { javaScriptEnabled: false, serviceWorkers: 'block', ...opts });
+
+/** A static page's address: a path below the site with no query string. */
+const isStatic = (u) => !u.search && /^\/(en\/)?((event\/[^/]+|country\/[A-Z]{2}|countries)\/)?$/.test(u.pathname);
+
+test('without JavaScript a reader walks from the home page to every event, its quotes and its source', async () => {
+  const page = await noJs();
+  const seen = new Set();
+  const events = { ar: new Set(), en: new Set() };
+  const queue = [`${server.url}`, `${server.url}en/`];
+  while (queue.length) {
+    const url = queue.shift();
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const res = await page.goto(url);
+    assert.equal(res.status(), 200, url);
+    const path = new URL(url).pathname;
+    const lang = path.startsWith('/en/') ? 'en' : 'ar';
+    assert.equal(await page.getAttribute('html', 'lang'), lang, url);
+    assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr', url);
+    // The CSP holds on every page: one policy, no inline script, style element or attribute.
+    assert.equal(await page.$$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.length), 1, url);
+    assert.equal(await page.$$eval('script:not([src]), style, [style]', (e) => e.length), 0, url);
+    const event = path.match(/\/event\/([^/]+)\/$/)?.[1];
+    if (event) {
+      events[lang].add(event);
+      const e = data.events.find((x) => x.id === event);
+      assert.ok(e, `a page for an unknown event: ${url}`);
+      assert.ok((await page.textContent('h1')).includes(e.title[lang]), `h1 of ${url}`);
+      // Visible, not only present: the quotes and the article they come from.
+      const quotes = await page.$$eval('.sources blockquote', (q) => q.filter((b) => b.getClientRects().length).map((b) => b.textContent));
+      for (const s of e.sources) {
+        assert.ok(quotes.includes(s.quote), `quote missing on ${url}: ${s.quote.slice(0, 40)}`);
+        const article = data.articles.find((a) => a.id === s.article);
+        const title = article.title[lang] ?? article.title.ar ?? article.title;
+        assert.ok((await page.textContent('.sources')).includes(title), `source missing on ${url}`);
+      }
+    }
+    const links = await page.$$eval('a[href]', (a) => a.map((x) => x.href));
+    for (const href of links) {
+      const u = new URL(href);
+      if (u.origin === new URL(server.url).origin && isStatic(u)) queue.push(u.href);
+    }
+  }
+  // The static timeline shows the newest events, in either direction, on a phone too.
+  for (const prefix of Object.values(LANGS)) {
+    const phone = await noJs({ width: 360 });
+    await phone.goto(`${server.url}${prefix}`);
+    const newest = await phone.$$eval('.timeline-canvas', ([c]) => {
+      const box = c.getBoundingClientRect();
+      const labels = [...c.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect(); return r.left >= box.left && r.right <= box.right; });
+      return Math.max(...labels.map((t) => +t.textContent.match(/\d{4}/)?.[0] || 0));
+    });
+    const last = Math.max(...data.events.map((e) => +e.date.slice(0, 4)));
+    assert.ok(newest >= last - 1, `${prefix || 'ar'}: the phone's static timeline ends at ${newest}, the data at ${last}`);
+    await phone.context().close();
+  }
+  for (const lang of Object.keys(LANGS)) {
+    const missing = data.events.filter((e) => !events[lang].has(e.id)).map((e) => e.id);
+    assert.deepEqual(missing, [], `events not reachable without JavaScript (${lang})`);
+  }
+  // Home, countries, every country with events and every event, in both languages.
+  const countries = new Set(data.events.flatMap((e) => e.parties));
+  assert.equal(seen.size, 2 * (2 + countries.size + data.events.length));
+  await page.context().close();
+});
+
+test('every static page carries its title, description, Open Graph, Twitter, canonical and hreflang tags', async () => {
+  const page = await noJs();
+  const e = data.events[0];
+  const code = e.parties[0];
+  const pages = [['', 'home'], [`event/${e.id}/`, 'event'], [`country/${code}/`, 'country'], ['countries/', 'countries']];
+  for (const [path, kind] of pages) {
+    for (const [lang, prefix] of Object.entries(LANGS)) {
+      await page.goto(`${server.url}${prefix}${path}`);
+      const tags = await page.evaluate(() => {
+        const meta = (k) => document.querySelector(`meta[property="${k}"], meta[name="${k}"]`)?.content ?? null;
+        const link = (sel) => document.querySelector(sel)?.getAttribute('href') ?? null;
+        return {
+          title: document.title, description: meta('description'), h1: document.querySelector('h1')?.textContent,
+          ogTitle: meta('og:title'), ogDescription: meta('og:description'), ogUrl: meta('og:url'), ogImage: meta('og:image'),
+          ogType: meta('og:type'), twitterCard: meta('twitter:card'), twitterImage: meta('twitter:image'),
+          canonical: link('link[rel=canonical]'), ar: link('link[hreflang=ar]'), en: link('link[hreflang=en]'),
+          xDefault: link('link[hreflang=x-default]'),
+        };
+      });
+      const where = `${lang}:${kind}`;
+      assert.equal(tags.canonical, `${SITE}${prefix}${path}`, where);
+      assert.equal(tags.ogUrl, tags.canonical, where);
+      assert.equal(tags.ar, `${SITE}${path}`, where);
+      assert.equal(tags.en, `${SITE}en/${path}`, where);
+      assert.equal(tags.xDefault, tags.ar, where);
+      assert.equal(tags.ogImage, `${SITE}og-image.png`, where);
+      assert.equal(tags.twitterImage, tags.ogImage, where);
+      assert.equal(tags.twitterCard, 'summary_large_image', where);
+      assert.equal(tags.ogTitle, tags.title, where);
+      assert.ok(tags.title.length > 6 && tags.description.length > 20, where);
+      assert.equal(tags.ogDescription, tags.description, where);
+      if (kind === 'event') {
+        assert.equal(tags.ogType, 'article', where);
+        assert.ok(tags.title.startsWith(e.title[lang]), where);
+        assert.ok(tags.h1.includes(e.title[lang]), where);
+        assert.ok(e.summary[lang].startsWith(tags.description.replace(/…$/, '')), where);
+      }
+      if (kind === 'country') {
+        const name = data.countries.find((c) => c.code === code).name[lang];
+        assert.ok(tags.title.includes(name) && tags.description.includes(name), where);
+      }
+    }
+  }
+  const image = await page.goto(`${server.url}og-image.png`);
+  assert.equal(image.headers()['content-type'], 'image/png');
+  await page.context().close();
+});
+
+test('sitemap.xml lists every static page in both languages, and robots.txt names it', async () => {
+  const listed = new Set(locs);
+  assert.equal(listed.size, locs.length, 'no page listed twice');
+  for (const e of data.events) {
+    for (const prefix of Object.values(LANGS)) assert.ok(listed.has(`${SITE}${prefix}event/${e.id}/`), `${prefix}event/${e.id}/`);
+  }
+  // Every listed page exists and names itself as canonical.
+  const page = await noJs();
+  for (const loc of locs) {
+    const res = await page.goto(loc.replace(SITE, server.url));
+    assert.equal(res.status(), 200, loc);
+    assert.equal(await page.getAttribute('link[rel=canonical]', 'href'), loc);
+  }
+  await page.context().close();
+  // Each entry names its other language (hreflang alternates), as search engines ask.
+  assert.equal((sitemap.match(/hreflang="ar"/g) || []).length, locs.length);
+  assert.equal((sitemap.match(/hreflang="en"/g) || []).length, locs.length);
+  const robots = readFileSync(resolve(DIST, 'robots.txt'), 'utf8');
+  assert.match(robots, new RegExp(`^Sitemap: ${SITE}sitemap\\.xml$`, 'm'));
+});
+
+test('the app takes over a static page without moving it, keeps its URL and fetches the data once', async () => {
+  const e = data.events.find((x) => x.parties.length > 1);
+  const cases = [
+    [`en/event/${e.id}/`, { lang: 'en', event: e.id }, '.event-page h1', e.title.en],
+    [`event/${e.id}/`, { event: e.id }, '.event-page h1', e.title.ar],
+    [`en/country/${e.parties[0]}/`, { lang: 'en', country: e.parties[0] }, '.result-count', null],
+    ['countries/', { view: 'countries' }, '.card-grid', null],
+    ['en/', { lang: 'en' }, '.timeline', null],
+    // Query-string links shared before static pages existed keep working, unchanged.
+    [`?lang=en&event=${e.id}`, { lang: 'en', event: e.id }, '.event-page h1', e.title.en],
+    [`en/countries/?type=accusation`, { lang: 'en', view: 'countries', type: 'accusation' }, '.card-grid', null],
+  ];
+  for (const width of [360, 1280]) {
+    for (const [path, state, selector, text] of cases) {
+      const page = await newPage(browser, { width, serviceWorkers: 'block' });
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((l) => { for (const s of l.getEntries()) if (!s.hadRecentInput) window.__cls += s.value; })
+          .observe({ type: 'layout-shift', buffered: true });
+      });
+      let fetched = 0;
+      page.on('request', (r) => { if (new URL(r.url()).pathname === '/data/events.json') fetched += 1; });
+      await page.goto(`${server.url}${path}`);
+      await ready(page);
+      await page.waitForSelector(selector);
+      if (text) assert.ok((await page.textContent(selector)).includes(text), `${path}: ${selector}`);
+      assert.deepEqual(await params(page), state, path);
+      assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/${path}`, 'the URL is the one opened');
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls <= 0.01, `${path} at ${width}px: layout shift ${cls.toFixed(4)}`);
+      assert.equal(fetched, 1, `${path}: events.json fetched ${fetched} times`);
+      if (width === 1280) {
+        // Two columns: the sidebar and the results side by side.
+        const [side, main] = await page.$$eval('.layout > .sidebar, .layout > main', (e) => e.map((x) => x.getBoundingClientRect()));
+        assert.ok(Math.abs(side.top - main.top) < 1 && (side.right <= main.left || main.right <= side.left), `${path}: layout`);
+      }
+      assert.deepEqual(page.problems, [], path);
+      await page.context().close();
+    }
+  }
+});
+
+test('a static page under JavaScript links like the app, and the back button returns to it', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const e = data.events[0];
+  await page.goto(`${server.url}en/event/${e.id}/`);
+  await ready(page);
+  await page.click('.event-page a.back');
+  await page.waitForFunction(() => !document.querySelector('.event-page'));
+  assert.equal(new URL(page.url()).pathname, '/en/');
+  await page.goBack();
+  await page.waitForSelector('.event-page h1');
+  assert.ok((await page.textContent('.event-page h1')).includes(e.title.en));
+  await page.context().close();
+});
+
+const HOSTILE = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 2">',
+  '"><svg onload="window.__pwned=4">',
+  '</title><script>window.__pwned=5</script>',
+  '\u202Eتقرير مقلوب\u202C <b>bold</b> &amp; &lt;',
+];
+
+test('hostile records stay inert text in their static pages, head tags and sitemap', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'marsad-static-'));
+  const doc = structuredClone(data);
+  const base = doc.events[0];
+  HOSTILE.forEach((h, i) => doc.events.push({
+    ...structuredClone(base), id: `hostile-${i}`, related: [],
+    title: { ar: `عنوان ${h}`, en: `Title ${h}` }, summary: { ar: `ملخص ${h}`, en: `Summary ${h}` },
+  }));
+  cpSync(DIST, own, { recursive: true });
+  writeFileSync(join(own, 'data/events.json'), JSON.stringify(doc));
+  execFileSync(await tool('marsad-dist'), ['site', own]);
+  const site = await serve({ root: own });
+  try {
+    for (const js of [false, true]) {
+      const page = await newPage(browser, { javaScriptEnabled: js, serviceWorkers: 'block' });
+      const dialogs = [];
+      page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+      for (let i = 0; i < HOSTILE.length; i++) {
+        for (const [lang, prefix] of Object.entries(LANGS)) {
+          await page.goto(`${site.url}${prefix}event/hostile-${i}/`);
+          if (js) await ready(page);
+          const title = lang === 'ar' ? `عنوان ${HOSTILE[i]}` : `Title ${HOSTILE[i]}`;
+          assert.equal((await page.textContent('h1')).trim(), title, `${prefix}hostile-${i}`);
+          assert.ok((await page.title()).startsWith(title));
+          assert.equal(await page.getAttribute('meta[property="og:title"]', 'content'), await page.title());
+          assert.equal(await page.evaluate(() => window.__pwned), undefined);
+          assert.equal(await page.$$eval('img:not(.flag), svg[onload], [onerror], [onload]', (x) => x.length), 0);
+          assert.equal(await page.$$eval('script:not([src])', (x) => x.length), 0);
+        }
+      }
+      assert.deepEqual(dialogs, []);
+      await page.context().close();
+    }
+    const map = readFileSync(join(own, 'sitemap.xml'), 'utf8');
+    assert.ok(map.includes(`event/hostile-1/`) && !map.includes('<script>'));
+  } finally {
+    await site.close();
+    rmSync(own, { recursive: true, force: true });
+  }
+});
