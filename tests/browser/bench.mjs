@@ -36,7 +36,7 @@ const SEED = 1;
 const INTERACTIONS = 50;
 const VIEWPORT = { width: 1280, height: 900 };
 const COMPARE_AT = [25, 1000]; // events for the TimelineJS comparison (first events of the 1k set)
-const TARGETS = { firstLoadBytes: 120 * 1024, ratio25: 1 / 2, ratio1000: 1 / 5, p95At10k: 16, p95At100k: 50, firstEventAt100k: 1500, lighthouse: 95 };
+const TARGETS = { firstLoadBytes: 120 * 1024, ratio25: 1 / 2, ratio1000: 1 / 10, p95At10k: 16, p95At100k: 50, firstEventAt100k: 1500, lighthouse: 98, cls: 0.01 };
 const MARSAD_FIRST = '.event-list .event-row, .event-mark';
 const TIMELINEJS_FIRST = '.tl-slide';
 
@@ -69,7 +69,12 @@ async function makeSite(dist, dataDir, site, distTool) {
   await rm(join(site, 'data/articles'), { recursive: true, force: true });
   await cp(join(dataDir, 'events.json'), join(site, 'data/events.json'));
   await cp(join(dataDir, 'articles'), join(site, 'data/articles'), { recursive: true });
+  const t0 = performance.now();
   run(distTool, ['site', site]);
+  const ms = performance.now() - t0;
+  const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  const pages = files.filter((d) => d.name === 'index.html').length;
+  return { site_build_ms: round(ms), files: files.length, static_pages: pages };
 }
 
 /** What the service worker precaches on a first visit, in served (compressed) bytes. */
@@ -88,7 +93,11 @@ async function precacheBytes(site) {
 // element matching `selector` has a box (rAF polling: no observer cost on the page's own DOM
 // work), captures the wasm memory, and runs scripted interactions with settle timing.
 function probe({ selector }) {
-  const b = (window.__bench = { firstEvent: null, wasmMemory: null, longTasks: [] });
+  const b = (window.__bench = { firstEvent: null, wasmMemory: null, longTasks: [], cls: 0 });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) b.cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  } catch (_) { /* not supported */ }
   for (const name of ['instantiate', 'instantiateStreaming']) {
     const orig = WebAssembly[name];
     if (!orig) continue;
@@ -247,7 +256,7 @@ async function coldLoad(browser, server, selector, { marsad = false } = {}) {
     const lt = window.__bench.longTasks;
     const first = window.__bench.firstEvent;
     return {
-      firstEvent: first, resources: res, htmlBytes: nav?.encodedBodySize ?? null,
+      firstEvent: first, resources: res, htmlBytes: nav?.encodedBodySize ?? null, cls: window.__bench.cls,
       longTasksBeforeFirst: lt.filter(([s]) => first === null || s < first).reduce((a, [, d]) => a + d, 0),
       longestTask: lt.reduce((a, [, d]) => Math.max(a, d), 0),
     };
@@ -277,6 +286,7 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
       const wasm = load.resources.find((e) => e.name.endsWith('.wasm'));
       runs.push({
         first_event_ms: load.timedOut ? null : round(load.firstEvent),
+        cls: round(load.cls, 4),
         all_events_ms: round(load.allEvents),
         timed_out: load.timedOut,
         events_json_server_wait_ms: round(data?.wait),
@@ -308,6 +318,7 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
     const ok = runs.filter((r) => !r.timed_out);
     result.first_event_ms = median(ok.map((r) => r.first_event_ms));
     result.all_events_ms = median(ok.map((r) => r.all_events_ms));
+    result.cls = Math.max(...ok.map((r) => r.cls));
     // serve.mjs gzips events.json on every request; a static host compresses it once, ahead of time.
     result.first_event_ms_minus_server_gzip = median(ok.map((r) => round(r.first_event_ms - (r.events_json_server_wait_ms ?? 0))));
     result.first_load_bytes = median(runs.map((r) => r.bytes_at_idle));
@@ -435,13 +446,15 @@ function markdown(res) {
   const mb = (b) => (b == null ? '—' : `${round(b / 2 ** 20)} MB`);
   const rows = res.marsad.map((m) => {
     const mem = m.memory_after_load;
-    return `| ${m.dataset} | ${m.events} | ${kb(m.first_load_bytes)} | ${ms(m.first_event_ms)} (${ms(m.first_event_ms_minus_server_gzip)}) | ${m.shards ? `${ms(m.all_events_ms)} (${m.shards.count} shards)` : '—'} | ${ms(m.interactions?.p50_ms)} | ${ms(m.interactions?.p95_ms)} | ${mem ? `${mb(mem.wasm_memory_bytes)} + ${mb(mem.js_heap_used_bytes)}` : '—'} |`;
+    return `| ${m.dataset} | ${m.events} | ${kb(m.first_load_bytes)} | ${ms(m.first_event_ms)} (${ms(m.first_event_ms_minus_server_gzip)}) | ${m.cls ?? '—'} | ${m.shards ? `${ms(m.all_events_ms)} (${m.shards.count} shards)` : '—'} | ${ms(m.interactions?.p50_ms)} | ${ms(m.interactions?.p95_ms)} | ${mem ? `${mb(mem.wasm_memory_bytes)} + ${mb(mem.js_heap_used_bytes)}` : '—'} |`;
   });
   const cmp = res.comparison.map((c) => `| ${c.events} | ${ms(c.marsad_first_event_ms)} | ${ms(c.timelinejs_first_slide_ms)} | ${c.ratio ?? '—'} | ≤ ${round(c.target_ratio, 2)} | ${c.met ? 'met' : 'not met'} |`);
   const tgt = res.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : 'not met'} |`);
   return [
-    '| dataset | events | first load (gzip) | first event (without on-the-fly gzip) | all events in | interaction p50 | interaction p95 | wasm memory + JS heap |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|', ...rows, '',
+    '| dataset | events | first load (gzip) | first event (without on-the-fly gzip) | CLS | all events in | interaction p50 | interaction p95 | wasm memory + JS heap |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...rows, '',
+    '| dataset | `marsad-dist site` | files | static pages |', '|---|---:|---:|---:|',
+    ...res.sites.map((x) => `| ${x.dataset} | ${ms(x.site_build_ms)} | ${x.files} | ${x.static_pages} |`), '',
     '| events | Marsad first event | TimelineJS first slide | ratio | target | |',
     '|---:|---:|---:|---:|---:|---|', ...cmp, '',
     `Lighthouse mobile performance: ${res.lighthouse.score == null ? `not measured (${res.lighthouse.error})` : `${res.lighthouse.score} (median of ${res.lighthouse.scores.join(', ')})`}`, '',
@@ -458,14 +471,16 @@ function targets(res) {
   add('first load ≤ 120 KB compressed (shipped data)', kb(shipped?.first_load_bytes), shipped?.first_load_bytes == null ? null : shipped.first_load_bytes <= TARGETS.firstLoadBytes);
   for (const [n, r] of [[25, TARGETS.ratio25], [1000, TARGETS.ratio1000]]) {
     const c = cmp(n);
-    add(`first event ≤ ${n === 25 ? 'half' : 'a fifth'} of TimelineJS at ${n} events`, c?.ratio == null ? '—' : `${c.ratio}× (${ms(c.marsad_first_event_ms)} vs ${ms(c.timelinejs_first_slide_ms)})`, c?.ratio == null ? null : c.ratio <= r);
+    add(`first event ≤ ${n === 25 ? 'half' : 'a tenth'} of TimelineJS at ${n} events`, c?.ratio == null ? '—' : `${c.ratio}× (${ms(c.marsad_first_event_ms)} vs ${ms(c.timelinejs_first_slide_ms)})`, c?.ratio == null ? null : c.ratio <= r);
   }
   const p95 = (n) => bySize(n)?.interactions?.p95_ms;
   add('interaction p95 ≤ 16 ms at 10k', ms(p95(10000)), p95(10000) == null ? null : p95(10000) <= TARGETS.p95At10k);
   add('interaction p95 ≤ 50 ms at 100k', ms(p95(100000)), p95(100000) == null ? null : p95(100000) <= TARGETS.p95At100k);
   const f100 = bySize(100000)?.first_event_ms;
   add('first event ≤ 1.5 s at 100k', ms(f100), bySize(100000) ? f100 != null && f100 <= TARGETS.firstEventAt100k : null);
-  add('Lighthouse mobile performance ≥ 95', String(res.lighthouse.score ?? '—'), res.lighthouse.score == null ? null : res.lighthouse.score >= TARGETS.lighthouse);
+  const cls = Math.max(...res.marsad.map((m) => m.cls ?? 0));
+  add('CLS ≤ 0.01 on every dataset', String(cls), cls <= TARGETS.cls);
+  add('Lighthouse mobile performance ≥ 98', String(res.lighthouse.score ?? '—'), res.lighthouse.score == null ? null : res.lighthouse.score >= TARGETS.lighthouse);
   return t;
 }
 
@@ -483,12 +498,13 @@ async function main() {
   const distTool = join(ROOT, 'target/release/marsad-dist');
 
   const sizes = [...new Set([...COMPARE_AT, ...SIZES])].sort((a, b) => a - b);
+  const results_sites = [];
   const sites = [{ label: 'shipped', site: dist, measured: true }];
   for (const n of sizes) {
     const dataDir = join(tmp, `data-${n}`);
     run(dataTool, ['synth', String(n), dataDir, '--seed', String(SEED)]);
     const site = join(tmp, `site-${n}`);
-    await makeSite(dist, dataDir, site, distTool);
+    results_sites.push({ dataset: `synthetic-${n}`, ...(await makeSite(dist, dataDir, site, distTool)) });
     sites.push({ label: `synthetic-${n}`, site, n, dataDir, measured: SIZES.includes(n) });
   }
 
@@ -505,7 +521,9 @@ async function main() {
     config: { seed: SEED, runs: RUNS, interactions: INTERACTIONS, viewport: VIEWPORT, load_timeout_s: LOAD_TIMEOUT_MS / 1000, gzip: 'on the fly, level 9 (tests/browser/serve.mjs)', service_workers: 'blocked while timing; precache size computed from sw.js' },
     method: {
       first_load_bytes: 'compressed bytes the server sent from navigation until network idle (service worker blocked)',
-      first_event_ms: 'performance.now() (from navigation start) of the first animation frame in which `.event-list .event-row, .event-mark` has a box; median of the runs',
+      first_event_ms: 'performance.now() (from navigation start) of the first animation frame in which `.event-list .event-row, .event-mark` has a box (the static page\'s, before the app runs); median of the runs',
+      cls: 'cumulative layout shift (layout-shift entries without recent input) from navigation until network idle; the largest of the runs',
+      sites: '`marsad-dist site` on the release build with the dataset replaced: wall time, files in the site, static pages (index.html files)',
       all_events_ms: 'performance.now() of the first frame after the last shard of a sharded dataset is in (no `.shard-progress`); interactions start after it',
       shards: 'a dataset over 512 KiB is published as a head plus year shards (marsad-dist site); sizes in bytes, raw and served gzip',
       timelinejs_first_slide_ms: 'same probe, first `.tl-slide` with a non-empty `.tl-headline` inside the viewport',
@@ -513,6 +531,7 @@ async function main() {
       memory: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; wasm linear memory from the instantiated module',
       events_json_server_wait_ms: 'time to first byte of events.json: mostly serve.mjs gzipping it on the fly, which a static host would do once ahead of time',
     },
+    sites: results_sites,
     marsad: [], timelinejs: [], comparison: [], lighthouse: null, targets: [], notes: [],
   };
   for (const f of await readdir(dist)) {
