@@ -132,3 +132,16 @@ fn retire_writes_the_kill_switch() {
     assert!(!out.status.success());
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `cargo test` builds this tool without `ssr`: it cannot draw static pages, so it refuses a site
+/// that has them (they would keep showing the old data) and leaves them in place.
+#[test]
+fn without_ssr_a_site_with_static_pages_is_refused_and_kept() {
+    let dir = staging("no-ssr");
+    std::fs::create_dir_all(dir.join("en/event/a-b")).unwrap();
+    std::fs::write(dir.join("en/event/a-b/index.html"), "<html></html>").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_marsad-dist")).args(["site", dir.to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--features ssr"));
+    assert!(dir.join("en/event/a-b/index.html").is_file(), "the pages are not deleted");
+}

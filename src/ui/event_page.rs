@@ -114,12 +114,11 @@ fn Neighbours(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl 
     move || {
         let lang = ctx.lang();
         let s = lang.strings();
-        let last = d.ds.events.len() as u32;
-        let earlier = event
-            .checked_sub(1)
-            .map(|ix| view! { <p><strong>{s.earlier_event}</strong> " " {event_link(&d, ix, lang)}</p> });
-        let later = (event + 1 < last)
-            .then(|| view! { <p><strong>{s.later_event}</strong> " " {event_link(&d, event + 1, lang)}</p> });
+        let step = |ix: Option<u32>, label: &'static str| {
+            ix.filter(|&ix| (ix as usize) < d.ds.events.len())
+                .map(|ix| view! { <p><strong>{label}</strong> " " {event_link(&d, ix, lang)}</p> })
+        };
+        let (earlier, later) = (step(event.checked_sub(1), s.earlier_event), step(Some(event + 1), s.later_event));
         view! { <nav class="neighbours" aria-label=s.in_time>{earlier}{later}</nav> }
     }
 }

@@ -1,5 +1,5 @@
 //! Static pages: the explorer's own components rendered to HTML natively, at build time
-//! (Leptos SSR), for `marsad-pages`. One way to draw each view: these are the components the app
+//! (Leptos SSR), for `marsad-dist`. One way to draw each view: these are the components the app
 //! renders, in `Mode::Static` (links relative to the page, no browser calls, no `style`
 //! attributes). Text is escaped by the renderer.
 

@@ -493,7 +493,9 @@ async function main() {
     log(`building the release app into ${dist}`);
     run('trunk', ['build', '--release', '--dist', dist]);
   }
-  run('cargo', ['build', '--release', '--quiet', '--bin', 'marsad-data', '--bin', 'marsad-dist']);
+  run('cargo', ['build', '--release', '--quiet', '--bin', 'marsad-data']);
+  // With `ssr`, as the build's hook has it: `site` redraws the static pages for each dataset.
+  run('cargo', ['build', '--release', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'marsad-dist']);
   const dataTool = join(ROOT, 'target/release/marsad-data');
   const distTool = join(ROOT, 'target/release/marsad-dist');
 

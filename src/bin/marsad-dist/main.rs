@@ -241,22 +241,29 @@ fn preload_shard(dir: &Path, path: &str) -> Result<(), String> {
     })
 }
 
-/// The static pages (in an `ssr` build of this tool; otherwise none, and said so). Pages of an
-/// earlier dataset are removed first.
+/// Folders of the static pages (`marsad::page::static_path`).
+const PAGE_DIRS: [&str; 4] = ["event", "country", "countries", "en"];
+
+/// The static pages (in an `ssr` build of this tool). Pages of an earlier dataset are removed
+/// first. Without `ssr` a site that has static pages is refused: its pages would keep drawing
+/// the old data.
 fn static_pages(dir: &Path) -> Result<(), String> {
-    for old in ["event", "country", "countries", "en"] {
-        let path = dir.join(old);
-        if path.is_dir() {
-            std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let old: Vec<_> = PAGE_DIRS.iter().map(|d| dir.join(d)).filter(|p| p.is_dir()).collect();
+    if cfg!(not(feature = "ssr")) {
+        if !old.is_empty() {
+            return Err("this site has static pages: redraw them with a marsad-dist built with \
+                        `--no-default-features --features ssr`"
+                .into());
         }
+        println!("marsad-dist: built without the `ssr` feature: no static pages");
+        return Ok(());
+    }
+    for path in old {
+        std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     #[cfg(feature = "ssr")]
-    return pages::write(dir).map(drop);
-    #[cfg(not(feature = "ssr"))]
-    {
-        println!("marsad-dist: built without the `ssr` feature: no static pages");
-        Ok(())
-    }
+    pages::write(dir)?;
+    Ok(())
 }
 
 fn site(dir: &Path, max: usize) -> Result<(), String> {

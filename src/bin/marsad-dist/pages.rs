@@ -105,12 +105,19 @@ fn clip(text: &str, max: usize) -> String {
     format!("{}…", head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",;:،؛".contains(c)))
 }
 
+/// The Arabic and English paths of page `q` (whose path is `path`).
+fn alternates(q: &Query, path: &str, ds: &Dataset) -> (String, String) {
+    let other = Query { lang: q.lang.other(), ..q.clone() };
+    let other_path = static_path(&other, |id: &str| event_has_page(ds, id)).unwrap_or_default();
+    match q.lang {
+        Lang::Ar => (path.to_owned(), other_path),
+        Lang::En => (other_path, path.to_owned()),
+    }
+}
+
 /// `<meta>` and `<link>` tags of one page, between the markers (so a rebuild replaces them).
 fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, site: &str) -> String {
-    let has_page = |id: &str| event_has_page(ds, id);
-    let other = Query { lang: q.lang.other(), ..q.clone() };
-    let other_path = static_path(&other, has_page).unwrap_or_default();
-    let (ar, en) = if q.lang == Lang::Ar { (path, other_path.as_str()) } else { (other_path.as_str(), path) };
+    let (ar, en) = alternates(q, path, ds);
     let (locale, alternate) = if q.lang == Lang::Ar { ("ar_AR", "en_GB") } else { ("en_GB", "ar_AR") };
     let kind = if q.event.is_some() { "article" } else { "website" };
     let (t, d) = (escape_html(title), escape_html(&description(q, ds)));
@@ -247,9 +254,7 @@ pub fn write(dir: &Path) -> Result<usize, String> {
         let folder = dir.join(&path);
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         std::fs::write(folder.join("index.html"), html).map_err(|e| format!("{path}index.html: {e}"))?;
-        let other = Query { lang: q.lang.other(), ..q.clone() };
-        let other_path = static_path(&other, has_page).unwrap_or_default();
-        let (ar, en) = if q.lang == Lang::Ar { (path.clone(), other_path) } else { (other_path, path.clone()) };
+        let (ar, en) = alternates(&q, &path, ds);
         listed.push((path, ar, en));
     }
     std::fs::write(dir.join("sitemap.xml"), sitemap(&listed, &site)).map_err(|e| format!("sitemap.xml: {e}"))?;
