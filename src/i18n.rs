@@ -93,6 +93,7 @@ strings! {
     timeline_help: "مرّر المؤشر فوق علامة لمعرفة الحدث، واسحب للتحريك. وبلوحة المفاتيح: مفتاحا + و − للتكبير والتصغير، والأسهم للتنقل، ومفتاح Enter لفتح الحدث.", "Point at a mark to see what it is, drag to move. With the keyboard: + and − zoom, the arrow keys move, Enter opens an event.";
     legend: "دليل الرموز", "Legend";
     legend_span: "شريط: حدث مؤرَّخ بشهر أو بسنة، يمتد على مدتها", "Bar: an event dated to a month or a year, drawn over that period";
+    legend_density: "شريط مظلَّل بجانب رمز: كثافة نوع من الأحداث عبر الزمن، حين تكثر الأحداث عن رسمها واحدًا واحدًا؛ كبّر لرؤيتها منفردة", "Shaded strip by a symbol: how dense one type of event is over time, when there are too many events to draw one by one; zoom in to see them singly";
     legend_group: "رقم في دائرة: أحداث متقاربة، ألوانها أنواعها؛ افتحها للتكبير", "Number in a circle: events close together, coloured by type; open it to zoom in";
     open_event: "فتح الحدث", "Open the event";
     group_help: "افتح المجموعة للتكبير عليها.", "Open the group to zoom in on it.";

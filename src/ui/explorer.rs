@@ -67,9 +67,13 @@ pub fn Explorer() -> impl IntoView {
                 <FallbackNotice />
                 <SkippedNotice />
                 <ActiveFilters />
-                <ResultCount />
+                // One line for the count and the progress of arriving years, so the progress
+                // coming and going never moves the page (CLS).
+                <div class="status-line">
+                    <ResultCount />
+                    <ShardProgress />
+                </div>
                 <DidYouMean />
-                <ShardProgress />
                 {page_body(ctx)}
             </main>
         </div>

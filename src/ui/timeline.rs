@@ -131,12 +131,10 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         }
         items.with(|items| layout(items, &z.viewport.get(), z.width.get(), rtl, 18.0, ROWS))
     });
-    // A fixed height (as many rows as the layout may use, or the density strips need), so the
-    // page below never moves when the marks change, nor when the app replaces a static page.
-    let height = Memo::new(move |_| {
-        let rows = if dense.get() { items.with(|items| super::timeline_marks::density_rows(items)) } else { ROWS };
-        PAD_TOP + rows as f64 * ROW_H + AXIS_H
-    });
+    // One fixed height for marks and density strips alike, so the page below never moves: not
+    // when the marks change, not when more data turns marks into strips (shards arriving), and
+    // not when the app replaces a static page drawn from every year.
+    let height = PAD_TOP + ROWS as f64 * ROW_H + AXIS_H;
     let drag = RwSignal::new(Drag::default());
     let on_key = keys(ctx, z);
     let on_down = move |ev: leptos::ev::PointerEvent| {
@@ -159,7 +157,6 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     };
     let on_up = move |_| drag.set(Drag::default());
     let label = move || format!("{} — {}", View::Timeline.label(ctx.lang()), ctx.lang().strings().timeline_help);
-    let dense_note = move || dense.get().then(|| view! { <p class="help">{ctx.lang().strings().density_help}</p> });
     let draw = move || {
         let (lang, data) = (ctx.lang(), ctx.now());
         if dense.get() {
@@ -177,14 +174,13 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
             aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
             on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-            <svg width=move || z.width.get() height=move || height.get() role="presentation"
+            <svg width=move || z.width.get() height=height role="presentation"
                 data-dir=move || ctx.lang().dir()>
-                <g class="axis">{move || axis(ctx.lang(), z, height.get())}</g>
+                <g class="axis">{move || axis(ctx.lang(), z, height)}</g>
                 <g class="marks">{draw}</g>
             </svg>
             <PeekCard z />
         </div>
-        {dense_note}
         <p id="timeline-help" class="help">{move || ctx.lang().strings().timeline_help}</p>
     }
 }

@@ -252,11 +252,6 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
     }
 }
 
-/// How many rows the density strips need: one per type present.
-pub fn density_rows(items: &[Item]) -> usize {
-    EventType::ALL.iter().filter(|t| items.iter().any(|i| i.kind == **t)).count().max(1)
-}
-
 /// Opacity levels of the density strips: a bin's share of the busiest bin, quantised so each
 /// type's row is a handful of paths rather than a rectangle per bin.
 const LEVELS: [f32; 5] = [0.2, 0.4, 0.6, 0.8, 1.0];
@@ -268,25 +263,32 @@ pub fn density_view(lang: Lang, items: &[Item], z: Zoom) -> impl IntoView {
     let bins = density(items, &v, w, rtl, 8.0);
     let types: Vec<EventType> = EventType::ALL.iter().copied().filter(|t| items.iter().any(|i| i.kind == *t)).collect();
     let max = bins.iter().flat_map(|b| b.counts).fold(0.0f32, f32::max).max(1e-6);
-    let row = |(r, &t): (usize, &EventType)| {
-        let top = PAD_TOP + r as f64 * ROW_H + 11.0;
+    // The strips share the marks' rows (the drawing keeps one height): one row per type present,
+    // at most ROW_H apart. Each row starts with its type's symbol, as in the legend below.
+    let pitch = (ROWS as f64 * ROW_H / types.len().max(1) as f64).min(ROW_H);
+    let strip = (pitch * 0.6).clamp(6.0, 13.0);
+    let r = (pitch * 0.3).clamp(4.0, 6.5);
+    let sx = if rtl { w - 10.0 } else { 10.0 };
+    let row = |(k, &t): (usize, &EventType)| {
+        let mid = PAD_TOP + k as f64 * pitch + pitch / 2.0;
+        let top = mid - strip / 2.0;
         // One path per shade: a rectangle per bin of that shade.
         let mut shades = vec![String::new(); LEVELS.len()];
         for b in bins.iter().filter(|b| b.counts[t.index()] > 0.0) {
             let share = (b.counts[t.index()] / max).sqrt();
             let level = LEVELS.iter().position(|l| share <= *l).unwrap_or(LEVELS.len() - 1);
             let width = (b.right - b.left).max(1.0);
-            shades[level].push_str(&format!("M{:.1},{top:.1}h{width:.1}v13h-{width:.1}Z", b.left));
+            shades[level].push_str(&format!("M{:.1},{top:.1}h{width:.1}v{strip:.1}h-{width:.1}Z", b.left));
         }
         let paths = shades.into_iter().zip(LEVELS).filter(|(d, _)| !d.is_empty()).map(|(d, level)| {
             let opacity = format!("{:.2}", 0.15 + 0.85 * level);
             view! { <path class=format!("bin {}", type_class(t)) d=d fill-opacity=opacity /> }
         });
-        let (lx, anchor) = if rtl { (w - 4.0, "end") } else { (4.0, "start") };
         view! {
             <g class="density-row">
-                <text class="density-label" x=lx y=top - 2.0 text-anchor=anchor>{t.label(lang)}</text>
+                <title>{t.label(lang)}</title>
                 {paths.collect_view()}
+                <path class=format!("density-symbol {}", type_class(t)) d=shape_path(t, sx, mid, r) />
             </g>
         }
     };

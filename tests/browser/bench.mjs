@@ -241,7 +241,9 @@ async function coldLoad(browser, server, selector, { marsad = false } = {}) {
   // A sharded dataset keeps arriving after the first event: wait for the last shard.
   let allEvents = null;
   if (!timedOut && marsad) {
-    allEvents = await page.waitForFunction(() => document.querySelector('.result-count') && !document.querySelector('.shard-progress')
+    // The app has taken over (a static page has a count too, and never a progress bar).
+    allEvents = await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
+      && !document.querySelector('.shard-progress')
       ? performance.now() : null, null, { timeout: LOAD_TIMEOUT_MS, polling: 'raf' }).then((h) => h.jsonValue(), () => null);
   }
   if (!timedOut) {

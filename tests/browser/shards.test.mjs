@@ -72,6 +72,32 @@ test('the newest years show first, the rest fill in, and no file is over the lim
   await page.context().close();
 });
 
+test('the static page, the takeover and the arriving years do not move the page', async () => {
+  // The static page is drawn from every year; the app takes over with the newest shard and shows
+  // a progress line until the rest arrive. Neither step may shift what the reader sees.
+  for (const [path, width] of [['', 360], ['en/', 360], ['', 1280], ['en/', 1280]]) {
+    const { page, release } = await gated();
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const s of l.getEntries()) if (!s.hadRecentInput) window.__cls += s.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}${path}`);
+    await ready(page);
+    const bar = await page.waitForSelector('.shard-progress progress');
+    const box = await bar.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${path} at ${width}px: the progress bar is on screen`);
+    release();
+    await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.01, `${path} at ${width}px: layout shift ${cls.toFixed(4)}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('the years asked for in the URL load first', async () => {
   // The page preloads the newest shard; the app's own first request is for the years asked.
   const { page, requested, release } = await gated(2);
