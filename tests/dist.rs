@@ -75,7 +75,9 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(html.contains("<script type=\"module\" src=\"./start-"), "{html}");
     assert!(html.contains("rel=\"modulepreload\" href=\"./marsad-abc123.js\""));
-    assert!(html.contains("<link rel=\"preload\" href=\"./data/events.json\" as=\"fetch\" crossorigin>"), "{html}");
+    // The data is preloaded by the start module after the first paint, not by the page's head.
+    assert!(html.contains("<meta name=\"marsad-preload\" content=\"data/events.json\">"), "{html}");
+    assert!(!html.contains("rel=\"preload\""), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
     let start = start_module(&dir);
     assert!(start.contains("navigator.serviceWorker.register(script)"), "{start}");

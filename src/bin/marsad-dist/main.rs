@@ -4,11 +4,12 @@
 //!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
 //!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
 //!      start, and — in release builds only — the service-worker registration and retirement;
-//!   2. links it, plus preloads for the JS glue, the wasm and `data/events.json` (so the data
-//!      downloads while the wasm compiles), into `index.html`;
+//!   2. links it into every page, with a preload of the JS glue and the data files the module
+//!      preloads once the page has painted (`data/events.json`, so the data downloads while the
+//!      wasm compiles);
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
-//!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and preloads the
-//!      newest shard;
+//!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
+//!      newest shard to those preloads;
 //!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
 //! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
 //!   replaced (the benchmark and tests use it; N lets a test make many small shards).
@@ -102,12 +103,14 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         if html.contains("start-") && html.contains("<script type=\"module\"") {
             return Err("already has a start module".into());
         }
+        // The page's own content paints first: the start module asks for the wasm and the
+        // data (`marsad-preload`) once that frame is drawn, so they never take a slow
+        // connection from the HTML and CSS. The glue is small and needed first: preloaded.
         let tags = format!(
-            "<link rel=\"modulepreload\" href=\"{root}{glue}\">\
-             <link rel=\"preload\" href=\"{root}{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-             <link rel=\"preload\" href=\"{root}data/events.json\" as=\"fetch\" crossorigin>\
-             <script type=\"module\" src=\"{root}{start_name}\"></script>\
-             <script src=\"{root}{boot_name}\"></script></head>"
+            "<script src=\"{root}{boot_name}\"></script>\
+             <link rel=\"modulepreload\" href=\"{root}{glue}\">\
+             <meta name=\"marsad-preload\" content=\"data/events.json\">\
+             <script type=\"module\" src=\"{root}{start_name}\"></script></head>"
         );
         if !html.contains("</head>") {
             return Err("no </head>".into());
@@ -226,17 +229,18 @@ fn shard_data(dir: &Path, max: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Links a preload of `data/<path>` into every page, replacing an earlier shard preload.
+/// Names `data/<path>` for the start module to preload in every page (`marsad-preload`, from
+/// the site root), replacing an earlier shard's.
 fn preload_shard(dir: &Path, path: &str) -> Result<(), String> {
-    each_page(dir, |mut html, root| {
-        let mark = format!("<link rel=\"preload\" href=\"{root}data/shards/");
-        if let Some(a) = html.find(&mark) {
+    each_page(dir, |mut html, _root| {
+        let mark = "<meta name=\"marsad-preload\" content=\"data/shards/";
+        if let Some(a) = html.find(mark) {
             if let Some(len) = html[a..].find('>') {
                 html.replace_range(a..=a + len, "");
             }
         }
         let Some(at) = html.find("</head>") else { return Err("no </head>".into()) };
-        html.insert_str(at, &format!("<link rel=\"preload\" href=\"{root}data/{path}\" as=\"fetch\" crossorigin>"));
+        html.insert_str(at, &format!("<meta name=\"marsad-preload\" content=\"data/{path}\">"));
         Ok(html)
     })
 }

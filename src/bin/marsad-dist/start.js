@@ -1,6 +1,23 @@
 // Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).
 import init from './__GLUE__';
-init({ module_or_path: new URL('./__WASM__', import.meta.url) }).catch((err) => {
+// The page paints first (a static page is the content): the wasm and the data files the page
+// names (`marsad-preload`, from the site root, where this module is) start once that frame is drawn, so on a slow connection they never
+// take bandwidth from the page's own HTML and CSS. A hidden tab draws no frame: a timer starts
+// them anyway.
+new Promise((painted) => {
+  requestAnimationFrame(() => setTimeout(painted, 0));
+  setTimeout(painted, 100);
+}).then(() => {
+  for (const m of document.querySelectorAll('meta[name=marsad-preload]')) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(m.content, import.meta.url).href;
+    document.head.append(link);
+  }
+  return init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+}).catch((err) => {
   console.error(err);
   const p = document.createElement('p');
   p.className = 'fatal';
