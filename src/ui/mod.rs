@@ -258,11 +258,15 @@ fn App(static_shown: bool) -> impl IntoView {
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
     let phase_now = Memo::new(move |_| phase.get());
-    // A static page's content stays until the app has drawn the same page (or an error).
+    // A static page's content stays until the app has drawn the same page (or an error). The
+    // swap (and the re-measuring it sets off) runs in a task of its own, after the drawing's.
     if static_shown {
         Effect::new(move |_| {
             if phase_now.get() != load::Phase::Loading {
-                url::take_over();
+                leptos::task::spawn_local(async {
+                    load::next_task().await;
+                    url::take_over();
+                });
             }
         });
     }
