@@ -50,6 +50,32 @@ pub fn link(root: &str, q: &Query, has_event_page: impl Fn(&str) -> bool) -> Str
     }
 }
 
+/// Where a link on a static page should go so it works without JavaScript. A query string only
+/// works with it (the host serves the home page for any query), so a link whose view has no page
+/// goes to the nearest one that has: the event it opens (`from_event` is the event the page
+/// shows; a link to another event is about that event), or else — a link that keeps the page's
+/// event and changes the rest, such as a party's country — that rest without the event.
+/// Anything else stays as it is (filters need the app).
+pub fn static_target(q: &Query, from_event: Option<&str>, has_event_page: impl Fn(&str) -> bool) -> Query {
+    if static_path(q, &has_event_page).is_some() {
+        return q.clone();
+    }
+    match q.event.as_deref() {
+        Some(id) if Some(id) != from_event && has_event_page(id) => {
+            Query { event: Some(id.to_owned()), lang: q.lang, theme: q.theme, ..Query::default() }
+        }
+        Some(id) if Some(id) == from_event => {
+            let rest = Query { event: None, ..q.clone() };
+            if static_path(&rest, &has_event_page).is_some() {
+                rest
+            } else {
+                q.clone()
+            }
+        }
+        _ => q.clone(),
+    }
+}
+
 /// The state a static page's path names (relative to the site root; `index.html` at its end is
 /// allowed), or `None` for a path that is not one of them.
 pub fn from_path(path: &str) -> Option<Query> {
@@ -203,6 +229,28 @@ mod tests {
         assert_eq!(page("country=GB"), Page::Timeline(Some(Card::Country("GB".into()))));
         assert_eq!(page("country=GB,CN"), Page::Timeline(None));
         assert_eq!(page("country=QA&pair=GB-CN"), Page::Timeline(Some(Card::Pair("GB".into(), "CN".into()))));
+    }
+
+    #[test]
+    fn a_static_page_links_to_static_pages() {
+        let target = |link: &str, from: Option<&str>| {
+            let q = static_target(&Query::parse(link), from, |id| id != "old");
+            static_path(&q, |id| id != "old").unwrap_or_else(|| format!("?{}", q.to_query_string()))
+        };
+        // A row of a country's list opens the event's own page, not the filtered list.
+        assert_eq!(target("country=AE&event=e1", None), "event/e1/");
+        assert_eq!(target("lang=en&country=AE&type=pledge&event=e1", None), "en/event/e1/");
+        // The next event, from an event page.
+        assert_eq!(target("event=e2", Some("e1")), "event/e2/");
+        // A party of the event shown: its country's page.
+        assert_eq!(target("country=RU&event=e1", Some("e1")), "country/RU/");
+        assert_eq!(target("lang=en&country=RU&event=e1", Some("e1")), "en/country/RU/");
+        // No page to go to: left as it is.
+        assert_eq!(target("country=AE&event=old", None), "?country=AE&event=old");
+        assert_eq!(target("type=pledge", None), "?type=pledge");
+        assert_eq!(target("country=RU,CN&event=e1", Some("e1")), "?country=RU,CN&event=e1");
+        // Already a page.
+        assert_eq!(target("lang=en&view=countries", None), "en/countries/");
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <Link to=|q: &mut Query| *q = q.cleared() class="brand-name">
+                // Home: the default view in the reader's language and theme (not the event shown).
+                <Link to=|q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, ..Query::default() } class="brand-name">
                     {move || ctx.lang().strings().app_name}
                 </Link>
                 <span class="tagline">{move || ctx.lang().strings().tagline}</span>

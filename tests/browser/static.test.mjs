@@ -223,6 +223,54 @@ const HOSTILE = [
   '\u202Eتقرير مقلوب\u202C <b>bold</b> &amp; &lt;',
 ];
 
+test('at scale, without JavaScript, every event page is reached by links alone, and links go to their pages', async () => {
+  // 300 events: the home page and each country page list the newest 40 of theirs, so the rest
+  // are reached from event to event. Plain HTTP and the HTML's own hrefs: what a crawler follows.
+  const own = mkdtempSync(join(tmpdir(), 'marsad-walk-'));
+  cpSync(DIST, own, { recursive: true });
+  rmSync(join(own, 'data'), { recursive: true });
+  execFileSync(await tool('marsad-data'), ['synth', '300', join(own, 'data'), '--seed', '3']);
+  execFileSync(await tool('marsad-dist'), ['site', own]);
+  const doc = JSON.parse(readFileSync(join(own, 'data/events.json'), 'utf8'));
+  const site = await serve({ root: own });
+  try {
+    const origin = new URL(site.url).origin;
+    const reached = { ar: new Set(), en: new Set() };
+    const seen = new Set();
+    const queue = [site.url, `${site.url}en/`];
+    while (queue.length) {
+      const url = queue.shift();
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const res = await fetch(url);
+      assert.equal(res.status, 200, url);
+      const html = await res.text();
+      const body = html.slice(html.indexOf('<div id="static"'), html.indexOf('<div id="app"'));
+      const path = new URL(url).pathname;
+      const lang = path.startsWith('/en/') ? 'en' : 'ar';
+      const hrefs = [...body.matchAll(/<a [^>]*?href="([^"]*)"[^>]*>/g)].map((m) => new URL(m[1].replaceAll('&amp;', '&'), url));
+      const event = path.match(/\/event\/([^/]+)\/$/)?.[1];
+      if (event) {
+        reached[lang].add(event);
+        // The name of the site goes home, in the page's language; each party goes to its page.
+        const brand = body.match(/<a [^>]*href="([^"]*)"[^>]*class="brand-name"/) ?? body.match(/<a [^>]*class="brand-name"[^>]*href="([^"]*)"/);
+        assert.equal(new URL(brand[1], url).pathname, lang === 'en' ? '/en/' : '/', `brand link on ${url}`);
+        for (const code of doc.events.find((e) => e.id === event).parties) {
+          assert.ok(hrefs.some((h) => h.pathname === `/${lang === 'en' ? 'en/' : ''}country/${code}/` && !h.search), `${url}: no link to ${code}'s page`);
+        }
+      }
+      for (const u of hrefs) if (u.origin === origin && isStatic(u)) queue.push(u.href);
+    }
+    for (const lang of ['ar', 'en']) {
+      const missing = doc.events.filter((e) => !reached[lang].has(e.id)).map((e) => e.id);
+      assert.deepEqual(missing.slice(0, 5), [], `${lang}: ${missing.length} of ${doc.events.length} events are not reached without JS`);
+    }
+  } finally {
+    await site.close();
+    rmSync(own, { recursive: true, force: true });
+  }
+});
+
 test('hostile records stay inert text in their static pages, head tags and sitemap', async () => {
   const own = mkdtempSync(join(tmpdir(), 'marsad-static-'));
   const doc = structuredClone(data);
