@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::embed_dialog::EmbedDialog;
 use super::link::Link;
-use super::{Ctx, Nav};
+use super::Ctx;
 use crate::query::Query;
 use crate::vocab::View;
 
@@ -24,12 +24,12 @@ pub fn SiteHeader() -> impl IntoView {
         let current = Signal::derive(move || view_now.get() == v);
         view! { <Link to=to_view(v) current>{move || v.label(ctx.lang())}</Link> }
     };
-    let switch = move |_| ctx.navigate(|q| q.lang = q.lang.other(), Nav::Push);
     view! {
         <header class="site-header">
             <div class="brand">
                 // Home: the default view in the reader's language and theme (not the event shown).
-                <Link to=|q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, ..Query::default() } class="brand-name">
+                <Link to=|q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, ..Query::default() }
+                    class="brand-name">
                     {move || ctx.lang().strings().app_name}
                 </Link>
                 <span class="tagline">{move || ctx.lang().strings().tagline}</span>
@@ -40,13 +40,15 @@ pub fn SiteHeader() -> impl IntoView {
             </nav>
             <div class="header-actions">
                 <EmbedDialog />
+                // A link (the same view in the other language has its own address), so it works
+                // without JavaScript too.
                 {move || {
                     let other = ctx.lang().other();
                     view! {
-                        <button type="button" class="button lang-switch" lang=other.code()
-                            aria-label=ctx.lang().strings().switch_lang_label on:click=switch>
+                        <Link to=|q: &mut Query| q.lang = q.lang.other() class="button lang-switch"
+                            lang=other.code() label=ctx.lang().strings().switch_lang_label>
                             {other.label(other)}
-                        </button>
+                        </Link>
                     }
                 }}
             </div>

@@ -32,6 +32,9 @@ pub fn Link(
     /// `aria-current="page"` while this is true.
     #[prop(optional, into)]
     current: Option<Signal<bool>>,
+    /// The language of the link's text and name, when not the page's.
+    #[prop(optional)]
+    lang: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -46,7 +49,7 @@ pub fn Link(
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     let href = move || ctx.href(|q| (to.0)(q));
     view! {
-        <a class=class href=href aria-label=label aria-current=aria_current on:click=on_click>
+        <a class=class href=href lang=lang aria-label=label aria-current=aria_current on:click=on_click>
             {children()}
         </a>
     }

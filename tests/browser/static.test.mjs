@@ -45,6 +45,11 @@ test('without JavaScript a reader walks from the home page to every event, its q
     // The CSP holds on every page: one policy, no inline script, style element or attribute.
     assert.equal(await page.$$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.length), 1, url);
     assert.equal(await page.$$eval('script:not([src]), style, [style]', (e) => e.length), 0, url);
+    // Nothing that would need JavaScript is offered; the language link is a link to the same page.
+    assert.deepEqual(await page.$$eval('button', (b) => b.filter((x) => x.getClientRects().length).map((x) => x.textContent)), [], url);
+    const other = new URL(await page.$eval('a.lang-switch', (a) => a.href));
+    const mirror = lang === 'ar' ? `/en${path}` : path.replace(/^\/en\//, '/');
+    assert.equal(other.pathname + other.search, mirror, `language link on ${url}`);
     const event = path.match(/\/event\/([^/]+)\/$/)?.[1];
     if (event) {
       events[lang].add(event);
