@@ -141,33 +141,24 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         let now = js_sys::Date::now();
         if done < total && now - last >= SNAPSHOT_EVERY_MS {
             generation += 1;
-            let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
-            first_draw(phase).await;
-            ctx.data.set(snapshot);
-            phase.set(Phase::Ready);
+            ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation, false));
+            ready(phase);
             last = js_sys::Date::now();
         }
     }
     // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
     ctx.shards.set(None);
-    let snapshot = Snapshot::new(loader.finish(), fallback, generation + 1, true);
-    first_draw(phase).await;
-    ctx.data.set(snapshot);
-    phase.set(Phase::Ready);
+    ctx.data.set(Snapshot::new(loader.finish(), fallback, generation + 1, true));
+    ready(phase);
 }
 
-/// Before the first full drawing: a new task, so parsing the data and drawing the page are two
-/// shorter tasks, not one long one that holds up the reader's input (total blocking time).
-async fn first_draw(phase: RwSignal<Phase>) {
+/// The data is in: draw. The first drawing runs in a task of its own (`setTimeout` 0), not in
+/// the one that parsed the data: two shorter tasks, not one long one that holds up the reader's
+/// input (total blocking time). Later snapshots redraw in place, at once.
+fn ready(phase: RwSignal<Phase>) {
     if phase.get_untracked() == Phase::Loading {
-        next_task().await;
+        set_timeout(move || drop(phase.try_set(Phase::Ready)), std::time::Duration::ZERO);
+    } else {
+        phase.set(Phase::Ready);
     }
-}
-
-/// Resolves in a new task (`setTimeout` 0): the browser may handle input and paint in between.
-pub async fn next_task() {
-    let task = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
 }

@@ -271,10 +271,7 @@ fn App(static_shown: bool) -> impl IntoView {
     if static_shown {
         Effect::new(move |_| {
             if phase_now.get() != load::Phase::Loading {
-                leptos::task::spawn_local(async {
-                    load::next_task().await;
-                    url::take_over();
-                });
+                set_timeout(url::take_over, std::time::Duration::ZERO);
             }
         });
     }
