@@ -465,3 +465,32 @@ fn shipped_once() -> &'static (Dataset, SearchIndex) {
     static SHIPPED: std::sync::OnceLock<(Dataset, SearchIndex)> = std::sync::OnceLock::new();
     SHIPPED.get_or_init(shipped)
 }
+
+/// What the page builds between frames, a slice of events at a time, is the index built at once.
+#[test]
+fn an_index_built_in_slices_is_the_index_built_at_once() {
+    let (ds, whole) = shipped_once();
+    let mut queries: Vec<String> = vec!["2020".into(), "بكين".into(), "بيكن".into(), "cyber dialogue".into()];
+    for e in &ds.events {
+        queries.extend([&e.title.ar, &e.title.en].map(|t| t.split_whitespace().take(2).collect::<Vec<_>>().join(" ")));
+    }
+    queries.extend(ds.countries.iter().flat_map(|c| [c.name.ar.clone(), c.name.en.clone()]));
+    for slice in [1, 7, 45, 1000] {
+        let mut build = marsad::search::IndexBuild::default();
+        let mut steps = 0;
+        while !build.step(ds, slice) {
+            steps += 1;
+            assert_eq!(build.done(), steps * slice);
+        }
+        let sliced = build.finish(ds);
+        for q in &queries {
+            let (a, b) = (whole.search(q), sliced.search(q));
+            assert_eq!(a.is_some(), b.is_some(), "{q:?}");
+            if let (Some(a), Some(b)) = (a, b) {
+                assert_eq!(members(ds, &a.all), members(ds, &b.all), "slices of {slice}: {q:?}");
+                assert_eq!(members(ds, &a.exact), members(ds, &b.exact), "slices of {slice}: {q:?}");
+                assert_eq!(a.corrected, b.corrected, "slices of {slice}: {q:?}");
+            }
+        }
+    }
+}

@@ -311,11 +311,23 @@ fn year(norm: &str) -> Option<i32> {
     (norm.len() == 4 && norm.bytes().all(|b| b.is_ascii_digit())).then(|| norm.parse().ok()).flatten()
 }
 
-impl SearchIndex {
-    pub fn build(ds: &Dataset) -> SearchIndex {
-        let mut b = Builder::default();
-        let mut by_entity: HashMap<Entity, Vec<EventIx>> = HashMap::new();
-        for (ix, e) in ds.events.iter().enumerate() {
+/// A word index built a slice of events at a time, so a page with 100,000 events can build it
+/// between frames (about 13 µs an event in the browser) before the reader's first search.
+/// [`IndexBuild::finish`] gives exactly what [`SearchIndex::build`] gives.
+#[derive(Default)]
+pub struct IndexBuild {
+    b: Builder,
+    by_entity: HashMap<Entity, Vec<EventIx>>,
+    /// The next event to add.
+    next: usize,
+}
+
+impl IndexBuild {
+    /// Adds up to `n` more events (in order); true once every event of `ds` is in.
+    pub fn step(&mut self, ds: &Dataset, n: usize) -> bool {
+        let end = ds.events.len().min(self.next.saturating_add(n));
+        let (b, by_entity) = (&mut self.b, &mut self.by_entity);
+        for (ix, e) in ds.events.iter().enumerate().take(end).skip(self.next) {
             let ix = ix as EventIx;
             let mut add = |text: &str| {
                 for_each_word(text, |w, s| {
@@ -344,6 +356,19 @@ impl SearchIndex {
                 }
             }
         }
+        self.next = end;
+        end == ds.events.len()
+    }
+
+    /// How many events are in.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// The index of `ds`: the events not yet added, then the names, labels and lookup tables.
+    pub fn finish(mut self, ds: &Dataset) -> SearchIndex {
+        self.step(ds, usize::MAX);
+        let IndexBuild { mut b, by_entity, .. } = self;
 
         // Every phrase that names something: names and aliases, labels and their alternatives.
         let mut phrases: Vec<(Entity, &str)> = Vec::new();
@@ -386,6 +411,12 @@ impl SearchIndex {
         }
         index.aliases.sort_by_key(|a| Reverse(a.words.len()));
         index
+    }
+}
+
+impl SearchIndex {
+    pub fn build(ds: &Dataset) -> SearchIndex {
+        IndexBuild::default().finish(ds)
     }
 
     /// Stems the collected words, decides their single-letter proclitics against the vocabulary,

@@ -47,13 +47,17 @@ use crate::filter::{apply, Filtered};
 use crate::i18n::Lang;
 use crate::page::Page;
 use crate::query::Query;
-use crate::search::SearchIndex;
+use crate::search::{IndexBuild, SearchIndex};
 
 /// Everything derived from one dataset snapshot, built once and shared read-only.
 pub struct Snapshot {
     pub ds: Dataset,
-    /// Built on the first search, not on the way to the first event.
+    /// Built on the first search, not on the way to the first event: from the complete
+    /// snapshot, a slice of events at a time between tasks (`load::index_between_tasks`), so
+    /// the first search usually finds it ready; a search before then finishes it.
     index: std::sync::OnceLock<SearchIndex>,
+    /// The slices built so far.
+    building: std::sync::Mutex<Option<IndexBuild>>,
     /// Events per country in the whole snapshot (cards say "of N" beside a filtered count).
     pub totals: Vec<usize>,
     pub skipped: Vec<Problem>,
@@ -74,6 +78,7 @@ impl Snapshot {
         Arc::new(Snapshot {
             ds: loaded.dataset,
             index: Default::default(),
+            building: Default::default(),
             totals,
             skipped: loaded.skipped,
             fallback,
@@ -83,7 +88,10 @@ impl Snapshot {
     }
 
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.ds))
+        self.index.get_or_init(|| {
+            let started = self.building.lock().ok().and_then(|mut b| b.take());
+            started.unwrap_or_default().finish(&self.ds)
+        })
     }
 }
 
