@@ -149,9 +149,10 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
     ctx.shards.set(None);
     let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true);
-    index_between_tasks(&complete);
-    ctx.data.set(complete);
+    ctx.data.set(complete.clone());
     ready(phase);
+    // After the drawing's task (queued first), never ahead of it.
+    index_between_tasks(&complete);
 }
 
 /// Events added to the search index per task: about 15-25 ms in the browser, under a long task.

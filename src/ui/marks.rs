@@ -45,9 +45,9 @@ pub fn Legend() -> impl IntoView {
                 </li>
                 <li>
                     <svg class="symbol" viewBox="0 0 30 20" width="30" height="20" aria-hidden="true">
-                        <rect class="bin t-cyber-incident" x="1" y="6" width="9" height="8" fill-opacity="0.3" />
-                        <rect class="bin t-cyber-incident" x="10" y="6" width="10" height="8" fill-opacity="1" />
-                        <rect class="bin t-cyber-incident" x="20" y="6" width="9" height="8" fill-opacity="0.6" />
+                        <rect class="t-cyber-incident" x="1" y="6" width="9" height="8" fill-opacity="0.3" />
+                        <rect class="t-cyber-incident" x="10" y="6" width="10" height="8" fill-opacity="1" />
+                        <rect class="t-cyber-incident" x="20" y="6" width="9" height="8" fill-opacity="0.6" />
                     </svg>
                     <span>{s.legend_density}</span>
                 </li>

@@ -192,12 +192,12 @@ impl Ctx {
     /// shard is in), so it is never stale.
     pub fn href(&self, f: impl FnOnce(&mut Query)) -> String {
         let mut q = self.query.get();
+        let from = q.event.clone();
         f(&mut q);
         self.data.with(|d| {
             if self.is_static() {
                 // Without JavaScript only static pages work: go to the nearest one.
                 let has_page = |id: &str| crate::page::event_has_page(&d.ds, id);
-                let from = self.query.with(|c| c.event.clone());
                 q = crate::page::static_target(&q, from.as_deref(), has_page);
             }
             self.link(d, &q)

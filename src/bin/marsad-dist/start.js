@@ -1,9 +1,9 @@
 // Written by marsad-dist: Trunk's start-up script as an external module (strict CSP).
 import init from './__GLUE__';
 // The page paints first (a static page is the content): the wasm and the data files the page
-// names (`marsad-preload`, from the site root, where this module is) start once that frame is drawn, so on a slow connection they never
-// take bandwidth from the page's own HTML and CSS. A hidden tab draws no frame: a timer starts
-// them anyway.
+// names (`marsad-preload`, from the site root, where this module is) start once that frame is
+// drawn, so on a slow connection they never take bandwidth from the page's own HTML and CSS. A
+// hidden tab draws no frame: a timer starts them anyway.
 new Promise((painted) => {
   requestAnimationFrame(() => setTimeout(painted, 0));
   setTimeout(painted, 100);
