@@ -35,7 +35,7 @@ pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
             .iter()
             .map(|s| WireSource { article: ds.article(s.article).id.clone(), quote: s.quote.clone() })
             .collect(),
-        related: e.related.iter().map(|&r| ds.event(r).id.clone()).collect(),
+        related: ds.related(e).map(|r| ds.event(r).id.clone()).collect(),
     }
 }
 
@@ -349,7 +349,7 @@ mod tests {
         assert_eq!(codes, ["CN", "US"]);
         assert_eq!(back.dataset.articles.len(), 1);
         // The link to the event left out is dropped, as the loader reports it.
-        assert!(back.dataset.events[0].related.is_empty());
+        assert!(back.dataset.events[0].related_ids.is_empty());
     }
 
     #[test]

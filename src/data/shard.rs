@@ -270,6 +270,16 @@ mod tests {
             let full = loader.finish();
             assert!(full.skipped.is_empty(), "{:?}", full.skipped);
             assert_eq!(full.dataset.events, whole.dataset.events);
+            // The snapshot shared its events with the finished dataset: no event was copied.
+            let ds = &full.dataset;
+            for e in &partial.dataset.events {
+                assert!(std::sync::Arc::ptr_eq(e, &ds.events[ds.event_ix(&e.id).unwrap() as usize]), "{}", e.id);
+            }
+            // Every id is found, and related links resolve within each snapshot.
+            assert!(ds.events.iter().enumerate().all(|(ix, e)| ds.event_ix(&e.id) == Some(ix as u32)));
+            assert_eq!(ds.event_ix("no-such-event"), None);
+            let links = |d: &crate::data::Dataset| d.events.iter().map(|e| d.related(e).count()).sum::<usize>();
+            assert!(links(ds) > links(&partial.dataset), "{} links", links(ds));
         }
         // And join puts the document back together for the validator.
         let (joined, problems) = join(&s.head, &|p| files.get(p).map(|t| t.to_string())).unwrap();

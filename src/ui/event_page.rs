@@ -82,8 +82,9 @@ pub fn EventPage(id: String) -> impl IntoView {
         let lang = ctx.lang();
         let s = lang.strings();
         let e = d2.ds.event(ix);
-        let related = (!e.related.is_empty()).then(|| {
-            let items = e.related.iter().map(|&r| view! { <li>{event_link(&d2, r, lang)}</li> }).collect_view();
+        let related: Vec<_> = d2.ds.related(e).collect();
+        let related = (!related.is_empty()).then(|| {
+            let items = related.into_iter().map(|r| view! { <li>{event_link(&d2, r, lang)}</li> }).collect_view();
             view! { <section><h3>{s.related}</h3><ul>{items}</ul></section> }
         });
         view! {
