@@ -251,6 +251,18 @@ impl Query {
         q
     }
 
+    /// The filters alone: what `filter::apply` reads. Views derive the filtered events from it,
+    /// so opening an event or switching the language does not filter again.
+    pub fn filters_only(&self) -> Query {
+        let mut out = Query::default();
+        for p in PARAMS.iter().filter(|p| p.filter) {
+            if let Some(v) = (p.write)(self) {
+                (p.read)(&mut out, &v);
+            }
+        }
+        out
+    }
+
     /// The same view with every filter cleared (language, view, embed and theme kept).
     pub fn cleared(&self) -> Query {
         let mut out = Query::default();
@@ -457,6 +469,15 @@ mod tests {
         fn round_trips(q in arb_query()) {
             prop_assert_eq!(Query::parse(&q.to_query_string()), q.clone());
             prop_assert_eq!(q.cleared().has_filters(), false);
+            // A query is its filters plus the rest: nothing is in both, nothing in neither.
+            let (f, rest) = (q.filters_only(), q.cleared());
+            prop_assert_eq!(f.has_filters(), q.has_filters());
+            prop_assert_eq!(f.cleared(), Query::default());
+            prop_assert_eq!(rest.filters_only(), Query::default());
+            let mut both = rest.to_query_string();
+            both.push('&');
+            both.push_str(f.to_query_string().trim_start_matches('?'));
+            prop_assert_eq!(Query::parse(&both), q);
         }
     }
 }

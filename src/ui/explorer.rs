@@ -18,24 +18,35 @@ use crate::page::{Body, Page};
 /// The body of a page: rebuilt when `Page::body` changes, never for a filter change. Event pages
 /// and the card grid are rebuilt for each snapshot of a sharded dataset (they index events);
 /// the timeline and the list follow the data through `Ctx::filtered`.
+///
+/// Once drawn, the timeline and the list stay drawn, hidden, while another body shows: going
+/// back from an event is showing them again (not rebuilding thousands of marks and rows), and
+/// keeps their zoom and the scroll position the browser restores.
 pub fn page_body(ctx: Ctx) -> impl IntoView {
     let body = Memo::new(move |_| ctx.page.with(Page::body));
     let card = Memo::new(move |_| ctx.page.with(|p| p.card().cloned()));
-    move || match body.get() {
+    let on_timeline = Memo::new(move |_| body.with(|b| *b == Body::Timeline));
+    let drawn = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || on_timeline.get());
+    let other = move || match body.get() {
+        Body::Timeline => None,
         Body::Event(id) => {
             ctx.data.track();
-            view! { <EventPage id /> }.into_any()
+            Some(view! { <EventPage id /> }.into_any())
         }
         Body::Countries => {
             ctx.data.track();
-            view! { <CountryGrid /> }.into_any()
+            Some(view! { <CountryGrid /> }.into_any())
         }
-        Body::Card => view! { {move || card.get().map(|card| view! { <CardView card /> })} }.into_any(),
-        Body::Timeline => {
+        Body::Card => Some(view! { {move || card.get().map(|card| view! { <CardView card /> })} }.into_any()),
+    };
+    let timeline = move || {
+        drawn.get().then(|| {
             let card = move || card.get().map(|card| view! { <CardView card /> });
-            view! { {card} <Timeline /> <EventList /> }.into_any()
-        }
-    }
+            let hidden = move || !on_timeline.get();
+            view! { <div class="timeline-body" hidden=hidden>{card} <Timeline /> <EventList /></div> }
+        })
+    };
+    view! { {other} {timeline} }
 }
 
 #[component]

@@ -147,7 +147,8 @@ impl Ctx {
 
     fn new(query: RwSignal<Query>, data: Arc<Snapshot>, root: String, mode: Mode) -> Ctx {
         let data = RwSignal::new(data);
-        let filtered = Memo::new(move |_| data.with(|d| query.with(|q| apply(&d.ds, || d.index(), q))));
+        let filters = Memo::new(move |_| query.with(Query::filters_only));
+        let filtered = Memo::new(move |_| data.with(|d| filters.with(|q| apply(&d.ds, || d.index(), q))));
         Ctx {
             data,
             shards: RwSignal::new(None),

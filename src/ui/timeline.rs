@@ -104,11 +104,14 @@ pub fn Timeline() -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
+    // The canvas is built once and follows the items; only emptiness swaps it out. (Branching
+    // on `items` itself rebuilt the whole drawing, and re-measured it, on every filter change.)
+    let empty = Memo::new(move |_| items.with(Vec::is_empty));
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <Controls z />
             {move || {
-                if items.with(Vec::is_empty) {
+                if empty.get() {
                     view! { <EmptyTimeline /> }.into_any()
                 } else {
                     view! { <Canvas z items container /> }.into_any()

@@ -354,3 +354,44 @@ test('Arabic counts agree with their number, and every group names its visible c
   }
   await page.context().close();
 });
+
+test('back from an event shows the same timeline and list again: zoom and scroll kept, nothing rebuilt', async () => {
+  for (const lang of ['en', 'ar']) {
+    const page = await open(`lang=${lang}`, { height: 600 });
+    const ticks = () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent).join('|'));
+    const before = await ticks();
+    await page.$eval('.timeline-controls button', (b) => b.click());
+    await page.waitForFunction((t0) => [...document.querySelectorAll('.tick text')].map((t) => t.textContent).join('|') !== t0, before);
+    const zoomed = await ticks();
+    await page.evaluate(() => {
+      document.querySelector('.timeline').__probe = 1;
+      document.querySelector('.event-list').__probe = 1;
+      window.scrollTo(0, 400);
+    });
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'the page scrolls');
+    const row = await page.evaluate(() => {
+      const a = [...document.querySelectorAll('.event-list .event-row a')].find((x) => x.getBoundingClientRect().top > 0);
+      a.click();
+      return a.textContent.trim();
+    });
+    await page.waitForSelector('.event-page h1');
+    // The event page is what shows: its title is the row's, and the explorer's body is hidden.
+    assert.equal((await page.textContent('.event-page h1')).trim(), row);
+    assert.equal(await page.isVisible('.timeline'), false);
+    assert.equal(await page.isVisible('.event-list'), false);
+    await page.goBack();
+    await page.waitForSelector('.event-list .event-row', { state: 'visible' });
+    assert.equal(await page.$('.event-page'), null);
+    const kept = await page.evaluate(() => [document.querySelector('.timeline').__probe, document.querySelector('.event-list').__probe]);
+    assert.deepEqual(kept, [1, 1], `${lang}: the timeline or the list was rebuilt`);
+    assert.equal(await ticks(), zoomed);
+    await page.waitForFunction((y0) => Math.abs(window.scrollY - y0) <= 1, y, { timeout: 3000 });
+    // The row opened is on screen again.
+    const seen = await page.evaluate((title) => [...document.querySelectorAll('.event-list .event-row a')]
+      .some((a) => a.textContent.trim() === title && a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().bottom <= innerHeight), row);
+    assert.ok(seen, `${lang}: the opened row is not in view after going back`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
