@@ -83,7 +83,7 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
         tones: vec![0; Tone::COUNT],
         years: Vec::new(),
     };
-    let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut years = crate::stats::PerYear::<usize>::default();
     let mut events = Vec::new();
     for (ix, e) in ds.events.iter().enumerate() {
         let ix = ix as EventIx;
@@ -123,17 +123,17 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
             facets.tones[e.tone.index()] += 1;
         }
         if all_but(YEAR) {
-            *years.entry(e.date.year).or_default() += 1;
+            *years.at(e.date.year) += 1;
         }
         if failed == 0 {
             events.push(ix);
         }
     }
-    facets.years = years.into_iter().collect();
+    facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
     let mut list: Vec<EventIx> = events.iter().rev().copied().collect();
     if let Some(h) = &hits {
         // Stable: exact matches first, each part still newest first.
-        list.sort_by_key(|&ix| !h.exact.contains(ix));
+        crate::sort::indices(&mut list, &|a, b| h.exact.contains(b).cmp(&h.exact.contains(a)));
     }
     let corrected = hits.and_then(|h| h.corrected);
     Filtered { events, list, facets, corrected }
@@ -199,6 +199,16 @@ mod tests {
         assert_eq!(all.facets.countries[qa], want(&|e| has(e, "GB") && has(e, "CN") && has(e, "QA")).len());
         let gb = ds.country_ix("GB").unwrap() as usize;
         assert_eq!(all.facets.countries[gb], all.events.len());
+    }
+
+    #[test]
+    fn only_the_filters_decide_the_results() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        let q = Query::parse("lang=en&view=countries&type=dialogue&q=%D8%A7%D9%84%D8%B5%D9%8A%D9%86&sort=name&page=2");
+        let (all, only) = (apply(&ds, || &ix, &q), apply(&ds, || &ix, &q.filters_only()));
+        assert!(!all.events.is_empty() && all.events.len() < ds.events.len(), "{}", all.events.len());
+        assert!(all == only);
     }
 
     #[test]

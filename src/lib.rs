@@ -18,6 +18,7 @@ pub mod page;
 pub mod query;
 pub mod reader;
 pub mod search;
+pub mod sort;
 pub mod stats;
 pub mod symbol;
 pub mod synth;

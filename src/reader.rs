@@ -40,9 +40,9 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 /// overlapping ranges keep the first) highlighted. Over `max` bytes, only `context` bytes around
 /// each quote are kept, with gaps between.
 pub fn pieces(text: &str, marks: &[(usize, Range<usize>)], max: usize, context: usize) -> Vec<Piece> {
-    let mut marks: Vec<(usize, Range<usize>)> =
+    let marks: Vec<(usize, Range<usize>)> =
         marks.iter().filter(|(_, r)| r.start < r.end && r.end <= text.len()).cloned().collect();
-    marks.sort_by_key(|(_, r)| (r.start, r.end));
+    let marks = crate::sort::by_key(marks, |(_, r)| (r.start, r.end));
     let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, r) in marks {
         if kept.last().is_none_or(|(_, last)| r.start >= last.end) {

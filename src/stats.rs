@@ -1,8 +1,6 @@
 //! Country and pair profiles, computed once per dataset load for the country cards and pair view.
 //! This module never touches `web_sys`.
 
-use std::collections::BTreeMap;
-
 use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone};
 
 /// Everything a country card shows.
@@ -41,8 +39,9 @@ pub fn country_stats(ds: &Dataset, events: &[EventIx]) -> Vec<CountryStats> {
         s.by_type = vec![0; EventType::COUNT];
         s.by_tone = vec![0; Tone::COUNT];
     }
-    let mut partners: Vec<BTreeMap<CountryIx, usize>> = vec![BTreeMap::new(); n];
-    let mut years: Vec<BTreeMap<i32, usize>> = vec![BTreeMap::new(); n];
+    // A country has few partners: a short list beats a map (and a map's code in the wasm).
+    let mut partners: Vec<Vec<(CountryIx, usize)>> = vec![Vec::new(); n];
+    let mut years: Vec<PerYear<usize>> = (0..n).map(|_| PerYear::default()).collect();
     for &ix in events {
         let e = ds.event(ix);
         for &c in &e.parties {
@@ -50,19 +49,52 @@ pub fn country_stats(ds: &Dataset, events: &[EventIx]) -> Vec<CountryStats> {
             s.events.push(ix);
             s.by_type[e.kind.index()] += 1;
             s.by_tone[e.tone.index()] += 1;
-            *years[c as usize].entry(e.date.year).or_default() += 1;
+            *years[c as usize].at(e.date.year) += 1;
             for &other in e.parties.iter().filter(|o| **o != c) {
-                *partners[c as usize].entry(other).or_default() += 1;
+                let mine = &mut partners[c as usize];
+                match mine.iter_mut().find(|p| p.0 == other) {
+                    Some(p) => p.1 += 1,
+                    None => mine.push((other, 1)),
+                }
             }
         }
     }
-    for (c, s) in out.iter_mut().enumerate() {
-        let mut p: Vec<(CountryIx, usize)> = partners[c].iter().map(|(k, v)| (*k, *v)).collect();
-        p.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        s.partners = p;
-        s.by_year = fill_years(&years[c]);
+    for ((s, p), y) in out.iter_mut().zip(partners).zip(years) {
+        s.partners = crate::sort::by(p, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        s.by_year = y.filled();
     }
     out
+}
+
+/// Values per year over a dense range that grows to fit: years are few, so no map is needed.
+#[derive(Clone, Debug, Default)]
+pub struct PerYear<T> {
+    first: i32,
+    values: Vec<T>,
+}
+
+impl<T: Default + Clone> PerYear<T> {
+    /// The value of `year`, added (with every year between it and the range) if new.
+    pub fn at(&mut self, year: i32) -> &mut T {
+        if self.values.is_empty() {
+            self.first = year;
+        } else if year < self.first {
+            let before = (self.first - year) as usize;
+            self.values.splice(0..0, std::iter::repeat_n(T::default(), before));
+            self.first = year;
+        }
+        let i = (year - self.first) as usize;
+        if i >= self.values.len() {
+            self.values.resize(i + 1, T::default());
+        }
+        &mut self.values[i]
+    }
+
+    /// (year, value) for every year from the first to the last, ascending.
+    pub fn filled(self) -> Vec<(i32, T)> {
+        let first = self.first;
+        self.values.into_iter().enumerate().map(|(i, v)| (first + i as i32, v)).collect()
+    }
 }
 
 /// One country's statistics over `events`.
@@ -71,25 +103,19 @@ pub fn one_country(ds: &Dataset, events: &[EventIx], c: CountryIx) -> CountrySta
     country_stats(ds, &mine).swap_remove(c as usize)
 }
 
-fn fill_years(years: &BTreeMap<i32, usize>) -> Vec<(i32, usize)> {
-    match (years.keys().next(), years.keys().next_back()) {
-        (Some(&a), Some(&b)) => (a..=b).map(|y| (y, years.get(&y).copied().unwrap_or(0))).collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// The events of `events` two countries share, and their tone counts per year.
 pub fn pair_stats(ds: &Dataset, events: &[EventIx], a: CountryIx, b: CountryIx) -> (Vec<EventIx>, Vec<ToneYear>) {
     let mut shared = Vec::new();
-    let mut years: BTreeMap<i32, [usize; Tone::COUNT]> = BTreeMap::new();
+    let mut years: PerYear<[usize; Tone::COUNT]> = PerYear::default();
     for &ix in events {
         let e = ds.event(ix);
         if a != b && e.parties.contains(&a) && e.parties.contains(&b) {
             shared.push(ix);
-            years.entry(e.date.year).or_default()[e.tone.index()] += 1;
+            years.at(e.date.year)[e.tone.index()] += 1;
         }
     }
-    (shared, years.into_iter().collect())
+    // Only the years with events.
+    (shared, years.filled().into_iter().filter(|(_, n)| n.iter().any(|&n| n > 0)).collect())
 }
 
 #[cfg(test)]
@@ -115,5 +141,16 @@ mod tests {
         assert_eq!(years, vec![(2023, [1, 0, 0]), (2024, [0, 1, 0])]);
         assert_eq!(tone_totals(&years), [1, 1, 0]);
         assert_eq!(tone_totals(&[(2020, [2, 0, 5]), (2021, [1, 3, 0])]), [3, 3, 5]);
+    }
+
+    #[test]
+    fn per_year_grows_both_ways_and_fills_the_gaps() {
+        let mut y = PerYear::<usize>::default();
+        assert_eq!(y.clone().filled(), vec![]);
+        *y.at(2020) += 1;
+        *y.at(2017) += 2;
+        *y.at(2022) += 1;
+        *y.at(2020) += 1;
+        assert_eq!(y.filled(), vec![(2017, 2), (2018, 0), (2019, 0), (2020, 2), (2021, 0), (2022, 1)]);
     }
 }

@@ -144,7 +144,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
     let rows = rows.max(1);
     let min_gap = if min_gap.is_finite() { min_gap.max(1.0) } else { 1.0 };
     // Pixel extent of each visible item, in left-to-right order of time.
-    let mut placed: Vec<(f64, f64, &Item)> = items
+    let placed: Vec<(f64, f64, &Item)> = items
         .iter()
         .filter(|it| (it.span.1 as f64) + 1.0 >= v.start && (it.span.0 as f64) <= v.end)
         .map(|it| {
@@ -153,7 +153,7 @@ pub fn layout(items: &[Item], v: &Viewport, width: f64, rtl: bool, min_gap: f64,
             (a.max(-width), b.min(2.0 * width), it)
         })
         .collect();
-    placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.event.cmp(&b.2.event)));
+    let placed = crate::sort::by(placed, &|a, b| a.0.total_cmp(&b.0).then(a.2.event.cmp(&b.2.event)));
 
     // Greedy packing into rows; an item that fits no row joins the nearest mark as a group. A
     // group grows to at most `3 * min_gap` pixels, so dense data gives many local groups along

@@ -652,10 +652,10 @@ impl Builder {
     }
 
     /// The dataset of `accepted`: events sorted by date, indexed by id.
-    fn assemble(&self, mut events: Vec<Arc<Event>>) -> Dataset {
-        events.sort_by(|a, b| (a.span.0, &a.id).cmp(&(b.span.0, &b.id)));
+    fn assemble(&self, events: Vec<Arc<Event>>) -> Dataset {
+        let events = crate::sort::by(events, &|a, b| (a.span.0, &a.id).cmp(&(b.span.0, &b.id)));
         let mut by_id: Vec<EventIx> = (0..events.len() as EventIx).collect();
-        by_id.sort_unstable_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
+        crate::sort::indices(&mut by_id, &|a, b| events[a as usize].id.cmp(&events[b as usize].id));
         Dataset { events, by_id, ..self.dataset.clone() }
     }
 

@@ -409,7 +409,7 @@ impl IndexBuild {
                 index.aliases.push(Alias { words, entity });
             }
         }
-        index.aliases.sort_by_key(|a| Reverse(a.words.len()));
+        index.aliases = crate::sort::by_key(std::mem::take(&mut index.aliases), |a| Reverse(a.words.len()));
         index
     }
 }
@@ -663,17 +663,17 @@ impl SearchIndex {
 }
 
 /// Ids `0..n` ordered by `key(id)`, a pair of words, each key and its first bytes taken once
-/// rather than on every comparison. Every order of the index goes through here, so the app
-/// carries one compiled sort.
+/// rather than on every comparison.
 fn sorted<'a>(n: usize, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
-    let mut keys: Vec<(u64, &str, &str, u32)> = (0..n)
+    let keys: Vec<(u64, &str, &str)> = (0..n)
         .map(|i| {
             let (a, b) = key(i);
-            (head(a), a, b, i as u32)
+            (head(a), a, b)
         })
         .collect();
-    keys.sort_unstable();
-    keys.into_iter().map(|(.., i)| i).collect()
+    let mut ids: Vec<u32> = (0..n as u32).collect();
+    crate::sort::indices(&mut ids, &|a, b| keys[a as usize].cmp(&keys[b as usize]));
+    ids
 }
 
 /// The first eight bytes of a word, big-endian and zero-padded: words (which never contain NUL)

@@ -13,6 +13,7 @@ use crate::data::{CountryIx, EventIx, EventType, Tone};
 use crate::i18n::{format_date, number, sort_key, Lang, EARLIER_EVENTS, EVENTS};
 use crate::page::Card;
 use crate::query::Query;
+use crate::sort;
 use crate::stats::{country_stats, one_country, pair_stats, tone_totals, CountryStats};
 use crate::vocab::{CardOrder, View};
 
@@ -194,12 +195,12 @@ pub fn CountryGrid() -> impl IntoView {
         let by_events =
             |a: &CountryIx, b: &CountryIx| stats[*b as usize].events.len().cmp(&stats[*a as usize].events.len());
         match order() {
-            CardOrder::Events => cards.sort_by(|a, b| by_events(a, b).then(a.cmp(b))),
-            CardOrder::Name => cards.sort_by_cached_key(|&c| sort_key(lang, lang.pick(&d.ds.country(c).name))),
-            CardOrder::Conflict => cards.sort_by(|a, b| {
-                conflict_share(&stats[*b as usize])
-                    .total_cmp(&conflict_share(&stats[*a as usize]))
-                    .then(by_events(a, b))
+            CardOrder::Events => sort::indices(&mut cards, &|a, b| by_events(&a, &b).then(a.cmp(&b))),
+            CardOrder::Name => cards = sort::by_key(cards, |&c| sort_key(lang, lang.pick(&d.ds.country(c).name))),
+            CardOrder::Conflict => sort::indices(&mut cards, &|a, b| {
+                conflict_share(&stats[b as usize])
+                    .total_cmp(&conflict_share(&stats[a as usize]))
+                    .then(by_events(&a, &b))
             }),
         }
         let pages = cards.len().div_ceil(CARDS_PER_PAGE).max(1);

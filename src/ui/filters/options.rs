@@ -76,8 +76,8 @@ pub fn CountryOptions() -> impl IntoView {
     // Countries come with the head document: every snapshot of a sharded dataset has the same.
     let data = ctx.now();
     let lang = ctx.lang();
-    let mut countries: Vec<(usize, &Country)> = data.ds.countries.iter().enumerate().collect();
-    countries.sort_by_cached_key(|(_, c)| sort_key(lang, lang.pick(&c.name)));
+    let countries: Vec<(usize, &Country)> = data.ds.countries.iter().enumerate().collect();
+    let countries = crate::sort::by_key(countries, |(_, c)| sort_key(lang, lang.pick(&c.name)));
     let option = |(i, country): (usize, &Country)| {
         let (c1, c2) = (country.code.clone(), country.code.clone());
         let mut names = vec![country.name.ar.as_str(), country.name.en.as_str(), country.code.as_str()];

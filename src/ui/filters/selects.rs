@@ -36,8 +36,8 @@ pub fn PairSelects() -> impl IntoView {
         let chosen = move || pending.with(|p| if first { p.0.clone() } else { p.1.clone() });
         let lang = ctx.lang();
         let data = ctx.now();
-        let mut countries: Vec<&crate::data::Country> = data.ds.countries.iter().collect();
-        countries.sort_by_cached_key(|c| sort_key(lang, lang.pick(&c.name)));
+        let countries: Vec<&crate::data::Country> = data.ds.countries.iter().collect();
+        let countries = crate::sort::by_key(countries, |c| sort_key(lang, lang.pick(&c.name)));
         let options = countries.into_iter().map(|c| {
             let code = c.code.clone();
             let selected = move || chosen() == code;
