@@ -494,3 +494,46 @@ fn an_index_built_in_slices_is_the_index_built_at_once() {
         }
     }
 }
+
+/// While shards arrive the index is built in the order the load accepted events, a snapshot at a
+/// time: each later snapshot has the earlier ones' events first, so the build carries over. It
+/// ends as the index built at once from the complete dataset.
+#[test]
+fn an_index_built_while_shards_arrive_is_the_index_built_at_once() {
+    use marsad::data::{shard, Loader};
+    let doc = marsad::synth::generate(600, 5).to_json();
+    let split = shard::split(&doc, 64 * 1024).unwrap().expect("600 events are over 64 KiB");
+    let mut loader = Loader::head(&split.head).unwrap();
+    let mut order = loader.shards.clone();
+    order.reverse();
+    let text =
+        |r: &marsad::data::ShardRef| split.shards.iter().find(|(s, _)| s.path == r.path).map(|(_, t)| t.as_str());
+    let mut build = marsad::search::IndexBuild::default();
+    for r in &order {
+        loader.add_shard(r, text(r).unwrap());
+        // A snapshot, and a few slices of it (not necessarily all).
+        let snapshot = loader.snapshot().dataset;
+        build.step(&snapshot, 25);
+    }
+    assert!(order.len() >= 3, "{} shards", order.len());
+    let ds = loader.finish().dataset;
+    assert!(build.done() < ds.events.len(), "the build should still have events to add");
+    let (sliced, whole) = (build.finish(&ds), SearchIndex::build(&ds));
+    let mut queries: Vec<String> = vec!["2020".into(), "cyber".into(), "السيبراني".into()];
+    for e in ds.events.iter().step_by(37) {
+        queries.extend([&e.title.ar, &e.title.en].map(|t| t.split_whitespace().take(2).collect::<Vec<_>>().join(" ")));
+    }
+    queries.extend(ds.countries.iter().map(|c| c.name.ar.clone()));
+    let mut found = 0;
+    for q in &queries {
+        let (a, b) = (whole.search(q), sliced.search(q));
+        assert_eq!(a.is_some(), b.is_some(), "{q:?}");
+        if let (Some(a), Some(b)) = (a, b) {
+            found += members(&ds, &a.all).len();
+            assert_eq!(members(&ds, &a.all), members(&ds, &b.all), "{q:?}");
+            assert_eq!(members(&ds, &a.exact), members(&ds, &b.exact), "{q:?}");
+            assert_eq!(a.corrected, b.corrected, "{q:?}");
+        }
+    }
+    assert!(found > queries.len(), "the queries find events ({found})");
+}

@@ -104,6 +104,10 @@ pub struct Dataset {
     /// Event indices sorted by id: [`Dataset::event_ix`] is a binary search (4 bytes an event,
     /// where a map of ids would copy each id).
     by_id: Vec<EventIx>,
+    /// Where each event of the load stands in `events`, in the order they were accepted (the
+    /// head's, then each shard's as it arrived). A later snapshot of the same load only adds to
+    /// the end: the search index is built in this order while shards arrive.
+    pub arrival: Vec<EventIx>,
 }
 
 impl Dataset {
@@ -271,13 +275,12 @@ impl Loader {
     /// The dataset so far; loading can go on. It shares the events with the loader and with other
     /// snapshots (only the order and the id index are its own).
     pub fn snapshot(&self) -> Loaded {
-        Loaded { dataset: self.b.assemble(self.b.accepted.clone()), skipped: self.b.skipped.clone() }
+        Loaded { dataset: self.b.assemble(&self.b.accepted), skipped: self.b.skipped.clone() }
     }
 
     /// The finished dataset. A related link to an event that no record declared is reported.
-    pub fn finish(mut self) -> Loaded {
-        let accepted = std::mem::take(&mut self.b.accepted);
-        let dataset = self.b.assemble(accepted);
+    pub fn finish(self) -> Loaded {
+        let dataset = self.b.assemble(&self.b.accepted);
         let unknown = self.b.unknown_links();
         let mut skipped = self.b.skipped;
         skipped.extend(unknown);
@@ -652,11 +655,20 @@ impl Builder {
     }
 
     /// The dataset of `accepted`: events sorted by date, indexed by id.
-    fn assemble(&self, events: Vec<Arc<Event>>) -> Dataset {
-        let events = crate::sort::by(events, &|a, b| (a.span.0, &a.id).cmp(&(b.span.0, &b.id)));
+    fn assemble(&self, accepted: &[Arc<Event>]) -> Dataset {
+        let mut order: Vec<u32> = (0..accepted.len() as u32).collect();
+        crate::sort::indices(&mut order, &|a, b| {
+            let (a, b) = (&accepted[a as usize], &accepted[b as usize]);
+            (a.span.0, &a.id).cmp(&(b.span.0, &b.id))
+        });
+        let mut arrival = vec![0; accepted.len()];
+        for (ix, &k) in order.iter().enumerate() {
+            arrival[k as usize] = ix as EventIx;
+        }
+        let events: Vec<Arc<Event>> = order.iter().map(|&k| accepted[k as usize].clone()).collect();
         let mut by_id: Vec<EventIx> = (0..events.len() as EventIx).collect();
         crate::sort::indices(&mut by_id, &|a, b| events[a as usize].id.cmp(&events[b as usize].id));
-        Dataset { events, by_id, ..self.dataset.clone() }
+        Dataset { events, by_id, arrival, ..self.dataset.clone() }
     }
 
     /// Related links to ids no input declared (a link to a declared but skipped record is

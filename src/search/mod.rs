@@ -198,6 +198,9 @@ pub struct SearchIndex {
     /// Events of each entity, ascending.
     by_entity: HashMap<Entity, Vec<EventIx>>,
     events: usize,
+    /// Postings number events in the order they were added ([`Dataset::arrival`]); this maps
+    /// them to the dataset's indices, once per search, on the way out.
+    to_ix: Vec<EventIx>,
 }
 
 /// A word of the query with what matching needs.
@@ -323,12 +326,14 @@ pub struct IndexBuild {
 }
 
 impl IndexBuild {
-    /// Adds up to `n` more events (in order); true once every event of `ds` is in.
+    /// Adds up to `n` more events, in the order the load accepted them (`ds.arrival`); true
+    /// once every event of `ds` is in. A build may go on with a later snapshot of the same load
+    /// (it has the same events first), never with another load's.
     pub fn step(&mut self, ds: &Dataset, n: usize) -> bool {
-        let end = ds.events.len().min(self.next.saturating_add(n));
+        let end = ds.arrival.len().min(self.next.saturating_add(n));
         let (b, by_entity) = (&mut self.b, &mut self.by_entity);
-        for (ix, e) in ds.events.iter().enumerate().take(end).skip(self.next) {
-            let ix = ix as EventIx;
+        for (ix, &at) in ds.arrival.iter().enumerate().take(end).skip(self.next) {
+            let (ix, e) = (ix as EventIx, ds.event(at));
             let mut add = |text: &str| {
                 for_each_word(text, |w, s| {
                     b.add(w, s, Some(ix));
@@ -357,7 +362,7 @@ impl IndexBuild {
             }
         }
         self.next = end;
-        end == ds.events.len()
+        end == ds.arrival.len()
     }
 
     /// How many events are in.
@@ -397,6 +402,7 @@ impl IndexBuild {
 
         let mut index = SearchIndex::from_words(b, ds.events.len());
         index.by_entity = by_entity;
+        index.to_ix = ds.arrival.clone();
         for (entity, phrase) in phrases {
             let mut words = Vec::new();
             for_each_word(phrase, |w, _| {
@@ -465,7 +471,16 @@ impl SearchIndex {
         let by_norm = sorted(n, |i| (&words[i].norm, ""));
         let by_base = sorted(n, |i| (words[i].base(), ""));
         let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
-        SearchIndex { words, by_norm, by_base, near, aliases: Vec::new(), by_entity: HashMap::new(), events }
+        SearchIndex {
+            words,
+            by_norm,
+            by_base,
+            near,
+            aliases: Vec::new(),
+            by_entity: HashMap::new(),
+            events,
+            to_ix: Vec::new(),
+        }
     }
 
     fn word(&self, id: u32) -> &Word {
@@ -654,11 +669,25 @@ impl SearchIndex {
             }
         }
         if !corrected {
-            return Some(Hits { all: found.all, exact: found.exact, corrected: None });
+            return Some(Hits { all: self.to_ix(&found.all), exact: self.to_ix(&found.exact), corrected: None });
         }
         let (_, _, found) = self.run(&words)?;
         let text = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
-        Some(Hits { all: found.all, exact: found.exact, corrected: Some(text) })
+        Some(Hits { all: self.to_ix(&found.all), exact: self.to_ix(&found.exact), corrected: Some(text) })
+    }
+
+    /// A set of events numbered in the order they were indexed, in the dataset's numbering.
+    fn to_ix(&self, set: &EventSet) -> EventSet {
+        let mut out = EventSet::empty(self.events);
+        for (w, &bits) in set.bits.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let k = w * 64 + bits.trailing_zeros() as usize;
+                out.extend(self.to_ix.get(k).map(std::slice::from_ref).unwrap_or_default());
+                bits &= bits - 1;
+            }
+        }
+        out
     }
 }
 

@@ -87,6 +87,15 @@ impl Snapshot {
         })
     }
 
+    /// The complete snapshot of a sharded load, with the index slices built while its shards
+    /// arrived (`load::index_while_loading`).
+    fn with_build(self: Arc<Self>, build: Option<IndexBuild>) -> Arc<Self> {
+        if let (Some(build), Ok(mut slot)) = (build, self.building.lock()) {
+            *slot = Some(build);
+        }
+        self
+    }
+
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| {
             let started = self.building.lock().ok().and_then(|mut b| b.take());

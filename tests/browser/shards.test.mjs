@@ -223,3 +223,31 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   assert.equal(await committed(), head.shards.length);
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
 });
+
+test('a search once every year is in finds what the whole dataset has: the index begun while shards arrived carries over', async () => {
+  const { page, release } = await gated();
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await waitListed(page, head.shards[0].events);
+  // The other shards are held back: the page is idle, and indexes the first one meanwhile.
+  await page.waitForTimeout(500);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  const all = head.shards.flatMap(shardEvents);
+  assert.equal(all.length, N);
+  // The countries by how many events name them; search the most and the least frequent.
+  const counts = new Map();
+  all.forEach((e) => e.parties.forEach((p) => counts.set(p, (counts.get(p) ?? 0) + 1)));
+  const byCount = [...counts].sort((a, b) => b[1] - a[1]);
+  for (const [code, n] of [byCount[0], byCount.at(-1)]) {
+    const country = head.countries.find((c) => c.code === code);
+    await page.fill('#search', country.name.en);
+    await waitListed(page, n);
+    // The rows listed are that country's events.
+    const ids = await page.$$eval('.event-list .event-row a', (as) => as.map((a) => new URL(a.href).searchParams.get('event') ?? decodeURIComponent(a.pathname.split('/').filter(Boolean).at(-1))));
+    const mine = new Set(all.filter((e) => e.parties.includes(code)).map((e) => e.id));
+    assert.ok(ids.length > 0 && ids.every((id) => mine.has(id)), `${code}: ${ids.filter((id) => !mine.has(id)).slice(0, 3)}`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
