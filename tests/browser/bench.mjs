@@ -347,7 +347,7 @@ const SLOW_LINK_MBPS = 15;
  */
 async function firstSearchOverSlowLink(browser, site) {
   const server = await serve({ root: site, gzip: true });
-  const context = await newContext(browser);
+  const { context } = await newContext(browser);
   try {
     const page = await context.newPage();
     await page.addInitScript(probe, { selector: MARSAD_FIRST });
