@@ -87,6 +87,11 @@ fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSigna
     let alive = Arc::new(AtomicBool::new(true));
     let measure = move || {
         let Some(ol) = list.try_get_untracked().flatten() else { return };
+        let at = ol.get_bounding_client_rect();
+        // Hidden behind an event page: keep the rows it had (back shows them again).
+        if at.height() == 0.0 {
+            return;
+        }
         if let Some(row) = ol.first_element_child() {
             let h = row.get_bounding_client_rect().height();
             if h >= 24.0 && row_h.try_get_untracked().is_some_and(|old| (h - old).abs() > 0.5) {
@@ -94,7 +99,7 @@ fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSigna
             }
         }
         let (Some(h), Some(n)) = (row_h.try_get_untracked(), shown.try_get_untracked()) else { return };
-        let next = visible_rows(ol.get_bounding_client_rect().top(), window_height(), h, n, OVERSCAN);
+        let next = visible_rows(at.top(), window_height(), h, n, OVERSCAN);
         if window.try_get_untracked().is_some_and(|w| w != next) {
             window.try_set(next);
         }
@@ -152,9 +157,9 @@ fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
         let lang = ctx.lang();
         let e = d.ds.event(ix);
         let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
-        let (id, title) = (id.clone(), lang.pick(&e.title).to_owned());
+        let (id, title, row_id) = (id.clone(), lang.pick(&e.title).to_owned(), id.clone());
         view! {
-            <li class="event-row" aria-posinset=pos + 1 aria-setsize=move || shown.get()>
+            <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()>
                 <TypeSymbol kind />
                 <span class="event-date">{format_date(lang, &date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>

@@ -1,6 +1,8 @@
 //! The full explorer: header, filter panel, the page the query names, and footer.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use super::cards::CardView;
 use super::cards::CountryGrid;
@@ -39,6 +41,19 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         }
         Body::Card => Some(view! { {move || card.get().map(|card| view! { <CardView card /> })} }.into_any()),
     };
+    // Back from an event, focus returns to its row: hiding the list took it away.
+    let was_event = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let now = body.get();
+        let open = match &now {
+            Body::Event(id) => Some(id.clone()),
+            _ => None,
+        };
+        let closed = was_event.try_update_value(|was| std::mem::replace(was, open));
+        if let (Some(Some(id)), Body::Timeline) = (closed, now) {
+            focus_row(id, 10);
+        }
+    });
     let timeline = move || {
         drawn.get().then(|| {
             let card = move || card.get().map(|card| view! { <CardView card /> });
@@ -47,6 +62,23 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         })
     };
     view! { {other} {timeline} }
+}
+
+/// Focuses the link of event `id`'s row once the list, shown again, has drawn it (it may take a
+/// few frames: the list re-measures its window on the scroll the browser restores).
+fn focus_row(id: String, frames: u32) {
+    request_animation_frame(move || {
+        let selector = format!(".timeline-body .event-row[data-event=\"{id}\"] a");
+        match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+            Some(link) => {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link.focus_with_options(&options);
+            }
+            None if frames > 0 => focus_row(id, frames - 1),
+            None => {}
+        }
+    });
 }
 
 #[component]

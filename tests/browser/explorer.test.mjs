@@ -355,7 +355,7 @@ test('Arabic counts agree with their number, and every group names its visible c
   await page.context().close();
 });
 
-test('back from an event shows the same timeline and list again: zoom and scroll kept, nothing rebuilt', async () => {
+test('back from an event shows the same timeline and list again: zoom, scroll and focus kept, nothing rebuilt', async () => {
   for (const lang of ['en', 'ar']) {
     const page = await open(`lang=${lang}`, { height: 600 });
     const ticks = () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent).join('|'));
@@ -391,6 +391,9 @@ test('back from an event shows the same timeline and list again: zoom and scroll
     const seen = await page.evaluate((title) => [...document.querySelectorAll('.event-list .event-row a')]
       .some((a) => a.textContent.trim() === title && a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().bottom <= innerHeight), row);
     assert.ok(seen, `${lang}: the opened row is not in view after going back`);
+    // Focus is back on the row's link (hiding the list took it away), for the keyboard.
+    await page.waitForFunction((title) => document.activeElement?.matches('.event-row a')
+      && document.activeElement.textContent.trim() === title, row, { timeout: 3000 });
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
