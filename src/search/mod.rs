@@ -682,8 +682,9 @@ impl SearchIndex {
         for (w, &bits) in set.bits.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
-                let k = w * 64 + bits.trailing_zeros() as usize;
-                out.extend(self.to_ix.get(k).map(std::slice::from_ref).unwrap_or_default());
+                if let Some(&ix) = self.to_ix.get(w * 64 + bits.trailing_zeros() as usize) {
+                    out.insert(ix);
+                }
                 bits &= bits - 1;
             }
         }

@@ -27,6 +27,7 @@ use crate::page::{Body, Page};
 pub fn page_body(ctx: Ctx) -> impl IntoView {
     let body = Memo::new(move |_| ctx.page.with(Page::body));
     let card = Memo::new(move |_| ctx.page.with(|p| p.card().cloned()));
+    let card = move || card.get().map(|card| view! { <CardView card /> });
     let on_timeline = Memo::new(move |_| body.with(|b| *b == Body::Timeline));
     let drawn = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || on_timeline.get());
     let other = move || match body.get() {
@@ -39,24 +40,18 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
             ctx.data.track();
             Some(view! { <CountryGrid /> }.into_any())
         }
-        Body::Card => Some(view! { {move || card.get().map(|card| view! { <CardView card /> })} }.into_any()),
+        Body::Card => Some(view! { {card} }.into_any()),
     };
     // Back from an event, focus returns to its row: hiding the list took it away.
-    let was_event = StoredValue::new(None::<String>);
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<Body>| {
         let now = body.get();
-        let open = match &now {
-            Body::Event(id) => Some(id.clone()),
-            _ => None,
-        };
-        let closed = was_event.try_update_value(|was| std::mem::replace(was, open));
-        if let (Some(Some(id)), Body::Timeline) = (closed, now) {
+        if let (Some(Body::Event(id)), Body::Timeline) = (was, &now) {
             focus_row(id, 10);
         }
+        now
     });
     let timeline = move || {
         drawn.get().then(|| {
-            let card = move || card.get().map(|card| view! { <CardView card /> });
             let hidden = move || !on_timeline.get();
             view! { <div class="timeline-body" hidden=hidden>{card} <Timeline /> <EventList /></div> }
         })
