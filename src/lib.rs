@@ -13,6 +13,7 @@ pub mod data;
 pub mod embed;
 pub mod export;
 pub mod filter;
+pub mod flags;
 pub mod i18n;
 pub mod page;
 pub mod query;

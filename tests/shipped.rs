@@ -82,8 +82,19 @@ fn the_recorded_seed_hashes_are_those_of_the_seeds_where_they_are_present() {
 fn every_country_has_a_bundled_flag() {
     let ds = shipped();
     for c in &ds.countries {
-        let flag =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/flags/{}.svg", c.code.to_ascii_lowercase()));
-        assert!(flag.is_file(), "no flag for {}", c.code);
+        assert!(marsad::flags::file(&c.code).is_some(), "no flag for {}", c.code);
     }
+}
+
+#[test]
+fn the_flag_list_is_the_flag_folder() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/flags");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter_map(|f| f.strip_suffix(".svg").map(str::to_owned))
+        .collect();
+    files.sort();
+    assert_eq!(files, marsad::flags::codes().collect::<Vec<_>>());
+    assert!(files.len() >= 249, "every ISO 3166-1 code has its flag: {}", files.len());
 }

@@ -33,12 +33,15 @@ pub fn CardView(card: Card) -> impl IntoView {
     }
 }
 
-/// The bundled flag of a country (decorative: the name is always shown beside it).
+/// A country's flag in a frame (decorative: the name is always shown beside it). A code with no
+/// bundled flag gets the empty frame, the neutral mark, and no request; so does a flag that fails
+/// to load (offline, never seen before).
 fn flag(ctx: Ctx, code: &str) -> impl IntoView {
-    // A country without a bundled flag shows none rather than a broken image.
     let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
-    let src = ctx.asset(&format!("flags/{}.svg", code.to_ascii_lowercase()));
-    view! { <img class="flag" src=src alt="" width="32" height="24" on:error=hide /> }
+    let img = crate::flags::file(code).map(|file| {
+        view! { <img src=ctx.asset(&file) alt="" width="32" height="24" decoding="async" on:error=hide /> }
+    });
+    view! { <span class="flag" data-flag=code.to_ascii_lowercase()>{img}</span> }
 }
 
 /// A link to one event that opens it in place.

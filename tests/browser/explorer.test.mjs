@@ -231,7 +231,7 @@ test('country cards link partners to the pair view', async () => {
   const card = page.locator('.country-card[data-country="GB"]');
   assert.match(await card.textContent(), /United Kingdom/);
   assert.match(await card.textContent(), /المملكة المتحدة/);
-  assert.equal(await card.locator('img.flag').getAttribute('src'), '/flags/gb.svg');
+  assert.equal(await card.locator('.flag img').getAttribute('src'), '/flags/gb.svg');
   await card.locator('.partners a').first().click();
   await page.waitForSelector('.pair-view');
   const p = await params(page);

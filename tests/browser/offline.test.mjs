@@ -120,3 +120,33 @@ test('a newer app build shows the update prompt, and reloading switches to it', 
   assert.ok(keys.includes('marsad-data'), 'committed data outlives the update');
   assert.equal(await page.$('.update-prompt'), null);
 });
+
+test('flags are not precached: kept once a card shows one, drawn offline; one never seen is the neutral mark', async (t) => {
+  const { site, page } = await visited(t, 'flags');
+  const cached = () => page.evaluate(async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('marsad-flags-'));
+    const keys = names.length ? await (await caches.open(names[0])).keys() : [];
+    return keys.map((r) => new URL(r.url).pathname).sort();
+  });
+  assert.deepEqual(await cached(), [], 'no flag before a card shows one');
+  await page.goto(`${site.url}?lang=en&country=GB`);
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('.flag img')?.complete);
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('marsad-flags-')));
+  assert.deepEqual(await cached(), ['/flags/gb.svg']);
+  await site.down();
+  const drawn = async (code) => {
+    await page.goto(`${site.url}?lang=en&country=${code}`);
+    await ready(page);
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.flag img');
+      return img?.complete && (img.naturalWidth > 0 || img.hidden);
+    });
+    return page.$eval('.flag', (f) => {
+      const img = f.querySelector('img');
+      return { frame: f.getBoundingClientRect().width, flag: !img.hidden && img.naturalWidth > 0 };
+    });
+  };
+  assert.deepEqual(await drawn('GB'), { frame: 32, flag: true });
+  assert.deepEqual(await drawn('QA'), { frame: 32, flag: false }, 'never seen, offline: the empty frame, no broken image');
+});

@@ -3,7 +3,7 @@
 // filter), thousands separators; and events with every UN member as a party.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, newPage, ready, DIST, manyStates } from './util.mjs';
 import { serve } from './serve.mjs';
@@ -104,3 +104,33 @@ for (const parties of [193, 676]) {
     await own.close();
   });
 }
+
+test('every card of 153 states: its flag where one is bundled, else the neutral mark; no request fails', async () => {
+  const bundled = new Set(readdirSync(resolve(DIST, 'flags')).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, 2).toUpperCase()));
+  const codes = doc.countries.map((c) => c.code);
+  const withFlag = codes.filter((c) => bundled.has(c));
+  assert.ok(withFlag.length > 20 && withFlag.length < codes.length, `${withFlag.length} of ${codes.length} have a flag`);
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+  const seen = new Set();
+  for (let p = 1; p <= Math.ceil(codes.length / 12); p++) {
+    await page.goto(`${server.url}?lang=en&view=countries&sort=name${p > 1 ? `&page=${p}` : ''}`);
+    await ready(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('.flag img')].every((i) => i.complete));
+    const cards = await page.$$eval('.country-card', (cs) => cs.map((c) => {
+      const frame = c.querySelector('.flag').getBoundingClientRect();
+      const img = c.querySelector('.flag img');
+      return { code: c.dataset.country, frame: [frame.width, frame.height], drawn: img ? img.naturalWidth > 0 && img.getBoundingClientRect().width > 0 : null };
+    }));
+    for (const c of cards) {
+      seen.add(c.code);
+      assert.deepEqual(c.frame, [32, 24], `${c.code}: the frame (flag or neutral mark) is shown`);
+      assert.equal(c.drawn, bundled.has(c.code) ? true : null, `${c.code}: ${bundled.has(c.code) ? 'its flag is drawn' : 'no image, the neutral mark'}`);
+    }
+  }
+  assert.equal(seen.size, codes.length);
+  assert.deepEqual(failed, []);
+  await page.context().close();
+});

@@ -149,11 +149,14 @@ fn list_all(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// What the worker installs: every file but itself, the shards, and the static pages beyond the
-/// two home pages (those are kept as readers visit them).
+/// What the worker installs: every file but itself, the shards, the flags, and the static pages
+/// beyond the two home pages (flags and those pages are kept as readers see them).
 fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     let installed = |f: &String| {
-        f != "sw.js" && !f.starts_with("data/shards/") && (!f.ends_with("/index.html") || f == "en/index.html")
+        f != "sw.js"
+            && !f.starts_with("data/shards/")
+            && !f.starts_with("flags/")
+            && (!f.ends_with("/index.html") || f == "en/index.html")
     };
     Ok(list_all(dir)?.into_iter().filter(installed).collect())
 }
@@ -177,8 +180,16 @@ fn service_worker(dir: &Path) -> Result<(), String> {
         manifest.push('\n');
     }
     let version = &content_hash(manifest.as_bytes())[..16];
+    // The flags' cache is named after their contents: kept across app versions, replaced only
+    // when a flag changes.
+    let mut flags = String::new();
+    for f in list_all(dir)?.iter().filter(|f| f.starts_with("flags/")) {
+        let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+        flags.push_str(&format!("{f} {}\n", content_hash(&bytes)));
+    }
+    let flags = &content_hash(flags.as_bytes())[..16];
     let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
-    let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FILES__", &list);
+    let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FLAGS__", flags).replace("__FILES__", &list);
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
     println!("marsad-dist: sw.js {version} precaches {} files", files.len());
     Ok(())

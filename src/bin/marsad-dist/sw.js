@@ -4,6 +4,8 @@
 // Caches (every name starts with `marsad-`, so retiring removes them all):
 // - `marsad-<VERSION>`: the app shell, every built file outside data/, precached at install;
 //   older versions are deleted when this one activates.
+// - `marsad-flags-<HASH>`: the flags (256 files), each kept the first time a card shows it, never
+//   precached; named after the flags' contents, so it outlives app updates.
 // - `marsad-data`: committed copies of data/events.json, the articles and the other data files;
 //   it outlives app updates.
 // - `marsad-shards-v2`: committed shards (content-addressed names); it outlives app updates. The
@@ -22,7 +24,8 @@ const SHARDS = 'marsad-shards-v2';
 // Static pages beyond the two home pages, kept as the reader visits them (never precached: a
 // large dataset has thousands).
 const PAGES = 'marsad-pages';
-const KEEP = [SHELL, DATA, SHARDS, PAGES];
+const FLAGS = 'marsad-flags-__FLAGS__';
+const KEEP = [SHELL, DATA, SHARDS, PAGES, FLAGS];
 // A static page's path below the scope (`marsad::page::static_path`).
 const PAGE = /^(en\/)?((event\/[^/]+|country\/[A-Z]{2}|countries)\/)?(index\.html)?$/;
 // How long a data request waits for the network when a committed copy could answer instead:
@@ -85,8 +88,21 @@ self.addEventListener('fetch', (event) => {
   const path = dataPath(url);
   if (req.mode === 'navigate') event.respondWith(navigate(req, url));
   else if (path !== null) event.respondWith(data(req, url, path));
+  else if (url.pathname.startsWith(`${scope().pathname}flags/`)) event.respondWith(flag(req, url));
   else event.respondWith(caches.match(req, { ignoreSearch: true, cacheName: SHELL }).then((hit) => hit || fetch(req)));
 });
+
+// A flag: the kept copy, else the network's (kept when it is one: after a retirement, nothing).
+async function flag(req, url) {
+  const hit = await caches.match(keyOf(url), { cacheName: FLAGS });
+  if (hit) return hit;
+  const res = await fetch(req);
+  const type = (res.headers.get('content-type') || '').toLowerCase();
+  if (res.ok && type.startsWith('image/svg') && (await caches.has(SHELL))) {
+    await (await caches.open(FLAGS)).put(keyOf(url), res.clone());
+  }
+  return res;
+}
 
 // The transport gate: a sanity check on what came back, not the definition of loadable.
 function passesGate(res, url) {
