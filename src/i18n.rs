@@ -2,10 +2,77 @@
 //!
 //! The string table is a macro so a string cannot exist in one language only; labels of closed
 //! lists live with the lists (`crate::vocab`). Count phrases follow Arabic number agreement (CLDR
-//! plural categories), adjectives included. Dates are formatted here, not by the browser's Intl,
-//! so no ICU default can bring Hijri dates or mixed digits, and static pages print the same.
+//! plural categories), adjectives included. Numbers and dates are written here, by [`Fmt`] (the
+//! language and the reader's options: digits, calendar), not by the browser's Intl, so no ICU
+//! default can bring Hijri dates or mixed digits, and static pages print the same. Intl gives one
+//! thing only: the Umm al-Qura day of a Gregorian day ([`set_hijri`]), the browser's calendar
+//! data; the text around it is written here.
 
+pub use crate::query::Reading;
 pub use crate::vocab::Lang;
+use crate::vocab::{Calendar, Digits};
+
+/// How numbers and dates are written for one reader: the interface language and the reading
+/// options. Copy, so every view takes it by value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fmt {
+    pub lang: Lang,
+    pub reading: Reading,
+}
+
+impl Fmt {
+    pub fn new(lang: Lang, reading: Reading) -> Fmt {
+        Fmt { lang, reading }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// `s` in the interface's digits: Arabic-Indic (with the Arabic thousands separator ٬) in
+    /// the Arabic interface when the reader asked for them; else as written.
+    pub fn digits(self, s: String) -> String {
+        if self.lang != Lang::Ar || self.reading.digits != Digits::Arab {
+            return s;
+        }
+        s.chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+                ',' => '\u{066C}',
+                c => c,
+            })
+            .collect()
+    }
+
+    /// A year as the interface writes it ("2024", "٢٠٢٤"): no grouping.
+    pub fn year(self, y: i32) -> String {
+        self.digits(y.to_string())
+    }
+
+    /// The same, with the Gregorian calendar (a time axis's ticks).
+    pub fn gregorian(self) -> Fmt {
+        Fmt { reading: Reading { cal: Calendar::Gregory, ..self.reading }, ..self }
+    }
+
+    /// Whether the timeline runs right to left (the oldest on the right): the Arabic interface,
+    /// unless the reader asked for the other way.
+    pub fn axis_rtl(self) -> bool {
+        self.lang == Lang::Ar && self.reading.axis == crate::vocab::Axis::Rtl
+    }
+}
+
+/// A day of the Umm al-Qura calendar: (year, month 1–12, day).
+pub type HijriDay = (i32, u8, u8);
+/// Gregorian (year, month, day) → its Umm al-Qura day, or `None` outside the calendar's data.
+pub type HijriOf = fn(i32, u8, u8) -> Option<HijriDay>;
+
+static HIJRI: std::sync::OnceLock<HijriOf> = std::sync::OnceLock::new();
+
+/// Gives the formatter its Umm al-Qura source (the browser's Intl, set once by the app). Without
+/// one, `cal=islamic` writes Gregorian dates.
+pub fn set_hijri(f: HijriOf) {
+    let _ = HIJRI.set(f);
+}
 
 impl Lang {
     /// The BCP 47 locale whose Intl output [`format_date`] reproduces: Gregorian calendar, Latin
@@ -159,8 +226,16 @@ strings! {
     show_more: "عرض المزيد", "Show more";
     embed: "تضمين", "Embed";
     embed_title: "تضمين هذا العرض في صفحة أخرى", "Embed this view in another page";
+    reading_options: "خيارات العرض", "Display options";
+    digits: "الأرقام", "Digits";
+    calendar: "التقويم", "Calendar";
+    axis: "اتجاه الخط الزمني", "Timeline direction";
     embed_widget: "الأداة", "Widget";
     embed_theme: "المظهر", "Theme";
+    embed_lang: "لغة الأداة", "Widget language";
+    embed_plain: "دون إطار: رابط صغير لمرصد فقط", "Plain: only a small credit link";
+    embed_transparent: "بخلفية الصفحة المضيفة", "The host page's background";
+    read_in_context: "اقرأ الجملة في سياق مقالها", "Read the sentence in its article";
     embed_loader: "مع أداة التحميل (يضبط الارتفاع تلقائيًا)", "With the loader (sizes itself)";
     embed_iframe: "إطار iframe فقط (ارتفاع ثابت)", "Plain iframe (fixed height)";
     copy: "نسخ", "Copy";
@@ -171,6 +246,7 @@ strings! {
     copied: "تم النسخ", "Copied";
     preview: "معاينة", "Preview";
     embed_frame_title: "مرصد: أحداث الدبلوماسية السيبرانية", "Marsad: cyber-diplomacy events";
+    widget_events: "أحداث الدبلوماسية السيبرانية", "Cyber-diplomacy events";
 }
 
 /// CLDR plural categories, which Arabic number agreement follows.
@@ -234,8 +310,12 @@ pub fn sort_key(lang: Lang, name: &str) -> String {
     }
 }
 
-/// `n` with thousands separators ("2,333"), in the digits of the interface (Latin for now).
-pub fn number(_lang: Lang, n: usize) -> String {
+/// `n` with thousands separators ("2,333", "٢٬٣٣٣"), in the interface's digits.
+pub fn number(f: Fmt, n: usize) -> String {
+    f.digits(grouped(n))
+}
+
+fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -249,20 +329,20 @@ pub fn number(_lang: Lang, n: usize) -> String {
 
 impl Noun {
     /// The phrase for `n`, grammatical in `lang`: "حدثان", "3 أحداث", "12 حدثًا", "100 حدث".
-    pub fn count(&self, lang: Lang, n: usize) -> String {
-        let form = match lang {
+    pub fn count(&self, f: Fmt, n: usize) -> String {
+        let form = match f.lang {
             Lang::Ar => self.ar[plural_ar(n) as usize],
             Lang::En => self.en[usize::from(n != 1)],
         };
-        form.replace("{n}", &number(lang, n))
+        form.replace("{n}", &number(f, n))
     }
 
     /// The phrase with the number always written as a word of its own: for an accessible name
     /// that must contain a visible count (WCAG 2.5.3), where Arabic says "حدثان" for 2 without a
     /// digit. (Not in brackets: checkers drop bracketed text before comparing.)
-    pub fn count_with_digits(&self, lang: Lang, n: usize) -> String {
-        let phrase = self.count(lang, n);
-        let digits = number(lang, n);
+    pub fn count_with_digits(&self, f: Fmt, n: usize) -> String {
+        let phrase = self.count(f, n);
+        let digits = number(f, n);
         if phrase.contains(&digits) {
             phrase
         } else {
@@ -291,15 +371,64 @@ const MONTHS: [[&str; 12]; 2] = [
     ],
 ];
 
+/// Umm al-Qura month names: the Arabic ones, and the transliterations English outlets print.
+const HIJRI_MONTHS: [[&str; 12]; 2] = [
+    [
+        "محرم",
+        "صفر",
+        "ربيع الأول",
+        "ربيع الآخر",
+        "جمادى الأولى",
+        "جمادى الآخرة",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذو القعدة",
+        "ذو الحجة",
+    ],
+    [
+        "Muharram",
+        "Safar",
+        "Rabi al-Awwal",
+        "Rabi al-Thani",
+        "Jumada al-Ula",
+        "Jumada al-Akhirah",
+        "Rajab",
+        "Shaban",
+        "Ramadan",
+        "Shawwal",
+        "Dhu al-Qadah",
+        "Dhu al-Hijjah",
+    ],
+];
+
 /// A date at its own precision: "2023", "نوفمبر 2023" / "November 2023", "15 نوفمبر 2023" /
-/// "15 November 2023" (Gregorian, Latin digits). Pure, so the browser and the static pages print
-/// the same text; it matches what Intl gives for the pinned locales (`Lang::locale`).
-pub fn format_date(lang: Lang, d: &crate::data::PartialDate) -> String {
-    format_parts(lang, d.precision(), d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+/// "15 November 2023", in the interface's digits. With `cal=islamic`, the Hijri date first and the
+/// Gregorian one beside it; a month or a year the data gives covers parts of two Hijri months or
+/// years, and the Hijri side says so ("رجب–شعبان 1445 هـ (فبراير 2024 م)"). Pure, so the browser
+/// and the static pages print the same text.
+pub fn format_date(f: Fmt, d: &crate::data::PartialDate) -> String {
+    format_parts(f, d.precision(), d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
 }
 
 /// A day given as (year, month, day), formatted at `precision`.
-pub fn format_parts(lang: Lang, precision: crate::data::Precision, year: i32, month: u8, day: u8) -> String {
+pub fn format_parts(f: Fmt, precision: crate::data::Precision, year: i32, month: u8, day: u8) -> String {
+    let gregorian = gregorian(f.lang, precision, year, month, day);
+    let hijri = match (f.reading.cal, HIJRI.get()) {
+        (Calendar::Islamic, Some(of)) => hijri_span(f.lang, precision, year, month, day, *of),
+        _ => None,
+    };
+    f.digits(match hijri {
+        Some(h) => match f.lang {
+            Lang::Ar => format!("{h} هـ ({gregorian} م)"),
+            Lang::En => format!("{h} AH ({gregorian})"),
+        },
+        None => gregorian,
+    })
+}
+
+fn gregorian(lang: Lang, precision: crate::data::Precision, year: i32, month: u8, day: u8) -> String {
     use crate::data::Precision;
     let name = MONTHS[lang.index()].get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("");
     match precision {
@@ -309,13 +438,70 @@ pub fn format_parts(lang: Lang, precision: crate::data::Precision, year: i32, mo
     }
 }
 
+/// The Hijri side of a date, without its era: a day ("3 شعبان 1445"); the Hijri months a
+/// Gregorian month covers ("رجب–شعبان 1445", "ذو الحجة 1445 – محرم 1446"); the Hijri years a
+/// Gregorian year covers ("1445–1446"). `None` when the calendar has no data for it.
+fn hijri_span(
+    lang: Lang,
+    precision: crate::data::Precision,
+    year: i32,
+    month: u8,
+    day: u8,
+    of: HijriOf,
+) -> Option<String> {
+    use crate::data::Precision;
+    let name = |m: u8| HIJRI_MONTHS[lang.index()].get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("");
+    let (first, last) = match precision {
+        Precision::Day => {
+            let (y, m, d) = of(year, month, day)?;
+            return Some(format!("{d} {} {y}", name(m)));
+        }
+        Precision::Month => (of(year, month, 1)?, of(year, month, crate::data::date::days_in_month(year, month))?),
+        Precision::Year => (of(year, 1, 1)?, of(year, 12, 31)?),
+    };
+    Some(match precision {
+        Precision::Year if first.0 == last.0 => first.0.to_string(),
+        Precision::Year => format!("{}–{}", first.0, last.0),
+        _ if (first.0, first.1) == (last.0, last.1) => format!("{} {}", name(first.1), first.0),
+        _ if first.0 == last.0 => format!("{}–{} {}", name(first.1), name(last.1), first.0),
+        _ => format!("{} {} – {} {}", name(first.1), first.0, name(last.1), last.0),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{PartialDate, Precision};
+
+    const AR: Fmt = Fmt { lang: Lang::Ar, reading: READ };
+    const EN: Fmt = Fmt { lang: Lang::En, reading: READ };
+    const READ: Reading = Reading { digits: Digits::Latn, cal: Calendar::Gregory, axis: crate::vocab::Axis::Rtl };
+
+    fn with(lang: Lang, digits: Digits, cal: Calendar) -> Fmt {
+        Fmt { lang, reading: Reading { digits, cal, ..READ } }
+    }
+
+    /// Umm al-Qura days as Chromium's Intl (ICU) gives them for `en-u-ca-islamic-umalqura`,
+    /// recorded; the browser tests check the real thing.
+    fn umm_al_qura(y: i32, m: u8, d: u8) -> Option<HijriDay> {
+        const DAYS: &[((i32, u8, u8), HijriDay)] = &[
+            ((2024, 2, 1), (1445, 7, 20)),
+            ((2024, 2, 14), (1445, 8, 4)),
+            ((2024, 2, 29), (1445, 8, 19)),
+            ((2024, 1, 1), (1445, 6, 19)),
+            ((2024, 12, 31), (1446, 6, 30)),
+            ((2023, 11, 15), (1445, 5, 1)),
+            ((2024, 7, 1), (1445, 12, 25)),
+            ((2024, 7, 31), (1446, 1, 25)),
+            ((2025, 3, 1), (1446, 9, 1)),
+            ((2025, 3, 31), (1446, 10, 2)),
+        ];
+        DAYS.iter().find(|(g, _)| *g == (y, m, d)).map(|(_, h)| *h)
+    }
 
     #[test]
     fn arabic_counts_agree_with_their_number() {
-        let ar = |n| EVENTS.count(Lang::Ar, n);
+        let ar = |n| EVENTS.count(AR, n);
         assert_eq!(ar(0), "لا أحداث");
         assert_eq!(ar(1), "حدث واحد");
         assert_eq!(ar(2), "حدثان");
@@ -333,22 +519,22 @@ mod tests {
 
     #[test]
     fn adjectives_agree_too() {
-        let ar = |n| CLOSE_EVENTS.count(Lang::Ar, n);
+        let ar = |n| CLOSE_EVENTS.count(AR, n);
         assert_eq!(ar(2), "حدثان متقاربان");
         assert_eq!(ar(3), "3 أحداث متقاربة");
         assert_eq!(ar(12), "12 حدثًا متقاربًا");
         assert_eq!(ar(200), "200 حدث متقارب");
-        assert_eq!(EARLIER_EVENTS.count(Lang::Ar, 74), "74 حدثًا أقدم");
-        assert_eq!(CLOSE_EVENTS.count(Lang::En, 2), "2 events close together");
-        assert_eq!(EVENTS.count(Lang::En, 1), "1 event");
-        assert_eq!(EVENTS.count(Lang::En, 1234567), "1,234,567 events");
+        assert_eq!(EARLIER_EVENTS.count(AR, 74), "74 حدثًا أقدم");
+        assert_eq!(CLOSE_EVENTS.count(EN, 2), "2 events close together");
+        assert_eq!(EVENTS.count(EN, 1), "1 event");
+        assert_eq!(EVENTS.count(EN, 1234567), "1,234,567 events");
     }
 
     #[test]
     fn a_name_with_digits_always_contains_the_visible_number() {
-        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::Ar, 2), "2 — حدثان متقاربان");
-        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::Ar, 5), "5 أحداث متقاربة");
-        assert_eq!(CLOSE_EVENTS.count_with_digits(Lang::En, 2), "2 events close together");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(AR, 2), "2 — حدثان متقاربان");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(AR, 5), "5 أحداث متقاربة");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(EN, 2), "2 events close together");
     }
 
     #[test]
@@ -376,13 +562,66 @@ mod tests {
 
     #[test]
     fn dates_print_at_their_precision_in_both_languages() {
-        use crate::data::{PartialDate, Precision};
         let d = |s: &str, p| PartialDate::parse(s, p).unwrap();
-        assert_eq!(format_date(Lang::Ar, &d("2023-11-15", Precision::Day)), "15 نوفمبر 2023");
-        assert_eq!(format_date(Lang::En, &d("2023-11-15", Precision::Day)), "15 November 2023");
-        assert_eq!(format_date(Lang::Ar, &d("2021-10", Precision::Month)), "أكتوبر 2021");
-        assert_eq!(format_date(Lang::En, &d("2021-10", Precision::Month)), "October 2021");
-        assert_eq!(format_date(Lang::Ar, &d("2016", Precision::Year)), "2016");
-        assert_eq!(format_parts(Lang::En, Precision::Month, 2024, 1, 1), "January 2024");
+        assert_eq!(
+            format_date(with(Lang::Ar, Digits::Arab, Calendar::Gregory), &d("2023-11-15", Precision::Day)),
+            "١٥ نوفمبر ٢٠٢٣"
+        );
+        assert_eq!(
+            format_date(with(Lang::En, Digits::Arab, Calendar::Gregory), &d("2023-11-15", Precision::Day)),
+            "15 November 2023"
+        );
+        assert_eq!(format_date(AR, &d("2023-11-15", Precision::Day)), "15 نوفمبر 2023");
+        assert_eq!(format_date(EN, &d("2023-11-15", Precision::Day)), "15 November 2023");
+        assert_eq!(format_date(AR, &d("2021-10", Precision::Month)), "أكتوبر 2021");
+        assert_eq!(format_date(EN, &d("2021-10", Precision::Month)), "October 2021");
+        assert_eq!(format_date(AR, &d("2016", Precision::Year)), "2016");
+        assert_eq!(format_parts(EN, Precision::Month, 2024, 1, 1), "January 2024");
+    }
+
+    #[test]
+    fn hijri_dates_come_first_and_say_what_the_data_does_not_know() {
+        set_hijri(umm_al_qura);
+        let (ar, en) =
+            (with(Lang::Ar, Digits::Latn, Calendar::Islamic), with(Lang::En, Digits::Latn, Calendar::Islamic));
+        let day = |f, y, m, d| format_parts(f, Precision::Day, y, m, d);
+        assert_eq!(day(ar, 2024, 2, 14), "4 شعبان 1445 هـ (14 فبراير 2024 م)");
+        assert_eq!(day(en, 2024, 2, 14), "4 Shaban 1445 AH (14 February 2024)");
+        assert_eq!(
+            day(with(Lang::Ar, Digits::Arab, Calendar::Islamic), 2023, 11, 15),
+            "١ جمادى الأولى ١٤٤٥ هـ (١٥ نوفمبر ٢٠٢٣ م)"
+        );
+        // A Gregorian month covers parts of two Hijri months (and may cross a Hijri year).
+        assert_eq!(format_parts(ar, Precision::Month, 2024, 2, 1), "رجب–شعبان 1445 هـ (فبراير 2024 م)");
+        assert_eq!(format_parts(en, Precision::Month, 2024, 2, 1), "Rajab–Shaban 1445 AH (February 2024)");
+        assert_eq!(format_parts(ar, Precision::Month, 2024, 7, 1), "ذو الحجة 1445 – محرم 1446 هـ (يوليو 2024 م)");
+        assert_eq!(format_parts(en, Precision::Month, 2025, 3, 1), "Ramadan–Shawwal 1446 AH (March 2025)");
+        // A year covers parts of two Hijri years.
+        assert_eq!(format_parts(ar, Precision::Year, 2024, 1, 1), "1445–1446 هـ (2024 م)");
+        assert_eq!(
+            format_parts(with(Lang::Ar, Digits::Arab, Calendar::Islamic), Precision::Year, 2024, 1, 1),
+            "١٤٤٥–١٤٤٦ هـ (٢٠٢٤ م)"
+        );
+        assert_eq!(format_parts(en, Precision::Year, 2024, 1, 1), "1445–1446 AH (2024)");
+        // Outside the calendar's data: the Gregorian date alone.
+        assert_eq!(day(ar, 1990, 1, 1), "1 يناير 1990");
+        // The Gregorian calendar ignores the source.
+        assert_eq!(day(AR, 2024, 2, 14), "14 فبراير 2024");
+    }
+
+    #[test]
+    fn arabic_indic_digits_in_the_arabic_interface_only() {
+        let (ar, en) =
+            (with(Lang::Ar, Digits::Arab, Calendar::Gregory), with(Lang::En, Digits::Arab, Calendar::Gregory));
+        assert_eq!(EVENTS.count(ar, 2333), "٢٬٣٣٣ حدثًا");
+        assert_eq!(EVENTS.count(ar, 12), "١٢ حدثًا");
+        assert_eq!(EVENTS.count(ar, 2), "حدثان");
+        assert_eq!(CLOSE_EVENTS.count_with_digits(ar, 2), "٢ — حدثان متقاربان");
+        assert_eq!(number(ar, 1_234_567), "١٬٢٣٤٬٥٦٧");
+        assert_eq!(ar.year(2024), "٢٠٢٤");
+        assert_eq!(EVENTS.count(en, 2333), "2,333 events");
+        assert_eq!(en.year(2024), "2024");
+        assert!(AR.axis_rtl() && !EN.axis_rtl());
+        assert!(!Fmt { lang: Lang::Ar, reading: Reading { axis: crate::vocab::Axis::Ltr, ..READ } }.axis_rtl());
     }
 }

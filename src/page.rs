@@ -3,8 +3,9 @@
 //! a filter change (the timeline keeps the reader's zoom). This module never touches `web_sys`.
 
 use crate::data::Dataset;
+use crate::i18n::Fmt;
 use crate::i18n::Lang;
-use crate::query::Query;
+use crate::query::{Filter, Query, Reading};
 use crate::vocab::{View, Widget};
 
 /// The most event pages the build writes in each language; above it, only the newest events get
@@ -18,6 +19,8 @@ pub const PRERENDER_EVENTS: usize = 2000;
 /// Arabic pages sit at the root, English ones under `en/`: `""`, `event/<id>/`,
 /// `country/<CODE>/`, `countries/`, `en/`, `en/event/<id>/`…
 pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<String> {
+    // Reading options do not change which page it is: `link` adds them as a query string.
+    let q = &Query { reading: Reading::default(), ..q.clone() };
     let lang = q.lang;
     let prefix = if lang == crate::vocab::Lang::En { "en/" } else { "" };
     let base = Query { lang, ..Query::default() };
@@ -41,11 +44,15 @@ pub fn event_has_page(ds: &Dataset, id: &str) -> bool {
 }
 
 /// A link to `q` from a page whose site root is `root` (ending in `/`: relative, `../../`, on
-/// a static page, or absolute, `/marsad/`, in the app): the static page when there is one,
-/// else the query string on the root.
+/// a static page, or absolute, `/marsad/`, in the app): the static page when there is one (with
+/// the reading options, if any, as its query string), else the query string on the root.
 pub fn link(root: &str, q: &Query, has_event_page: impl Fn(&str) -> bool) -> String {
     match static_path(q, has_event_page) {
-        Some(path) => format!("{root}{path}"),
+        Some(path) => {
+            let reading = Query { reading: q.reading, ..Query::default() }.to_query_string();
+            let sep = if reading.is_empty() { "" } else { "?" };
+            format!("{root}{path}{sep}{reading}")
+        }
         None => format!("{root}?{}", q.to_query_string()),
     }
 }
@@ -62,7 +69,7 @@ pub fn static_target(q: &Query, from_event: Option<&str>, has_event_page: impl F
     }
     match q.event.as_deref() {
         Some(id) if Some(id) != from_event && has_event_page(id) => {
-            Query { event: Some(id.to_owned()), lang: q.lang, theme: q.theme, ..Query::default() }
+            Query { event: Some(id.to_owned()), lang: q.lang, theme: q.theme, reading: q.reading, ..Query::default() }
         }
         Some(id) if Some(id) == from_event => {
             let rest = Query { event: None, ..q.clone() };
@@ -96,6 +103,42 @@ pub fn from_path(path: &str) -> Option<Query> {
         _ => return None,
     }
     Some(q)
+}
+
+/// A filter in the reader's words: a chip, and part of a widget's subject.
+pub fn filter_label(f: &Filter, fmt: Fmt, ds: &Dataset) -> String {
+    let (lang, s) = (fmt.lang, fmt.strings());
+    let name = |code: &str| ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&ds.country(c).name).to_owned());
+    match f {
+        Filter::Country(c) => name(c),
+        Filter::Match(m) => format!("{}: {}", s.countries, m.label(lang)),
+        Filter::Pair(a, b) => format!("{} ⇄ {}", name(a), name(b)),
+        Filter::Type(t) => t.label(lang).to_owned(),
+        Filter::Topic(t) => t.label(lang).to_owned(),
+        Filter::Tone(t) => t.label(lang).to_owned(),
+        Filter::From(y) => format!("{} {}", s.from, fmt.year(*y)),
+        Filter::To(y) => format!("{} {}", s.to, fmt.year(*y)),
+        Filter::Search(q) => format!("«{q}»"),
+    }
+}
+
+/// What a widget shows, for its header: its filters in the reader's words (the pair, the
+/// country, the types…), then "cyber-diplomacy events" and the years of the events it shows
+/// ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"). The years stand for `from`/`to`.
+pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32)>) -> String {
+    let mut parts: Vec<String> = q
+        .active_filters()
+        .iter()
+        .filter(|f| !matches!(f, Filter::From(_) | Filter::To(_)))
+        .map(|f| filter_label(f, fmt, ds))
+        .collect();
+    let events = fmt.strings().widget_events;
+    parts.push(match years {
+        Some((a, b)) if a == b => format!("{events} {}", fmt.year(a)),
+        Some((a, b)) => format!("{events} {}–{}", fmt.year(a), fmt.year(b)),
+        None => events.to_owned(),
+    });
+    parts.join(" · ")
 }
 
 /// A card shown on top of the timeline (explorer) or alone (embed).
@@ -189,9 +232,10 @@ impl Page {
         }
     }
 
-    /// The clean state of a page to share: the page itself in `lang`, without unrelated filters.
-    pub fn share(&self, lang: Lang) -> Option<Query> {
-        let mut q = Query { lang, ..Query::default() };
+    /// The clean state of a page to share: the page itself in `lang`, read as the reader reads it,
+    /// without unrelated filters.
+    pub fn share(&self, lang: Lang, reading: Reading) -> Option<Query> {
+        let mut q = Query { lang, reading, ..Query::default() };
         match self {
             Page::Event(id) => q.event = Some(id.clone()),
             _ => match self.card()? {
@@ -216,6 +260,7 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Digits;
 
     fn page(s: &str) -> Page {
         Page::of(&Query::parse(s))
@@ -298,8 +343,35 @@ mod tests {
     }
 
     #[test]
+    fn a_widget_says_what_it_shows() {
+        let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let fmt = |lang, digits| Fmt { lang, reading: Reading { digits, ..Reading::default() } };
+        let (ar, en) = (fmt(Lang::Ar, Digits::Latn), fmt(Lang::En, Digits::Latn));
+        let subject = |s: &str, f, years| widget_subject(&Query::parse(s), f, &ds, years);
+        assert_eq!(
+            subject("embed=country&country=CN", ar, Some((2015, 2026))),
+            "الصين · أحداث الدبلوماسية السيبرانية 2015–2026"
+        );
+        assert_eq!(
+            subject("embed=country&country=CN", en, Some((2015, 2026))),
+            "China · Cyber-diplomacy events 2015–2026"
+        );
+        assert_eq!(
+            subject("embed=country&country=CN", fmt(Lang::Ar, Digits::Arab), Some((2015, 2026))),
+            "الصين · أحداث الدبلوماسية السيبرانية ٢٠١٥–٢٠٢٦"
+        );
+        assert_eq!(
+            subject("embed=pair&pair=US-CN&from=2020", en, Some((2021, 2021))),
+            "United States ⇄ China · Cyber-diplomacy events 2021"
+        );
+        assert_eq!(subject("embed=timeline&type=pledge&q=xi", en, None), "Pledge · «xi» · Cyber-diplomacy events");
+        assert_eq!(subject("embed=timeline", ar, Some((2013, 2026))), "أحداث الدبلوماسية السيبرانية 2013–2026");
+    }
+
+    #[test]
     fn a_shared_link_carries_the_view_and_nothing_else() {
-        let share = |s: &str| Page::of(&Query::parse(s)).share(Lang::En).map(|q| q.to_query_string());
+        let share =
+            |s: &str| Page::of(&Query::parse(s)).share(Lang::En, Reading::default()).map(|q| q.to_query_string());
         assert_eq!(share("event=a-b&country=GB&type=pledge&q=x").as_deref(), Some("lang=en&event=a-b"));
         assert_eq!(share("country=GB&tone=neutral&from=2020").as_deref(), Some("lang=en&country=GB"));
         assert_eq!(share("pair=GB-CN&country=QA").as_deref(), Some("lang=en&pair=GB-CN"));
@@ -355,6 +427,18 @@ mod tests {
         assert_eq!(link("./", &Query::default(), all), "./");
         assert_eq!(link("/m/", &Query::parse("type=pledge"), all), "/m/?type=pledge");
         assert_eq!(link("/m/", &Query::parse("event=a-b"), |_| false), "/m/?event=a-b");
+        // Reading options ride along as the static page's query string, and the path plus that
+        // query string reads back as the same state.
+        let reading = Query::parse("lang=en&country=GB&digits=arab&cal=islamic&axis=ltr");
+        let href = link("/m/", &reading, all);
+        assert_eq!(href, "/m/en/country/GB/?digits=arab&cal=islamic&axis=ltr");
+        let (path, qs) = href.trim_start_matches("/m/").split_once('?').unwrap();
+        assert_eq!(Query::parse(&format!("{}&{qs}", from_path(path).unwrap().to_query_string())), reading);
+        assert_eq!(link("/m/", &Query::parse("digits=arab&type=pledge"), all), "/m/?type=pledge&digits=arab");
+        let shared = Page::of(&reading).share(Lang::Ar, reading.reading).unwrap();
+        assert_eq!(shared.to_query_string(), "country=GB&digits=arab&cal=islamic&axis=ltr");
+        let target = static_target(&Query::parse("event=a-b&q=x&digits=arab"), None, all);
+        assert_eq!(target.reading.digits, crate::vocab::Digits::Arab);
         let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
         assert!(event_has_page(&ds, "bangkok-meeting"));
         assert!(!event_has_page(&ds, "no-such-event"));

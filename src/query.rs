@@ -11,7 +11,7 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::data::{EventType, Tone, Topic};
-use crate::vocab::{CardOrder, Lang, Match, Theme, View, Vocabulary, Widget};
+use crate::vocab::{Axis, Calendar, CardOrder, Digits, Lang, Match, Theme, View, Vocabulary, Widget};
 
 /// Years a filter may name; outside this range a `from`/`to` is ignored.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -44,6 +44,25 @@ pub struct Query {
     /// The country cards' order and page (from 1).
     pub sort: CardOrder,
     pub page: usize,
+    /// How dates, numbers and the Arabic time axis read. Kept by every link.
+    pub reading: Reading,
+    /// Embeds only: no chrome but a small credit link (`plain=1`); the host page's background
+    /// (`transparent=1`).
+    pub plain: bool,
+    pub transparent: bool,
+    /// Embeds only: the id a Pym.js parent gives its child frame (`childId`), for Pym's height
+    /// messages.
+    pub child_id: Option<String>,
+}
+
+/// Reading options: the Arabic interface's digits, the primary calendar, the direction of the
+/// Arabic timeline. Every link keeps them, a static page's included (as a query string on its
+/// path).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub digits: Digits,
+    pub cal: Calendar,
+    pub axis: Axis,
 }
 
 /// One active filter, as a reader can remove it (a chip).
@@ -128,7 +147,43 @@ pub const PARAMS: &[Param] = &[
         read: |q, v| q.filters = v == "1",
         write: |q| q.filters.then(|| "1".into()),
     },
+    Param {
+        name: "digits",
+        filter: false,
+        read: |q, v| set_id(&mut q.reading.digits, v),
+        write: |q| non_default(q.reading.digits),
+    },
+    Param {
+        name: "cal",
+        filter: false,
+        read: |q, v| set_id(&mut q.reading.cal, v),
+        write: |q| non_default(q.reading.cal),
+    },
+    Param {
+        name: "axis",
+        filter: false,
+        read: |q, v| set_id(&mut q.reading.axis, v),
+        write: |q| non_default(q.reading.axis),
+    },
+    Param { name: "plain", filter: false, read: |q, v| q.plain = v == "1", write: |q| q.plain.then(|| "1".into()) },
+    Param {
+        name: "transparent",
+        filter: false,
+        read: |q, v| q.transparent = v == "1",
+        write: |q| q.transparent.then(|| "1".into()),
+    },
+    Param {
+        name: "childId",
+        filter: false,
+        read: |q, v| q.child_id = is_child_id(v).then(|| v.to_owned()),
+        write: |q| q.child_id.clone(),
+    },
 ];
+
+/// A Pym.js child id as a parent page gives it (an element id): 1–64 of `A-Za-z0-9_:.-`.
+fn is_child_id(v: &str) -> bool {
+    (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b))
+}
 
 fn set_id<T: Vocabulary>(slot: &mut T, v: &str) {
     if let Some(x) = T::from_id(v) {
@@ -326,6 +381,10 @@ mod tests {
             filters: true,
             sort: CardOrder::Name,
             page: 3,
+            reading: Reading { digits: Digits::Arab, cal: Calendar::Islamic, axis: Axis::Ltr },
+            plain: true,
+            transparent: true,
+            child_id: Some("graphic-1".into()),
         };
         assert_eq!(Query::parse(&q.to_query_string()), q);
         let qs = q.to_query_string();

@@ -185,6 +185,33 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The digits of the Arabic interface (`digits=`): Latin (2024) or Arabic-Indic (٢٠٢٤).
+    /// English always prints Latin digits.
+    Digits {
+        Latn = "latn" ("لاتينية (2024)", "Latin (2024)"),
+        Arab = "arab" ("مشرقية (٢٠٢٤)", "Arabic-Indic"),
+    }
+}
+
+vocabulary! {
+    /// The primary calendar of dates (`cal=`): Gregorian, or Hijri (Umm al-Qura) with the
+    /// Gregorian date beside it.
+    Calendar {
+        Gregory = "gregory" ("ميلادي", "Gregorian"),
+        Islamic = "islamic" ("هجري (أم القرى)", "Hijri (Umm al-Qura)"),
+    }
+}
+
+vocabulary! {
+    /// The direction of the Arabic timeline's time axis (`axis=`): mirrored, the oldest on the
+    /// right (the default), or the oldest on the left. English always runs left to right.
+    Axis {
+        Rtl = "rtl" ("الأقدم يمينًا", "Oldest on the right"),
+        Ltr = "ltr" ("الأقدم يسارًا", "Oldest on the left"),
+    }
+}
+
 impl Lang {
     pub fn code(self) -> &'static str {
         self.id()
@@ -252,6 +279,9 @@ mod tests {
         check(View::ALL, View::label);
         check(Match::ALL, Match::label);
         check(CardOrder::ALL, CardOrder::label);
+        check(Digits::ALL, Digits::label);
+        check(Calendar::ALL, Calendar::label);
+        check(Axis::ALL, Axis::label);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::marks::TypeSymbol;
 use super::share::CopyLink;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
-use crate::i18n::{format_date, number, sort_key, Lang, EARLIER_EVENTS, EVENTS};
+use crate::i18n::{format_date, number, sort_key, Fmt, Lang, EARLIER_EVENTS, EVENTS};
 use crate::page::Card;
 use crate::query::Query;
 use crate::sort;
@@ -64,13 +64,13 @@ fn OneCountry(code: String) -> impl IntoView {
 }
 
 /// "12 events" with, under filters, "of 34", or "all time" without.
-fn card_count(ctx: Ctx, d: &Snapshot, lang: Lang, n: usize, ix: CountryIx) -> String {
-    let s = lang.strings();
+fn card_count(ctx: Ctx, d: &Snapshot, f: Fmt, n: usize, ix: CountryIx) -> String {
+    let s = f.strings();
     if ctx.query.with_untracked(Query::has_filters) {
         let total = d.totals.get(ix as usize).copied().unwrap_or(0);
-        format!("{} {} {}", EVENTS.count(lang, n), s.of_total, crate::i18n::number(lang, total))
+        format!("{} {} {}", EVENTS.count(f, n), s.of_total, number(f, total))
     } else {
-        format!("{} · {}", EVENTS.count(lang, n), s.all_time)
+        format!("{} · {}", EVENTS.count(f, n), s.all_time)
     }
 }
 
@@ -78,8 +78,8 @@ fn card_count(ctx: Ctx, d: &Snapshot, lang: Lang, n: usize, ix: CountryIx) -> St
 #[component]
 fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx, usize)>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (lang, all) = (ctx.lang(), RwSignal::new(false));
-    let s = lang.strings();
+    let (fmt, all) = (ctx.fmt(), RwSignal::new(false));
+    let (lang, s) = (fmt.lang, fmt.strings());
     let total = partners.len();
     let item = move |&(p, n): &(CountryIx, usize)| {
         let (me, pc) = (d.ds.country(ix).code.clone(), d.ds.country(p).code.clone());
@@ -90,7 +90,7 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
             q.event = None;
             q.view = View::Timeline;
         };
-        view! { <li><Link to label><bdi>{pname}</bdi></Link> " " <span class="count">{number(lang, n)}</span></li> }
+        view! { <li><Link to label><bdi>{pname}</bdi></Link> " " <span class="count">{number(fmt, n)}</span></li> }
     };
     let items = move || {
         let shown = if all.get() { total } else { PARTNERS_SHOWN };
@@ -98,7 +98,7 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
     };
     let more = move || {
         (total > PARTNERS_SHOWN && !all.get()).then(|| {
-            let label = format!("{} {}", s.all_partners, number(lang, total));
+            let label = format!("{} {}", s.all_partners, number(fmt, total));
             view! { <li><button type="button" class="button" on:click=move |_| all.set(true)>{label}</button></li> }
         })
     };
@@ -106,14 +106,14 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
 }
 
 /// Counts by type and by tone.
-fn breakdowns(st: &CountryStats, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
+fn breakdowns(st: &CountryStats, f: Fmt) -> impl IntoView {
+    let (lang, s) = (f.lang, f.strings());
     let types = EventType::ALL.iter().zip(&st.by_type).filter(|(_, n)| **n > 0).map(|(&t, &n)| {
-        view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{number(lang, n)}</span></li> }
+        view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{number(f, n)}</span></li> }
     });
     let tones = Tone::ALL.iter().zip(&st.by_tone).map(|(&t, &n)| {
         let class = format!("tone-{}", t.id());
-        view! { <li class=class>{t.label(lang)} " " <span class="count">{number(lang, n)}</span></li> }
+        view! { <li class=class>{t.label(lang)} " " <span class="count">{number(f, n)}</span></li> }
     });
     view! {
         <section><h3>{s.by_type}</h3><ul class="breakdown">{types.collect_view()}</ul></section>
@@ -122,9 +122,9 @@ fn breakdowns(st: &CountryStats, lang: Lang) -> impl IntoView {
 }
 
 /// The first and last events, and the latest three.
-fn first_last(d: &Snapshot, st: &CountryStats, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
-    let dated = |&e: &EventIx| view! { {format_date(lang, &d.ds.event(e).date)} " — " {event_link(d, e, lang)} };
+fn first_last(d: &Snapshot, st: &CountryStats, f: Fmt) -> impl IntoView {
+    let (lang, s) = (f.lang, f.strings());
+    let dated = |&e: &EventIx| view! { {format_date(f, &d.ds.event(e).date)} " — " {event_link(d, e, lang)} };
     let first = st.events.first().map(|e| view! { <p><strong>{s.first_event}</strong> " " {dated(e)}</p> });
     let last = st.events.last().map(|e| view! { <p><strong>{s.last_event}</strong> " " {dated(e)}</p> });
     let latest = st.events.iter().rev().take(3).map(|&e| view! { <li>{event_link(d, e, lang)}</li> }).collect_view();
@@ -144,8 +144,8 @@ fn CountryCard(
     share: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let lang = ctx.lang();
-    let s = lang.strings();
+    let fmt = ctx.fmt();
+    let (lang, s) = (fmt.lang, fmt.strings());
     let country = d.ds.country(ix);
     let (code, name, other) = (country.code.clone(), lang.pick(&country.name).to_owned(), lang.other());
     let show = {
@@ -166,14 +166,14 @@ fn CountryCard(
                     </h2>
                     <p class="other-name" lang=other.code() dir=other.dir()>{other.pick(&country.name).to_owned()}</p>
                 </div>
-                <p class="big-count">{card_count(ctx, &d, lang, st.events.len(), ix)}</p>
+                <p class="big-count">{card_count(ctx, &d, fmt, st.events.len(), ix)}</p>
                 {share.then(|| view! { <CopyLink /> })}
             </header>
             <div class="card-body">
                 <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() /></section>
-                {breakdowns(&st, lang)}
-                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), lang)}</section>
-                {first_last(&d, &st, lang)}
+                {breakdowns(&st, fmt)}
+                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), fmt)}</section>
+                {first_last(&d, &st, fmt)}
             </div>
         </article>
     }
@@ -191,8 +191,8 @@ pub fn CountryGrid() -> impl IntoView {
     let order = move || ctx.query.with(|q| q.sort);
     let sort = move |o: CardOrder| ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);
     move || {
-        let (lang, d) = (ctx.lang(), ctx.data.get());
-        let s = lang.strings();
+        let (fmt, d) = (ctx.fmt(), ctx.data.get());
+        let (lang, s) = (fmt.lang, fmt.strings());
         let stats = ctx.filtered.with(|f| country_stats(&d.ds, &f.events));
         let mut cards: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx).collect();
         let by_events =
@@ -215,26 +215,27 @@ pub fn CountryGrid() -> impl IntoView {
                 <label for="card-order">{s.sort_by}</label>{vocab_select("card-order", order, sort)}
             </div>
             <section class="card-grid" aria-label=View::Countries.label(lang)>{shown}</section>
-            {pager(lang, page, pages)}
+            {pager(fmt, page, pages)}
         }
     }
 }
 
 /// "Page 2 of 7" with links to the previous and next pages.
-fn pager(lang: Lang, page: usize, pages: usize) -> impl IntoView {
-    let s = lang.strings();
+fn pager(f: Fmt, page: usize, pages: usize) -> impl IntoView {
+    let s = f.strings();
     (pages > 1).then(|| {
         let prev =
             (page > 1).then(|| view! { <Link to=move |q: &mut Query| q.page = page - 1>{s.previous_page}</Link> });
         let next =
             (page < pages).then(|| view! { <Link to=move |q: &mut Query| q.page = page + 1>{s.next_page}</Link> });
-        let at = format!("{} {} {} {}", s.page, number(lang, page), s.of_total, number(lang, pages));
+        let at = format!("{} {} {} {}", s.page, number(f, page), s.of_total, number(f, pages));
         view! { <nav class="pager" aria-label=s.pages>{prev}<span>{at}</span>{next}</nav> }
     })
 }
 
 /// The summary line of a pair: "5 events (2015–2024): Cooperative 3، Conflictual 2".
-fn pair_summary(lang: Lang, events: usize, years: &[crate::stats::ToneYear]) -> String {
+fn pair_summary(f: Fmt, events: usize, years: &[crate::stats::ToneYear]) -> String {
+    let lang = f.lang;
     if events == 0 {
         return lang.strings().pair_empty.to_owned();
     }
@@ -242,18 +243,19 @@ fn pair_summary(lang: Lang, events: usize, years: &[crate::stats::ToneYear]) -> 
         .iter()
         .zip(tone_totals(years))
         .filter(|(_, n)| *n > 0)
-        .map(|(&t, n)| format!("{} {n}", t.label(lang)))
+        .map(|(&t, n)| format!("{} {}", t.label(lang), number(f, n)))
         .collect();
     let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
-    format!("{} ({first}–{last}): {}", EVENTS.count(lang, events), parts.join(lang.list_sep()))
+    let (first, last) = (f.year(first), f.year(last));
+    format!("{} ({first}–{last}): {}", EVENTS.count(f, events), parts.join(lang.list_sep()))
 }
 
 #[component]
 fn PairView(a: String, b: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
-        let (lang, d) = (ctx.lang(), ctx.data.get());
-        let s = lang.strings();
+        let (fmt, d) = (ctx.fmt(), ctx.data.get());
+        let (lang, s) = (fmt.lang, fmt.strings());
         let name = |code: &str| {
             d.ds.country_ix(code).map_or(code.to_owned(), |ix| lang.pick(&d.ds.country(ix).name).to_owned())
         };
@@ -263,13 +265,13 @@ fn PairView(a: String, b: String) -> impl IntoView {
         };
         let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
         let more = (hidden > 0).then(
-            || view! { <p class="help">{format!("{} {}", EARLIER_EVENTS.count(lang, hidden), s.older_in_list)}</p> },
+            || view! { <p class="help">{format!("{} {}", EARLIER_EVENTS.count(fmt, hidden), s.older_in_list)}</p> },
         );
         let item = |&ix: &EventIx| {
             let e = d.ds.event(ix);
             view! {
                 <li class=format!("tone-{}", e.tone.id())><TypeSymbol kind=e.kind />
-                    <span class="event-date">{format_date(lang, &e.date)}</span> {event_link(&d, ix, lang)}
+                    <span class="event-date">{format_date(fmt, &e.date)}</span> {event_link(&d, ix, lang)}
                     <span class="event-meta">{e.tone.label(lang)}</span></li>
             }
         };
@@ -278,8 +280,8 @@ fn PairView(a: String, b: String) -> impl IntoView {
                 <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
                 <CopyLink />
                 <h3>{s.pair_summary}</h3>
-                <p class="pair-summary">{pair_summary(lang, events.len(), &years)}</p>
-                {tone_bars(&years, lang)}
+                <p class="pair-summary">{pair_summary(fmt, events.len(), &years)}</p>
+                {tone_bars(&years, fmt)}
                 <ol class="pair-events">{events[hidden..].iter().map(item).collect_view()}</ol>
                 {more}
             </article>

@@ -1,63 +1,66 @@
 //! Small SVG charts for the cards: events per year, and tone per year (SVG geometry, so no
-//! inline styles are needed under the CSP). Time runs right to left in Arabic, as on the timeline.
+//! inline styles are needed under the CSP). Time runs the way the timeline's does (`Fmt::axis_rtl`).
 
 use leptos::prelude::*;
 
 use crate::data::Tone;
-use crate::i18n::Lang;
+use crate::i18n::{number, Fmt};
 use crate::stats::ToneYear;
 
 /// A bar per year.
-pub fn year_bars(years: &[(i32, usize)], label: String, lang: Lang) -> impl IntoView {
+pub fn year_bars(years: &[(i32, usize)], label: String, f: Fmt) -> impl IntoView {
     let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
     let n = years.len().max(1) as f64;
     let bw = (200.0 / n).min(24.0);
     let bar = |(i, &(y, count)): (usize, &(i32, usize))| {
         let h = 40.0 * count as f64 / max;
-        let slot = if lang.is_rtl() { years.len() - 1 - i } else { i };
+        let slot = if f.axis_rtl() { years.len() - 1 - i } else { i };
         view! {
             <rect class="bar" x=slot as f64 * bw + 1.0 y=44.0 - h width=(bw - 2.0).max(1.0) height=h>
-                <title>{format!("{y}: {count}")}</title>
+                <title>{format!("{}: {}", f.year(y), number(f, count))}</title>
             </rect>
         }
     };
     let bars = years.iter().enumerate().map(bar).collect_view();
-    let first = years.first().map(|y| y.0.to_string()).unwrap_or_default();
-    let last = years.last().map(|y| y.0.to_string()).unwrap_or_default();
+    let first = years.first().map(|y| f.year(y.0)).unwrap_or_default();
+    let last = years.last().map(|y| f.year(y.0)).unwrap_or_default();
+    // The first year at the axis's start: its side follows the bars, not the text direction.
+    let caption_dir = if f.axis_rtl() { "rtl" } else { "ltr" };
     view! {
         <figure class="year-bars">
             <svg viewBox=format!("0 0 {} 46", (bw * n).max(1.0)) width="200" height="46" role="img" aria-label=label>
                 {bars}
             </svg>
-            <figcaption><span>{first}</span><span>{last}</span></figcaption>
+            <figcaption dir=caption_dir><span>{first}</span><span>{last}</span></figcaption>
         </figure>
     }
 }
 
 /// The tones of one year as "Cooperative 2، Conflictual 1".
-fn tone_text(counts: &[usize; Tone::COUNT], lang: Lang) -> String {
-    let parts = Tone::ALL.iter().zip(counts).filter(|(_, n)| **n > 0).map(|(t, n)| format!("{} {n}", t.label(lang)));
-    parts.collect::<Vec<_>>().join(lang.list_sep())
+fn tone_text(counts: &[usize; Tone::COUNT], f: Fmt) -> String {
+    let parts = Tone::ALL.iter().zip(counts).filter(|(_, n)| **n > 0);
+    let parts = parts.map(|(t, &n)| format!("{} {}", t.label(f.lang), number(f, n)));
+    parts.collect::<Vec<_>>().join(f.lang.list_sep())
 }
 
 /// Stacked bars of tone per year.
-pub fn tone_bars(years: &[ToneYear], lang: Lang) -> impl IntoView {
+pub fn tone_bars(years: &[ToneYear], f: Fmt) -> impl IntoView {
     let max = years.iter().map(|(_, t)| t.iter().sum::<usize>()).max().unwrap_or(1).max(1) as f64;
     let row = |&(y, counts): &ToneYear| {
         let mut x = 0.0;
         let seg = |(&t, &n): (&Tone, &usize)| {
             let w = 240.0 * n as f64 / max;
-            let title = format!("{}: {n}", t.label(lang));
+            let title = format!("{}: {}", t.label(f.lang), number(f, n));
             let class = format!("tone-{}", t.id());
             let seg = view! { <rect class=class x=x y=2.0 width=w height=14.0><title>{title}</title></rect> };
             x += w;
             seg
         };
         let segs = Tone::ALL.iter().zip(&counts).filter(|(_, n)| **n > 0).map(seg).collect_view();
-        let text = tone_text(&counts, lang);
+        let text = tone_text(&counts, f);
         view! {
-            <li><span class="year">{y.to_string()}</span>
-                <svg width="240" height="18" role="img" aria-label=format!("{y}: {text}")>{segs}</svg>
+            <li><span class="year">{f.year(y)}</span>
+                <svg width="240" height="18" role="img" aria-label=format!("{}: {text}", f.year(y))>{segs}</svg>
                 <span class="tone-text">{text.clone()}</span></li>
         }
     };

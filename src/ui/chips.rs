@@ -3,27 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{Ctx, Nav, Snapshot};
-use crate::i18n::Lang;
+use super::{Ctx, Nav};
+use crate::page::filter_label;
 use crate::query::Filter;
-
-/// A filter in the reader's words.
-fn label(f: &Filter, lang: Lang, d: &Snapshot) -> String {
-    let s = lang.strings();
-    let name =
-        |code: &str| d.ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&d.ds.country(c).name).to_owned());
-    match f {
-        Filter::Country(c) => name(c),
-        Filter::Match(m) => format!("{}: {}", s.countries, m.label(lang)),
-        Filter::Pair(a, b) => format!("{} ⇄ {}", name(a), name(b)),
-        Filter::Type(t) => t.label(lang).to_owned(),
-        Filter::Topic(t) => t.label(lang).to_owned(),
-        Filter::Tone(t) => t.label(lang).to_owned(),
-        Filter::From(y) => format!("{} {y}", s.from),
-        Filter::To(y) => format!("{} {y}", s.to),
-        Filter::Search(q) => format!("«{q}»"),
-    }
-}
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
@@ -34,10 +16,10 @@ pub fn ActiveFilters() -> impl IntoView {
         if chips.is_empty() {
             return None;
         }
-        let (lang, d) = (ctx.lang(), ctx.now());
-        let s = lang.strings();
+        let (fmt, d) = (ctx.fmt(), ctx.now());
+        let s = fmt.strings();
         let chip = |f: Filter| {
-            let text = label(&f, lang, &d);
+            let text = filter_label(&f, fmt, &d.ds);
             let remove = move |_| ctx.navigate(|q| *q = q.without(&f), Nav::Push);
             let name = format!("{}: {text}", s.remove_filter);
             view! {

@@ -1,14 +1,15 @@
-//! The explorer's "Embed this view" dialog: the current view as a widget, both snippets, and a
-//! live preview (loaded only while the dialog is open).
+//! The explorer's "Embed this view" dialog: the current view as a widget (its kind, language,
+//! reading and display options), both snippets, and a live preview of every option (loaded only
+//! while the dialog is open).
 
 use leptos::html;
 use leptos::prelude::*;
 
 use super::controls::vocab_select;
+use super::reading::reading_fields;
 use super::{url, Ctx};
-use crate::embed::{iframe_snippet, loader_snippet, widget_query, SANDBOX};
-use crate::page::Page;
-use crate::vocab::{Theme, Widget};
+use crate::embed::{iframe_snippet, loader_snippet, widget_query, Options, SANDBOX};
+use crate::i18n::Lang;
 
 /// A read-only snippet (following the options) with its copy button.
 fn snippet(
@@ -59,17 +60,51 @@ fn preview_height(ev: &web_sys::MessageEvent) -> Option<u32> {
         .then(|| height.min(4000.0) as u32)
 }
 
+/// The dialog's choices: widget, language, reading options, theme, and the display options.
+fn options_form(opts: RwSignal<Options>) -> impl IntoView {
+    let s = expect_context::<Ctx>().lang().strings();
+    let set = move |f: fn(&mut Options, bool)| move |ev| opts.update(|o| f(o, event_target_checked(&ev)));
+    let reading = reading_fields(
+        ["embed-digits", "embed-cal", "embed-axis"],
+        move || opts.get().reading,
+        move |r| opts.update(|o| o.reading = r),
+        move || opts.get().lang == Lang::Ar,
+    );
+    view! {
+        <div class="embed-options">
+            <label for="embed-widget">{s.embed_widget}</label>
+            {vocab_select("embed-widget", move || opts.get().widget, move |w| opts.update(|o| o.widget = w))}
+            <label for="embed-lang">{s.embed_lang}</label>
+            {vocab_select("embed-lang", move || opts.get().lang, move |l| opts.update(|o| o.lang = l))}
+            {reading}
+            <label for="embed-theme">{s.embed_theme}</label>
+            {vocab_select("embed-theme", move || opts.get().theme, move |t| opts.update(|o| o.theme = t))}
+        </div>
+        <div class="embed-checks">
+            <label class="option">
+                <input type="checkbox" id="embed-plain" prop:checked=move || opts.get().plain
+                    on:change=set(|o, on| o.plain = on) />
+                {s.embed_plain}
+            </label>
+            <label class="option">
+                <input type="checkbox" id="embed-transparent" prop:checked=move || opts.get().transparent
+                    on:change=set(|o, on| o.transparent = on) />
+                {s.embed_transparent}
+            </label>
+        </div>
+    }
+}
+
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let dialog = NodeRef::<html::Dialog>::new();
-    let widget = RwSignal::new(Widget::Timeline);
-    let theme = RwSignal::new(Theme::Auto);
+    let opts = RwSignal::new(Options::default());
     let copied = RwSignal::new(None::<&'static str>);
     // The live preview is a second app instance: only load it while the dialog is open.
     let is_open = RwSignal::new(false);
     let open = move |_| {
-        widget.set(ctx.query.with_untracked(Page::widget));
+        opts.set(ctx.query.with_untracked(Options::of));
         copied.set(None);
         is_open.set(true);
         if let Some(d) = dialog.get() {
@@ -83,7 +118,7 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     // The page's own address: only in the browser (a static page draws the dialog closed).
     let base = StoredValue::new(if ctx.is_static() { String::new() } else { url::base() });
-    let embed_query = move || ctx.query.with(|q| widget_query(q, widget.get(), theme.get()));
+    let embed_query = move || ctx.query.with(|q| widget_query(q, &opts.get()));
     // The preview's height, from its own height messages: the snippets carry it.
     let measured = RwSignal::new(None::<u32>);
     let listener = window_event_listener(leptos::ev::message, move |ev| {
@@ -95,7 +130,8 @@ pub fn EmbedDialog() -> impl IntoView {
     let loader = move || base.with_value(|b| loader_snippet(b, &embed_query(), measured.get()));
     let iframe = move || {
         base.with_value(|b| {
-            iframe_snippet(b, &embed_query(), ctx.lang().strings().embed_frame_title, measured.get().unwrap_or(560))
+            let title = opts.get().lang.strings().embed_frame_title;
+            iframe_snippet(b, &embed_query(), title, measured.get().unwrap_or(560))
         })
     };
     let preview = move || {
@@ -111,12 +147,7 @@ pub fn EmbedDialog() -> impl IntoView {
         let s = ctx.lang().strings();
         view! {
             <h2 id="embed-heading">{s.embed_title}</h2>
-            <div class="embed-options">
-                <label for="embed-widget">{s.embed_widget}</label>
-                {vocab_select("embed-widget", move || widget.get(), move |w| widget.set(w))}
-                <label for="embed-theme">{s.embed_theme}</label>
-                {vocab_select("embed-theme", move || theme.get(), move |t| theme.set(t))}
-            </div>
+            {options_form(opts)}
             {snippet("loader", s.embed_loader, loader, copied)}
             {snippet("iframe", s.embed_iframe, iframe, copied)}
             <h3>{s.preview}</h3>

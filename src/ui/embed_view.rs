@@ -1,28 +1,53 @@
-//! Embed mode (`?embed=…`): one compact widget with a link to the full explorer, posting its
-//! height to the host page. It renders the same `Page` as the explorer (`explorer::page_body`).
+//! Embed mode (`?embed=…`): one compact widget that says what it shows, with a link to the full
+//! explorer, posting its height to the host page in the three forms newsroom tooling speaks
+//! (Marsad's own loader, Pym.js, AMP). It renders the same `Page` as the explorer
+//! (`explorer::page_body`), except the single-event widget, which is compact.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::event_page::EventWidget;
 use super::explorer::page_body;
 use super::filters::FilterPanel;
 use super::notices::ResultCount;
 use super::Ctx;
-use crate::embed::{explorer_query, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION};
+use crate::embed::{
+    explorer_query, pym_height_message, AMP_EMBED_SIZE, AMP_SENTINEL, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION,
+};
+use crate::page::widget_subject;
+use crate::vocab::Widget;
 
-/// Posts `{type, version, height}` to the parent whenever the content's height changes.
-fn post_height_on_resize() {
-    let post = || {
+/// An object message from `(key, value)` pairs.
+fn message(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let msg = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    msg
+}
+
+/// Posts the content's height to the parent whenever it changes: Marsad's `{type, version,
+/// height}` (for `embed.js`), AMP's `embed-size` request, and, when a Pym.js parent gave this
+/// frame a `childId`, Pym's height string. The height is not a secret: each receiver checks
+/// who sent it.
+fn post_height_on_resize(child_id: Option<String>) {
+    let post = move || {
         let Some(body) = document().body() else { return };
-        let height = body.scroll_height();
+        let height = body.scroll_height().max(0) as u32;
         let Ok(Some(parent)) = window().parent() else { return };
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE_TYPE.into());
-        let _ = js_sys::Reflect::set(&msg, &"version".into(), &HEIGHT_MESSAGE_VERSION.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
-        // The height is not a secret; the loader checks who sent it.
-        let _ = parent.post_message(&msg, "*");
+        let ours = message(&[
+            ("type", HEIGHT_MESSAGE_TYPE.into()),
+            ("version", HEIGHT_MESSAGE_VERSION.into()),
+            ("height", height.into()),
+        ]);
+        let _ = parent.post_message(&ours, "*");
+        let amp =
+            message(&[("sentinel", AMP_SENTINEL.into()), ("type", AMP_EMBED_SIZE.into()), ("height", height.into())]);
+        let _ = parent.post_message(&amp, "*");
+        if let Some(id) = &child_id {
+            let _ = parent.post_message(&pym_height_message(id, height).into(), "*");
+        }
     };
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| post());
     if let (Ok(observer), Some(body)) =
@@ -35,26 +60,70 @@ fn post_height_on_resize() {
     callback.forget();
 }
 
+/// The widget's header: what it shows ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"), how
+/// many events, and the way to the full explorer.
+fn head(ctx: Ctx, widget: Option<Widget>, explorer_href: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let years = Memo::new(move |_| {
+        ctx.data.with(|d| {
+            ctx.filtered.with(|f| {
+                let years = f.events.iter().map(|&ix| d.ds.event(ix).date.year);
+                Some((years.clone().min()?, years.max()?))
+            })
+        })
+    });
+    let subject = move || ctx.data.with(|d| ctx.query.with(|q| widget_subject(q, ctx.fmt(), &d.ds, years.get())));
+    // The single-event widget's subject is its own title, just below.
+    let what = match widget {
+        Some(Widget::Event) => {
+            view! { <span class="brand-name">{move || ctx.lang().strings().app_name}</span> }.into_any()
+        }
+        _ => view! { <h2 class="widget-subject"><bdi>{subject}</bdi></h2> <ResultCount /> }.into_any(),
+    };
+    view! {
+        <header class="embed-head">
+            {what}
+            <a class="explorer-link" href=explorer_href target="_blank" rel="noopener">
+                {move || ctx.lang().strings().view_explorer}
+            </a>
+        </header>
+    }
+}
+
 #[component]
 pub fn EmbedView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let (widget, event, plain, transparent, filters, child_id) =
+        ctx.query.with_untracked(|q| (q.embed, q.event.clone(), q.plain, q.transparent, q.filters, q.child_id.clone()));
     if let Some(el) = document().document_element() {
         let _ = el.set_attribute("data-embed", "");
+        if transparent {
+            let _ = el.set_attribute("data-transparent", "");
+        }
     }
-    post_height_on_resize();
+    post_height_on_resize(child_id);
     let explorer_href = move || ctx.absolute(&ctx.query.with(explorer_query));
-    let filters = ctx.query.with_untracked(|q| q.filters).then(|| view! { <FilterPanel /> });
+    let body = match (widget, event) {
+        (Some(Widget::Event), Some(id)) => view! { <EventWidget id /> }.into_any(),
+        _ => page_body(ctx).into_any(),
+    };
+    // `plain=1`: the content and a small credit link, nothing else.
+    let (head, credit) = if plain {
+        let credit = view! {
+            <p class="embed-credit">
+                <a href=explorer_href target="_blank" rel="noopener">{move || ctx.lang().strings().app_name}</a>
+            </p>
+        };
+        (None, Some(credit))
+    } else {
+        (Some(head(ctx, widget, explorer_href)), None)
+    };
+    let filters = filters.then(|| view! { <FilterPanel /> });
     view! {
         <div class="embed">
-            <header class="embed-head">
-                <span class="brand-name">{move || ctx.lang().strings().app_name}</span>
-                <ResultCount />
-                <a class="explorer-link" href=explorer_href target="_blank" rel="noopener">
-                    {move || ctx.lang().strings().view_explorer}
-                </a>
-            </header>
+            {head}
             {filters}
-            <main class="content">{page_body(ctx)}</main>
+            <main class="content">{body}</main>
+            {credit}
         </div>
     }
 }

@@ -154,14 +154,15 @@ fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
     let e = d.ds.event(ix);
     let (kind, date, id) = (e.kind, e.date, e.id.clone());
     move || {
-        let lang = ctx.lang();
+        let fmt = ctx.fmt();
+        let lang = fmt.lang;
         let e = d.ds.event(ix);
         let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
         let (id, title, row_id) = (id.clone(), lang.pick(&e.title).to_owned(), id.clone());
         view! {
             <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()>
                 <TypeSymbol kind />
-                <span class="event-date">{format_date(lang, &date)}</span>
+                <span class="event-date">{format_date(fmt, &date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>
                 <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
             </li>

@@ -7,10 +7,10 @@ use super::cards::event_link;
 use super::link::Link;
 use super::marks::TypeSymbol;
 use super::share::CopyLink;
-use super::source::Sources;
+use super::source::{text_lang, Sources};
 use super::{Ctx, Snapshot};
 use crate::data::{CountryIx, Event};
-use crate::i18n::{format_date, Lang};
+use crate::i18n::{format_date, Fmt, Lang};
 use crate::query::Query;
 
 fn country_link(d: &Snapshot, c: CountryIx, lang: Lang) -> impl IntoView {
@@ -24,8 +24,8 @@ fn country_link(d: &Snapshot, c: CountryIx, lang: Lang) -> impl IntoView {
 }
 
 /// The facts list: date, parties, initiator, actors, place, topics.
-fn facts(d: &Snapshot, e: &Event, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
+fn facts(d: &Snapshot, e: &Event, fmt: Fmt) -> impl IntoView {
+    let (lang, s) = (fmt.lang, fmt.strings());
     let parties = e.parties.iter().map(|&p| view! { <li>{country_link(d, p, lang)}</li> }).collect_view();
     let initiator = e.initiator.map(|p| view! { <dt>{s.initiator}</dt><dd>{country_link(d, p, lang)}</dd> });
     let actor = |&a: &u32| {
@@ -40,7 +40,7 @@ fn facts(d: &Snapshot, e: &Event, lang: Lang) -> impl IntoView {
     let place = e.place.as_ref().map(|p| view! { <dt>{s.place}</dt><dd><bdi>{lang.pick(p).to_owned()}</bdi></dd> });
     view! {
         <dl class="facts">
-            <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(lang, &e.date)}</time></dd>
+            <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(fmt, &e.date)}</time></dd>
             <dt>{s.parties}</dt><dd><ul class="inline">{parties}</ul></dd>
             {initiator}
             {actors}
@@ -79,8 +79,8 @@ pub fn EventPage(id: String) -> impl IntoView {
     };
     let d2 = d.clone();
     let head = move || {
-        let lang = ctx.lang();
-        let s = lang.strings();
+        let fmt = ctx.fmt();
+        let (lang, s) = (fmt.lang, fmt.strings());
         let e = d2.ds.event(ix);
         let related: Vec<_> = d2.ds.related(e).collect();
         let related = (!related.is_empty()).then(|| {
@@ -91,7 +91,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
             <h1 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
             <CopyLink />
-            {facts(&d2, e, lang)}
+            {facts(&d2, e, fmt)}
             <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
             {related}
         }
@@ -121,5 +121,52 @@ fn Neighbours(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl 
         };
         let (earlier, later) = (step(event.checked_sub(1), s.earlier_event), step(Some(event + 1), s.later_event));
         view! { <nav class="neighbours" aria-label=s.in_time>{earlier}{later}</nav> }
+    }
+}
+
+/// The single-event widget: the type, title, date, parties, summary and each quoted sentence
+/// with its article, and the full event page (each quote inside its article) a click away in a
+/// new tab. Nothing in it navigates inside the widget.
+#[component]
+pub fn EventWidget(id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let (fmt, d) = (ctx.fmt(), ctx.data.get());
+        let (lang, s) = (fmt.lang, fmt.strings());
+        let Some(ix) = d.ds.event_ix(&id) else {
+            // A sharded dataset may not have brought it yet: redrawn when it does.
+            let text = if ctx.shards.get().is_some() { s.loading } else { s.event_not_found };
+            return view! { <p role="status">{text}</p> }.into_any();
+        };
+        let e = d.ds.event(ix);
+        let names = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect::<Vec<_>>();
+        let quote = |src: &crate::data::Source| {
+            let a = d.ds.article(src.article);
+            let outlets = a.outlets.iter().map(|o| lang.pick(o)).collect::<Vec<_>>().join(lang.list_sep());
+            view! {
+                <figure>
+                    <blockquote lang=text_lang(&src.quote) dir="auto">{src.quote.clone()}</blockquote>
+                    <figcaption class="source-of">
+                        <bdi>{lang.pick(&a.title).to_owned()}</bdi> " · " <bdi>{outlets}</bdi> " · "
+                        {format_date(fmt, &a.published)}
+                    </figcaption>
+                </figure>
+            }
+        };
+        let full = ctx.query.with_untracked(|q| ctx.absolute(&crate::embed::explorer_query(q)));
+        view! {
+            <article class="event-widget" aria-labelledby="event-title">
+                <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
+                <h1 id="event-title"><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
+                <dl class="facts">
+                    <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(fmt, &e.date)}</time></dd>
+                    <dt>{s.parties}</dt><dd><bdi>{names.join(lang.list_sep())}</bdi></dd>
+                </dl>
+                <p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p>
+                {e.sources.iter().map(quote).collect_view()}
+                <p><a href=full target="_blank" rel="noopener">{s.read_in_context}</a></p>
+            </article>
+        }
+        .into_any()
     }
 }

@@ -80,11 +80,11 @@ fn focus_row(id: String, frames: u32) {
 pub fn Explorer() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let footer = move || {
-        let lang = ctx.lang();
-        let s = lang.strings();
+        let fmt = ctx.fmt();
+        let s = fmt.strings();
         let d = ctx.data.get();
         let as_of = d.ds.as_of().map(|date| {
-            view! { {s.data_as_of} " " <time datetime=date.to_string()>{format_date(lang, &date)}</time> " · " }
+            view! { {s.data_as_of} " " <time datetime=date.to_string()>{format_date(fmt, &date)}</time> " · " }
         });
         view! {
             <footer class="site-footer">

@@ -1,10 +1,11 @@
 //! The site header: the name (a link to the unfiltered explorer), the two main views, the
-//! "Embed" dialog and the language switch.
+//! display options, the "Embed" dialog and the language switch.
 
 use leptos::prelude::*;
 
 use super::embed_dialog::EmbedDialog;
 use super::link::Link;
+use super::reading::ReadingMenu;
 use super::Ctx;
 use crate::query::Query;
 use crate::vocab::View;
@@ -24,12 +25,12 @@ pub fn SiteHeader() -> impl IntoView {
         let current = Signal::derive(move || view_now.get() == v);
         view! { <Link to=to_view(v) current>{move || v.label(ctx.lang())}</Link> }
     };
+    // Home: the default view as the reader reads it (not the event shown).
+    let home = |q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, reading: q.reading, ..Query::default() };
     view! {
         <header class="site-header">
             <div class="brand">
-                // Home: the default view in the reader's language and theme (not the event shown).
-                <Link to=|q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, ..Query::default() }
-                    class="brand-name">
+                <Link to=home class="brand-name">
                     {move || ctx.lang().strings().app_name}
                 </Link>
                 <span class="tagline">{move || ctx.lang().strings().tagline}</span>
@@ -39,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
                 {nav_link(View::Countries)}
             </nav>
             <div class="header-actions">
+                <ReadingMenu />
                 <EmbedDialog />
                 // A link (the same view in the other language has its own address), so it works
                 // without JavaScript too.

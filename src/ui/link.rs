@@ -21,7 +21,9 @@ impl<F: Fn(&mut Query) + Send + Sync + 'static> From<F> for To {
 }
 
 /// A link to the state `to` makes of the current one. A plain click navigates in place (a new
-/// history entry); a click with a modifier key or another button is left to the browser.
+/// history entry); a click with a modifier key or another button is left to the browser. In an
+/// embed, a link that would change the widget's subject (`embed::stays_inside`) opens the full
+/// explorer in a new tab instead.
 #[component]
 pub fn Link(
     #[prop(into)] to: To,
@@ -38,18 +40,45 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let to2 = to.clone();
+    let (to2, to3) = (to.clone(), to.clone());
+    let leaves = move || {
+        ctx.query.with(|now| {
+            now.embed.is_some() && {
+                let mut target = now.clone();
+                (to3.0)(&mut target);
+                !crate::embed::stays_inside(now, &target)
+            }
+        })
+    };
+    let leaves = Memo::new(move |_| leaves());
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+            || leaves.get_untracked()
+        {
             return;
         }
         ev.prevent_default();
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
     };
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
-    let href = move || ctx.href(|q| (to.0)(q));
+    let href = move || {
+        if leaves.get() {
+            let mut q = ctx.query.get();
+            (to.0)(&mut q);
+            ctx.absolute(&crate::embed::explorer_query(&q))
+        } else {
+            ctx.href(|q| (to.0)(q))
+        }
+    };
+    let target = move || leaves.get().then_some("_blank");
+    let rel = move || leaves.get().then_some("noopener");
     view! {
-        <a class=class href=href lang=lang aria-label=label aria-current=aria_current on:click=on_click>
+        <a class=class href=href target=target rel=rel lang=lang aria-label=label aria-current=aria_current
+            on:click=on_click>
             {children()}
         </a>
     }

@@ -12,6 +12,8 @@
 //! goes unused: hence the `dead_code` allowance in that build only.
 #![cfg_attr(not(feature = "web"), allow(dead_code))]
 
+#[cfg(feature = "web")]
+mod calendar;
 mod cards;
 mod charts;
 mod chips;
@@ -30,6 +32,7 @@ mod link;
 mod load;
 mod marks;
 mod notices;
+mod reading;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod share;
@@ -44,7 +47,7 @@ use leptos::prelude::*;
 
 use crate::data::{self, Dataset, Problem};
 use crate::filter::{apply, Filtered};
-use crate::i18n::Lang;
+use crate::i18n::{Fmt, Lang};
 use crate::page::Page;
 use crate::query::Query;
 use crate::search::{IndexBuild, SearchIndex};
@@ -115,6 +118,8 @@ pub struct Ctx {
     pub query: RwSignal<Query>,
     /// The language alone, so language-dependent text does not re-render on every filter change.
     lang: Memo<Lang>,
+    /// The language and the reading options: how numbers and dates are written.
+    fmt: Memo<Fmt>,
     /// Which view the query shows.
     pub page: Memo<Page>,
     /// True while the reader is typing a search: the first keystroke adds a history entry, the
@@ -163,6 +168,7 @@ impl Ctx {
             shards: RwSignal::new(None),
             query,
             lang: Memo::new(move |_| query.with(|q| q.lang)),
+            fmt: Memo::new(move |_| query.with(|q| Fmt::new(q.lang, q.reading))),
             page: Memo::new(move |_| query.with(Page::of)),
             typing: StoredValue::new(false),
             filtered,
@@ -174,6 +180,11 @@ impl Ctx {
     /// The interface language (tracked).
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// How numbers and dates are written: the language and the reading options (tracked).
+    pub fn fmt(&self) -> Fmt {
+        self.fmt.get()
     }
 
     /// The current snapshot, without subscribing to the next one.
@@ -233,7 +244,8 @@ impl Ctx {
 
     /// The clean, absolute link to share for the page shown, if it is one that can be shared.
     pub fn share_link(&self) -> Option<String> {
-        let q = self.page.with_untracked(|p| p.share(self.query.with_untracked(|q| q.lang)))?;
+        let (lang, reading) = self.query.with_untracked(|q| (q.lang, q.reading));
+        let q = self.page.with_untracked(|p| p.share(lang, reading))?;
         Some(self.absolute(&q))
     }
 }
@@ -258,6 +270,7 @@ fn document_attributes(ctx: Ctx) {
 /// Starts the app: in place of a static page's content once ready, or at once.
 #[cfg(feature = "web")]
 pub fn start() {
+    crate::i18n::set_hijri(calendar::hijri);
     url::pin_head_links();
     let Some((el, static_shown)) = url::mount_point() else { return };
     let handle = leptos::mount::mount_to(el, move || view! { <App static_shown /> });

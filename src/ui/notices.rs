@@ -13,7 +13,7 @@ use crate::query::Query;
 pub fn ResultCount() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let n = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
-    view! { <p class="result-count" role="status" aria-live="polite">{move || EVENTS.count(ctx.lang(), n.get())}</p> }
+    view! { <p class="result-count" role="status" aria-live="polite">{move || EVENTS.count(ctx.fmt(), n.get())}</p> }
 }
 
 /// "Did you mean": when a search word matched nothing, the results are those of the nearest

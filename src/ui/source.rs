@@ -11,7 +11,7 @@ use super::load::fetch_article;
 use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
-use crate::i18n::{format_date, Lang};
+use crate::i18n::{format_date, Fmt, Lang};
 use crate::reader::{pieces, Piece, CONTEXT, MAX_RENDERED};
 
 /// Which source the reader shows (an index into the event's sources), and the texts fetched.
@@ -29,7 +29,7 @@ pub struct StaticArticles(pub HashMap<ArticleIx, String>);
 
 /// `lang`/`dir` for a text of unknown language from the data: Arabic if it has Arabic script,
 /// else left to the browser (`dir="auto"`), so English quotes keep their punctuation in place.
-fn text_lang(s: &str) -> Option<&'static str> {
+pub(super) fn text_lang(s: &str) -> Option<&'static str> {
     has_arabic(s).then_some("ar")
 }
 
@@ -64,8 +64,8 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
         });
     });
     move || {
-        let lang = ctx.lang();
-        let s = lang.strings();
+        let fmt = ctx.fmt();
+        let s = fmt.strings();
         let e = d.ds.event(event);
         // Sources grouped by article, in the order they are listed.
         let mut articles: Vec<ArticleIx> = Vec::new();
@@ -74,7 +74,7 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
                 articles.push(s.article);
             }
         }
-        let groups = articles.iter().map(|&a| source_group(&d, e, a, lang, reader)).collect_view();
+        let groups = articles.iter().map(|&a| source_group(&d, e, a, fmt, reader)).collect_view();
         view! {
             <section class="sources" aria-labelledby="sources-heading">
                 <h3 id="sources-heading">{s.sources}</h3>
@@ -86,8 +86,8 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
 }
 
 /// One article's facts and the event's quotes from it, each with a button to show it in the text.
-fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, lang: Lang, reader: Reader) -> impl IntoView {
-    let s = lang.strings();
+fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: Reader) -> impl IntoView {
+    let (lang, s) = (fmt.lang, fmt.strings());
     let a = d.ds.article(article);
     let outlets = a.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
     let quote = |(i, src): (usize, &crate::data::Source)| {
@@ -111,7 +111,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, lang: Lang, reader:
                     <dt>{s.outlets}</dt><dd><bdi>{outlets}</bdi></dd>
                     <dt>{s.published}</dt>
                     <dd>
-                        <time datetime=a.published.to_string()>{format_date(lang, &a.published)}</time>
+                        <time datetime=a.published.to_string()>{format_date(fmt, &a.published)}</time>
                         {(!a.published_note.is_empty()).then(|| {
                             view! { " " <span class="date-note" lang="en" dir="ltr">{a.published_note.clone()}</span> }
                         })}
@@ -142,8 +142,8 @@ fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reade
     });
     let step = move |by: isize| reader.current.update(|c| *c = (*c as isize + by).rem_euclid(n as isize) as usize);
     move || {
-        let lang = ctx.lang();
-        let s = lang.strings();
+        let fmt = ctx.fmt();
+        let (lang, s) = (fmt.lang, fmt.strings());
         let e = d.ds.event(event);
         let current = reader.current.get().min(n - 1);
         let article = e.sources[current].article;

@@ -10,7 +10,7 @@ use super::marks::Legend;
 use super::timeline_marks::{density_view, mark_view, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
-use crate::i18n::{format_parts, Lang};
+use crate::i18n::{format_parts, Fmt};
 use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Mark, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
 
@@ -128,7 +128,7 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     let ctx = expect_context::<Ctx>();
     let dense = Memo::new(move |_| items.with(|items| visible(items, &z.viewport.get()) > DENSE_ABOVE));
     let marks = Memo::new(move |_| {
-        let rtl = ctx.lang().is_rtl();
+        let rtl = ctx.fmt().axis_rtl();
         if dense.get() {
             return Vec::new();
         }
@@ -151,7 +151,7 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         let dx = ev.client_x() as f64 - x0;
         if dx.abs() > 4.0 || drag.with_untracked(|d| d.moved) {
             // Content follows the pointer: dragging right shows earlier dates (later in Arabic).
-            let sign = if ctx.lang().is_rtl() { 1.0 } else { -1.0 };
+            let sign = if ctx.fmt().axis_rtl() { 1.0 } else { -1.0 };
             z.set(v0.pan(sign * dx / z.width.get_untracked().max(1.0)));
             drag.update(|d| d.moved = true);
             z.dragged.set_value(true);
@@ -161,15 +161,15 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     let on_up = move |_| drag.set(Drag::default());
     let label = move || format!("{} — {}", View::Timeline.label(ctx.lang()), ctx.lang().strings().timeline_help);
     let draw = move || {
-        let (lang, data) = (ctx.lang(), ctx.now());
+        let (fmt, data) = (ctx.fmt(), ctx.now());
         if dense.get() {
-            return items.with(|items| density_view(lang, items, z)).into_any();
+            return items.with(|items| density_view(fmt, items, z)).into_any();
         }
         marks
             .get()
             .into_iter()
             .enumerate()
-            .map(|(k, m): (usize, Mark)| mark_view(ctx, &data, lang, k, m, z))
+            .map(|(k, m): (usize, Mark)| mark_view(ctx, &data, fmt, k, m, z))
             .collect_view()
             .into_any()
     };
@@ -178,8 +178,8 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
             aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
             on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
             <svg width=move || z.width.get() height=height role="presentation"
-                data-dir=move || ctx.lang().dir()>
-                <g class="axis">{move || axis(ctx.lang(), z, height)}</g>
+                data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
+                <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
                 <g class="marks">{draw}</g>
             </svg>
             <PeekCard z />
@@ -192,8 +192,8 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
 /// peek card.
 fn keys(ctx: Ctx, z: Zoom) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
     move |ev: leptos::ev::KeyboardEvent| {
-        // In Arabic the axis runs right to left: the left arrow moves towards later dates.
-        let dir = if ctx.lang().is_rtl() { -1.0 } else { 1.0 };
+        // A right-to-left axis (Arabic's default): the left arrow moves towards later dates.
+        let dir = if ctx.fmt().axis_rtl() { -1.0 } else { 1.0 };
         match ev.key().as_str() {
             "+" | "=" => z.zoom(2.0),
             "-" | "_" => z.zoom(0.5),
@@ -260,12 +260,14 @@ fn Controls(z: Zoom) -> impl IntoView {
 }
 
 /// The axis: a line and a label per tick, labels near an edge pulled inside the drawing.
-fn axis(lang: Lang, z: Zoom, h: f64) -> impl IntoView {
+fn axis(f: Fmt, z: Zoom, h: f64) -> impl IntoView {
+    // The axis is Gregorian (its ticks are Gregorian months and years), in the reader's digits.
+    let g = f.gregorian();
     let (v, w) = (z.viewport.get(), z.width.get());
     let tick = move |t: crate::timeline::Tick| {
         let label = match t.month {
-            Some(m) => format_parts(lang, Precision::Month, t.year, m, 1),
-            None => t.year.to_string(),
+            Some(m) => format_parts(g, Precision::Month, t.year, m, 1),
+            None => f.year(t.year),
         };
         let y = h - AXIS_H;
         let tx = label_x(t.x, label.chars().count(), w, 3.6);
@@ -276,5 +278,5 @@ fn axis(lang: Lang, z: Zoom, h: f64) -> impl IntoView {
             </g>
         }
     };
-    ticks(&v, w, lang.is_rtl(), if v.days() < 900.0 { 110.0 } else { 56.0 }).into_iter().map(tick).collect_view()
+    ticks(&v, w, f.axis_rtl(), if v.days() < 900.0 { 110.0 } else { 56.0 }).into_iter().map(tick).collect_view()
 }

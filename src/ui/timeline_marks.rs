@@ -9,7 +9,7 @@ use super::marks::TypeSymbol;
 use super::timeline::Zoom;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{EventIx, EventType};
-use crate::i18n::{format_date, number, Lang, CLOSE_EVENTS, EVENTS};
+use crate::i18n::{format_date, number, Fmt, CLOSE_EVENTS, EVENTS};
 use crate::query::Query;
 use crate::symbol::{shape_path, type_class};
 use crate::timeline::{density, Item, Mark, Viewport};
@@ -98,14 +98,15 @@ fn acts(z: Zoom, ev: &leptos::ev::MouseEvent, pin_first: &impl Fn() -> bool) -> 
 }
 
 /// One mark: a group, or a single event (its symbol, a span bar for a month or year).
-pub fn mark_view(ctx: Ctx, data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zoom) -> AnyView {
+pub fn mark_view(ctx: Ctx, data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom) -> AnyView {
+    let lang = fmt.lang;
     let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
     if m.is_group() {
-        return group_view(data, lang, k, m, z, y);
+        return group_view(data, fmt, k, m, z, y);
     }
     let e = data.ds.event(m.events[0]);
     let id = e.id.clone();
-    let label = format!("{} — {} — {}", format_date(lang, &e.date), e.kind.label(lang), lang.pick(&e.title));
+    let label = format!("{} — {} — {}", format_date(fmt, &e.date), e.kind.label(lang), lang.pick(&e.title));
     let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
     let open = move || {
         let id = id.clone();
@@ -167,13 +168,13 @@ fn pie(mix: &[(EventType, u32)], cx: f64, cy: f64, r: f64) -> impl IntoView {
 }
 
 /// A group of close events: a pie of its types around the count; opening it zooms in on it.
-fn group_view(data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zoom, y: f64) -> AnyView {
+fn group_view(data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom, y: f64) -> AnyView {
     let n = m.events.len();
     // `timeline::layout` creates every mark with one event and only ever adds to it.
     let first = data.ds.event(m.events[0]);
     let last = data.ds.event(*m.events.last().unwrap_or(&m.events[0]));
-    let from_to = format!("{} – {}", format_date(lang, &first.date), format_date(lang, &last.date));
-    let label = format!("{}: {from_to}", CLOSE_EVENTS.count_with_digits(lang, n));
+    let from_to = format!("{} – {}", format_date(fmt, &first.date), format_date(fmt, &last.date));
+    let label = format!("{}: {from_to}", CLOSE_EVENTS.count_with_digits(fmt, n));
     let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
     let open = move || z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
     let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
@@ -200,7 +201,7 @@ fn group_view(data: &Snapshot, lang: Lang, k: usize, m: Mark, z: Zoom, y: f64) -
             {bar}
             {pie(&m.mix, cx, y, 12.5)}
             <circle class="group-core" cx=cx cy=y r=8.5 />
-            <text class=count_class x=cx y=y + 3.5 text-anchor="middle">{n.to_string()}</text>
+            <text class=count_class x=cx y=y + 3.5 text-anchor="middle">{fmt.digits(n.to_string())}</text>
         </g>
     }
     .into_any()
@@ -213,7 +214,8 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let p = z.peek.get()?;
-        let (lang, d) = (ctx.lang(), ctx.now());
+        let (fmt, d) = (ctx.fmt(), ctx.now());
+        let lang = fmt.lang;
         let s = lang.strings();
         let width = z.width.get_untracked();
         let left = (p.x - PEEK_W / 2.0).clamp(0.0, (width - PEEK_W).max(0.0));
@@ -221,7 +223,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
             let e = d.ds.event(ix);
             let (id, title) = (e.id.clone(), lang.pick(&e.title).to_owned());
             view! {
-                <p class="peek-meta">{format_date(lang, &e.date)} " · " {e.kind.label(lang)}</p>
+                <p class="peek-meta">{format_date(fmt, &e.date)} " · " {e.kind.label(lang)}</p>
                 <p class="peek-title"><bdi>{title}</bdi></p>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())>{s.open_event}</Link>
             }
@@ -230,12 +232,12 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
             let first = d.ds.event(p.events[0]);
             let last = d.ds.event(*p.events.last().unwrap_or(&p.events[0]));
             let mix = p.mix.iter().map(|&(t, n)| {
-                let n = number(lang, n as usize);
+                let n = number(fmt, n as usize);
                 view! { <li><TypeSymbol kind=t />{t.label(lang)} " " <span class="count">{n}</span></li> }
             });
-            let dates = format!("{} – {}", format_date(lang, &first.date), format_date(lang, &last.date));
+            let dates = format!("{} – {}", format_date(fmt, &first.date), format_date(fmt, &last.date));
             view! {
-                <p class="peek-title">{CLOSE_EVENTS.count(lang, p.events.len())}</p>
+                <p class="peek-title">{CLOSE_EVENTS.count(fmt, p.events.len())}</p>
                 <p class="peek-meta">{dates}</p>
                 <ul class="peek-mix">{mix.collect_view()}</ul>
                 <p class="help">{s.group_help}</p>
@@ -258,8 +260,9 @@ const LEVELS: [f32; 5] = [0.2, 0.4, 0.6, 0.8, 1.0];
 
 /// Density strips, one row per type: each bin's shade says how many events fall in it.
 /// Clicking zooms in around the point clicked.
-pub fn density_view(lang: Lang, items: &[Item], z: Zoom) -> impl IntoView {
-    let (v, w, rtl) = (z.viewport.get(), z.width.get(), lang.is_rtl());
+pub fn density_view(fmt: Fmt, items: &[Item], z: Zoom) -> impl IntoView {
+    let lang = fmt.lang;
+    let (v, w, rtl) = (z.viewport.get(), z.width.get(), fmt.axis_rtl());
     let bins = density(items, &v, w, rtl, 8.0);
     let types: Vec<EventType> = EventType::ALL.iter().copied().filter(|t| items.iter().any(|i| i.kind == *t)).collect();
     let max = bins.iter().flat_map(|b| b.counts).fold(0.0f32, f32::max).max(1e-6);
@@ -292,7 +295,7 @@ pub fn density_view(lang: Lang, items: &[Item], z: Zoom) -> impl IntoView {
             </g>
         }
     };
-    let label = format!("{} — {}", EVENTS.count(lang, items.len()), lang.strings().density_help);
+    let label = format!("{} — {}", EVENTS.count(fmt, items.len()), lang.strings().density_help);
     let zoom_here = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
         let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) else { return };

@@ -14,7 +14,8 @@ before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const VIEWS = ['', 'view=countries', `event=${data.events.find((e) => e.related.length).id}`, 'pair=US-CN',
-  'country=GB', 'embed=timeline&country=CN&filters=1', 'embed=country&country=RU', 'embed=event&event=' + data.events[0].id];
+  'country=GB', 'embed=timeline&country=CN&filters=1', 'embed=country&country=RU', 'embed=event&event=' + data.events[0].id,
+  'digits=arab&cal=islamic&country=CN', 'embed=timeline&type=pledge&plain=1'];
 
 for (const lang of ['ar', 'en']) {
   for (const theme of ['light', 'dark']) {
@@ -23,7 +24,7 @@ for (const lang of ['ar', 'en']) {
       const found = [];
       for (const v of VIEWS) {
         await page.goto(`${server.url}?lang=${lang}&${v}`);
-        await ready(page).catch(() => page.waitForSelector('.embed .result-count'));
+        await ready(page).catch(() => page.waitForSelector('.embed .content > *'));
         await page.waitForTimeout(300);
         await page.addScriptTag({ path: AXE });
         const result = await page.evaluate(() => window.axe.run(document, {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use marsad::data::{self, shard, Dataset};
 use marsad::export::escape_html;
-use marsad::i18n::{Lang, EVENTS};
+use marsad::i18n::{Fmt, Lang, EVENTS};
 use marsad::page::{event_has_page, static_path, Page};
 use marsad::query::Query;
 use marsad::ui::render::Site;
@@ -81,17 +81,17 @@ fn og_image_alt(lang: Lang) -> &'static str {
 
 /// A page's description: an event's summary, a country's count, or the tagline.
 fn description(q: &Query, ds: &Dataset) -> String {
-    let lang = q.lang;
+    let (lang, f) = (q.lang, Fmt::new(q.lang, q.reading));
     let s = lang.strings();
     let text = match Page::of(q) {
         Page::Event(id) => ds.event_ix(&id).map(|ix| lang.pick(&ds.event(ix).summary).to_owned()),
         Page::Timeline(Some(marsad::page::Card::Country(code))) => ds.country_ix(&code).map(|c| {
             let n = ds.events.iter().filter(|e| e.parties.contains(&c)).count();
-            format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(lang, n), country_description(lang))
+            format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(f, n), country_description(lang))
         }),
         _ => None,
     };
-    let text = text.unwrap_or_else(|| format!("{} — {}.", s.tagline, EVENTS.count(lang, ds.events.len())));
+    let text = text.unwrap_or_else(|| format!("{} — {}.", s.tagline, EVENTS.count(f, ds.events.len())));
     clip(&text, 300)
 }
 

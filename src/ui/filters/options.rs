@@ -46,7 +46,7 @@ fn check_option(
                 <input type="checkbox" prop:checked=move || ctx.query.with(&checked) on:change=change />
                 {symbol.map(|k| view! { <TypeSymbol kind=k /> })}
                 <bdi class="option-label">{label}</bdi>
-                <span class="count">{move || number(ctx.lang(), count.get())}</span>
+                <span class="count">{move || number(ctx.fmt(), count.get())}</span>
             </label>
         </li>
     }

@@ -77,8 +77,8 @@ fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
         let (lo, hi) = range.get();
         let option = move |y: i32| {
             let selected = move || current() == Some(y);
-            let n = move || number(ctx.lang(), count(y));
-            view! { <option value=y.to_string() prop:selected=selected>{y} " (" {n} ")"</option> }
+            let text = move || format!("{} ({})", ctx.fmt().year(y), number(ctx.fmt(), count(y)));
+            view! { <option value=y.to_string() prop:selected=selected>{text}</option> }
         };
         (lo..=hi).map(option).collect_view()
     };
