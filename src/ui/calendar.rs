@@ -1,9 +1,6 @@
 //! The Umm al-Qura day of a Gregorian day, from the browser's Intl (ICU's calendar data) with a
 //! pinned locale. `i18n::format_date` writes the text around it; this gives it numbers only.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use wasm_bindgen::JsValue;
 
 use crate::i18n::HijriDay;
@@ -23,17 +20,13 @@ thread_local! {
         let calendar = js_sys::Reflect::get(&f.resolved_options(), &"calendar".into()).ok().and_then(|c| c.as_string());
         (calendar.as_deref() == Some("islamic-umalqura")).then_some(f)
     };
-    /// Days already converted: a list redrawn does not ask Intl again.
-    static SEEN: RefCell<HashMap<(i32, u8, u8), Option<HijriDay>>> = RefCell::new(HashMap::new());
 }
 
 /// The Umm al-Qura day of the Gregorian day (`year`, `month`, `day`), or `None` where this
-/// browser cannot say.
+/// browser cannot say. Not cached: a few microseconds, for the few dates a view shows (a cache
+/// cost more bytes than it saved time).
 pub fn hijri(year: i32, month: u8, day: u8) -> Option<HijriDay> {
-    if let Some(seen) = SEEN.with_borrow(|s| s.get(&(year, month, day)).copied()) {
-        return seen;
-    }
-    let got = FORMAT.with(|f| {
+    FORMAT.with(|f| {
         let f = f.as_ref()?;
         let ms = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0) + (f64::from(day) - 1.0) * 86_400_000.0;
         let parts = f.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(ms)));
@@ -49,7 +42,5 @@ pub fn hijri(year: i32, month: u8, day: u8) -> Option<HijriDay> {
             }
         }
         Some((y?, m.filter(|m| (1..=12).contains(m))?, d.filter(|d| (1..=30).contains(d))?))
-    });
-    SEEN.with_borrow_mut(|s| s.insert((year, month, day), got));
-    got
+    })
 }

@@ -41,24 +41,21 @@ pub fn Link(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (to2, to3) = (to.clone(), to.clone());
-    let leaves = move || {
-        ctx.query.with(|now| {
-            now.embed.is_some() && {
+    // Embed mode is fixed for the page's life: the explorer's links never pay for this check.
+    let in_embed = ctx.query.with_untracked(|q| q.embed.is_some());
+    let leaves = in_embed.then(|| {
+        Memo::new(move |_| {
+            ctx.query.with(|now| {
                 let mut target = now.clone();
                 (to3.0)(&mut target);
                 !crate::embed::stays_inside(now, &target)
-            }
+            })
         })
-    };
-    let leaves = Memo::new(move |_| leaves());
+    });
+    let (leaves, leaves_now) =
+        (move || leaves.is_some_and(|m| m.get()), move || leaves.is_some_and(|m| m.get_untracked()));
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
-            || leaves.get_untracked()
-        {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || leaves_now() {
             return;
         }
         ev.prevent_default();
@@ -66,7 +63,7 @@ pub fn Link(
     };
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     let href = move || {
-        if leaves.get() {
+        if leaves() {
             let mut q = ctx.query.get();
             (to.0)(&mut q);
             ctx.absolute(&crate::embed::explorer_query(&q))
@@ -74,8 +71,8 @@ pub fn Link(
             ctx.href(|q| (to.0)(q))
         }
     };
-    let target = move || leaves.get().then_some("_blank");
-    let rel = move || leaves.get().then_some("noopener");
+    let target = move || leaves().then_some("_blank");
+    let rel = move || leaves().then_some("noopener");
     view! {
         <a class=class href=href target=target rel=rel lang=lang aria-label=label aria-current=aria_current
             on:click=on_click>
