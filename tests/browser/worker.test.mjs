@@ -396,7 +396,19 @@ test('the kill switch from "marsad-dist retire" removes the worker and its cache
   execFileSync(distTool, ['retire', s.dir]);
   s.overrides['index.html'] = OTHER;
   await s.page.goto(s.url).catch(() => {}); // the worker reloads its pages
-  await waitTitle(s.page, 'Another site');
+  // Chromium sometimes keeps the kill switch waiting while the old worker still controls an
+  // open page (it defers activation behind the old worker; seen in about one run in three, with
+  // every request of the page finished). The reader's next visit, once the tab is closed, gets
+  // it in every case: that is the promise the README makes.
+  const now = await waitTitle(s.page, 'Another site').then(() => true, () => false);
+  if (!now) {
+    t.diagnostic('the kill switch waited for the open page; retired on the next visit');
+    const context = s.page.context();
+    await s.page.close();
+    s.page = await context.newPage();
+    await s.page.goto(s.url).catch(() => {});
+    await waitTitle(s.page, 'Another site');
+  }
   assert.deepEqual(await retired(s.page), { caches: [], registrations: 0 });
 });
 
