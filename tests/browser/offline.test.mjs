@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSyn
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, tool, waitUntil } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(join(DIST, 'data/events.json'), 'utf8'));
@@ -132,7 +132,7 @@ test('flags are not precached: kept once a card shows one, drawn offline; one ne
   await page.goto(`${site.url}?lang=en&country=GB`);
   await ready(page);
   await page.waitForFunction(() => document.querySelector('.flag img')?.complete);
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('marsad-flags-')));
+  await waitUntil(page, async () => (await caches.keys()).some((k) => k.startsWith('marsad-flags-')));
   assert.deepEqual(await cached(), ['/flags/gb.svg']);
   await site.down();
   const drawn = async (code) => {

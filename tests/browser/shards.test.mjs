@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { launch, newPage, ready, DIST, listed, waitListed, tool } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, tool, waitUntil } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const N = 3000;
@@ -197,7 +197,7 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   await ready(page);
   await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
-  await page.waitForFunction(async (n) => (await caches.has('marsad-shards-v2')) && (await (await caches.open('marsad-shards-v2')).keys()).length === n, head.shards.length, { timeout: 10000 });
+  await waitUntil(page, async (n) => (await caches.has('marsad-shards-v2')) && (await (await caches.open('marsad-shards-v2')).keys()).length === n, head.shards.length, { timeout: 10000 });
   await site.close();
   await page.reload();
   await ready(page);

@@ -136,3 +136,18 @@ export function manyStates(shipped, { states = 153, events = 2333, extra = [] } 
   }).concat(extra);
   return doc;
 }
+
+/**
+ * Polls an async predicate in the page until it resolves to a truthy value, and returns it.
+ * (`page.waitForFunction` does not await a predicate's promise: a promise is truthy, so an async
+ * predicate there returns after its first call, whatever it resolves to.)
+ */
+export async function waitUntil(page, fn, arg, { timeout = 5000, polling = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch(() => false); // a navigation may interrupt one
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`still false after ${timeout} ms: ${fn}`);
+    await new Promise((ok) => setTimeout(ok, polling));
+  }
+}

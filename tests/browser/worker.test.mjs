@@ -14,7 +14,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, tool } from './util.mjs';
+import { launch, newPage, ready, DIST, tool, waitUntil } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const DATA = 'marsad-data';
@@ -106,7 +106,7 @@ function committed(page, cacheName, path) {
 
 /** Waits until `path` is (or, with `present` false, is no longer) committed in `cacheName`. */
 function waitCommitted(page, cacheName, path, present = true) {
-  return page.waitForFunction(async ({ cacheName, path, present }) => {
+  return waitUntil(page, async ({ cacheName, path, present }) => {
     const hit = await caches.match(new URL(path, location.href).href, { cacheName });
     return !!hit === present;
   }, { cacheName, path, present }, { timeout: 5000, polling: 50 });
@@ -260,7 +260,7 @@ test('an events.json the app rejects never replaces the last good copy, online o
   await s.up();
   const update = await get(s.page, 'data/events.json');
   await verdict(s.page, { id: update.headers['x-marsad-pending'], ok: true });
-  await s.page.waitForFunction(async () => (await (await caches.match(new URL('data/events.json', location.href).href, { cacheName: 'marsad-data' })).text()).includes('"newer"'), null, { timeout: 5000, polling: 50 });
+  await waitUntil(s.page, async () => (await (await caches.match(new URL('data/events.json', location.href).href, { cacheName: 'marsad-data' }))?.text() ?? '').includes('"newer"'), null, { timeout: 5000, polling: 50 });
   await s.down();
   assert.equal((await get(s.page, 'data/events.json')).body, newer);
 });
