@@ -114,7 +114,7 @@ test('a newer app build shows the update prompt, and reloading switches to it', 
   await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
   await ready(page);
   // The new worker deletes the old version's cache while it activates.
-  await page.waitForFunction((old) => caches.keys().then((keys) => !keys.includes(old)), v1[0], { timeout: 5000 });
+  await waitUntil(page, (old) => caches.keys().then((keys) => !keys.includes(old)), v1[0], { timeout: 5000 });
   const keys = await page.evaluate(() => caches.keys());
   assert.ok(keys.includes(`marsad-${v2}`), keys.join());
   assert.ok(keys.includes('marsad-data'), 'committed data outlives the update');

@@ -217,7 +217,7 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   await page.click('.update-prompt button');
   await page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 20000 });
   await ready(page);
-  await page.waitForFunction(() => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
+  await waitUntil(page, () => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
   const keys = await page.evaluate(() => caches.keys());
   assert.deepEqual(keys.filter((k) => !/^marsad-[0-9a-f]{16}$/.test(k)).sort(), ['marsad-data', 'marsad-shards-v2']);
   assert.equal(await committed(), head.shards.length);
