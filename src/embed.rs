@@ -55,9 +55,10 @@ pub fn widget_query(q: &Query, o: &Options) -> Query {
         theme: o.theme,
         plain: o.plain,
         transparent: o.transparent,
-        view: View::Timeline,
+        view: if o.widget == Widget::Network { View::Network } else { View::Timeline },
         // An event widget shows one event; any other widget shows a list, not an event.
         event: if o.widget == Widget::Event { q.event.clone() } else { None },
+        compare: if o.widget == Widget::Compare { q.compare.clone() } else { Vec::new() },
         ..q.clone()
     }
 }

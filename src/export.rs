@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 
 use crate::data::wire::{Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
-use crate::data::{Dataset, Event, EventIx};
+use crate::data::{Dataset, Event, EventIx, EventType, Tone};
 use crate::i18n::Lang;
 use crate::query::Query;
 
@@ -225,15 +225,67 @@ fn names_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 /// RFC 4180 CSV with a header row. Starts with a UTF-8 BOM so spreadsheet programs read the
 /// Arabic correctly. `base` is the explorer's absolute URL up to its last `/`.
 pub fn to_csv(ds: &Dataset, events: &[EventIx], lang: Lang, base: &str) -> String {
-    let mut out = String::from("\u{FEFF}");
-    out.push_str(&CSV_COLUMNS.iter().map(|c| c.header).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
-    for &ix in events {
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|c| c.header.to_owned()).collect();
+    let rows = events.iter().map(|&ix| {
         let row = Row { ds, e: ds.event(ix), w: wire_event(ds, ix), lang, base };
-        out.push_str(&CSV_COLUMNS.iter().map(|c| csv_field(&(c.value)(&row))).collect::<Vec<_>>().join(","));
+        CSV_COLUMNS.iter().map(|c| (c.value)(&row)).collect()
+    });
+    csv_table(header, rows)
+}
+
+/// An RFC 4180 table: a UTF-8 BOM (spreadsheets then read Arabic correctly), the header row, the
+/// rows, every field of which is quoted and formula-neutralised. Every CSV Marsad writes goes through here.
+pub fn csv_table(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from("\u{FEFF}");
+    // The header names are Marsad's own identifiers: written as they are.
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The network's table of pairs: codes and names of both states, counts, balance, who
+/// initiated, and the pair view's address. `base` as for [`to_csv`].
+pub fn pairs_csv(ds: &Dataset, pairs: &[crate::network::PairStat], lang: Lang, base: &str) -> String {
+    let mut header: Vec<String> =
+        ["state_a", "state_a_name", "state_b", "state_b_name", "events"].map(String::from).into();
+    header.extend(Tone::ALL.iter().map(|t| t.id().to_owned()));
+    header.extend(["balance", "initiated_by_a", "initiated_by_b", "url"].map(String::from));
+    let rows = pairs.iter().map(|p| {
+        let (a, b) = (ds.country(p.a), ds.country(p.b));
+        let q = Query { lang, pair: Some((a.code.clone(), b.code.clone())), ..Query::default() };
+        let mut row = vec![a.code.clone(), pick_text(lang, &a.name), b.code.clone(), pick_text(lang, &b.name)];
+        row.push(p.events.to_string());
+        row.extend(p.tones.iter().map(usize::to_string));
+        row.push(p.balance().id().to_owned());
+        row.extend(p.initiated.iter().map(usize::to_string));
+        row.push(crate::page::link(base, &q, |_| false));
+        row
+    });
+    csv_table(header, rows)
+}
+
+/// A comparison, a row per state: its events, conflictual share (a percentage), counts by type
+/// and by tone, and events per year over the years the columns share.
+pub fn compare_csv(ds: &Dataset, c: &crate::compare::Comparison, lang: Lang) -> String {
+    let mut header: Vec<String> = ["state", "state_name", "events", "conflictual_percent"].map(String::from).into();
+    header.extend(EventType::ALL.iter().map(|t| format!("type_{}", t.id())));
+    header.extend(Tone::ALL.iter().map(|t| format!("tone_{}", t.id())));
+    header.extend(c.years_of(0).iter().map(|(y, _)| format!("year_{y}")));
+    let rows = c.states.iter().zip(&c.stats).enumerate().map(|(i, (&s, st))| {
+        let country = ds.country(s);
+        let n = st.events.len();
+        let conflict = st.by_tone[Tone::Conflictual.index()];
+        let share = if n == 0 { 0 } else { (conflict * 200 + n) / (n * 2) };
+        let mut row = vec![country.code.clone(), pick_text(lang, &country.name), n.to_string(), share.to_string()];
+        row.extend(st.by_type.iter().chain(&st.by_tone).map(usize::to_string));
+        row.extend(c.years_of(i).iter().map(|(_, v)| v.to_string()));
+        row
+    });
+    csv_table(header, rows)
 }
 
 /// A file name (without extension) that says which view was downloaded: `marsad-GB-CN-2015-2024`.
@@ -350,6 +402,34 @@ mod tests {
         assert_eq!(back.dataset.articles.len(), 1);
         // The link to the event left out is dropped, as the loader reports it.
         assert!(back.dataset.events[0].related_ids.is_empty());
+    }
+
+    #[test]
+    fn the_pair_and_comparison_tables_as_csv() {
+        let ds = fixture();
+        let all: Vec<u32> = (0..ds.events.len() as u32).collect();
+        let pairs = crate::network::pairs(&ds, &all);
+        let csv = pairs_csv(&ds, &pairs, Lang::En, "https://example.org/m/");
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "state_a,state_a_name,state_b,state_b_name,events,cooperative,neutral,conflictual,balance,initiated_by_a,initiated_by_b,url"
+        );
+        assert_eq!(lines.len(), pairs.len() + 1);
+        let cn_us = lines.iter().find(|l| l.contains("\"China\"") && l.contains("\"United States\"")).unwrap();
+        assert!(cn_us.contains("\"2\""), "{cn_us}");
+        assert!(
+            cn_us.ends_with("\"https://example.org/m/?lang=en&pair=CN-US\"") || cn_us.ends_with("pair=US-CN\""),
+            "{cn_us}"
+        );
+        let states: Vec<u32> = ["CN", "US"].iter().map(|c| ds.country_ix(c).unwrap()).collect();
+        let c = crate::compare::compare(&ds, &all, &states);
+        let csv = compare_csv(&ds, &c, Lang::Ar);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+        assert!(lines[0].starts_with("state,state_name,events,conflictual_percent,type_"), "{}", lines[0]);
+        assert!(lines[0].ends_with("year_2023,year_2024"), "{}", lines[0]);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].starts_with("\"CN\",\"الصين\",\"2\",\"0\""), "{}", lines[1]);
     }
 
     #[test]

@@ -247,6 +247,47 @@ strings! {
     preview: "معاينة", "Preview";
     embed_frame_title: "مرصد: أحداث الدبلوماسية السيبرانية", "Marsad: cyber-diplomacy events";
     widget_events: "أحداث الدبلوماسية السيبرانية", "Cyber-diplomacy events";
+    comparison: "مقارنة", "Comparison";
+    compare_add: "أضف إلى المقارنة", "Add to comparison";
+    compare_open: "في المقارنة: اعرضها", "In the comparison: show it";
+    compare_full: "المقارنة مكتملة: ثلاث دول", "Comparison full: three states";
+    compare_chosen: "قارن بين الدول المختارة", "Compare the chosen countries";
+    compare_remove: "إزالة", "Remove";
+    compare_from: "من المقارنة", "from the comparison";
+    compare_pick: "أضف دولة إلى المقارنة", "Add a state to the comparison";
+    compare_pick_none: "— اختر دولة —", "— choose a state —";
+    compare_end: "إنهاء المقارنة", "End the comparison";
+    compare_hint: "أضف دولة أو دولتين للمقارنة بينها.", "Add one or two states to compare them.";
+    compare_years: "الأحداث في كل سنة (بمقياس واحد للدول كلها)", "Events per year (one scale for every state)";
+    compare_common: "شركاء مشتركون", "Partners in common";
+    compare_common_none: "لا شركاء مشتركين بين هذه الدول بهذه المرشحات.", "These states have no partners in common under these filters.";
+    compare_shared: "أحداث تجمعها", "Events they share";
+    compare_shared_none: "لا أحداث تجمع اثنتين من هذه الدول بهذه المرشحات.", "No event brings two of these states together under these filters.";
+    compare_unknown: "ليست في البيانات:", "Not in the data:";
+    compare_conflict_share: "نسبة الأحداث الصدامية", "conflictual";
+    state: "الدولة", "State";
+    partner: "الشريك", "Partner";
+    events: "الأحداث", "Events";
+    download_compare: "نزّل المقارنة (CSV)", "Download the comparison (CSV)";
+    net_summary_some: "في الشبكة", "The network draws";
+    net_summary_of: "الأكثر أحداثًا، من أصل", "with the most events, of";
+    net_summary_all: "في الشبكة كل الثنائيات:", "The network draws every pair:";
+    net_states: "عدد الدول فيها", "States in it";
+    net_states_list: "الدول في الشبكة", "States in the network";
+    net_pairs_shown: "الثنائيات المرسومة", "Pairs drawn";
+    net_legend: "كيف تُقرأ الشبكة", "How to read the network";
+    net_width: "سُمك الخط: عدد الأحداث المشتركة بين الدولتين", "Line width: the events two states share";
+    net_size: "حجم الدائرة: عدد أحداث الدولة", "Circle size: the state's events";
+    net_arrow: "السهم: من الدولة التي بادرت بأكثر أحداث الثنائية", "Arrow: from the state that initiated most of the pair's events";
+    net_keys: "بلوحة المفاتيح: مفتاح Tab ينتقل بين الدول والخطوط، وEnter يفتح بطاقة الدولة أو العلاقة الثنائية.", "With the keyboard: Tab moves between states and lines, Enter opens a state's card or a pair's view.";
+    net_skip: "انتقل إلى جدول الثنائيات", "Skip to the table of pairs";
+    net_table: "جدول الثنائيات", "Table of pairs";
+    net_empty: "لا ثنائيات بهذه المرشحات: لا حدث يجمع دولتين.", "No pairs under these filters: no event brings two states together.";
+    net_balance: "الطابع الغالب", "Balance";
+    net_initiated: "بمبادرة من", "initiated by";
+    net_show_all: "اعرض كل الثنائيات:", "Show every pair:";
+    net_sort: "رتّب حسب", "Sort by";
+    download_pairs: "نزّل جدول الثنائيات (CSV)", "Download the table of pairs (CSV)";
 }
 
 /// CLDR plural categories, which Arabic number agreement follows.
@@ -299,6 +340,20 @@ pub const EARLIER_EVENTS: Noun = Noun {
     ar: ["لا أحداث أقدم", "حدث واحد أقدم", "حدثان أقدم", "{n} أحداث أقدم", "{n} حدثًا أقدم", "{n} حدث أقدم"],
     en: ["1 earlier event", "{n} earlier events"],
 };
+
+/// "pairs" of states (the network's edges).
+pub const PAIRS: Noun = Noun {
+    ar: ["لا ثنائيات", "ثنائية واحدة", "ثنائيتان", "{n} ثنائيات", "{n} ثنائيةً", "{n} ثنائية"],
+    en: ["1 pair", "{n} pairs"],
+};
+
+/// A share as a whole percentage, rounded half up ("46%", "٤٦٪" in Arabic-Indic digits); 0%
+/// of nothing.
+pub fn percent(f: Fmt, part: usize, whole: usize) -> String {
+    let p = if whole == 0 { 0 } else { (part * 200 + whole) / (whole * 2) };
+    let sign = if f.lang == Lang::Ar && f.reading.digits == Digits::Arab { '\u{066A}' } else { '%' };
+    format!("{}{sign}", f.digits(p.to_string()))
+}
 
 /// A key to sort names by in `lang`. Arabic ignores the article ال (الصين under ص) and the
 /// letter forms search folds (أ إ آ ا, ة ه, ى ي); English ignores case and a leading "the".

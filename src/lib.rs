@@ -9,12 +9,14 @@
 
 #![recursion_limit = "512"]
 
+pub mod compare;
 pub mod data;
 pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod flags;
 pub mod i18n;
+pub mod network;
 pub mod page;
 pub mod query;
 pub mod reader;

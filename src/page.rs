@@ -17,7 +17,7 @@ pub const PRERENDER_EVENTS: usize = 2000;
 /// either language. `has_event_page` says whether an event's page was written.
 ///
 /// Arabic pages sit at the root, English ones under `en/`: `""`, `event/<id>/`,
-/// `country/<CODE>/`, `countries/`, `en/`, `en/event/<id>/`…
+/// `country/<CODE>/`, `countries/`, `network/`, `en/`, `en/event/<id>/`…
 pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<String> {
     // Reading options do not change which page it is: `link` adds them as a query string.
     let q = &Query { reading: Reading::default(), ..q.clone() };
@@ -30,8 +30,10 @@ pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<S
         (*q == Query { event: Some(id.to_owned()), ..base.clone() }).then(|| format!("event/{id}/"))?
     } else if let [code] = q.countries.as_slice() {
         (*q == Query { countries: vec![code.clone()], ..base.clone() }).then(|| format!("country/{code}/"))?
-    } else if *q == (Query { view: View::Countries, ..base }) {
+    } else if *q == (Query { view: View::Countries, ..base.clone() }) {
         "countries/".to_owned()
+    } else if *q == (Query { view: View::Network, ..base }) {
+        "network/".to_owned()
     } else {
         return None;
     };
@@ -100,6 +102,7 @@ pub fn from_path(path: &str) -> Option<Query> {
             q.countries = vec![(*code).to_owned()]
         }
         ["countries"] => q.view = View::Countries,
+        ["network"] => q.view = View::Network,
         _ => return None,
     }
     Some(q)
@@ -132,7 +135,17 @@ pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32
         .filter(|f| !matches!(f, Filter::From(_) | Filter::To(_)))
         .map(|f| filter_label(f, fmt, ds))
         .collect();
-    let events = fmt.strings().widget_events;
+    let s = fmt.strings();
+    match q.embed {
+        Some(Widget::Compare) if !q.compare.is_empty() => {
+            let names: Vec<String> =
+                q.compare.iter().map(|c| filter_label(&Filter::Country(c.clone()), fmt, ds)).collect();
+            parts.insert(0, format!("{}: {}", s.comparison, names.join(fmt.lang.list_sep())));
+        }
+        Some(Widget::Network) => parts.insert(0, View::Network.label(fmt.lang).to_owned()),
+        _ => {}
+    }
+    let events = s.widget_events;
     parts.push(match years {
         Some((a, b)) if a == b => format!("{events} {}", fmt.year(a)),
         Some((a, b)) => format!("{events} {}–{}", fmt.year(a), fmt.year(b)),
@@ -159,6 +172,10 @@ pub enum Page {
     Timeline(Option<Card>),
     /// A card alone (a country or pair widget).
     Card(Card),
+    /// Two or three states side by side.
+    Compare(Vec<String>),
+    /// Who engages whom: states as nodes, pairs as edges, and the table of pairs.
+    Network,
 }
 
 /// What a page's body is made of, without its card: the body is rebuilt only when this changes.
@@ -171,6 +188,9 @@ pub enum Body {
     Timeline,
     /// The card alone.
     Card,
+    /// The comparison (its states follow the query without a rebuild).
+    Compare,
+    Network,
 }
 
 impl Page {
@@ -180,6 +200,8 @@ impl Page {
             Page::Countries => Body::Countries,
             Page::Timeline(_) => Body::Timeline,
             Page::Card(_) => Body::Card,
+            Page::Compare(_) => Body::Compare,
+            Page::Network => Body::Network,
         }
     }
 
@@ -187,7 +209,7 @@ impl Page {
         match self {
             Page::Timeline(card) => card.as_ref(),
             Page::Card(card) => Some(card),
-            Page::Event(_) | Page::Countries => None,
+            Page::Event(_) | Page::Countries | Page::Compare(_) | Page::Network => None,
         }
     }
 
@@ -201,11 +223,17 @@ impl Page {
             [one] => Some(Card::Country(one.clone())),
             _ => None,
         };
+        // One state is a comparison being begun: the page stays what it was, with the tray.
+        let compare = (q.compare.len() >= 2).then(|| Page::Compare(q.compare.clone()));
         match q.embed {
+            None if q.compare.len() >= 2 => Page::Compare(q.compare.clone()),
             None if q.view == View::Countries => Page::Countries,
+            None if q.view == View::Network => Page::Network,
             None => Page::Timeline(pair.or(one_country)),
             Some(Widget::Pair) => pair.map_or(Page::Timeline(None), Page::Card),
             Some(Widget::Country) => one_country.map_or(Page::Timeline(None), Page::Card),
+            Some(Widget::Compare) => compare.unwrap_or(Page::Timeline(None)),
+            Some(Widget::Network) => Page::Network,
             Some(Widget::Timeline | Widget::Event) => Page::Timeline(None),
         }
     }
@@ -218,6 +246,11 @@ impl Page {
         let what = match self {
             Page::Event(id) => ds.event_ix(id).map(|ix| lang.pick(&ds.event(ix).title).to_owned()),
             Page::Countries => Some(View::Countries.label(lang).to_owned()),
+            Page::Network => Some(View::Network.label(lang).to_owned()),
+            Page::Compare(codes) => {
+                let names: Vec<String> = codes.iter().map(|c| name(c)).collect();
+                Some(format!("{}: {}", lang.strings().comparison, names.join(lang.list_sep())))
+            }
             Page::Timeline(Some(card)) | Page::Card(card) => Some(match card {
                 Card::Country(c) => name(c),
                 Card::Pair(a, b) => format!("{} ⇄ {}", name(a), name(b)),
@@ -238,6 +271,8 @@ impl Page {
         let mut q = Query { lang, reading, ..Query::default() };
         match self {
             Page::Event(id) => q.event = Some(id.clone()),
+            Page::Compare(codes) => q.compare = codes.clone(),
+            Page::Network => q.view = View::Network,
             _ => match self.card()? {
                 Card::Country(c) => q.countries = vec![c.clone()],
                 Card::Pair(a, b) => q.pair = Some((a.clone(), b.clone())),
@@ -248,10 +283,13 @@ impl Page {
 
     /// The widget that best shows the same view in an embed.
     pub fn widget(q: &Query) -> Widget {
-        match Page::of(&Query { embed: None, view: View::Timeline, ..q.clone() }) {
+        let view = if q.view == View::Countries { View::Timeline } else { q.view };
+        match Page::of(&Query { embed: None, view, ..q.clone() }) {
             Page::Event(_) => Widget::Event,
             Page::Timeline(Some(Card::Pair(..))) => Widget::Pair,
             Page::Timeline(Some(Card::Country(_))) => Widget::Country,
+            Page::Compare(_) => Widget::Compare,
+            Page::Network => Widget::Network,
             _ => Widget::Timeline,
         }
     }
@@ -274,6 +312,14 @@ mod tests {
         assert_eq!(page("country=GB"), Page::Timeline(Some(Card::Country("GB".into()))));
         assert_eq!(page("country=GB,CN"), Page::Timeline(None));
         assert_eq!(page("country=QA&pair=GB-CN"), Page::Timeline(Some(Card::Pair("GB".into(), "CN".into()))));
+        assert_eq!(page("view=network&type=pledge"), Page::Network);
+        // A comparison shows over any view; an event over a comparison.
+        assert_eq!(page("compare=GB,CN&view=network&country=QA"), Page::Compare(vec!["GB".into(), "CN".into()]));
+        assert_eq!(page("compare=GB,CN&event=a-b"), Page::Event("a-b".into()));
+        // Changing the states keeps the body (the view follows the query).
+        assert_eq!(page("compare=GB,QA").body(), page("compare=GB,CN,US").body());
+        // One state is a comparison being begun: the page is what it was.
+        assert_eq!(page("compare=GB&view=countries"), Page::Countries);
     }
 
     #[test]
@@ -306,6 +352,11 @@ mod tests {
         assert_eq!(page("embed=timeline&country=CN"), Page::Timeline(None));
         assert_eq!(page("embed=event&event=x"), Page::Event("x".into()));
         assert_eq!(page("embed=timeline&view=countries"), Page::Timeline(None));
+        assert_eq!(page("embed=compare&compare=GB,CN"), Page::Compare(vec!["GB".into(), "CN".into()]));
+        assert_eq!(page("embed=compare"), Page::Timeline(None));
+        assert_eq!(page("embed=compare&compare=GB"), Page::Timeline(None));
+        assert_eq!(page("embed=network&type=pledge"), Page::Network);
+        assert_eq!(page("embed=timeline&compare=GB,CN"), Page::Timeline(None));
     }
 
     #[test]
@@ -327,6 +378,8 @@ mod tests {
         assert_eq!(w("country=QA"), Widget::Country);
         assert_eq!(w("country=QA,GB"), Widget::Timeline);
         assert_eq!(w("view=countries&country=QA"), Widget::Country);
+        assert_eq!(w("compare=GB,CN"), Widget::Compare);
+        assert_eq!(w("view=network&tone=conflictual"), Widget::Network);
     }
 
     #[test]
@@ -337,6 +390,9 @@ mod tests {
         assert_eq!(title("lang=en&pair=US-CN"), "United States ⇄ China · Marsad");
         assert_eq!(title("lang=en&q=%20Xi%20"), "«Xi» · Marsad");
         assert_eq!(title("lang=en&view=countries"), "Country cards · Marsad");
+        assert_eq!(title("lang=en&view=network"), "Network · Marsad");
+        assert_eq!(title("lang=en&compare=CN,US"), "Comparison: China, United States · Marsad");
+        assert_eq!(title("compare=CN,US"), "مقارنة: الصين، الولايات المتحدة · مرصد");
         assert_eq!(title("lang=en"), "Marsad · Explorer of international cyber-diplomacy events");
         assert_eq!(title("event=bangkok-meeting"), "اجتماع بانكوك · مرصد");
         assert_eq!(title("lang=en&event=bangkok-meeting"), "Bangkok meeting · Marsad");
@@ -366,6 +422,11 @@ mod tests {
         );
         assert_eq!(subject("embed=timeline&type=pledge&q=xi", en, None), "Pledge · «xi» · Cyber-diplomacy events");
         assert_eq!(subject("embed=timeline", ar, Some((2013, 2026))), "أحداث الدبلوماسية السيبرانية 2013–2026");
+        assert_eq!(
+            subject("embed=compare&compare=CN,US&tone=conflictual", en, Some((2023, 2024))),
+            "Comparison: China, United States · Conflictual · Cyber-diplomacy events 2023–2024"
+        );
+        assert_eq!(subject("embed=network", ar, None), "شبكة العلاقات · أحداث الدبلوماسية السيبرانية");
     }
 
     #[test]
@@ -376,6 +437,8 @@ mod tests {
         assert_eq!(share("country=GB&tone=neutral&from=2020").as_deref(), Some("lang=en&country=GB"));
         assert_eq!(share("pair=GB-CN&country=QA").as_deref(), Some("lang=en&pair=GB-CN"));
         assert_eq!(share("type=pledge"), None);
+        assert_eq!(share("compare=GB,CN&type=pledge").as_deref(), Some("lang=en&compare=GB,CN"));
+        assert_eq!(share("view=network&tone=neutral").as_deref(), Some("lang=en&view=network"));
     }
 
     #[test]
@@ -388,6 +451,8 @@ mod tests {
             ("lang=en&event=gb-cn-2026", "en/event/gb-cn-2026/"),
             ("country=GB", "country/GB/"),
             ("lang=en&view=countries", "en/countries/"),
+            ("view=network", "network/"),
+            ("lang=en&view=network", "en/network/"),
         ];
         for (qs, path) in cases {
             let q = Query::parse(qs);
@@ -410,6 +475,9 @@ mod tests {
             "view=countries&sort=name",
             "theme=dark",
             "lang=en&q=xi",
+            "view=network&type=pledge",
+            "view=network&pairs=100",
+            "compare=GB,CN",
         ] {
             assert_eq!(static_path(&Query::parse(qs), all), None, "{qs}");
         }

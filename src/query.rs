@@ -11,10 +11,13 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::data::{EventType, Tone, Topic};
-use crate::vocab::{Axis, Calendar, CardOrder, Digits, Lang, Match, Theme, View, Vocabulary, Widget};
+use crate::vocab::{Axis, Calendar, CardOrder, Digits, Lang, Match, PairsShown, Theme, View, Vocabulary, Widget};
 
 /// Years a filter may name; outside this range a `from`/`to` is ignored.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The most states a comparison shows side by side.
+pub const COMPARE_MAX: usize = 3;
 
 /// The longest search text kept from a URL.
 pub const MAX_SEARCH_LEN: usize = 200;
@@ -36,6 +39,11 @@ pub struct Query {
     pub q: String,
     pub event: Option<String>,
     pub view: View,
+    /// States compared side by side (`compare=GB,CN,US`): ISO codes, uppercase, no duplicates,
+    /// at most [`COMPARE_MAX`]. Not a filter: the filters apply to every column.
+    pub compare: Vec<String>,
+    /// How many pairs the network draws.
+    pub pairs: PairsShown,
     /// `None` is the full explorer.
     pub embed: Option<Widget>,
     pub theme: Theme,
@@ -101,6 +109,15 @@ pub const PARAMS: &[Param] = &[
     },
     Param { name: "view", filter: false, read: |q, v| set_id(&mut q.view, v), write: |q| non_default(q.view) },
     Param {
+        name: "compare",
+        filter: false,
+        read: |q, v| {
+            list(v).filter_map(country_code).for_each(|c| push_unique(&mut q.compare, c));
+            q.compare.truncate(COMPARE_MAX);
+        },
+        write: |q| join(q.compare.iter().map(String::as_str)),
+    },
+    Param {
         name: "country",
         filter: true,
         read: |q, v| list(v).filter_map(country_code).for_each(|c| push_unique(&mut q.countries, c)),
@@ -140,6 +157,7 @@ pub const PARAMS: &[Param] = &[
         read: |q, v| q.page = v.trim().parse().ok().filter(|p| (2..=100_000).contains(p)).unwrap_or(0),
         write: |q| (q.page > 1).then(|| q.page.to_string()),
     },
+    Param { name: "pairs", filter: false, read: |q, v| set_id(&mut q.pairs, v), write: |q| non_default(q.pairs) },
     Param { name: "theme", filter: false, read: |q, v| set_id(&mut q.theme, v), write: |q| non_default(q.theme) },
     Param {
         name: "filters",
@@ -376,6 +394,8 @@ mod tests {
             q: "x".into(),
             event: Some("a-b".into()),
             view: View::Countries,
+            compare: vec!["GB".into(), "QA".into()],
+            pairs: PairsShown::P200,
             embed: Some(Widget::Pair),
             theme: Theme::Light,
             filters: true,
@@ -454,6 +474,16 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_has_two_or_three_distinct_states() {
+        let q = Query::parse("compare=gb,CN,GB,us,FR,x1");
+        assert_eq!(q.compare, vec!["GB", "CN", "US"]);
+        assert_eq!(q.to_query_string(), "compare=GB,CN,US");
+        assert!(!q.has_filters(), "the filters apply to every column; the states are not a filter");
+        assert_eq!(Query::parse("view=network&pairs=100").pairs, PairsShown::P100);
+        assert_eq!(Query::parse("view=network&pairs=7").pairs, PairsShown::P50);
+    }
+
+    #[test]
     fn default_state_is_the_empty_string() {
         assert_eq!(Query::default().to_query_string(), "");
         assert_eq!(Query::parse(""), Query::default());
@@ -463,7 +493,7 @@ mod tests {
         let code = "[A-Z]{2}";
         (
             (prop::sample::select(Lang::ALL.to_vec()), prop::sample::select(Match::ALL.to_vec())),
-            prop::collection::vec(code, 0..4),
+            (prop::collection::vec(code, 0..4), prop::collection::vec(code, 0..5)),
             prop::option::of((code, code).prop_filter("distinct", |(a, b)| a != b)),
             prop::collection::vec(prop::sample::select(EventType::ALL.to_vec()), 0..4),
             prop::collection::vec(prop::sample::select(Topic::ALL.to_vec()), 0..4),
@@ -472,12 +502,16 @@ mod tests {
             ".{0,40}",
             prop::option::of("[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}"),
             (prop::sample::select(View::ALL.to_vec()), prop::option::of(prop::sample::select(Widget::ALL.to_vec()))),
-            (prop::sample::select(Theme::ALL.to_vec()), prop::bool::ANY),
+            (
+                prop::sample::select(Theme::ALL.to_vec()),
+                prop::bool::ANY,
+                prop::sample::select(PairsShown::ALL.to_vec()),
+            ),
         )
             .prop_map(
                 |(
                     (lang, matching),
-                    countries,
+                    (countries, compare),
                     pair,
                     types,
                     topics,
@@ -486,7 +520,7 @@ mod tests {
                     q,
                     event,
                     (view, embed),
-                    (theme, f),
+                    (theme, f, pairs),
                 )| {
                     let mut out = Query {
                         lang,
@@ -500,8 +534,11 @@ mod tests {
                         embed,
                         theme,
                         filters: f,
+                        pairs,
                         ..Query::default()
                     };
+                    compare.into_iter().for_each(|c| push_unique(&mut out.compare, c));
+                    out.compare.truncate(COMPARE_MAX);
                     countries.into_iter().for_each(|c| push_unique(&mut out.countries, c));
                     types.into_iter().for_each(|t| push_unique(&mut out.types, t));
                     topics.into_iter().for_each(|t| push_unique(&mut out.topics, t));

@@ -146,6 +146,7 @@ vocabulary! {
     View {
         Timeline = "timeline" ("الخط الزمني", "Timeline"),
         Countries = "countries" ("بطاقات الدول", "Country cards"),
+        Network = "network" ("شبكة العلاقات", "Network"),
     }
 }
 
@@ -156,6 +157,8 @@ vocabulary! {
         Country = "country" ("بطاقة الدولة", "Country card"),
         Pair = "pair" ("العلاقة الثنائية", "Country pair"),
         Event = "event" ("الحدث", "Single event"),
+        Compare = "compare" ("مقارنة الدول", "Comparison"),
+        Network = "network" ("شبكة العلاقات", "Network"),
     }
 }
 
@@ -182,6 +185,48 @@ vocabulary! {
         Events = "events" ("الأكثر أحداثًا", "Most events"),
         Name = "name" ("الاسم", "Name"),
         Conflict = "conflict" ("الأعلى نسبةً للأحداث الصدامية", "Most conflictual"),
+    }
+}
+
+vocabulary! {
+    /// How many pairs the network draws (`pairs=`): those with the most shared events. The table
+    /// beside it lists every pair. (Labels are the numbers; the interface writes them with
+    /// `i18n::number`, in the reader's digits.)
+    PairsShown {
+        P50 = "50" ("50", "50"),
+        P100 = "100" ("100", "100"),
+        P200 = "200" ("200", "200"),
+    }
+}
+
+impl PairsShown {
+    /// The number of pairs drawn.
+    pub fn n(self) -> usize {
+        match self {
+            PairsShown::P50 => 50,
+            PairsShown::P100 => 100,
+            PairsShown::P200 => 200,
+        }
+    }
+}
+
+vocabulary! {
+    /// The balance of a pair's tones, which colours its line in the network: more cooperative
+    /// than conflictual events by a third of all its events or more, the reverse, or neither.
+    Balance {
+        Mixed = "mixed" ("مختلطة أو محايدة", "Mixed or neutral"),
+        Cooperative = "cooperative" ("تعاونية في الغالب", "Mostly cooperative"),
+        Conflictual = "conflictual" ("صدامية في الغالب", "Mostly conflictual"),
+    }
+}
+
+vocabulary! {
+    /// The order of the network's table of pairs: most events, most cooperative, most
+    /// conflictual.
+    PairOrder {
+        Events = "events" ("الأكثر أحداثًا", "Most events"),
+        Cooperative = "cooperative" ("الأكثر تعاونًا", "Most cooperative"),
+        Conflictual = "conflictual" ("الأكثر صدامًا", "Most conflictual"),
     }
 }
 

@@ -36,7 +36,7 @@ pub fn CardView(card: Card) -> impl IntoView {
 /// A country's flag in a frame (decorative: the name is always shown beside it). A code with no
 /// bundled flag gets the empty frame, the neutral mark, and no request; so does a flag that fails
 /// to load (offline, never seen before).
-fn flag(ctx: Ctx, code: &str) -> impl IntoView {
+pub(super) fn flag(ctx: Ctx, code: &str) -> impl IntoView {
     let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
     let img = crate::flags::file(code).map(|file| {
         view! { <img src=ctx.asset(&file) alt="" width="32" height="24" decoding="async" on:error=hide /> }
@@ -168,15 +168,32 @@ fn CountryCard(
                 </div>
                 <p class="big-count">{card_count(ctx, &d, fmt, st.events.len(), ix)}</p>
                 {share.then(|| view! { <CopyLink /> })}
+                {compare_action(ctx, fmt, &code)}
             </header>
             <div class="card-body">
                 <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() /></section>
                 {breakdowns(&st, fmt)}
-                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, s.activity.to_owned(), fmt)}</section>
+                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, None, s.activity.to_owned(), fmt)}</section>
                 {first_last(&d, &st, fmt)}
             </div>
         </article>
     }
+}
+
+/// "Add to comparison" (outside embeds); said, and not offered, when the state is in the
+/// comparison already or the comparison is full.
+fn compare_action(ctx: Ctx, f: Fmt, code: &str) -> Option<impl IntoView> {
+    let s = f.strings();
+    let compare = ctx.query.with_untracked(|q| q.embed.is_none().then(|| q.compare.clone()))?;
+    Some(if compare.iter().any(|c| c == code) {
+        view! { <p class="compare-status">{s.comparison} " ✓"</p> }.into_any()
+    } else if compare.len() >= crate::query::COMPARE_MAX {
+        view! { <p class="compare-status">{s.compare_full}</p> }.into_any()
+    } else {
+        let code = code.to_owned();
+        let to = move |q: &mut Query| super::compare::add_to_comparison(q, &code);
+        view! { <Link to class="button">{s.compare_add}</Link> }.into_any()
+    })
 }
 
 /// The conflictual share of a country's events (for sorting).

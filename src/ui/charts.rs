@@ -7,9 +7,10 @@ use crate::data::Tone;
 use crate::i18n::{number, Fmt};
 use crate::stats::ToneYear;
 
-/// A bar per year.
-pub fn year_bars(years: &[(i32, usize)], label: String, f: Fmt) -> impl IntoView {
-    let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
+/// A bar per year, the tallest `max` events high (several charts on one scale), or else the
+/// chart's own most.
+pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: Fmt) -> impl IntoView {
+    let max = max.unwrap_or_else(|| years.iter().map(|y| y.1).max().unwrap_or(1)).max(1) as f64;
     let n = years.len().max(1) as f64;
     let bw = (200.0 / n).min(24.0);
     let bar = |(i, &(y, count)): (usize, &(i32, usize))| {

@@ -66,7 +66,7 @@ pub fn Downloads() -> impl IntoView {
 }
 
 /// Offers `text` as a file download via a Blob URL.
-fn download(name: &str, mime: &str, text: &str) {
+pub(super) fn download(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();

@@ -7,10 +7,12 @@ use web_sys::HtmlElement;
 use super::cards::CardView;
 use super::cards::CountryGrid;
 use super::chips::ActiveFilters;
+use super::compare::{CompareTray, CompareView};
 use super::event_list::EventList;
 use super::event_page::EventPage;
 use super::filters::FilterPanel;
 use super::header::SiteHeader;
+use super::network::NetworkView;
 use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
 use super::timeline::Timeline;
 use super::Ctx;
@@ -40,6 +42,8 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
             ctx.data.track();
             Some(view! { <CountryGrid /> }.into_any())
         }
+        Body::Compare => Some(view! { <CompareView /> }.into_any()),
+        Body::Network => Some(view! { <NetworkView /> }.into_any()),
         Body::Card => Some(view! { {card} }.into_any()),
     };
     // Back from an event, focus returns to its row: hiding the list took it away.
@@ -112,6 +116,7 @@ pub fn Explorer() -> impl IntoView {
                     <ShardProgress />
                 </div>
                 <DidYouMean />
+                <CompareTray />
                 {page_body(ctx)}
             </main>
         </div>

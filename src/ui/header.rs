@@ -14,15 +14,17 @@ fn to_view(v: View) -> impl Fn(&mut Query) + Clone + Send + Sync + 'static {
     move |q: &mut Query| {
         q.view = v;
         q.event = None;
+        q.compare.clear();
     }
 }
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let view_now = Memo::new(move |_| ctx.query.with(|q| q.view));
+    // No view is current while a comparison shows.
+    let view_now = Memo::new(move |_| ctx.query.with(|q| (q.compare.len() < 2).then_some(q.view)));
     let nav_link = move |v: View| {
-        let current = Signal::derive(move || view_now.get() == v);
+        let current = Signal::derive(move || view_now.get() == Some(v));
         view! { <Link to=to_view(v) current>{move || v.label(ctx.lang())}</Link> }
     };
     // Home: the default view as the reader reads it (not the event shown).
@@ -38,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=move || ctx.lang().strings().main_nav class="main-nav">
                 {nav_link(View::Timeline)}
                 {nav_link(View::Countries)}
+                {nav_link(View::Network)}
             </nav>
             <div class="header-actions">
                 <ReadingMenu />

@@ -20,25 +20,19 @@ impl<F: Fn(&mut Query) + Send + Sync + 'static> From<F> for To {
     }
 }
 
-/// A link to the state `to` makes of the current one. A plain click navigates in place (a new
-/// history entry); a click with a modifier key or another button is left to the browser. In an
-/// embed, a link that would change the widget's subject (`embed::stays_inside`) opens the full
-/// explorer in a new tab instead.
-#[component]
-pub fn Link(
-    #[prop(into)] to: To,
-    #[prop(optional)] class: &'static str,
-    /// An accessible name; it must contain the visible text (WCAG 2.5.3).
-    #[prop(optional, into)]
-    label: Option<String>,
-    /// `aria-current="page"` while this is true.
-    #[prop(optional, into)]
-    current: Option<Signal<bool>>,
-    /// The language of the link's text and name, when not the page's.
-    #[prop(optional)]
-    lang: Option<&'static str>,
-    children: Children,
-) -> impl IntoView {
+/// A link's behaviour from what it does to the state: its `href`, its click, and its `target`
+/// and `rel` (set when, in an embed, it leaves the widget's subject). `Link` and `SvgLink` both
+/// use it, so an HTML and an SVG link behave alike. (Four closures for four attributes: a struct
+/// would only name them again.)
+#[allow(clippy::type_complexity)]
+fn behaviour(
+    to: To,
+) -> (
+    impl Fn() -> String + Send + Sync + 'static,
+    impl Fn(leptos::ev::MouseEvent) + Send + Sync + 'static,
+    impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+) {
     let ctx = expect_context::<Ctx>();
     let (to2, to3) = (to.clone(), to.clone());
     // Embed mode is fixed for the page's life: the explorer's links never pay for this check.
@@ -61,7 +55,6 @@ pub fn Link(
         ev.prevent_default();
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
     };
-    let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     let href = move || {
         if leaves() {
             let mut q = ctx.query.get();
@@ -73,10 +66,56 @@ pub fn Link(
     };
     let target = move || leaves().then_some("_blank");
     let rel = move || leaves().then_some("noopener");
+    (href, on_click, target, rel)
+}
+
+/// A link to the state `to` makes of the current one. A plain click navigates in place (a new
+/// history entry); a click with a modifier key or another button is left to the browser. In an
+/// embed, a link that would change the widget's subject (`embed::stays_inside`) opens the full
+/// explorer in a new tab instead.
+#[component]
+pub fn Link(
+    #[prop(into)] to: To,
+    #[prop(optional)] class: &'static str,
+    /// An accessible name; it must contain the visible text (WCAG 2.5.3).
+    #[prop(optional, into)]
+    label: Option<String>,
+    /// `aria-current="page"` while this is true.
+    #[prop(optional, into)]
+    current: Option<Signal<bool>>,
+    /// The language of the link's text and name, when not the page's.
+    #[prop(optional)]
+    lang: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let (href, on_click, target, rel) = behaviour(to);
+    let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     view! {
         <a class=class href=href target=target rel=rel lang=lang aria-label=label aria-current=aria_current
             on:click=on_click>
             {children()}
         </a>
+    }
+}
+
+/// The same link inside an SVG picture (an SVG `a`, focusable, Enter follows it), named by
+/// `label` (also its tooltip).
+#[component]
+pub fn SvgLink(
+    #[prop(into)] to: To,
+    #[prop(optional)] class: &'static str,
+    label: String,
+    children: Children,
+) -> impl IntoView {
+    let (href, on_click, target, rel) = behaviour(to);
+    let title = label.clone();
+    // The `g` makes the macro build an SVG `a`, not an HTML one.
+    view! {
+        <g>
+            <a class=class href=href target=target rel=rel aria-label=label on:click=on_click>
+                <title>{title}</title>
+                {children()}
+            </a>
+        </g>
     }
 }

@@ -17,6 +17,7 @@ mod calendar;
 mod cards;
 mod charts;
 mod chips;
+mod compare;
 mod controls;
 mod downloads;
 mod embed_dialog;
@@ -31,6 +32,7 @@ mod header;
 mod link;
 mod load;
 mod marks;
+mod network;
 mod notices;
 mod reading;
 #[cfg(feature = "ssr")]

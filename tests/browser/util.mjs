@@ -5,6 +5,7 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { serve } from './serve.mjs';
+import { createRequire } from 'node:module';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = resolve(ROOT, 'dist');
@@ -42,6 +43,7 @@ export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts 
       if (parts[0] === 'event') out.event = parts[1];
       else if (parts[0] === 'country') out.country = parts[1];
       else if (parts[0] === 'countries') out.view = 'countries';
+      else if (parts[0] === 'network') out.view = 'network';
       for (const [k, v] of new URLSearchParams(location.search)) out[k] = v;
       return out;
     };
@@ -110,27 +112,40 @@ export function tool(name) {
  * A dataset at the scale of real public data (EuRepoC: 2,333 incidents, 153 states), built from
  * the shipped one: `states` countries (two-letter codes, names "دولة n" / "State n"), `events`
  * events with 2–4 parties each, deterministic. `extra` events are appended as they are.
+ * With `real`, the states are real ones (ISO codes with their Arabic and English names from
+ * i18n-iso-countries, as a new user converting a public dataset would have them), and each event
+ * has a tone and, one time in two, an initiator.
  */
-export function manyStates(shipped, { states = 153, events = 2333, extra = [] } = {}) {
+export function manyStates(shipped, { states = 153, events = 2333, extra = [], real = false } = {}) {
   const doc = structuredClone(shipped);
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const codes = [];
+  let names = (i) => ({ ar: `دولة ${i + 1}`, en: `State ${i + 1}` });
+  if (real) {
+    const require = createRequire(import.meta.url);
+    const iso = require('i18n-iso-countries');
+    for (const l of ['ar', 'en']) iso.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+    codes.push(...Object.keys(iso.getAlpha2Codes()).slice(0, states));
+    names = (i) => ({ ar: iso.getName(codes[i], 'ar'), en: iso.getName(codes[i], 'en') });
+  }
   for (let i = 0; codes.length < states; i++) {
     const code = letters[Math.floor(i / 26) % 26] + letters[i % 26];
     if (!doc.countries.some((c) => c.code === code)) codes.push(code);
   }
-  doc.countries = codes.map((code, i) => ({ code, name: { ar: `دولة ${i + 1}`, en: `State ${i + 1}` }, aliases: [] }));
+  doc.countries = codes.map((code, i) => ({ code, name: names(i), aliases: [] }));
   doc.actors = [];
   let seed = 7;
   const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const types = ['dialogue', 'meeting', 'agreement', 'accusation', 'cyber_incident', 'statement'];
+  const tones = ['cooperative', 'neutral', 'conflictual'];
   const base = doc.events[0];
   doc.events = Array.from({ length: events }, (_, i) => {
     const parties = [...new Set(Array.from({ length: 2 + rand(3) }, () => codes[Math.min(rand(states), rand(states))]))];
     const year = 2000 + rand(25), month = 1 + rand(12);
+    const more = real ? { tone: tones[rand(3)], initiator: rand(2) ? parties[0] : undefined } : { initiator: undefined };
     return {
       ...structuredClone(base), id: `scale-${i}`, date: `${year}-${String(month).padStart(2, '0')}`, date_precision: 'month',
-      type: types[rand(types.length)], parties, initiator: undefined, actors: [], related: [], place: undefined,
+      type: types[rand(types.length)], parties, actors: [], related: [], place: undefined, ...more,
       title: { ar: `حدث رقم ${i}`, en: `Event number ${i}` }, summary: { ar: 'ملخص.', en: 'Summary.' },
     };
   }).concat(extra);

@@ -29,6 +29,7 @@ fn states(ds: &Dataset) -> Vec<Query> {
         let base = Query { lang, ..Query::default() };
         out.push(base.clone());
         out.push(Query { view: View::Countries, ..base.clone() });
+        out.push(Query { view: View::Network, ..base.clone() });
         out.extend(ds.countries.iter().map(|c| Query { countries: vec![c.code.clone()], ..base.clone() }));
         let events = ds.events.iter().filter(|e| event_has_page(ds, &e.id));
         out.extend(events.map(|e| Query { event: Some(e.id.clone()), ..base.clone() }));
@@ -72,6 +73,13 @@ fn country_description(lang: Lang) -> &'static str {
     }
 }
 
+fn network_description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "شبكة العلاقات بين الدول: من يتعامل مع من، وهل يغلب على العلاقة التعاون أم الصدام، مع جدول بكل الثنائيات.",
+        Lang::En => "Who engages whom: the states, the pairs that share events, whether cooperation or conflict prevails, and a table of every pair.",
+    }
+}
+
 fn og_image_alt(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "مرصد: مستكشف أحداث الدبلوماسية السيبرانية الدولية",
@@ -89,6 +97,7 @@ fn description(q: &Query, ds: &Dataset) -> String {
             let n = ds.events.iter().filter(|e| e.parties.contains(&c)).count();
             format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(f, n), country_description(lang))
         }),
+        Page::Network => Some(format!("{} — {}", View::Network.label(lang), network_description(lang))),
         _ => None,
     };
     let text = text.unwrap_or_else(|| format!("{} — {}.", s.tagline, EVENTS.count(f, ds.events.len())));

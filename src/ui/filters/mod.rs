@@ -70,11 +70,29 @@ fn MatchChoice() -> impl IntoView {
                     </label>
                 }
             };
+            // Two or three chosen: compare them side by side instead (the filter becomes the
+            // comparison's states).
+            let compare = move || {
+                ctx.query.with(|q| q.countries.len() <= crate::query::COMPARE_MAX).then(|| {
+                    let go = move |_| {
+                        ctx.navigate(
+                            |q| {
+                                q.compare = std::mem::take(&mut q.countries);
+                                q.matching = Match::default();
+                                q.event = None;
+                            },
+                            Nav::Push,
+                        )
+                    };
+                    view! { <button type="button" class="button" on:click=go>{lang.strings().compare_chosen}</button> }
+                })
+            };
             view! {
                 <div class="match" role="radiogroup" aria-labelledby="match-label">
                     <span id="match-label" class="field-label">{lang.strings().events_of}</span>
                     {Match::ALL.iter().map(option).collect_view()}
                 </div>
+                {compare}
             }
         })
     }

@@ -1,0 +1,415 @@
+//! Who engages whom: every pair of states that share events (the network's edges and its table),
+//! and a deterministic picture of the strongest pairs. This module never touches `web_sys`.
+//!
+//! The picture is a circle: the states of the drawn pairs around it, each next to the states it
+//! shares most events with (a greedy order from the strongest state), the pairs as curves bowed
+//! towards the centre. It scales to any number of states by drawing only the `top` pairs with the
+//! most shared events (the reader picks 50, 100 or 200; the table lists all of them), so 150
+//! states never make a hairball: the states of weaker pairs are left out of the picture, not
+//! piled into it. Same data, same picture: no randomness, no simulation, and the geometry is
+//! rounded to a tenth of a unit so the static page and the app draw the same numbers.
+
+use std::collections::HashMap;
+
+use crate::data::{CountryIx, Dataset, EventIx, Tone};
+use crate::vocab::{Balance, PairOrder};
+
+/// One pair of states and the events they share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairStat {
+    /// `a < b`.
+    pub a: CountryIx,
+    pub b: CountryIx,
+    pub events: usize,
+    /// Counts indexed like `Tone::ALL`.
+    pub tones: [usize; Tone::COUNT],
+    /// How many of them `a`, then `b`, initiated (the event's `initiator`).
+    pub initiated: [usize; 2],
+}
+
+impl PairStat {
+    pub fn tone(&self, t: Tone) -> usize {
+        self.tones[t.index()]
+    }
+
+    /// Cooperative against conflictual, as a share of all the pair's events: a third either way
+    /// decides.
+    pub fn balance(&self) -> Balance {
+        let (coop, conflict) = (self.tone(Tone::Cooperative) as i64, self.tone(Tone::Conflictual) as i64);
+        let margin = 3 * (coop - conflict);
+        if margin >= self.events as i64 {
+            Balance::Cooperative
+        } else if -margin >= self.events as i64 {
+            Balance::Conflictual
+        } else {
+            Balance::Mixed
+        }
+    }
+
+    /// The state that initiated more of the pair's events than the other, if one did: the
+    /// arrow runs from it.
+    pub fn initiator(&self) -> Option<CountryIx> {
+        match self.initiated[0].cmp(&self.initiated[1]) {
+            std::cmp::Ordering::Greater => Some(self.a),
+            std::cmp::Ordering::Less => Some(self.b),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// Every pair of states that share at least one of `events`, the most shared events first (ties
+/// in country order).
+pub fn pairs(ds: &Dataset, events: &[EventIx]) -> Vec<PairStat> {
+    let mut at: HashMap<(CountryIx, CountryIx), usize> = HashMap::new();
+    let mut out: Vec<PairStat> = Vec::new();
+    for &ix in events {
+        let e = ds.event(ix);
+        for (i, &x) in e.parties.iter().enumerate() {
+            for &y in &e.parties[i + 1..] {
+                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                if a == b {
+                    continue;
+                }
+                let slot = *at.entry((a, b)).or_insert_with(|| {
+                    out.push(PairStat { a, b, events: 0, tones: [0; Tone::COUNT], initiated: [0; 2] });
+                    out.len() - 1
+                });
+                let p = &mut out[slot];
+                p.events += 1;
+                p.tones[e.tone.index()] += 1;
+                if e.initiator == Some(a) {
+                    p.initiated[0] += 1;
+                } else if e.initiator == Some(b) {
+                    p.initiated[1] += 1;
+                }
+            }
+        }
+    }
+    crate::sort::by(out, &|p, q| q.events.cmp(&p.events).then((p.a, p.b).cmp(&(q.a, q.b))))
+}
+
+/// The table's rows in `order`: positions in `pairs` (which is by events already).
+pub fn order(pairs: &[PairStat], order: PairOrder) -> Vec<u32> {
+    let mut rows: Vec<u32> = (0..pairs.len() as u32).collect();
+    let key = |i: u32| {
+        let p = &pairs[i as usize];
+        match order {
+            PairOrder::Events => p.events,
+            PairOrder::Cooperative => p.tone(Tone::Cooperative),
+            PairOrder::Conflictual => p.tone(Tone::Conflictual),
+        }
+    };
+    // Stable: equal keys keep the order by events.
+    crate::sort::indices(&mut rows, &|x, y| key(y).cmp(&key(x)));
+    rows
+}
+
+/// A state in the picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub country: CountryIx,
+    /// The state's events (under the filters).
+    pub events: usize,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    /// Where its label is anchored, the rotation (degrees) that lays it along the radius (none
+    /// when the states are few enough for level labels), and how the text sits on the anchor,
+    /// on screen: `start` runs rightwards from it, `end` leftwards, `middle` centred.
+    pub label_x: f64,
+    pub label_y: f64,
+    pub label_rotate: f64,
+    pub label_anchor: &'static str,
+}
+
+/// A drawn pair: a quadratic curve from `from` to `to` (the arrow's way when one state initiated
+/// more), ending at the circles' edges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    /// Position in the `pairs` the picture was made from.
+    pub pair: usize,
+    pub path: String,
+    pub width: f64,
+    /// The arrow's head at the end of the path.
+    pub directed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    /// The square viewBox's side.
+    pub size: f64,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+/// The least space between two states along the circle.
+const SPACING: f64 = 22.0;
+/// Room kept outside the circle for a label, per character of the longest (a phone's larger
+/// type included), and at most.
+const ROOM_PER_CHAR: f64 = 9.0;
+const ROOM_MAX: f64 = 340.0;
+/// Up to this many states, labels stay level (easier to read, Arabic above all); beyond, they lie
+/// along the radius so neighbours do not overlap.
+const LEVEL_LABELS: usize = 24;
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The circle's order: from the state with the most drawn events, each next state the one that
+/// shares the most drawn events with those already placed (then the most drawn events, then
+/// country order).
+fn circle_order(pairs: &[PairStat]) -> Vec<CountryIx> {
+    let mut states: Vec<CountryIx> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+    states = crate::sort::by(states, &|a, b| a.cmp(b));
+    states.dedup();
+    let weight = |c: CountryIx| pairs.iter().filter(|p| p.a == c || p.b == c).map(|p| p.events).sum::<usize>();
+    let weights: Vec<usize> = states.iter().map(|&c| weight(c)).collect();
+    let mut pull = vec![0usize; states.len()];
+    let mut placed = vec![false; states.len()];
+    let mut out = Vec::with_capacity(states.len());
+    for _ in 0..states.len() {
+        let next = (0..states.len())
+            .filter(|&i| !placed[i])
+            .max_by(|&i, &j| pull[i].cmp(&pull[j]).then(weights[i].cmp(&weights[j])).then(j.cmp(&i)));
+        let Some(i) = next else { break };
+        placed[i] = true;
+        let c = states[i];
+        out.push(c);
+        for p in pairs.iter().filter(|p| p.a == c || p.b == c) {
+            let other = if p.a == c { p.b } else { p.a };
+            if let Ok(k) = states.binary_search(&other) {
+                pull[k] += p.events;
+            }
+        }
+    }
+    out
+}
+
+/// The picture of the `top` pairs with the most events among `pairs` (as [`pairs`] orders them).
+/// `events_of` gives a state's events, for its circle's size; `label_chars` the length of its
+/// label, for the room around the circle. `rtl` runs the circle the other way
+/// (counter-clockwise from the top), as Arabic reads.
+pub fn picture(
+    pairs: &[PairStat],
+    top: usize,
+    events_of: impl Fn(CountryIx) -> usize,
+    label_chars: impl Fn(CountryIx) -> usize,
+    rtl: bool,
+) -> Picture {
+    let drawn = &pairs[..top.min(pairs.len())];
+    let order = circle_order(drawn);
+    let n = order.len();
+    let radius = (n as f64 * SPACING / std::f64::consts::TAU).max(160.0);
+    let longest = order.iter().map(|&c| label_chars(c)).max().unwrap_or(0);
+    let room = (30.0 + longest as f64 * ROOM_PER_CHAR).min(ROOM_MAX);
+    let size = round(2.0 * (radius + room));
+    let level = n <= LEVEL_LABELS;
+    let centre = size / 2.0;
+    let most = order.iter().map(|&c| events_of(c)).max().unwrap_or(1).max(1) as f64;
+    let mirror = if rtl { -1.0 } else { 1.0 };
+    let nodes: Vec<Node> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
+            let (cos, sin) = (mirror * angle.cos(), angle.sin());
+            let events = events_of(c);
+            let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
+            let out = radius + r + 6.0;
+            // Along the radius, never upside down: the left half turns half a turn. Level labels
+            // near the top and the bottom sit centred above and below their state.
+            let rightwards = cos >= 0.0;
+            let degrees = sin.atan2(cos).to_degrees();
+            let (rotate, anchor) = if level {
+                (
+                    0.0,
+                    if cos.abs() < 0.35 {
+                        "middle"
+                    } else if rightwards {
+                        "start"
+                    } else {
+                        "end"
+                    },
+                )
+            } else if rightwards {
+                (degrees, "start")
+            } else {
+                (if degrees > 0.0 { degrees - 180.0 } else { degrees + 180.0 }, "end")
+            };
+            let out = if level && cos.abs() < 0.35 { out + 6.0 } else { out };
+            Node {
+                country: c,
+                events,
+                x: round(centre + radius * cos),
+                y: round(centre + radius * sin),
+                r,
+                label_x: round(centre + out * cos),
+                label_y: round(centre + out * sin),
+                label_rotate: round(rotate),
+                label_anchor: anchor,
+            }
+        })
+        .collect();
+    let at = |c: CountryIx| nodes.iter().find(|nd| nd.country == c);
+    let widest = drawn.first().map_or(1, |p| p.events).max(1) as f64;
+    let edges = drawn
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let (from, to) = if p.initiator() == Some(p.b) { (at(p.b)?, at(p.a)?) } else { (at(p.a)?, at(p.b)?) };
+            // Bowed towards the centre: the control point is the chord's middle pulled in.
+            let (mx, my) = ((from.x + to.x) / 2.0, (from.y + to.y) / 2.0);
+            let (qx, qy) = (centre + (mx - centre) * 0.3, centre + (my - centre) * 0.3);
+            let towards = |nd: &Node, gap: f64| {
+                let (dx, dy) = (qx - nd.x, qy - nd.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                (round(nd.x + dx / len * (nd.r + gap)), round(nd.y + dy / len * (nd.r + gap)))
+            };
+            let directed = p.initiator().is_some();
+            let (sx, sy) = towards(from, 1.0);
+            let (ex, ey) = towards(to, if directed { 3.0 } else { 1.0 });
+            let path = format!("M{sx} {sy}Q{} {} {ex} {ey}", round(qx), round(qy));
+            Some(Edge { pair: i, path, width: round(1.5 + 8.5 * (p.events as f64 / widest).sqrt()), directed })
+        })
+        .collect();
+    Picture { size, nodes, edges }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn pair(a: u32, b: u32, events: usize, tones: [usize; 3], initiated: [usize; 2]) -> PairStat {
+        PairStat { a, b, events, tones, initiated }
+    }
+
+    #[test]
+    fn pairs_count_shared_events_tones_and_initiators() {
+        let ds = load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
+        let got = pairs(&ds, &all);
+        let (cn, us) = (ds.country_ix("CN").unwrap(), ds.country_ix("US").unwrap());
+        let p = got.iter().find(|p| (p.a, p.b) == (cn.min(us), cn.max(us))).expect("the CN–US pair");
+        let (_, years) = crate::stats::pair_stats(&ds, &all, cn, us);
+        // The same counts as the pair view's.
+        assert_eq!(p.events, 2);
+        assert_eq!(p.tones, crate::stats::tone_totals(&years));
+        let initiated: usize =
+            all.iter().filter(|&&ix| ds.event(ix).initiator.is_some_and(|c| c == cn || c == us)).count();
+        assert_eq!(p.initiated[0] + p.initiated[1], initiated);
+        assert!(got.windows(2).all(|w| w[0].events >= w[1].events));
+    }
+
+    #[test]
+    fn a_multilateral_event_links_every_two_of_its_parties_once() {
+        let ds = load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
+        let expected: usize = all
+            .iter()
+            .map(|&ix| {
+                let k = ds.event(ix).parties.len();
+                k * k.saturating_sub(1) / 2
+            })
+            .sum();
+        assert_eq!(pairs(&ds, &all).iter().map(|p| p.events).sum::<usize>(), expected);
+        assert!(pairs(&ds, &[]).is_empty());
+    }
+
+    #[test]
+    fn balance_takes_a_third_either_way() {
+        assert_eq!(pair(0, 1, 3, [2, 0, 1], [0, 0]).balance(), Balance::Cooperative);
+        assert_eq!(pair(0, 1, 3, [1, 1, 1], [0, 0]).balance(), Balance::Mixed);
+        assert_eq!(pair(0, 1, 6, [1, 2, 3], [0, 0]).balance(), Balance::Conflictual);
+        assert_eq!(pair(0, 1, 4, [0, 4, 0], [0, 0]).balance(), Balance::Mixed);
+        assert_eq!(pair(0, 1, 2, [0, 0, 2], [0, 2]).initiator(), Some(1));
+        assert_eq!(pair(0, 1, 2, [0, 0, 2], [1, 1]).initiator(), None);
+    }
+
+    #[test]
+    fn the_table_sorts_by_each_count_keeping_ties_by_events() {
+        let ps =
+            vec![pair(0, 1, 5, [1, 1, 3], [0, 0]), pair(0, 2, 4, [4, 0, 0], [0, 0]), pair(1, 2, 2, [1, 0, 1], [0, 0])];
+        assert_eq!(order(&ps, PairOrder::Events), vec![0, 1, 2]);
+        assert_eq!(order(&ps, PairOrder::Cooperative), vec![1, 0, 2]);
+        assert_eq!(order(&ps, PairOrder::Conflictual), vec![0, 2, 1]);
+        assert_eq!(PairOrder::ALL.len(), 3);
+    }
+
+    /// A ring of `n` states, each sharing `n - i` events with the next.
+    fn ring(n: u32) -> Vec<PairStat> {
+        let mut ps: Vec<PairStat> =
+            (0..n).map(|i| pair(i.min((i + 1) % n), i.max((i + 1) % n), (n - i) as usize, [1, 0, 0], [0, 0])).collect();
+        ps.sort_by_key(|p| std::cmp::Reverse(p.events));
+        ps
+    }
+
+    #[test]
+    fn the_picture_is_deterministic_and_only_draws_the_top_pairs() {
+        let ps = ring(160);
+        let a = picture(&ps, 50, |_| 3, |_| 12, false);
+        assert_eq!(a, picture(&ps, 50, |_| 3, |_| 12, false));
+        assert_eq!(a.edges.len(), 50);
+        // Only the states of drawn pairs: 50 pairs of a ring touch 51 states at most.
+        assert!(a.nodes.len() <= 51, "{}", a.nodes.len());
+        let all = picture(&ps, 1000, |_| 3, |_| 12, false);
+        assert_eq!(all.edges.len(), 160);
+        assert_eq!(all.nodes.len(), 160);
+        // States at least SPACING apart along the circle.
+        let (n0, n1) = (&all.nodes[0], &all.nodes[1]);
+        assert!(((n0.x - n1.x).powi(2) + (n0.y - n1.y).powi(2)).sqrt() >= SPACING - 1.0);
+        // Room for the longest label; every node and label inside the picture.
+        assert!(picture(&ps, 1000, |_| 3, |_| 30, false).size > all.size);
+        for nd in &all.nodes {
+            assert!(nd.x > 0.0 && nd.x < all.size && nd.y > 0.0 && nd.y < all.size);
+            assert!(nd.label_x > 0.0 && nd.label_x < all.size);
+        }
+    }
+
+    #[test]
+    fn neighbours_on_the_circle_share_the_most() {
+        // 0–1 strong, 2–3 strong, 1–2 weak: 1 (the most events) first, 0 beside it, then 2 and 3.
+        let ps =
+            vec![pair(0, 1, 9, [9, 0, 0], [0, 0]), pair(2, 3, 8, [8, 0, 0], [0, 0]), pair(1, 2, 1, [1, 0, 0], [0, 0])];
+        assert_eq!(circle_order(&ps), vec![1, 0, 2, 3]);
+    }
+
+    #[test]
+    fn arabic_runs_the_circle_the_other_way_and_labels_stay_upright() {
+        let ps = ring(8);
+        let (ltr, rtl) = (picture(&ps, 8, |_| 1, |_| 12, false), picture(&ps, 8, |_| 1, |_| 12, true));
+        let c = ltr.size / 2.0;
+        // The first state at the top in both; the second to the right in English, to the left in Arabic.
+        assert_eq!((ltr.nodes[0].x, rtl.nodes[0].x), (c, c));
+        assert!(ltr.nodes[1].x > c && rtl.nodes[1].x < c);
+        assert_eq!(
+            (ltr.nodes[0].label_anchor, ltr.nodes[1].label_anchor, rtl.nodes[1].label_anchor),
+            ("middle", "start", "end")
+        );
+        // Few states: level labels.
+        assert!(ltr.nodes.iter().all(|nd| nd.label_rotate == 0.0));
+        let many = ring(60);
+        for rtl in [false, true] {
+            let p = picture(&many, 60, |_| 1, |_| 12, rtl);
+            assert!(p.nodes.iter().any(|nd| nd.label_rotate != 0.0));
+            for nd in &p.nodes {
+                assert!((-90.0..=90.0).contains(&nd.label_rotate), "upside down: {}", nd.label_rotate);
+            }
+        }
+    }
+
+    #[test]
+    fn an_arrow_runs_from_the_initiator() {
+        let ps = vec![pair(0, 1, 3, [0, 0, 3], [0, 3])];
+        let p = picture(&ps, 10, |_| 3, |_| 12, false);
+        let (a, b) =
+            (p.nodes.iter().find(|n| n.country == 0).unwrap(), p.nodes.iter().find(|n| n.country == 1).unwrap());
+        let edge = &p.edges[0];
+        assert!(edge.directed);
+        // Starts at 1 (the initiator), ends near 0.
+        let start: Vec<f64> = edge.path[1..].split(['Q', ' ']).take(2).map(|v| v.parse().unwrap()).collect();
+        let d = |n: &Node| ((n.x - start[0]).powi(2) + (n.y - start[1]).powi(2)).sqrt();
+        assert!(d(b) < d(a));
+    }
+}
