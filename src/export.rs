@@ -278,8 +278,7 @@ pub fn compare_csv(ds: &Dataset, c: &crate::compare::Comparison, lang: Lang) -> 
     let rows = c.states.iter().zip(&c.stats).enumerate().map(|(i, (&s, st))| {
         let country = ds.country(s);
         let n = st.events.len();
-        let conflict = st.by_tone[Tone::Conflictual.index()];
-        let share = if n == 0 { 0 } else { (conflict * 200 + n) / (n * 2) };
+        let share = crate::i18n::whole_percent(st.by_tone[Tone::Conflictual.index()], n);
         let mut row = vec![country.code.clone(), pick_text(lang, &country.name), n.to_string(), share.to_string()];
         row.extend(st.by_type.iter().chain(&st.by_tone).map(usize::to_string));
         row.extend(c.years_of(i).iter().map(|(_, v)| v.to_string()));

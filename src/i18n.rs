@@ -347,10 +347,19 @@ pub const PAIRS: Noun = Noun {
     en: ["1 pair", "{n} pairs"],
 };
 
+/// `part` of `whole` in whole percent, rounded half up (0 of nothing).
+pub fn whole_percent(part: usize, whole: usize) -> usize {
+    if whole == 0 {
+        0
+    } else {
+        (part * 200 + whole) / (whole * 2)
+    }
+}
+
 /// A share as a whole percentage, rounded half up ("46%", "٤٦٪" in Arabic-Indic digits); 0%
 /// of nothing.
 pub fn percent(f: Fmt, part: usize, whole: usize) -> String {
-    let p = if whole == 0 { 0 } else { (part * 200 + whole) / (whole * 2) };
+    let p = whole_percent(part, whole);
     let sign = if f.lang == Lang::Ar && f.reading.digits == Digits::Arab { '\u{066A}' } else { '%' };
     format!("{}{sign}", f.digits(p.to_string()))
 }

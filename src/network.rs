@@ -9,8 +9,6 @@
 //! piled into it. Same data, same picture: no randomness, no simulation, and the geometry is
 //! rounded to a tenth of a unit so the static page and the app draw the same numbers.
 
-use std::collections::HashMap;
-
 use crate::data::{CountryIx, Dataset, EventIx, Tone};
 use crate::vocab::{Balance, PairOrder};
 
@@ -58,31 +56,37 @@ impl PairStat {
 }
 
 /// Every pair of states that share at least one of `events`, the most shared events first (ties
-/// in country order).
+/// in country order). (Grouped by sorting, not in a map: the app's one compiled sort, where a
+/// map keyed by pairs would add its own code to the wasm.)
 pub fn pairs(ds: &Dataset, events: &[EventIx]) -> Vec<PairStat> {
-    let mut at: HashMap<(CountryIx, CountryIx), usize> = HashMap::new();
-    let mut out: Vec<PairStat> = Vec::new();
+    // Every (pair, event) once: the pair as one number, a's index above b's.
+    let mut seen: Vec<(u64, EventIx)> = Vec::new();
     for &ix in events {
-        let e = ds.event(ix);
-        for (i, &x) in e.parties.iter().enumerate() {
-            for &y in &e.parties[i + 1..] {
-                let (a, b) = if x < y { (x, y) } else { (y, x) };
-                if a == b {
-                    continue;
-                }
-                let slot = *at.entry((a, b)).or_insert_with(|| {
-                    out.push(PairStat { a, b, events: 0, tones: [0; Tone::COUNT], initiated: [0; 2] });
-                    out.len() - 1
-                });
-                let p = &mut out[slot];
-                p.events += 1;
-                p.tones[e.tone.index()] += 1;
-                if e.initiator == Some(a) {
-                    p.initiated[0] += 1;
-                } else if e.initiator == Some(b) {
-                    p.initiated[1] += 1;
+        let parties = &ds.event(ix).parties;
+        for (i, &x) in parties.iter().enumerate() {
+            for &y in &parties[i + 1..] {
+                if x != y {
+                    seen.push(((u64::from(x.min(y)) << 32) | u64::from(x.max(y)), ix));
                 }
             }
+        }
+    }
+    let mut order: Vec<u32> = (0..seen.len() as u32).collect();
+    crate::sort::indices(&mut order, &|i, j| seen[i as usize].0.cmp(&seen[j as usize].0));
+    let mut out: Vec<PairStat> = Vec::new();
+    for &i in &order {
+        let (key, ix) = seen[i as usize];
+        let (a, b) = ((key >> 32) as CountryIx, key as CountryIx);
+        if out.last().is_none_or(|p| (p.a, p.b) != (a, b)) {
+            out.push(PairStat { a, b, events: 0, tones: [0; Tone::COUNT], initiated: [0; 2] });
+        }
+        let (p, e) = (out.last_mut().expect("pushed above"), ds.event(ix));
+        p.events += 1;
+        p.tones[e.tone.index()] += 1;
+        if e.initiator == Some(a) {
+            p.initiated[0] += 1;
+        } else if e.initiator == Some(b) {
+            p.initiated[1] += 1;
         }
     }
     crate::sort::by(out, &|p, q| q.events.cmp(&p.events).then((p.a, p.b).cmp(&(q.a, q.b))))

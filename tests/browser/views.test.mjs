@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, params, manyStates, waitUntil, DIST } from './util.mjs';
+import { launch, newPage, openAt, ready, serveDist, params, manyStates, waitUntil, DIST } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -15,12 +15,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(query, opts = {}) {
-  const page = await newPage(browser, { serviceWorkers: 'block', ...opts });
-  await page.goto(`${server.url}?${query}`);
-  await ready(page);
-  return page;
-}
+const open = (query, opts = {}) => openAt(browser, server, query, { serviceWorkers: 'block', ...opts });
 const texts = (page, sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 
 /** Arabic "N events" with number agreement (CLDR categories), as the interface writes it. */
@@ -191,8 +186,8 @@ test('the network draws every pair of the shipped data, inside its box, in both 
   }
 });
 
-test('keyboard: Tab reaches every state and line, Enter opens a pair or a card; the table sorts', async () => {
-  const page = await open('lang=en&view=network');
+for (const lang of ['ar', 'en']) test(`keyboard (${lang}): Tab reaches every state and line, Enter opens a pair or a card; the table sorts`, async () => {
+  const page = await open(`lang=${lang}&view=network`);
   const links = await page.$$eval('.network-svg a', (l) => l.length);
   let reached = 0, firstLine = null;
   await page.focus('.network-controls a');
@@ -208,13 +203,14 @@ test('keyboard: Tab reaches every state and line, Enter opens a pair or a card; 
   await page.keyboard.press('Enter');
   await page.waitForSelector('.pair-view');
   const { pair } = await params(page);
-  assert.ok(pair && firstLine.includes(names[pair.split('-')[0]].en), `${pair}: ${firstLine}`);
+  assert.ok(pair && firstLine.includes(names[pair.split('-')[0]][lang]), `${pair}: ${firstLine}`);
   await page.goBack();
   await page.waitForSelector('.network-svg');
   await page.focus('.net-node');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.country-card');
   assert.equal((await params(page)).view, undefined);
+  assert.deepEqual(page.problems, []);
   // The table sorts by conflictual events.
   await page.goBack();
   await page.waitForSelector('.pair-table');
