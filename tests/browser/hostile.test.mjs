@@ -81,6 +81,42 @@ for (const lang of ['ar', 'en']) {
   });
 }
 
+test('hostile state names stay text in the network (its SVG labels and names), the comparison and their CSVs', async () => {
+  const doc = structuredClone(shipped);
+  const [a, b] = ['CN', 'US'].map((code) => doc.countries.find((c) => c.code === code));
+  // (An Arabic name must have Arabic letters, or the loader refuses the state.)
+  a.name = { ar: `الصين ${HOSTILE[3]}`, en: HOSTILE[0] };
+  b.name = { ar: `أمريكا ${HOSTILE[1]}`, en: `=HYPERLINK("http://x") ${HOSTILE[4]}` };
+  const server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(doc) } } });
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  // (A failed assertion must not leave the server open: the test run would wait for it.)
+  try {
+    for (const lang of ['ar', 'en']) {
+      await page.goto(`${server.url}?lang=${lang}&view=network`);
+      await ready(page);
+      const labels = await page.$$eval('.net-node text', (t) => t.map((x) => x.textContent));
+      assert.ok(labels.includes(a.name[lang]) && labels.includes(b.name[lang]), labels.join(' | '));
+      const names = await page.$$eval('.network-svg a', (l) => l.map((x) => x.getAttribute('aria-label')));
+      assert.ok(names.some((n) => n.includes(a.name[lang]) && n.includes(b.name[lang])));
+      await page.goto(`${server.url}?lang=${lang}&compare=CN,US`);
+      await ready(page);
+      assert.ok((await page.textContent('.compare-summary')).includes(b.name[lang]));
+    }
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="compare"]')]);
+    const csv = readFileSync(await dl.path(), 'utf8');
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://x"")`), 'a formula is neutralised');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$$eval('[onerror], [onload], script:not([src])', (i) => i.length), 0);
+    assert.deepEqual(dialogs, []);
+    assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
 test('an unknown schema_version is refused with a clear message', async () => {
   const server = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify({ ...shipped, schema_version: 99 }) } } });
   const page = await newPage(browser, { serviceWorkers: 'block' });
