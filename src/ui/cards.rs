@@ -181,18 +181,23 @@ fn CountryCard(
 }
 
 /// "Add to comparison" (outside embeds); said, and not offered, when the state is in the
-/// comparison already or the comparison is full.
+/// comparison already or the comparison is full. Follows the comparison as it changes.
 fn compare_action(ctx: Ctx, f: Fmt, code: &str) -> Option<impl IntoView> {
+    ctx.query.with_untracked(|q| q.embed.is_none()).then_some(())?;
     let s = f.strings();
-    let compare = ctx.query.with_untracked(|q| q.embed.is_none().then(|| q.compare.clone()))?;
-    Some(if compare.iter().any(|c| c == code) {
-        view! { <p class="compare-status">{s.comparison} " ✓"</p> }.into_any()
-    } else if compare.len() >= crate::query::COMPARE_MAX {
-        view! { <p class="compare-status">{s.compare_full}</p> }.into_any()
-    } else {
-        let code = code.to_owned();
-        let to = move |q: &mut Query| super::compare::add_to_comparison(q, &code);
-        view! { <Link to class="button">{s.compare_add}</Link> }.into_any()
+    let compare = Memo::new(move |_| ctx.query.with(|q| q.compare.clone()));
+    let code = code.to_owned();
+    Some(move || {
+        let compare = compare.get();
+        if compare.contains(&code) {
+            view! { <p class="compare-status">{s.comparison} " ✓"</p> }.into_any()
+        } else if compare.len() >= crate::query::COMPARE_MAX {
+            view! { <p class="compare-status">{s.compare_full}</p> }.into_any()
+        } else {
+            let code = code.clone();
+            let to = move |q: &mut Query| super::compare::add_to_comparison(q, &code);
+            view! { <Link to class="button">{s.compare_add}</Link> }.into_any()
+        }
     })
 }
 

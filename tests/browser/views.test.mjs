@@ -95,8 +95,10 @@ test('adding and removing states: from a card, the tray, the filter panel, the v
   const page = await open('lang=en&country=QA');
   await page.click('.country-card >> text=Add to comparison');
   await waitUntil(page, () => marsadState().compare === 'QA');
-  // One state: the page stays, the tray offers the next.
+  // One state: the page stays, the card says so, the tray offers the next.
   assert.ok(await page.isVisible('.country-card'));
+  await page.waitForSelector('.country-card .compare-status');
+  assert.equal(await page.$('.country-card >> text=Add to comparison'), null);
   assert.match(await page.textContent('.compare-tray'), /Comparison: Qatar\./);
   await page.selectOption('#compare-tray-add', 'GB');
   await page.waitForSelector('.compare');
