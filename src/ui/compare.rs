@@ -225,9 +225,9 @@ pub fn CompareView() -> impl IntoView {
         let add = (editable && states.len() < COMPARE_MAX).then(|| add_select(ctx, &d, f, "compare-add"));
         let end = editable.then(|| end_button(ctx, f));
         view! {
-            <article class="card compare" aria-labelledby="compare-heading">
-                <header class="compare-head">
-                    <h2 id="compare-heading"><bdi>{title}</bdi></h2>
+            <article class="card compare" aria-labelledby="view-heading">
+                <header class="view-head">
+                    <h2 id="view-heading"><bdi>{title}</bdi></h2>
                     <CopyLink />
                     {end}
                 </header>

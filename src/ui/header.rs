@@ -14,7 +14,10 @@ fn to_view(v: View) -> impl Fn(&mut Query) + Clone + Send + Sync + 'static {
     move |q: &mut Query| {
         q.view = v;
         q.event = None;
-        q.compare.clear();
+        // Leaving a comparison ends it; a comparison being begun (one state) stays in the tray.
+        if q.compare.len() >= 2 {
+            q.compare.clear();
+        }
     }
 }
 

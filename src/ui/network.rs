@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::controls::labelled_select;
 use super::downloads::download;
 use super::link::{Link, SvgLink};
+use super::share::CopyLink;
 use super::{url, Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, Tone};
 use crate::export;
@@ -314,7 +315,10 @@ pub fn NetworkView() -> impl IntoView {
         };
         view! {
             <section class="card network" aria-labelledby="network-heading">
-                <h2 id="network-heading">{View::Network.label(f.lang)}</h2>
+                <header class="view-head">
+                    <h2 id="network-heading">{View::Network.label(f.lang)}</h2>
+                    <CopyLink />
+                </header>
                 {body}
             </section>
         }

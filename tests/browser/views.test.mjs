@@ -100,6 +100,11 @@ test('adding and removing states: from a card, the tray, the filter panel, the v
   await page.waitForSelector('.country-card .compare-status');
   assert.equal(await page.$('.country-card >> text=Add to comparison'), null);
   assert.match(await page.textContent('.compare-tray'), /Comparison: Qatar\./);
+  // Browsing on keeps it: the cards, where the next state is found.
+  await page.click('.main-nav >> text=Country cards');
+  await page.waitForSelector('.card-grid');
+  assert.equal((await params(page)).compare, 'QA');
+  assert.ok(await page.isVisible('.compare-tray'));
   await page.selectOption('#compare-tray-add', 'GB');
   await page.waitForSelector('.compare');
   assert.equal((await params(page)).compare, 'QA,GB');
@@ -110,7 +115,8 @@ test('adding and removing states: from a card, the tray, the filter panel, the v
   await waitUntil(page, () => marsadState().compare === 'GB,US');
   await page.click('text=End the comparison');
   await waitUntil(page, () => !marsadState().compare);
-  await page.waitForSelector('.timeline-body:not([hidden])');
+  // Back where the comparison was begun.
+  await page.waitForSelector('.card-grid');
   // The filter panel: two countries ticked, compared.
   await page.goto(`${server.url}?lang=en&country=RU,CN`);
   await ready(page);
