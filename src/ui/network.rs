@@ -112,7 +112,8 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
     };
     let size = pic.size;
     view! {
-        <svg class="network-svg" viewBox=format!("0 0 {size} {size}") width=size role="group" aria-labelledby="network-heading">
+        <svg class="network-svg" viewBox=format!("0 0 {size} {size}") width=size role="group"
+            aria-labelledby="network-heading">
             <defs>
                 <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
                     markerWidth="12" markerHeight="12" orient="auto">
