@@ -167,6 +167,31 @@ fn shared_events(d: &Snapshot, f: Fmt, c: &Comparison) -> impl IntoView {
     view! { <ol class="pair-events">{c.shared.iter().take(SHARED_MAX).map(item).collect_view()}</ol> {more} }.into_any()
 }
 
+/// The counts, a table each: by type (the types any state has), by tone, partners in common.
+fn measures(d: &Snapshot, f: Fmt, c: &Comparison) -> impl IntoView {
+    let (lang, s) = (f.lang, f.strings());
+    let type_rows: Vec<(String, Vec<usize>)> = EventType::ALL
+        .iter()
+        .map(|&t| (t.label(lang).to_owned(), c.stats.iter().map(|st| st.by_type[t.index()]).collect()))
+        .filter(|(_, n): &(String, Vec<usize>)| n.iter().any(|&n| n > 0))
+        .collect();
+    let tone_rows: Vec<(String, Vec<usize>)> = Tone::ALL
+        .iter()
+        .map(|&t| (t.label(lang).to_owned(), c.stats.iter().map(|st| st.by_tone[t.index()]).collect()))
+        .collect();
+    let common_rows: Vec<(String, Vec<usize>)> = c.common.iter().map(|(p, n)| (name(d, f, *p), n.clone())).collect();
+    let common = if common_rows.is_empty() {
+        view! { <p class="help">{s.compare_common_none}</p> }.into_any()
+    } else {
+        counts_table(d, f, c, s.compare_common, s.partner, common_rows).into_any()
+    };
+    view! {
+        <section><h3>{s.by_type}</h3>{counts_table(d, f, c, s.by_type, s.types, type_rows)}</section>
+        <section><h3>{s.by_tone}</h3>{counts_table(d, f, c, s.by_tone, s.tones, tone_rows)}</section>
+        <section><h3>{s.compare_common}</h3>{common}</section>
+    }
+}
+
 /// The comparison under the active filters.
 #[component]
 pub fn CompareView() -> impl IntoView {
@@ -194,22 +219,6 @@ pub fn CompareView() -> impl IntoView {
             let bars = year_bars(&c.years_of(i), Some(c.year_max), label, f);
             view! { <figure class="compare-cell"><figcaption><bdi>{names[i].clone()}</bdi></figcaption>{bars}</figure> }
         });
-        let type_rows: Vec<(String, Vec<usize>)> = EventType::ALL
-            .iter()
-            .map(|&t| (t.label(lang).to_owned(), c.stats.iter().map(|st| st.by_type[t.index()]).collect()))
-            .filter(|(_, n): &(String, Vec<usize>)| n.iter().any(|&n| n > 0))
-            .collect();
-        let tone_rows: Vec<(String, Vec<usize>)> = Tone::ALL
-            .iter()
-            .map(|&t| (t.label(lang).to_owned(), c.stats.iter().map(|st| st.by_tone[t.index()]).collect()))
-            .collect();
-        let common_rows: Vec<(String, Vec<usize>)> =
-            c.common.iter().map(|(p, n)| (name(&d, f, *p), n.clone())).collect();
-        let common = if common_rows.is_empty() {
-            view! { <p class="help">{s.compare_common_none}</p> }.into_any()
-        } else {
-            counts_table(&d, f, &c, s.compare_common, s.partner, common_rows).into_any()
-        };
         let csv = {
             let (d, c) = (d.clone(), c.clone());
             move |_| {
@@ -221,7 +230,12 @@ pub fn CompareView() -> impl IntoView {
                 );
             }
         };
-        let title = format!("{}: {}", s.comparison, names.join(lang.list_sep()));
+        // No state of the data among the codes: the notice below says which are not.
+        let title = if names.is_empty() {
+            s.comparison.to_owned()
+        } else {
+            format!("{}: {}", s.comparison, names.join(lang.list_sep()))
+        };
         let add = (editable && states.len() < COMPARE_MAX).then(|| add_select(ctx, &d, f, "compare-add"));
         let end = editable.then(|| end_button(ctx, f));
         view! {
@@ -236,9 +250,7 @@ pub fn CompareView() -> impl IntoView {
                 {add}
                 <section><h3>{s.summary}</h3><ul class="compare-summary">{summaries.collect_view()}</ul></section>
                 <section><h3>{s.compare_years}</h3><div class=cols>{years.collect_view()}</div></section>
-                <section><h3>{s.by_type}</h3>{counts_table(&d, f, &c, s.by_type, s.types, type_rows)}</section>
-                <section><h3>{s.by_tone}</h3>{counts_table(&d, f, &c, s.by_tone, s.tones, tone_rows)}</section>
-                <section><h3>{s.compare_common}</h3>{common}</section>
+                {measures(&d, f, &c)}
                 <section><h3>{s.compare_shared}</h3>{shared_events(&d, f, &c)}</section>
                 <p>
                     <button type="button" class="button" data-download="compare" on:click=csv>
