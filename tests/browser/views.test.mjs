@@ -69,13 +69,20 @@ test('a comparison says, per state, what the data says, in both languages, colum
   }
 });
 
-test('on a phone the states stack inside each measure, and nothing is wider than the screen', async () => {
+test('on a phone the states stack inside each measure, the network scrolls in its box, and nothing is wider than the screen', async () => {
   for (const lang of ['ar', 'en']) {
     const page = await open(`lang=${lang}&compare=GB,CN,US`, { width: 360, height: 780 });
     const cells = await page.$$eval('.compare-cell', (els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right]));
     assert.equal(cells.length, 3);
     assert.ok(cells[0][1] < cells[1][1] && cells[1][1] < cells[2][1], 'stacked');
     assert.ok(cells.every((c) => c[0] >= 0 && c[2] <= 360), JSON.stringify(cells));
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    // The network's picture scrolls inside its box, opened at its centre.
+    await page.goto(`${server.url}?lang=${lang}&view=network`);
+    await page.waitForSelector('.network-svg');
+    await waitUntil(page, () => Math.abs(document.querySelector('.network-figure').scrollLeft) > 0);
+    const fig = await page.$eval('.network-figure', (f) => [f.scrollWidth - f.clientWidth, Math.abs(f.scrollLeft)]);
+    assert.ok(Math.abs(fig[1] - fig[0] / 2) <= 2, `centred: ${fig}`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await page.context().close();
   }
