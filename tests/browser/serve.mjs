@@ -68,6 +68,9 @@ export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = 
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {
+      // Under node's test runner, a server a failed test never closed must not keep its file
+      // from ending (the run would wait until CI's timeout): it does not hold the process.
+      if (process.env.NODE_TEST_CONTEXT) server.unref();
       const p = server.address().port;
       ok({
         port: p,
