@@ -4,8 +4,8 @@
 //! language alternates; plus `sitemap.xml` and `robots.txt`.
 //!
 //! Paths (`marsad::page::static_path`): Arabic at the root, English under `en/`; the home page,
-//! `countries/`, `country/<CODE>/` and `event/<id>/` (the newest `page::PRERENDER_EVENTS`
-//! events). The site's public address, which sitemaps and share tags need absolute, is
+//! `countries/`, `network/`, `country/<CODE>/` and `event/<id>/` (the newest
+//! `page::PRERENDER_EVENTS` events). The site's public address, which sitemaps and share tags need absolute, is
 //! `MARSAD_SITE_URL` (default `http://127.0.0.1:8080/`, where `.ci/serve` serves).
 
 use std::collections::HashMap;
