@@ -190,6 +190,50 @@ fn circle_order(pairs: &[PairStat]) -> Vec<CountryIx> {
     out
 }
 
+/// A label's rotation (degrees), anchor and distance from the centre, for a state at (`cos`,
+/// `sin`) on the circle with its label `out` from the centre: along the radius, never upside
+/// down (the left half turns half a turn); level labels near the top and the bottom sit centred
+/// above and below their state, a little further out.
+fn label_placement(cos: f64, sin: f64, level: bool, out: f64) -> (f64, &'static str, f64) {
+    let rightwards = cos >= 0.0;
+    let degrees = sin.atan2(cos).to_degrees();
+    match (level, cos.abs() < 0.35, rightwards) {
+        (true, true, _) => (0.0, "middle", out + 6.0),
+        (true, false, true) => (0.0, "start", out),
+        (true, false, false) => (0.0, "end", out),
+        (false, _, true) => (degrees, "start", out),
+        (false, _, false) => (if degrees > 0.0 { degrees - 180.0 } else { degrees + 180.0 }, "end", out),
+    }
+}
+
+/// Pair `pair`'s curve from `from` to `to`, bowed towards the centre (the control point is the
+/// chord's middle pulled in), ending at the circles' edges (a little short of `to` for the
+/// arrow's head when `directed`).
+fn edge(pair: usize, from: &Node, to: &Node, centre: f64, width: f64, directed: bool) -> Edge {
+    let (mx, my) = ((from.x + to.x) / 2.0, (from.y + to.y) / 2.0);
+    let (qx, qy) = (centre + (mx - centre) * 0.3, centre + (my - centre) * 0.3);
+    let towards = |nd: &Node, gap: f64| {
+        let (dx, dy) = (qx - nd.x, qy - nd.y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+        (round(nd.x + dx / len * (nd.r + gap)), round(nd.y + dy / len * (nd.r + gap)))
+    };
+    let (sx, sy) = towards(from, 1.0);
+    let (ex, ey) = towards(to, if directed { 3.0 } else { 1.0 });
+    let path = format!("M{sx} {sy}Q{} {} {ex} {ey}", round(qx), round(qy));
+    Edge { pair, path, width, directed }
+}
+
+/// Each state's events among `events` (indexed like `Dataset::countries`): a circle's size.
+pub fn state_events(ds: &Dataset, events: &[EventIx]) -> Vec<usize> {
+    let mut out = vec![0usize; ds.countries.len()];
+    for &ix in events {
+        for &c in &ds.event(ix).parties {
+            out[c as usize] += 1;
+        }
+    }
+    out
+}
+
 /// The picture of the `top` pairs with the most events among `pairs` (as [`pairs`] orders them).
 /// `events_of` gives a state's events, for its circle's size; `label_chars` the length of its
 /// label, for the room around the circle. `rtl` runs the circle the other way
@@ -220,28 +264,7 @@ pub fn picture(
             let (cos, sin) = (mirror * angle.cos(), angle.sin());
             let events = events_of(c);
             let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
-            let out = radius + r + 6.0;
-            // Along the radius, never upside down: the left half turns half a turn. Level labels
-            // near the top and the bottom sit centred above and below their state.
-            let rightwards = cos >= 0.0;
-            let degrees = sin.atan2(cos).to_degrees();
-            let (rotate, anchor) = if level {
-                (
-                    0.0,
-                    if cos.abs() < 0.35 {
-                        "middle"
-                    } else if rightwards {
-                        "start"
-                    } else {
-                        "end"
-                    },
-                )
-            } else if rightwards {
-                (degrees, "start")
-            } else {
-                (if degrees > 0.0 { degrees - 180.0 } else { degrees + 180.0 }, "end")
-            };
-            let out = if level && cos.abs() < 0.35 { out + 6.0 } else { out };
+            let (rotate, anchor, out) = label_placement(cos, sin, level, radius + r + 6.0);
             Node {
                 country: c,
                 events,
@@ -262,19 +285,8 @@ pub fn picture(
         .enumerate()
         .filter_map(|(i, p)| {
             let (from, to) = if p.initiator() == Some(p.b) { (at(p.b)?, at(p.a)?) } else { (at(p.a)?, at(p.b)?) };
-            // Bowed towards the centre: the control point is the chord's middle pulled in.
-            let (mx, my) = ((from.x + to.x) / 2.0, (from.y + to.y) / 2.0);
-            let (qx, qy) = (centre + (mx - centre) * 0.3, centre + (my - centre) * 0.3);
-            let towards = |nd: &Node, gap: f64| {
-                let (dx, dy) = (qx - nd.x, qy - nd.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-                (round(nd.x + dx / len * (nd.r + gap)), round(nd.y + dy / len * (nd.r + gap)))
-            };
-            let directed = p.initiator().is_some();
-            let (sx, sy) = towards(from, 1.0);
-            let (ex, ey) = towards(to, if directed { 3.0 } else { 1.0 });
-            let path = format!("M{sx} {sy}Q{} {} {ex} {ey}", round(qx), round(qy));
-            Some(Edge { pair: i, path, width: round(1.5 + 8.5 * (p.events as f64 / widest).sqrt()), directed })
+            let width = round(1.5 + 8.5 * (p.events as f64 / widest).sqrt());
+            Some(edge(i, from, to, centre, width, p.initiator().is_some()))
         })
         .collect();
     Picture { size, nodes, edges }

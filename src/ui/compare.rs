@@ -20,10 +20,6 @@ use crate::vocab::View;
 /// Shared events listed (the newest; the timeline has them all).
 const SHARED_MAX: usize = 30;
 
-fn name(d: &Snapshot, f: Fmt, c: CountryIx) -> String {
-    f.lang.pick(&d.ds.country(c).name).to_owned()
-}
-
 /// Adds `code` to the comparison (the page becomes the comparison once it has two states).
 pub fn add_to_comparison(q: &mut Query, code: &str) {
     if !q.compare.iter().any(|c| c == code) && q.compare.len() < COMPARE_MAX {
@@ -39,10 +35,10 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
     let mut states: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx)
         .filter(|&c| !chosen.iter().any(|code| *code == d.ds.country(c).code))
         .collect();
-    states = crate::sort::by_key(states, |&c| sort_key(f.lang, &name(d, f, c)));
+    states = crate::sort::by_key(states, |&c| sort_key(f.lang, &d.country_name(f.lang, c)));
     let option = |&c: &CountryIx| {
         let code = d.ds.country(c).code.clone();
-        view! { <option value=code>{name(d, f, c)}</option> }
+        view! { <option value=code>{d.country_name(f.lang, c)}</option> }
     };
     let on_change = move |ev| {
         let code = event_target_value(&ev);
@@ -77,7 +73,7 @@ pub fn CompareTray() -> impl IntoView {
         let code = one.get()?;
         let (f, d) = (ctx.fmt(), ctx.data.get());
         let s = f.strings();
-        let who = d.ds.country_ix(&code).map_or(code.clone(), |c| name(&d, f, c));
+        let who = d.ds.country_ix(&code).map_or(code.clone(), |c| d.country_name(f.lang, c));
         Some(view! {
             <section class="compare-tray" aria-labelledby="compare-tray-label">
                 <p id="compare-tray-label">
@@ -94,7 +90,7 @@ pub fn CompareTray() -> impl IntoView {
 fn state_head(ctx: Ctx, d: &Snapshot, f: Fmt, c: CountryIx, editable: bool) -> impl IntoView {
     let s = f.strings();
     let code = d.ds.country(c).code.clone();
-    let who = name(d, f, c);
+    let who = d.country_name(f.lang, c);
     let card = {
         let code = code.clone();
         move |q: &mut Query| {
@@ -128,7 +124,11 @@ fn counts_table(
     head: &str,
     rows: Vec<(String, Vec<usize>)>,
 ) -> impl IntoView {
-    let cols = c.states.iter().map(|&st| view! { <th scope="col"><bdi>{name(d, f, st)}</bdi></th> }).collect_view();
+    let cols = c
+        .states
+        .iter()
+        .map(|&st| view! { <th scope="col"><bdi>{d.country_name(f.lang, st)}</bdi></th> })
+        .collect_view();
     let row = |(label, counts): &(String, Vec<usize>)| {
         let cells = counts.iter().map(|&n| view! { <td>{number(f, n)}</td> }).collect_view();
         view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
@@ -151,7 +151,8 @@ fn shared_events(d: &Snapshot, f: Fmt, c: &Comparison) -> impl IntoView {
     }
     let item = |&ix: &crate::data::EventIx| {
         let e = d.ds.event(ix);
-        let who: Vec<String> = e.parties.iter().filter(|p| c.states.contains(p)).map(|&p| name(d, f, p)).collect();
+        let who: Vec<String> =
+            e.parties.iter().filter(|p| c.states.contains(p)).map(|&p| d.country_name(f.lang, p)).collect();
         let meta = format!("{} · {}", who.join(f.lang.list_sep()), e.tone.label(f.lang));
         view! {
             <li class=format!("tone-{}", e.tone.id())>
@@ -179,7 +180,8 @@ fn measures(d: &Snapshot, f: Fmt, c: &Comparison) -> impl IntoView {
         .iter()
         .map(|&t| (t.label(lang).to_owned(), c.stats.iter().map(|st| st.by_tone[t.index()]).collect()))
         .collect();
-    let common_rows: Vec<(String, Vec<usize>)> = c.common.iter().map(|(p, n)| (name(d, f, *p), n.clone())).collect();
+    let common_rows: Vec<(String, Vec<usize>)> =
+        c.common.iter().map(|(p, n)| (d.country_name(f.lang, *p), n.clone())).collect();
     let common = if common_rows.is_empty() {
         view! { <p class="help">{s.compare_common_none}</p> }.into_any()
     } else {
@@ -205,15 +207,17 @@ pub fn CompareView() -> impl IntoView {
         let states: Vec<CountryIx> = codes.iter().filter_map(|c| d.ds.country_ix(c)).collect();
         let unknown: Vec<String> = codes.iter().filter(|c| d.ds.country_ix(c).is_none()).cloned().collect();
         let c = ctx.filtered.with(|fl| compare(&d.ds, &fl.events, &states));
-        let names: Vec<String> = states.iter().map(|&st| name(&d, f, st)).collect();
+        let names: Vec<String> = states.iter().map(|&st| d.country_name(f.lang, st)).collect();
         let unknown = (!unknown.is_empty()).then(|| {
             let text = format!("{} {}", s.compare_unknown, unknown.join(lang.list_sep()));
             view! { <p class="notice" role="status">{text}</p> }
         });
         let cols = format!("compare-cols cols-{}", states.len().max(1));
         let heads = states.iter().map(|&st| state_head(ctx, &d, f, st, editable)).collect_view();
-        let summaries =
-            states.iter().zip(&c.stats).map(|(&st, stats)| view! { <li>{summary(f, &name(&d, f, st), stats)}</li> });
+        let summaries = states
+            .iter()
+            .zip(&c.stats)
+            .map(|(&st, stats)| view! { <li>{summary(f, &d.country_name(f.lang, st), stats)}</li> });
         let years = (0..states.len()).map(|i| {
             let label = format!("{}: {}", names[i], s.compare_years);
             let bars = year_bars(&c.years_of(i), Some(c.year_max), label, f);

@@ -75,6 +75,11 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// Country `c`'s name in `lang`.
+    pub fn country_name(&self, lang: Lang, c: crate::data::CountryIx) -> String {
+        lang.pick(&self.ds.country(c).name).to_owned()
+    }
+
     fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32, complete: bool) -> Arc<Snapshot> {
         let mut totals = vec![0; loaded.dataset.countries.len()];
         for e in &loaded.dataset.events {

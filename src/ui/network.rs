@@ -15,21 +15,27 @@ use super::{url, Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, Tone};
 use crate::export;
 use crate::i18n::{number, Fmt, Lang, EVENTS, PAIRS};
-use crate::network::{order, pairs, picture, PairStat, Picture};
+use crate::network::{order, pairs, picture, state_events, PairStat, Picture};
 use crate::query::Query;
 use crate::vocab::{Balance, PairOrder, PairsShown, View};
 
 /// Rows of the table before "show every pair".
 const TABLE_ROWS: usize = 50;
 
-fn name(d: &Snapshot, lang: Lang, c: CountryIx) -> String {
-    lang.pick(&d.ds.country(c).name).to_owned()
-}
-
 fn to_pair(d: &Snapshot, p: &PairStat) -> impl Fn(&mut Query) + Clone + Send + Sync + 'static {
     let (a, b) = (d.ds.country(p.a).code.clone(), d.ds.country(p.b).code.clone());
     move |q: &mut Query| {
         q.pair = Some((a.clone(), b.clone()));
+        q.view = View::Timeline;
+        q.event = None;
+    }
+}
+
+/// A state's card (on top of its events), the filters kept.
+fn to_card(code: String) -> impl Fn(&mut Query) + Clone + Send + Sync + 'static {
+    move |q: &mut Query| {
+        q.countries = vec![code.clone()];
+        q.pair = None;
         q.view = View::Timeline;
         q.event = None;
     }
@@ -45,8 +51,8 @@ fn pair_label(d: &Snapshot, f: Fmt, p: &PairStat) -> String {
         .collect();
     let mut out = format!(
         "{} ⇄ {}: {}; {}",
-        name(d, lang, p.a),
-        name(d, lang, p.b),
+        d.country_name(lang, p.a),
+        d.country_name(lang, p.b),
         EVENTS.count(f, p.events),
         tones.join(lang.list_sep())
     );
@@ -54,7 +60,7 @@ fn pair_label(d: &Snapshot, f: Fmt, p: &PairStat) -> String {
         .iter()
         .zip(p.initiated)
         .filter(|(_, n)| *n > 0)
-        .map(|(&c, n)| format!("{} {}", name(d, lang, c), number(f, n)))
+        .map(|(&c, n)| format!("{} {}", d.country_name(lang, c), number(f, n)))
         .collect();
     if !by.is_empty() {
         out.push_str(&format!("; {} {}", s.net_initiated, by.join(lang.list_sep())));
@@ -89,13 +95,8 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
     };
     let node = |n: &crate::network::Node| {
         let code = d.ds.country(n.country).code.clone();
-        let who = name(d, lang, n.country);
-        let to = move |q: &mut Query| {
-            q.countries = vec![code.clone()];
-            q.pair = None;
-            q.view = View::Timeline;
-            q.event = None;
-        };
+        let who = d.country_name(lang, n.country);
+        let to = to_card(code);
         let label = format!("{who}: {}", EVENTS.count(f, n.events));
         let anchor = n.label_anchor;
         let rotate = format!("rotate({} {} {})", n.label_rotate, n.label_x, n.label_y);
@@ -134,13 +135,8 @@ fn state_list(d: &Snapshot, f: Fmt, pic: &Picture) -> impl IntoView {
     let nodes = crate::sort::by(nodes, &|a, b| b.events.cmp(&a.events));
     let item = |n: &&crate::network::Node| {
         let code = d.ds.country(n.country).code.clone();
-        let to = move |q: &mut Query| {
-            q.countries = vec![code.clone()];
-            q.pair = None;
-            q.view = View::Timeline;
-            q.event = None;
-        };
-        let who = name(d, f.lang, n.country);
+        let to = to_card(code);
+        let who = d.country_name(f.lang, n.country);
         view! { <li><Link to><bdi>{who}</bdi></Link> " " <span class="count">{number(f, n.events)}</span></li> }
     };
     let s = f.strings();
@@ -212,7 +208,7 @@ fn PairTable(d: Arc<Snapshot>, ps: Arc<Vec<PairStat>>) -> impl IntoView {
         };
         let row = |&i: &u32| {
             let p = &ps[i as usize];
-            let label = format!("{} ⇄ {}", name(&d, lang, p.a), name(&d, lang, p.b));
+            let label = format!("{} ⇄ {}", d.country_name(lang, p.a), d.country_name(lang, p.b));
             let tone = |t: Tone| view! { <td>{number(f, p.tone(t))}</td> };
             view! {
                 <tr class=format!("bal-{}", p.balance().id())>
@@ -283,16 +279,8 @@ pub fn NetworkView() -> impl IntoView {
     move || {
         let (f, d) = (ctx.fmt(), ctx.data.get());
         let s = f.strings();
-        let (ps, events_of) = ctx.filtered.with(|fl| {
-            let mut per_country = vec![0usize; d.ds.countries.len()];
-            for &ix in &fl.events {
-                for &c in &d.ds.event(ix).parties {
-                    per_country[c as usize] += 1;
-                }
-            }
-            (pairs(&d.ds, &fl.events), per_country)
-        });
-        let chars = |c: CountryIx| name(&d, f.lang, c).chars().count();
+        let (ps, events_of) = ctx.filtered.with(|fl| (pairs(&d.ds, &fl.events), state_events(&d.ds, &fl.events)));
+        let chars = |c: CountryIx| d.country_name(f.lang, c).chars().count();
         let figure = NodeRef::<leptos::html::Div>::new();
         centre(figure);
         let pic = picture(&ps, top.get().n(), |c| events_of[c as usize], chars, f.lang == Lang::Ar);
