@@ -36,6 +36,9 @@ pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
             .map(|s| WireSource { article: ds.article(s.article).id.clone(), quote: s.quote.clone() })
             .collect(),
         related: ds.related(e).map(|r| ds.event(r).id.clone()).collect(),
+        first_published: e.first_published.map(|d| d.to_string()),
+        updated: e.updated.map(|d| d.to_string()),
+        update_note: e.update_note.as_deref().cloned(),
     }
 }
 
@@ -56,8 +59,10 @@ pub fn to_json(ds: &Dataset, events: &[EventIx]) -> String {
         }
     }
     let pick = |used: &[bool]| used.iter().enumerate().filter(|u| *u.1).map(|u| u.0 as u32).collect::<Vec<_>>();
+    // The dataset's own version: a schema-1 dataset's records may lack their history.
+    let schema = if ds.schema_version == 0 { SCHEMA_VERSION } else { ds.schema_version };
     let doc = json!({
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": schema,
         "dataset_version": ds.dataset_version,
         "licence": ds.licence,
         "articles": pick(&articles).into_iter().map(|i| wire_article(ds, i)).collect::<Vec<_>>(),
@@ -216,6 +221,17 @@ pub const CSV_COLUMNS: &[Column] = &[
         value: |r| r.w.sources.iter().map(|s| s.quote.as_str()).collect::<Vec<_>>().join(" | "),
     },
     Column { header: "related", field: "related", value: |r| r.w.related.join(";") },
+    Column {
+        header: "first_published",
+        field: "first_published",
+        value: |r| r.w.first_published.clone().unwrap_or_default(),
+    },
+    Column { header: "updated", field: "updated", value: |r| r.w.updated.clone().unwrap_or_default() },
+    Column {
+        header: "update_note",
+        field: "update_note",
+        value: |r| r.w.update_note.as_ref().map(|t| pick_text(r.lang, t)).unwrap_or_default(),
+    },
 ];
 
 fn names_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {

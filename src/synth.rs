@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::data::date::days_in_month;
+use crate::data::date::{days_in_month, PartialDate};
 use crate::data::wire::{Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
 use crate::vocab::{EventType, Precision, Tone, Topic};
 
@@ -734,6 +734,7 @@ fn draft_event(i: usize, seed: u64, pairs: &[(usize, usize)], cast: &[CastMember
 
     let codes: Vec<String> = parties.iter().map(|&p| COUNTRIES[p].code.to_ascii_lowercase()).collect();
     let id = format!("{}-{}-{}-{i:06}", &date[..4], kind.id().replace('_', "-"), codes.join("-"));
+    let reported = reported(&date, date_precision);
     // Every field is set today; `..default()` is for fields added to the schema later.
     #[allow(clippy::needless_update)]
     let event = WireEvent {
@@ -751,11 +752,19 @@ fn draft_event(i: usize, seed: u64, pairs: &[(usize, usize)], cast: &[CastMember
         summary,
         sources: quotes.iter().map(|(a, q)| WireSource { article: article_id(*a), quote: q.clone() }).collect(),
         related,
-        // A field added to the schema later takes its default here (the synth tests validate
-        // the output, so a field that must be set fails them).
+        first_published: reported.clone(),
+        updated: reported,
+        // Later fields take their defaults (the synth tests validate the output: a required one fails them).
         ..WireEvent::default()
     };
     Drafted { event, quotes }
+}
+
+/// An event's record history: reported the day after its date ends, never corrected.
+fn reported(date: &str, precision: Precision) -> Option<String> {
+    let end = PartialDate::parse(date, precision).ok()?.span().1;
+    let (y, m, d) = crate::data::date::civil_from_days(end + 1);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn article_id(a: usize) -> String {

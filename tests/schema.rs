@@ -1,7 +1,7 @@
 //! One list of field names: the JSON Schema's properties, the wire structs' keys (which the
 //! validator's unknown-field check derives from), and the CSV columns must agree.
 
-use marsad::data::wire::{WireActor, WireArticle, WireCountry, WireEvent, WireSource};
+use marsad::data::wire::{WireActor, WireArticle, WireCountry, WireEvent, WireSource, WireWithdrawn};
 use marsad::export::CSV_COLUMNS;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -19,14 +19,20 @@ fn properties(def: &Value) -> Vec<String> {
     def["properties"].as_object().expect("properties").keys().cloned().collect()
 }
 
+/// A value for a property no shipped record has (the shipped data has no correction yet).
+fn sample(key: &str) -> Option<Value> {
+    let text = serde_json::json!({"ar": "صُحّح التاريخ", "en": "The date was corrected"});
+    (key == "update_note").then_some(text)
+}
+
 /// A record with every property the schema lists, each value taken from the first shipped record
-/// that has it; it must deserialise into `T` with nothing ignored, and serialise back to exactly
+/// that has it (else from [`sample`]); it must deserialise into `T` with nothing ignored, and serialise back to exactly
 /// the schema's properties.
 fn agree<T: DeserializeOwned + Serialize>(def: &str, records: &[Value]) {
     let want = properties(&schema()["$defs"][def]);
     let mut full = Map::new();
     for key in &want {
-        let value = records.iter().find_map(|r| r.get(key).filter(|v| !v.is_null())).cloned();
+        let value = records.iter().find_map(|r| r.get(key).filter(|v| !v.is_null())).cloned().or_else(|| sample(key));
         full.insert(key.clone(), value.unwrap_or_else(|| panic!("no shipped {def} has {key}")));
     }
     let mut ignored = Vec::new();
@@ -52,6 +58,9 @@ fn the_schema_and_the_wire_structs_name_the_same_fields() {
     agree::<WireActor>("actor", &all("actors"));
     let sources: Vec<Value> = all("events").iter().flat_map(|e| e["sources"].as_array().unwrap().clone()).collect();
     agree::<WireSource>("source", &sources);
+    let withdrawn = serde_json::json!({"id": "x-1", "title": {"ar": "حدث", "en": "An event"}, "date": "2026-12-01",
+        "reason": {"ar": "مكرر", "en": "A duplicate"}});
+    agree::<WireWithdrawn>("withdrawn", &[withdrawn]);
     // The top level: a document with every schema property leaves nothing unread by WireHead.
     let mut doc = shipped();
     for key in properties(&schema()) {

@@ -98,3 +98,30 @@ fn the_flag_list_is_the_flag_folder() {
     assert_eq!(files, marsad::flags::codes().collect::<Vec<_>>());
     assert!(files.len() >= 249, "every ISO 3166-1 code has its flag: {}", files.len());
 }
+
+/// The dataset shipped is a published release: archived byte for byte at its stable address,
+/// every archived release passes the validator with the article texts beside the data, and the
+/// history never drops an event without a withdrawn record (the build refuses that too).
+#[test]
+fn every_release_is_archived_exactly_and_valid() {
+    let dir = shipped_dir();
+    let current = std::fs::read_to_string(dir.join("events.json")).unwrap();
+    let version = shipped().dataset_version;
+    let archived = std::fs::read_to_string(dir.join(marsad::data::changes::release_file(&version)))
+        .unwrap_or_else(|e| panic!("release {version} is not archived: {e}"));
+    assert!(archived == current, "data/releases/{version}/events.json differs from events.json");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(dir.join("releases")).unwrap() {
+        let path = entry.unwrap().path().join("events.json");
+        let json = std::fs::read_to_string(&path).unwrap();
+        let read = crate::util::reader(dir.clone());
+        let problems = marsad::data::validate::validate(&json, &read);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+        docs.push(marsad::data::diff::parse_doc(&json).unwrap());
+    }
+    assert!(docs.len() >= 2, "the schema-1 release and its migration");
+    let (changes, warnings) = marsad::data::changes::history(docs);
+    assert_eq!(warnings, Vec::<String>::new());
+    assert!(changes.releases.iter().all(|r| r.vanished.is_empty()));
+    assert_eq!(changes.releases[0].version, version);
+}

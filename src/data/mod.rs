@@ -6,7 +6,9 @@
 //! that is not a dataset at all (not JSON, wrong `schema_version`) is refused with a [`LoadError`].
 //! This module never touches `web_sys`.
 
+pub mod changes;
 pub mod date;
+pub mod diff;
 pub mod path;
 pub mod shard;
 pub mod validate;
@@ -22,7 +24,7 @@ pub use crate::vocab::{EventType, Precision, Tone, Topic};
 pub use date::PartialDate;
 pub use shard::ShardRef;
 pub use wire::Text;
-use wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead, SCHEMA_VERSION};
+use wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead, WireWithdrawn, SCHEMA_VERSION, SCHEMA_VERSIONS};
 
 /// Index into [`Dataset::countries`].
 pub type CountryIx = u32;
@@ -87,6 +89,21 @@ pub struct Event {
     /// [`Dataset::related`]: an event is shared by every snapshot of a load, which number their
     /// events differently, and a link to an event not (yet) present resolves to nothing.
     pub related_ids: Vec<String>,
+    /// The record's history: the day it first appeared in a release and the day it last changed
+    /// (a schema-1 dataset's records take its release day; `None` only when that version is
+    /// not a date), and what the last correction changed.
+    pub first_published: Option<PartialDate>,
+    pub updated: Option<PartialDate>,
+    pub update_note: Option<Box<Text>>,
+}
+
+/// An event taken out of the dataset: what the app shows at its old address.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Withdrawn {
+    pub id: String,
+    pub title: Text,
+    pub date: PartialDate,
+    pub reason: Text,
 }
 
 /// A validated dataset with the indexes every view needs, built once per load.
@@ -97,6 +114,10 @@ pub struct Dataset {
     pub articles: Vec<Article>,
     pub countries: Vec<Country>,
     pub actors: Vec<Actor>,
+    /// The schema version the document was written in.
+    pub schema_version: u64,
+    /// Withdrawn events, sorted by id.
+    pub withdrawn: Vec<Withdrawn>,
     /// Sorted by date (start of span), then id. Shared, not copied, between the snapshots of a
     /// load: at 100,000 events each copy would cost about 130 MB of wasm memory.
     pub events: Vec<Arc<Event>>,
@@ -118,6 +139,11 @@ impl Dataset {
     pub fn event_ix(&self, id: &str) -> Option<EventIx> {
         let at = self.by_id.binary_search_by(|&ix| self.events[ix as usize].id.as_str().cmp(id)).ok()?;
         Some(self.by_id[at])
+    }
+
+    /// The withdrawal record of an id that is no longer an event.
+    pub fn withdrawn(&self, id: &str) -> Option<&Withdrawn> {
+        self.withdrawn.binary_search_by(|w| w.id.as_str().cmp(id)).ok().map(|at| &self.withdrawn[at])
     }
 
     /// The events `e` relates to that this dataset has, in the record's order.
@@ -190,7 +216,7 @@ impl fmt::Display for LoadError {
             LoadError::NotJson(m) => write!(f, "not valid JSON: {m}"),
             LoadError::NotADataset(m) => write!(f, "not a Marsad dataset: {m}"),
             LoadError::UnsupportedSchema(v) => {
-                write!(f, "schema_version {v} is not supported (this explorer reads version {SCHEMA_VERSION})")
+                write!(f, "schema_version {v} is not supported (this explorer reads versions 1 to {SCHEMA_VERSION})")
             }
         }
     }
@@ -232,11 +258,13 @@ impl Loader {
             serde_json::error::Category::Data => LoadError::NotADataset(reason(e)),
             _ => LoadError::NotJson(e.to_string()),
         })?;
-        match top.schema_version {
-            Some(raw) if serde_json::from_str::<u64>(raw.get()).ok() == Some(SCHEMA_VERSION) => {}
-            Some(raw) => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
+        let schema = match top.schema_version {
+            Some(raw) => match serde_json::from_str::<u64>(raw.get()) {
+                Ok(v) if SCHEMA_VERSIONS.contains(&v) => v,
+                _ => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
+            },
             None => return Err(LoadError::NotADataset("schema_version is missing".into())),
-        }
+        };
         let text_field =
             |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok()).unwrap_or_default();
         let (articles, countries) = (list("articles", top.articles)?, list("countries", top.countries)?);
@@ -244,12 +272,17 @@ impl Loader {
         let mut b = Builder::default();
         b.dataset.dataset_version = text_field(top.dataset_version);
         b.dataset.licence = text_field(top.licence);
+        b.dataset.schema_version = schema;
+        b.release_day = b.dataset.as_of();
         if b.dataset.dataset_version.is_empty() {
             b.skip("$.dataset_version", "missing or empty");
         }
         b.articles(&articles);
         b.countries(&countries);
         b.actors(&actors);
+        if let Some(raw) = top.withdrawn {
+            b.withdrawn(raw);
+        }
         b.events(&events, "");
         let shards = match top.shards {
             Some(raw) => b.shard_list(raw),
@@ -318,7 +351,13 @@ struct Builder {
     /// Every event id present in the input, including records that were skipped, and whether
     /// an event with it was accepted (duplicates are rejected across the head and all shards).
     declared: HashMap<Box<str>, bool>,
+    /// The day of the dataset's version: a schema-1 record's history, and the latest day a
+    /// record's history may name.
+    release_day: Option<PartialDate>,
 }
+
+/// An event's first-published day, last-updated day and update note.
+type History = (Option<PartialDate>, Option<PartialDate>, Option<Box<Text>>);
 
 /// The longest id an event may have: its URL must hold it (`query` reads no longer one).
 pub const MAX_ID_LEN: usize = 200;
@@ -413,6 +452,81 @@ impl Builder {
             }
         }
         shards
+    }
+
+    /// The head's withdrawn events: a bad record is skipped and named, the others kept (sorted
+    /// by id for [`Dataset::withdrawn`]). Their ids count as declared: a related link to one
+    /// is not an unknown event, and an event may not reuse one.
+    fn withdrawn(&mut self, raw: &RawValue) {
+        let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
+            self.skip("$.withdrawn", "is not an array");
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("$.withdrawn[{i}]");
+            let Some(w) = self.parse::<WireWithdrawn>(&path, item) else { continue };
+            let mut problems = Vec::new();
+            if !is_event_id(&w.id) {
+                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not an event id", w.id)));
+            } else if self.declared.contains_key(w.id.as_str()) {
+                problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is withdrawn twice", w.id)));
+            }
+            let date = self.day(&format!("{path}.date"), Some(&w.date), &mut problems);
+            problems.extend(check_text(&format!("{path}.title"), &w.title));
+            problems.extend(check_text(&format!("{path}.reason"), &w.reason));
+            if self.reject(problems) {
+                continue;
+            }
+            let Some(date) = date else { continue };
+            self.declared.insert(w.id.clone().into_boxed_str(), false);
+            self.dataset.withdrawn.push(Withdrawn { id: w.id, title: w.title, date, reason: w.reason });
+        }
+        self.dataset.withdrawn.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// A day of a record's history (`YYYY-MM-DD`), not after the release day.
+    fn day(&self, path: &str, text: Option<&str>, problems: &mut Vec<Problem>) -> Option<PartialDate> {
+        let Some(text) = text else {
+            problems.push(Problem::new(path, "missing (from schema 2 every record carries its history)"));
+            return None;
+        };
+        match PartialDate::parse(text, Precision::Day) {
+            Ok(d) if self.release_day.is_some_and(|r| d.span().0 > r.span().0) => {
+                problems.push(Problem::new(path, format!("{text} is after the dataset's release day")));
+                None
+            }
+            Ok(d) => Some(d),
+            Err(e) => {
+                problems.push(Problem::new(path, e));
+                None
+            }
+        }
+    }
+
+    /// An event's history: both days from the record (schema 2) or the release day (schema 1
+    /// records without them), `updated` not before `first_published`, and a note only on a
+    /// record that changed after it was first published.
+    fn history(&self, path: &str, e: &mut WireEvent, problems: &mut Vec<Problem>) -> History {
+        let old = self.dataset.schema_version < 2;
+        let mut day = |field: &str, text: &Option<String>| match text {
+            None if old => self.release_day,
+            text => self.day(&format!("{path}.{field}"), text.as_deref(), problems),
+        };
+        let (first, updated) = (day("first_published", &e.first_published), day("updated", &e.updated));
+        if let (Some(f), Some(u)) = (first, updated) {
+            if u.span().0 < f.span().0 {
+                problems.push(Problem::new(format!("{path}.updated"), "is before first_published"));
+            } else if u == f && e.update_note.is_some() {
+                problems.push(Problem::new(
+                    format!("{path}.update_note"),
+                    "a record never updated after it was first published has no update note",
+                ));
+            }
+        }
+        if let Some(note) = &e.update_note {
+            problems.extend(check_text(&format!("{path}.update_note"), note));
+        }
+        (first, updated, e.update_note.take().map(Box::new))
     }
 
     fn articles(&mut self, items: &[&RawValue]) {
@@ -534,9 +648,11 @@ impl Builder {
     }
 
     /// Checks one event; accepts it or records its first problem.
-    fn event(&mut self, path: String, e: WireEvent) {
+    fn event(&mut self, path: String, mut e: WireEvent) {
         let mut problems = Vec::new();
-        if !is_slug(&e.id) {
+        if self.withdrawn_ids(&e.id) {
+            problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is a withdrawn event's id", e.id)));
+        } else if !is_slug(&e.id) {
             problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
         } else if !is_event_id(&e.id) {
             problems.push(Problem::new(format!("{path}.id"), format!("longer than {MAX_ID_LEN} characters")));
@@ -565,6 +681,7 @@ impl Builder {
             problems.extend(check_text(&format!("{path}.place"), place));
         }
         let sources = self.sources(&path, &e.sources, &mut problems);
+        let (first_published, updated, update_note) = self.history(&path, &mut e, &mut problems);
         for (j, id) in e.related.iter().enumerate() {
             if id == &e.id {
                 problems.push(Problem::new(format!("{path}.related[{j}]"), "an event cannot relate to itself"));
@@ -591,12 +708,19 @@ impl Builder {
             summary: e.summary,
             sources,
             related_ids: e.related,
+            first_published,
+            updated,
+            update_note,
         };
         let event = Arc::new(event);
         if !event.related_ids.is_empty() {
             self.linked.push((path, event.clone()));
         }
         self.accepted.push(event);
+    }
+
+    fn withdrawn_ids(&self, id: &str) -> bool {
+        self.dataset.withdrawn.binary_search_by(|w| w.id.as_str().cmp(id)).is_ok()
     }
 
     fn parties(&self, path: &str, codes: &[String], problems: &mut Vec<Problem>) -> Vec<CountryIx> {

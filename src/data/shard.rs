@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::wire::SCHEMA_VERSION;
+use super::wire::{SCHEMA_VERSION, SCHEMA_VERSIONS};
 use super::Problem;
 
 /// The largest file (uncompressed) a reader downloads for the event list: 512 KiB (the README's
@@ -152,7 +152,7 @@ pub fn shard_events<'a>(shard: &ShardRef, text: &'a str) -> Result<Vec<&'a serde
         events: Vec<&'a serde_json::value::RawValue>,
     }
     let doc: ShardDoc = serde_json::from_str(text).map_err(|e| fail(format!("not a shard: {e}")))?;
-    if doc.schema_version != SCHEMA_VERSION {
+    if !SCHEMA_VERSIONS.contains(&doc.schema_version) {
         return Err(fail(format!("schema_version {} is not supported; shard skipped", doc.schema_version)));
     }
     Ok(doc.events)

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead};
+use super::wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead, WireWithdrawn};
 use super::{load, shard, LoadError, Problem};
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -77,6 +77,9 @@ fn unknown_fields(json: &str, doc: &Value, out: &mut Vec<Problem>) {
     }
     for (i, v) in each(doc, "events") {
         check::<WireEvent>(v, &format!("$.events[{i}]"), out);
+    }
+    for (i, v) in each(doc, "withdrawn") {
+        check::<WireWithdrawn>(v, &format!("$.withdrawn[{i}]"), out);
     }
 }
 

@@ -11,8 +11,13 @@ use serde_json::value::RawValue;
 
 use crate::vocab::{EventType, Precision, Tone, Topic};
 
-/// The schema version this build of the explorer understands.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// Every schema version this build reads. Version 1 has no record history: its events take the
+/// dataset's release day (from `dataset_version`) as `first_published` and `updated`, and it
+/// has no `withdrawn` list (see [`super::Loader`]).
+pub const SCHEMA_VERSIONS: [u64; 2] = [1, 2];
 
 /// A string in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +85,29 @@ pub struct WireEvent {
     pub sources: Vec<WireSource>,
     #[serde(default)]
     pub related: Vec<String>,
+    /// The day the event first appeared in a release (`YYYY-MM-DD`); required from schema 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_published: Option<String>,
+    /// The day the record last changed (`YYYY-MM-DD`, never before `first_published`); required
+    /// from schema 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// What the last correction changed, for a record `updated` after it was first published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_note: Option<Text>,
+}
+
+/// An event taken out of the dataset (schema 2): its id never disappears silently. The app
+/// shows this record at the event's old address.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireWithdrawn {
+    pub id: String,
+    /// The title the event had.
+    pub title: Text,
+    /// The day it was withdrawn (`YYYY-MM-DD`).
+    pub date: String,
+    /// Why.
+    pub reason: Text,
 }
 
 /// The top level of `events.json`, each part kept as raw text so the loader can check records
@@ -94,6 +122,25 @@ pub struct WireHead<'a> {
     pub countries: Option<&'a RawValue>,
     pub actors: Option<&'a RawValue>,
     pub events: Option<&'a RawValue>,
+    /// Schema 2, optional: the withdrawn events.
+    pub withdrawn: Option<&'a RawValue>,
     /// Only in a sharded head (`super::shard`).
     pub shards: Option<&'a RawValue>,
+}
+
+/// The whole document, typed (fields in the file's order): for tools that read a release and
+/// write it back, like `marsad-data migrate` (serde_json's `Map` would sort the keys; a struct
+/// keeps them in this order) and the release diff (`super::diff`). Not for a sharded head.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireDoc {
+    pub schema_version: u64,
+    pub dataset_version: String,
+    pub licence: String,
+    pub articles: Vec<WireArticle>,
+    pub countries: Vec<WireCountry>,
+    pub actors: Vec<WireActor>,
+    pub events: Vec<WireEvent>,
+    /// Schema 2: the events taken out, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<WireWithdrawn>,
 }
