@@ -120,6 +120,36 @@ macro_rules! strings {
 strings! {
     app_name: "مرصد", "Marsad";
     tagline: "مستكشف أحداث الدبلوماسية السيبرانية الدولية", "Explorer of international cyber-diplomacy events";
+    history_first: "أُضيف إلى مرصد في", "Added to Marsad on";
+    history_updated: "آخر تحديث للسجل", "Record last updated";
+    history_corrected: "صُحّح في", "Corrected";
+    withdrawn_title: "سُحب هذا الحدث من البيانات", "This event was withdrawn from the dataset";
+    withdrawn_on: "تاريخ السحب", "Withdrawn on";
+    withdrawn_reason: "السبب", "Reason";
+    withdrawn_was: "كان عنوانه", "Its title was";
+    report_correction: "أبلغ عن خطأ أو اقترح تصحيحًا", "Report an error or suggest a correction";
+    cite_title: "استشهد بهذه الصفحة", "Cite this";
+    cite_format: "صيغة المرجع", "Citation format";
+    cite_copy: "انسخ المرجع", "Copy the citation";
+    cite_download: "نزّل الملف", "Download the file";
+    cite_release: "ملف الإصدار الذي يشير إليه المرجع", "The release file this citation points to";
+    changes_intro: "كل إصدار من بيانات مرصد، الأحدث أولًا، مع ملفه كما نُشر تمامًا. تابع الأحداث الجديدة والمصحّحة عبر موجزات Atom:", "Every release of Marsad's data, newest first, with its exact file as published. Follow new and corrected events with the Atom feeds:";
+    changes_loading: "جارٍ تحميل سجل الإصدارات…", "Loading the release history…";
+    changes_failed: "تعذّر تحميل سجل الإصدارات.", "The release history could not be loaded.";
+    feed_ar: "الموجز بالعربية", "Feed in Arabic";
+    feed_en: "الموجز بالإنجليزية", "Feed in English";
+    release: "الإصدار", "Release";
+    release_download: "نزّل ملف هذا الإصدار (JSON)", "Download this release's file (JSON)";
+    release_first: "الإصدار الأول", "The first release";
+    release_nothing: "لم يتغيّر أي حدث في هذا الإصدار.", "No event changed in this release.";
+    release_added: "أحداث جديدة", "New events";
+    release_changed: "أحداث صُحّحت", "Corrected events";
+    release_withdrawn: "أحداث سُحبت", "Withdrawn events";
+    release_vanished: "أحداث حُذفت دون سجل سحب", "Events removed without a withdrawal record";
+    what_changed: "ما تغيّر", "What changed";
+    field_title: "العنوان", "Title";
+    field_tone: "طابع العلاقة", "Tone";
+    field_type: "نوع الحدث", "Event type";
     switch_lang_label: "Switch to English", "التبديل إلى العربية";
     loading: "جارٍ تحميل الأحداث…", "Loading events…";
     loading_earlier: "جارٍ تحميل السنوات الأقدم…", "Loading earlier years…";
@@ -530,6 +560,27 @@ fn hijri_span(
         _ if first.0 == last.0 => format!("{}–{} {}", name(first.1), name(last.1), first.0),
         _ => format!("{} {} – {} {}", name(first.1), first.0, name(last.1), last.0),
     })
+}
+
+/// A wire field of an event in the reader's words (what a correction changed); the wire name
+/// itself for a field without one.
+pub fn field_label(lang: Lang, field: &str) -> &str {
+    let s = lang.strings();
+    match field {
+        "title" => s.field_title,
+        "summary" => s.summary,
+        "date" | "date_precision" => s.date,
+        "type" => s.field_type,
+        "tone" => s.field_tone,
+        "parties" => s.parties,
+        "initiator" => s.initiator,
+        "actors" => s.actors,
+        "topics" => s.topics,
+        "place" => s.place,
+        "sources" => s.sources,
+        "related" => s.related,
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -9,10 +9,12 @@
 
 #![recursion_limit = "512"]
 
+pub mod cite;
 pub mod compare;
 pub mod data;
 pub mod embed;
 pub mod export;
+pub mod feed;
 pub mod filter;
 pub mod flags;
 pub mod i18n;
@@ -21,6 +23,7 @@ pub mod page;
 pub mod query;
 pub mod reader;
 pub mod search;
+pub mod site;
 pub mod sort;
 pub mod stats;
 pub mod symbol;

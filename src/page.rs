@@ -32,17 +32,20 @@ pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<S
         (*q == Query { countries: vec![code.clone()], ..base.clone() }).then(|| format!("country/{code}/"))?
     } else if *q == (Query { view: View::Countries, ..base.clone() }) {
         "countries/".to_owned()
-    } else if *q == (Query { view: View::Network, ..base }) {
+    } else if *q == (Query { view: View::Network, ..base.clone() }) {
         "network/".to_owned()
+    } else if *q == (Query { view: View::Changes, ..base }) {
+        "changes/".to_owned()
     } else {
         return None;
     };
     Some(format!("{prefix}{page}"))
 }
 
-/// Whether the build writes a page for event `id`: the newest [`PRERENDER_EVENTS`] events.
+/// Whether the build writes a page for event `id`: the newest [`PRERENDER_EVENTS`] events, and
+/// every withdrawn one (its old address says it was withdrawn).
 pub fn event_has_page(ds: &Dataset, id: &str) -> bool {
-    ds.event_ix(id).is_some_and(|ix| ix as usize + PRERENDER_EVENTS >= ds.events.len())
+    ds.event_ix(id).is_some_and(|ix| ix as usize + PRERENDER_EVENTS >= ds.events.len()) || ds.withdrawn(id).is_some()
 }
 
 /// A link to `q` from a page whose site root is `root` (ending in `/`: relative, `../../`, on
@@ -103,6 +106,7 @@ pub fn from_path(path: &str) -> Option<Query> {
         }
         ["countries"] => q.view = View::Countries,
         ["network"] => q.view = View::Network,
+        ["changes"] => q.view = View::Changes,
         _ => return None,
     }
     Some(q)
@@ -176,6 +180,8 @@ pub enum Page {
     Compare(Vec<String>),
     /// Who engages whom: states as nodes, pairs as edges, and the table of pairs.
     Network,
+    /// What changed in each release of the dataset.
+    Changes,
 }
 
 /// What a page's body is made of, without its card: the body is rebuilt only when this changes.
@@ -191,6 +197,7 @@ pub enum Body {
     /// The comparison (its states follow the query without a rebuild).
     Compare,
     Network,
+    Changes,
 }
 
 impl Page {
@@ -202,6 +209,7 @@ impl Page {
             Page::Card(_) => Body::Card,
             Page::Compare(_) => Body::Compare,
             Page::Network => Body::Network,
+            Page::Changes => Body::Changes,
         }
     }
 
@@ -209,7 +217,7 @@ impl Page {
         match self {
             Page::Timeline(card) => card.as_ref(),
             Page::Card(card) => Some(card),
-            Page::Event(_) | Page::Countries | Page::Compare(_) | Page::Network => None,
+            Page::Event(_) | Page::Countries | Page::Compare(_) | Page::Network | Page::Changes => None,
         }
     }
 
@@ -229,6 +237,7 @@ impl Page {
             None if q.compare.len() >= 2 => Page::Compare(q.compare.clone()),
             None if q.view == View::Countries => Page::Countries,
             None if q.view == View::Network => Page::Network,
+            None if q.view == View::Changes => Page::Changes,
             None => Page::Timeline(pair.or(one_country)),
             Some(Widget::Pair) => pair.map_or(Page::Timeline(None), Page::Card),
             Some(Widget::Country) => one_country.map_or(Page::Timeline(None), Page::Card),
@@ -244,9 +253,15 @@ impl Page {
         let name =
             |code: &str| ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&ds.country(c).name).to_owned());
         let what = match self {
-            Page::Event(id) => ds.event_ix(id).map(|ix| lang.pick(&ds.event(ix).title).to_owned()),
+            Page::Event(id) => match ds.event_ix(id) {
+                Some(ix) => Some(lang.pick(&ds.event(ix).title).to_owned()),
+                None => {
+                    ds.withdrawn(id).map(|w| format!("{}: {}", lang.strings().withdrawn_title, lang.pick(&w.title)))
+                }
+            },
             Page::Countries => Some(View::Countries.label(lang).to_owned()),
             Page::Network => Some(View::Network.label(lang).to_owned()),
+            Page::Changes => Some(View::Changes.label(lang).to_owned()),
             Page::Compare(codes) => {
                 let names: Vec<String> = codes.iter().map(|c| name(c)).collect();
                 Some(format!("{}: {}", lang.strings().comparison, names.join(lang.list_sep())))
@@ -273,6 +288,7 @@ impl Page {
             Page::Event(id) => q.event = Some(id.clone()),
             Page::Compare(codes) => q.compare = codes.clone(),
             Page::Network => q.view = View::Network,
+            Page::Changes => q.view = View::Changes,
             _ => match self.card()? {
                 Card::Country(c) => q.countries = vec![c.clone()],
                 Card::Pair(a, b) => q.pair = Some((a.clone(), b.clone())),

@@ -147,6 +147,7 @@ vocabulary! {
         Timeline = "timeline" ("الخط الزمني", "Timeline"),
         Countries = "countries" ("بطاقات الدول", "Country cards"),
         Network = "network" ("شبكة العلاقات", "Network"),
+        Changes = "changes" ("الجديد في البيانات", "What's new"),
     }
 }
 
@@ -227,6 +228,16 @@ vocabulary! {
         Events = "events" ("الأكثر أحداثًا", "Most events"),
         Cooperative = "cooperative" ("الأكثر تعاونًا", "Most cooperative"),
         Conflictual = "conflictual" ("الأكثر صدامًا", "Most conflictual"),
+    }
+}
+
+vocabulary! {
+    /// The formats of "Cite this": a reference in words (APA-like), BibTeX, RIS and CSL-JSON.
+    CiteFormat {
+        Text = "text" ("نص المرجع", "Reference"),
+        Bibtex = "bibtex" ("صيغة BibTeX", "BibTeX"),
+        Ris = "ris" ("صيغة RIS", "RIS"),
+        CslJson = "csl-json" ("صيغة CSL-JSON", "CSL-JSON"),
     }
 }
 
@@ -327,6 +338,7 @@ mod tests {
         check(Digits::ALL, Digits::label);
         check(Calendar::ALL, Calendar::label);
         check(Axis::ALL, Axis::label);
+        check(CiteFormat::ALL, CiteFormat::label);
     }
 
     #[test]

@@ -15,8 +15,13 @@ fn staging(name: &str) -> std::path::PathBuf {
     .unwrap();
     std::fs::write(dir.join("marsad-abc123.js"), "export default function init() {}").unwrap();
     std::fs::write(dir.join("marsad-abc123_bg.wasm"), b"\0asm").unwrap();
-    std::fs::write(dir.join("data/events.json"), "{}").unwrap();
+    std::fs::write(dir.join("data/events.json"), include_str!("data/minimal.json")).unwrap();
     dir
+}
+
+/// The fixture dataset as its next release (same events, a new version).
+fn next_release() -> String {
+    include_str!("data/minimal.json").replace("\"dataset_version\": \"test-1\"", "\"dataset_version\": \"test-2\"")
 }
 
 fn run(dir: &Path, profile: &str) -> std::process::Output {
@@ -93,7 +98,7 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     // A changed app file gives a new worker version; changed data does not (it is
     // network-first, and an install never replaces committed data), a new data file does.
     let v1 = version(&dir);
-    std::fs::write(dir.join("data/events.json"), "{\"changed\": 1}").unwrap();
+    std::fs::write(dir.join("data/events.json"), next_release()).unwrap();
     site(&dir);
     assert_eq!(v1, version(&dir));
     std::fs::write(dir.join("marsad-abc123.js"), "export default function init() { return 2; }").unwrap();

@@ -1,6 +1,7 @@
 //! Native integration tests: the dataset validator on fixtures and on the shipped data.
 //! One binary (ripgrep-style); shared helpers live in `util.rs`, fixtures in `data/`.
 
+mod feed;
 mod util;
 
 use serde_json::json;
@@ -136,8 +137,8 @@ fn rejects_arabic_text_without_arabic_script() {
 #[test]
 fn rejects_an_unsupported_schema_version() {
     let mut doc = minimal();
-    doc["schema_version"] = json!(2);
-    assert_rejects(&doc, "$", "schema_version 2 is not supported");
+    doc["schema_version"] = json!(3);
+    assert_rejects(&doc, "$", "schema_version 3 is not supported");
 }
 
 #[test]
@@ -174,6 +175,7 @@ fn the_command_line_validator_reports_path_and_reason() {
 }
 
 mod contrast;
+mod diff;
 mod dist;
 mod schema;
 mod search;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::charts::{tone_bars, year_bars};
+use super::cite::{CiteThis, Cited};
 use super::controls::vocab_select;
 use super::link::Link;
 use super::marks::TypeSymbol;
@@ -55,12 +56,17 @@ pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
 #[component]
 fn OneCountry(code: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    move || {
+    // The country's page cites it; a widget does not (its reader is on the newsroom's page).
+    let known = ctx.data.with_untracked(|d| d.ds.country_ix(&code).is_some());
+    let page = known && ctx.query.with_untracked(|q| q.embed.is_none());
+    let cite = page.then(|| view! { <CiteThis cited=Cited::Country(code.clone()) /> });
+    let card = move || {
         let d = ctx.data.get();
         let ix = d.ds.country_ix(&code)?;
         let st = ctx.filtered.with(|f| one_country(&d.ds, &f.events, ix));
         Some(view! { <CountryCard d ix st share=true /> })
-    }
+    };
+    view! { {card} {cite} }
 }
 
 /// "12 events" with, under filters, "of 34", or "all time" without.

@@ -4,12 +4,13 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::cards::event_link;
+use super::cite::{correction_link, CiteThis, Cited};
 use super::link::Link;
 use super::marks::TypeSymbol;
 use super::share::CopyLink;
 use super::source::{text_lang, Sources};
-use super::{Ctx, Snapshot};
-use crate::data::{CountryIx, Event};
+use super::{Ctx, SiteInfo, Snapshot};
+use crate::data::{CountryIx, Event, Withdrawn};
 use crate::i18n::{format_date, Fmt, Lang};
 use crate::query::Query;
 
@@ -50,6 +51,43 @@ fn facts(d: &Snapshot, e: &Event, fmt: Fmt) -> impl IntoView {
     }
 }
 
+/// When the record was first published and last updated, and what its last correction changed.
+fn record_history(e: &Event, fmt: Fmt) -> impl IntoView {
+    let s = fmt.strings();
+    let first = e.first_published.map(|d| {
+        view! { <span>{s.history_first} " " <time datetime=d.to_string()>{format_date(fmt, &d)}</time></span> }
+    });
+    let updated = e.updated.filter(|u| Some(*u) != e.first_published).map(|d| {
+        view! { " · " <span>{s.history_updated} " " <time datetime=d.to_string()>{format_date(fmt, &d)}</time></span> }
+    });
+    let note = e.update_note.as_deref().zip(e.updated).map(|(note, d)| {
+        view! {
+            <p class="update-note">
+                <strong>{s.history_corrected} " " {format_date(fmt, &d)} ":"</strong> " "
+                <bdi>{fmt.lang.pick(note).to_owned()}</bdi>
+            </p>
+        }
+    });
+    view! { <p class="record-history">{first}{updated}</p>{note} }
+}
+
+/// The page at a withdrawn event's address: what it was, when and why it was withdrawn.
+fn withdrawn_page(ctx: Ctx, w: &Withdrawn) -> impl IntoView {
+    let w = w.clone();
+    move || {
+        let fmt = ctx.fmt();
+        let (lang, s) = (fmt.lang, fmt.strings());
+        view! {
+            <h1 id="event-title" tabindex="-1">{s.withdrawn_title}</h1>
+            <dl class="facts">
+                <dt>{s.withdrawn_was}</dt><dd><bdi>{lang.pick(&w.title).to_owned()}</bdi></dd>
+                <dt>{s.withdrawn_on}</dt><dd><time datetime=w.date.to_string()>{format_date(fmt, &w.date)}</time></dd>
+                <dt>{s.withdrawn_reason}</dt><dd><bdi>{lang.pick(&w.reason).to_owned()}</bdi></dd>
+            </dl>
+        }
+    }
+}
+
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -70,6 +108,11 @@ pub fn EventPage(id: String) -> impl IntoView {
         let text = move || ctx.lang().strings().back_to_list;
         view! { <Link to=|q: &mut Query| q.event = None class="back">{text}</Link> }
     };
+    if let Some(w) = d.ds.withdrawn(&id) {
+        let body = withdrawn_page(ctx, w);
+        return view! { <article class="event-page withdrawn" aria-labelledby="event-title">{back}{body}</article> }
+            .into_any();
+    }
     let Some(ix) = d.ds.event_ix(&id) else {
         // A sharded dataset may not have brought this event yet: the page is rebuilt when it does.
         let waiting = ctx.shards.get_untracked().is_some();
@@ -78,6 +121,7 @@ pub fn EventPage(id: String) -> impl IntoView {
         return view! { <article class="event-page"><p role=role>{text}</p>{back}</article> }.into_any();
     };
     let d2 = d.clone();
+    let site = expect_context::<SiteInfo>();
     let head = move || {
         let fmt = ctx.fmt();
         let (lang, s) = (fmt.lang, fmt.strings());
@@ -92,8 +136,10 @@ pub fn EventPage(id: String) -> impl IntoView {
             <h1 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
             <CopyLink />
             {facts(&d2, e, fmt)}
+            {record_history(e, fmt)}
             <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
             {related}
+            {correction_link(ctx, &site, ix)}
         }
     };
     view! {
@@ -101,6 +147,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             {back}
             {head}
             <Sources d=d.clone() event=ix />
+            <CiteThis cited=Cited::Event(ix) />
             <Neighbours d event=ix />
         </article>
     }
@@ -133,6 +180,11 @@ pub fn EventWidget(id: String) -> impl IntoView {
     move || {
         let (fmt, d) = (ctx.fmt(), ctx.data.get());
         let (lang, s) = (fmt.lang, fmt.strings());
+        if let Some(w) = d.ds.withdrawn(&id) {
+            let body = withdrawn_page(ctx, w);
+            return view! { <article class="event-widget withdrawn" aria-labelledby="event-title">{body}</article> }
+                .into_any();
+        }
         let Some(ix) = d.ds.event_ix(&id) else {
             // A sharded dataset may not have brought it yet: redrawn when it does.
             let text = if ctx.shards.get().is_some() { s.loading } else { s.event_not_found };

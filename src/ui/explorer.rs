@@ -6,6 +6,7 @@ use web_sys::HtmlElement;
 
 use super::cards::CardView;
 use super::cards::CountryGrid;
+use super::changes::ChangesView;
 use super::chips::ActiveFilters;
 use super::compare::{CompareTray, CompareView};
 use super::event_list::EventList;
@@ -44,6 +45,7 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         }
         Body::Compare => Some(view! { <CompareView /> }.into_any()),
         Body::Network => Some(view! { <NetworkView /> }.into_any()),
+        Body::Changes => Some(view! { <ChangesView /> }.into_any()),
         Body::Card => Some(view! { {card} }.into_any()),
     };
     // Back from an event, focus returns to its row: hiding the list took it away.

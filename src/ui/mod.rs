@@ -15,8 +15,10 @@
 #[cfg(feature = "web")]
 mod calendar;
 mod cards;
+pub mod changes;
 mod charts;
 mod chips;
+mod cite;
 mod compare;
 mod controls;
 mod downloads;
@@ -111,6 +113,33 @@ impl Snapshot {
             let started = self.building.lock().ok().and_then(|mut b| b.take());
             started.unwrap_or_default().finish(&self.ds)
         })
+    }
+}
+
+/// What the site says of itself, in context beside [`Ctx`]: its public address (ending in `/`:
+/// the start of the absolute links a citation names), where corrections go (`crate::site`), and
+/// the day (a citation's access date: the reader's in the app, the build's on a static page).
+#[derive(Clone, Debug)]
+pub struct SiteInfo {
+    pub url: String,
+    pub corrections: String,
+    pub today: data::PartialDate,
+}
+
+impl SiteInfo {
+    /// The app's: the address it is served from, the target the build wrote into the page, and
+    /// the reader's day.
+    #[cfg(feature = "web")]
+    fn of_the_page() -> SiteInfo {
+        let origin = window().location().origin().unwrap_or_default();
+        let now = js_sys::Date::new_0();
+        let (month, day) = (now.get_month() as u8 + 1, now.get_date() as u8);
+        let today = data::PartialDate { year: now.get_full_year() as i32, month: Some(month), day: Some(day) };
+        SiteInfo {
+            url: format!("{origin}{}", url::root()),
+            corrections: url::meta("marsad-corrections").unwrap_or_default(),
+            today,
+        }
     }
 }
 
@@ -297,6 +326,7 @@ fn App(static_shown: bool) -> impl IntoView {
         query.set(q);
     });
     provide_context(ctx);
+    provide_context(SiteInfo::of_the_page());
     document_attributes(ctx);
     let phase = RwSignal::new(load::Phase::Loading);
     let start = move || leptos::task::spawn_local(load::load_dataset(ctx, phase));

@@ -8,9 +8,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::changes::StaticChanges;
 use super::explorer::Explorer;
 use super::source::StaticArticles;
-use super::{Ctx, Mode, Snapshot};
+use super::{Ctx, Mode, SiteInfo, Snapshot};
+use crate::data::changes::Changes;
 use crate::data::{self, ArticleIx, Dataset};
 use crate::query::Query;
 
@@ -18,12 +20,22 @@ use crate::query::Query;
 pub struct Site {
     snapshot: Arc<Snapshot>,
     articles: StaticArticles,
+    changes: StaticChanges,
+    info: SiteInfo,
 }
 
 impl Site {
-    /// `articles` holds each article's text by its index in the dataset.
-    pub fn new(loaded: data::Loaded, articles: HashMap<ArticleIx, String>) -> Site {
-        Site { snapshot: Snapshot::new(loaded, None, 0, true), articles: StaticArticles(articles) }
+    /// `articles` holds each article's text by its index in the dataset; `changes` the release
+    /// history the build wrote (the "What's new" page); `info` the site's address, correction
+    /// target and the day of the build.
+    pub fn new(
+        loaded: data::Loaded,
+        articles: HashMap<ArticleIx, String>,
+        changes: Option<Changes>,
+        info: SiteInfo,
+    ) -> Site {
+        let snapshot = Snapshot::new(loaded, None, 0, true);
+        Site { snapshot, articles: StaticArticles(articles), changes: StaticChanges(changes.map(Arc::new)), info }
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -39,6 +51,8 @@ impl Site {
             let ctx = Ctx::new(RwSignal::new(q.clone()), self.snapshot.clone(), root.to_owned(), Mode::Static);
             provide_context(ctx);
             provide_context(self.articles.clone());
+            provide_context(self.changes.clone());
+            provide_context(self.info.clone());
             view! { <Explorer /> }.to_html()
         })
     }

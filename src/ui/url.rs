@@ -14,14 +14,15 @@ thread_local! {
     static ROOT: String = {
         let doc = document();
         let base = doc.base_uri().ok().flatten().unwrap_or_default();
-        let meta = doc
-            .query_selector("meta[name=marsad-root]")
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_else(|| "./".into());
+        let meta = meta("marsad-root").unwrap_or_else(|| "./".into());
         web_sys::Url::new_with_base(&meta, &base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into())
     };
+}
+
+/// The content of the page's `<meta name="{name}">`, as the build wrote it.
+pub fn meta(name: &str) -> Option<String> {
+    let selector = format!("meta[name={name}]");
+    document().query_selector(&selector).ok().flatten().and_then(|m| m.get_attribute("content"))
 }
 
 /// The site root's path, ending in `/` (e.g. `/marsad/`).
@@ -64,7 +65,8 @@ pub fn on_popstate(f: impl Fn(Query) + 'static) {
 /// Makes the head's relative links (icon, manifest) absolute, as resolved now: the app changes the
 /// path between static pages, and a browser fetches the icon again from the new address.
 pub fn pin_head_links() {
-    let Ok(links) = document().query_selector_all("link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]")
+    let Ok(links) = document()
+        .query_selector_all("link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest], link[rel=alternate]")
     else {
         return;
     };

@@ -1,6 +1,8 @@
 //! `marsad-dist`: Trunk's post-build hook, and the service-worker generator.
 //!
 //! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
+//!   0. publishes (`publish.rs`): archives the release under `data/releases/<version>/`,
+//!   writes `data/changes.json` and the Atom feeds, and (in an `ssr` build) the static pages;
 //!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
 //!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
 //!      start, and — in release builds only — the service-worker registration and retirement;
@@ -11,8 +13,11 @@
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
 //!      newest shard to those preloads;
 //!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
-//! - `marsad-dist site DIR [--max-shard-bytes N]`: steps 3 and 4 on a built site whose data was
-//!   replaced (the benchmark and tests use it; N lets a test make many small shards).
+//! - `marsad-dist site DIR [--max-shard-bytes N | --keep-releases]`: the publishing step
+//!   (`publish.rs`: releases, `data/changes.json`, feeds, static pages), 3 and 4 on a built site
+//!   whose data was replaced (the benchmark and tests use it; N lets a test make many small
+//!   shards). The replaced data starts its own release history, unless `--keep-releases`: then
+//!   it is the next release of the archived ones.
 //! - `marsad-dist retire DIR`: writes the kill switch (`retire.js`) as `DIR/sw.js`: served where
 //!   Marsad's worker was, it removes the worker and its caches from every returning reader.
 //!
@@ -32,6 +37,7 @@ use marsad::data::shard::{self, content_hash, MAX_SHARD_BYTES};
 
 #[cfg(feature = "ssr")]
 mod pages;
+mod publish;
 
 fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -149,12 +155,22 @@ fn list_all(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// What the worker installs: every file but itself, the shards, the flags, and the static pages
+/// `feed.ar.xml`, `feed.en.xml`: for feed readers, not installed.
+fn is_site_feed(f: &str) -> bool {
+    f.starts_with("feed.") && f.ends_with(".xml")
+}
+
+/// What the worker installs: every file but itself, the shards, the release files, the feeds,
+/// `site.json`, the flags, and the static pages
 /// beyond the two home pages (flags and those pages are kept as readers see them).
 fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     let installed = |f: &String| {
         f != "sw.js"
+            && f != "site.json"
             && !f.starts_with("data/shards/")
+            && !f.starts_with("data/releases/")
+            && !f.starts_with("feeds/")
+            && !is_site_feed(f)
             && !f.starts_with("flags/")
             && (!f.ends_with("/index.html") || f == "en/index.html")
     };
@@ -257,19 +273,26 @@ fn preload_shard(dir: &Path, path: &str) -> Result<(), String> {
 }
 
 /// Folders of the static pages (`marsad::page::static_path`).
-const PAGE_DIRS: [&str; 4] = ["event", "country", "countries", "en"];
+const PAGE_DIRS: [&str; 6] = ["event", "country", "countries", "network", "changes", "en"];
+
+/// The folders of the pages of an earlier build; refused (before anything is written) by a tool
+/// built without `ssr`, which cannot redraw them.
+fn can_draw_pages(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let old: Vec<_> = PAGE_DIRS.iter().map(|d| dir.join(d)).filter(|p| p.is_dir()).collect();
+    if cfg!(not(feature = "ssr")) && !old.is_empty() {
+        return Err("this site has static pages: redraw them with a marsad-dist built with \
+                    `--no-default-features --features ssr`"
+            .into());
+    }
+    Ok(old)
+}
 
 /// The static pages (in an `ssr` build of this tool). Pages of an earlier dataset are removed
 /// first. Without `ssr` a site that has static pages is refused: its pages would keep drawing
 /// the old data.
-fn static_pages(dir: &Path) -> Result<(), String> {
-    let old: Vec<_> = PAGE_DIRS.iter().map(|d| dir.join(d)).filter(|p| p.is_dir()).collect();
+fn static_pages(dir: &Path, config: &marsad::site::SiteConfig) -> Result<(), String> {
+    let old = can_draw_pages(dir)?;
     if cfg!(not(feature = "ssr")) {
-        if !old.is_empty() {
-            return Err("this site has static pages: redraw them with a marsad-dist built with \
-                        `--no-default-features --features ssr`"
-                .into());
-        }
         println!("marsad-dist: built without the `ssr` feature: no static pages");
         return Ok(());
     }
@@ -277,17 +300,29 @@ fn static_pages(dir: &Path) -> Result<(), String> {
         std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     #[cfg(feature = "ssr")]
-    pages::write(dir)?;
+    pages::write(dir, config)?;
+    #[cfg(not(feature = "ssr"))]
+    let _ = config;
     Ok(())
 }
 
-fn site(dir: &Path, max: usize) -> Result<(), String> {
-    static_pages(dir).and_then(|()| shard_data(dir, max)).and_then(|()| service_worker(dir))
+/// The release history, the feeds and the static pages, from the whole dataset (before it is
+/// sharded). `fresh`: the data was replaced, its release history starts afresh.
+fn publish(dir: &Path, fresh: bool) -> Result<(), String> {
+    let config = publish::config(dir)?;
+    can_draw_pages(dir)?;
+    publish::releases(dir, fresh)?;
+    publish::feeds(dir, &config)?;
+    static_pages(dir, &config)
+}
+
+fn site(dir: &Path, max: usize, fresh: bool) -> Result<(), String> {
+    publish(dir, fresh).and_then(|()| shard_data(dir, max)).and_then(|()| service_worker(dir))
 }
 
 /// The post-build hook: static pages, the start module in each, shards, and (release) the worker.
 fn hook(dir: &Path, release: bool) -> Result<(), String> {
-    static_pages(dir)?;
+    publish(dir, false)?;
     start_module(dir, release)?;
     shard_data(dir, MAX_SHARD_BYTES)?;
     if release {
@@ -302,14 +337,15 @@ fn main() -> ExitCode {
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
         (["retire", dir], _) => retire(Path::new(dir)),
-        (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES),
+        (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES, true),
+        (["site", dir, "--keep-releases"], _) => site(Path::new(dir), MAX_SHARD_BYTES, false),
         (["site", dir, "--max-shard-bytes", n], _) => match n.parse::<usize>() {
-            Ok(n) if n >= 1024 => site(Path::new(dir), n),
+            Ok(n) if n >= 1024 => site(Path::new(dir), n, true),
             _ => Err(format!("--max-shard-bytes wants a number of bytes >= 1024, not {n:?}")),
         },
         ([dir], _) => hook(Path::new(dir), true),
         ([], Some(dir)) => hook(&dir, release),
-        _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N] \
+        _ => Err("usage: marsad-dist [STAGING_DIR] | marsad-dist site DIR [--max-shard-bytes N | --keep-releases] \
                   | marsad-dist retire DIR (or set TRUNK_STAGING_DIR)"
             .into()),
     };

@@ -5,18 +5,25 @@
 //!
 //! Paths (`marsad::page::static_path`): Arabic at the root, English under `en/`; the home page,
 //! `countries/`, `network/`, `country/<CODE>/` and `event/<id>/` (the newest
-//! `page::PRERENDER_EVENTS` events). The site's public address, which sitemaps and share tags need absolute, is
-//! `MARSAD_SITE_URL` (default `http://127.0.0.1:8080/`, where `.ci/serve` serves).
+//! `page::PRERENDER_EVENTS` events, and every withdrawn one), `changes/`. The site's public
+//! address, which sitemaps and share tags need absolute, is `site.json`'s `url` (or
+//! `MARSAD_SITE_URL`; default `http://127.0.0.1:8080/`, where `.ci/serve` serves). Every page
+//! announces the Atom feeds (a country's page its own too) and, when `site.json` names one,
+//! carries the correction target for the app (`<meta name="marsad-corrections">`).
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use marsad::data::{self, shard, Dataset};
+use marsad::data::changes::{self, Changes};
+use marsad::data::{self, shard, Dataset, PartialDate};
 use marsad::export::escape_html;
+use marsad::feed::{self, Scope};
 use marsad::i18n::{Fmt, Lang, EVENTS};
 use marsad::page::{event_has_page, static_path, Page};
 use marsad::query::Query;
+use marsad::site::SiteConfig;
 use marsad::ui::render::Site;
+use marsad::ui::SiteInfo;
 use marsad::vocab::View;
 
 const HEAD_START: &str = "<!--marsad:page-->";
@@ -30,6 +37,8 @@ fn states(ds: &Dataset) -> Vec<Query> {
         out.push(base.clone());
         out.push(Query { view: View::Countries, ..base.clone() });
         out.push(Query { view: View::Network, ..base.clone() });
+        out.push(Query { view: View::Changes, ..base.clone() });
+        out.extend(ds.withdrawn.iter().map(|w| Query { event: Some(w.id.clone()), ..base.clone() }));
         out.extend(ds.countries.iter().map(|c| Query { countries: vec![c.code.clone()], ..base.clone() }));
         let events = ds.events.iter().filter(|e| event_has_page(ds, &e.id));
         out.extend(events.map(|e| Query { event: Some(e.id.clone()), ..base.clone() }));
@@ -37,14 +46,17 @@ fn states(ds: &Dataset) -> Vec<Query> {
     out
 }
 
-/// The site's public address, ending in `/`.
-fn site_url() -> String {
-    let url = std::env::var("MARSAD_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080/".into());
-    if url.ends_with('/') {
-        url
-    } else {
-        format!("{url}/")
-    }
+/// The day of the build (UTC): a static page's citations are dated with it.
+fn today() -> PartialDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (year, month, day) = data::date::civil_from_days((secs / 86_400) as i32);
+    PartialDate { year, month: Some(month), day: Some(day) }
+}
+
+/// The release history the build wrote (`publish::releases`), if it reads.
+fn changes(dir: &Path) -> Option<Changes> {
+    let text = std::fs::read_to_string(dir.join("data").join(changes::PATH)).ok()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// The dataset as the build has it (a sharded head is joined with its shards), and its
@@ -73,6 +85,15 @@ fn country_description(lang: Lang) -> &'static str {
     }
 }
 
+fn changes_description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "كل إصدار من بيانات مرصد: الأحداث الجديدة والمصحّحة والمسحوبة، وملف كل إصدار كما نُشر.",
+        Lang::En => {
+            "Every release of Marsad's data: new, corrected and withdrawn events, and each release's exact file."
+        }
+    }
+}
+
 fn network_description(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "شبكة العلاقات بين الدول: من يتعامل مع من، وهل يغلب على العلاقة التعاون أم الصدام، مع جدول بكل الثنائيات.",
@@ -98,6 +119,7 @@ fn description(q: &Query, ds: &Dataset) -> String {
             format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(f, n), country_description(lang))
         }),
         Page::Network => Some(format!("{} — {}", View::Network.label(lang), network_description(lang))),
+        Page::Changes => Some(format!("{} — {}", View::Changes.label(lang), changes_description(lang))),
         _ => None,
     };
     let text = text.unwrap_or_else(|| format!("{} — {}.", s.tagline, EVENTS.count(f, ds.events.len())));
@@ -125,7 +147,8 @@ fn alternates(q: &Query, path: &str, ds: &Dataset) -> (String, String) {
 }
 
 /// `<meta>` and `<link>` tags of one page, between the markers (so a rebuild replaces them).
-fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, site: &str) -> String {
+fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, config: &SiteConfig) -> String {
+    let site = &config.url;
     let (ar, en) = alternates(q, path, ds);
     let (locale, alternate) = if q.lang == Lang::Ar { ("ar_AR", "en_GB") } else { ("en_GB", "ar_AR") };
     let kind = if q.event.is_some() { "article" } else { "website" };
@@ -152,8 +175,39 @@ fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, site:
         format!("<meta name=\"twitter:title\" content=\"{t}\">"),
         format!("<meta name=\"twitter:description\" content=\"{d}\">"),
         format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+        feed_links(q, root, ds),
+        if config.corrections.is_empty() {
+            String::new()
+        } else {
+            format!("<meta name=\"marsad-corrections\" content=\"{}\">", escape_html(&config.corrections))
+        },
     ]
     .join("")
+}
+
+/// The Atom feeds a page announces: the site's in both languages (the page's own first), and on
+/// a country's page that country's (when it has events: only those have feeds).
+fn feed_links(q: &Query, root: &str, ds: &Dataset) -> String {
+    let mut scopes = vec![Scope::All];
+    let country = match Page::of(q) {
+        Page::Timeline(Some(marsad::page::Card::Country(code))) => ds.country_ix(&code),
+        _ => None,
+    };
+    if let Some(c) = country.filter(|&c| ds.events.iter().any(|e| e.parties.contains(&c))) {
+        scopes.insert(0, Scope::Country(&ds.country(c).code));
+    }
+    let mut out = String::new();
+    for scope in scopes {
+        for lang in [q.lang, q.lang.other()] {
+            let (title, path) = (escape_html(&feed::title(scope, lang, ds)), feed::path(scope, lang));
+            out.push_str(&format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" hreflang=\"{}\" title=\"{title}\" \
+                 href=\"{root}{path}\">",
+                lang.code()
+            ));
+        }
+    }
+    out
 }
 
 /// Replaces the content of the first element opening with `open` (e.g. `<title`) up to `close`.
@@ -208,7 +262,7 @@ fn pristine(html: &str) -> String {
 
 /// One page's document from the template: language, title, description, tags, body, and every
 /// `./` asset link made relative to the page's folder.
-fn document(template: &str, q: &Query, path: &str, root: &str, body: &str, ds: &Dataset, site: &str) -> String {
+fn document(template: &str, q: &Query, path: &str, root: &str, body: &str, ds: &Dataset, site: &SiteConfig) -> String {
     let title = Page::of(q).title(q, ds);
     let (lang, dir) = (q.lang.code(), q.lang.dir());
     let html =
@@ -246,11 +300,12 @@ fn sitemap(paths: &[(String, String, String)], site: &str) -> String {
 
 /// Writes every static page into `dir` (index.html becomes the Arabic home page), the sitemap
 /// and robots.txt. Returns how many pages.
-pub fn write(dir: &Path) -> Result<usize, String> {
-    let site = site_url();
+pub fn write(dir: &Path, config: &SiteConfig) -> Result<usize, String> {
+    let site = config.url.clone();
     let (loaded, articles) = load(dir)?;
     let template = pristine(&std::fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?);
-    let site_data = Site::new(loaded, articles);
+    let info = SiteInfo { url: site.clone(), corrections: config.corrections.clone(), today: today() };
+    let site_data = Site::new(loaded, articles, changes(dir), info);
     let ds = site_data.dataset();
     let has_page = |id: &str| event_has_page(ds, id);
     let mut listed = Vec::new();
@@ -259,7 +314,7 @@ pub fn write(dir: &Path) -> Result<usize, String> {
         let depth = path.matches('/').count();
         let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
         let body = site_data.body(&q, &root);
-        let html = document(&template, &q, &path, &root, &body, ds, &site);
+        let html = document(&template, &q, &path, &root, &body, ds, config);
         let folder = dir.join(&path);
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         std::fs::write(folder.join("index.html"), html).map_err(|e| format!("{path}index.html: {e}"))?;

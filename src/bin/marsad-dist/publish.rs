@@ -1,0 +1,146 @@
+//! Publishing, in every build: the site's configuration (`site.json`), the release files, the
+//! release history `data/changes.json`, and the Atom feeds.
+//!
+//! Releases: `data/releases/<dataset_version>/events.json` is each release's exact dataset, at
+//! an address that never changes (citations name it), with the article texts it refers to
+//! beside it so it stands on its own. The archive comes with the data (`public/data/releases/`);
+//! the build adds the current dataset when it is not archived yet, and refuses one whose
+//! version is archived with different contents (a published release never changes: a new
+//! dataset needs a new `dataset_version`) or that drops an event without a `withdrawn` record.
+//! `marsad-dist site` starts the history afresh: its data was replaced by another dataset.
+
+use std::path::Path;
+
+use marsad::data::changes::{self, history};
+use marsad::data::{self, diff, path::is_data_path, shard, Dataset};
+use marsad::feed::{feed, path as feed_path, Scope};
+use marsad::i18n::Lang;
+use marsad::site::SiteConfig;
+
+/// The site's configuration: `DIR/site.json` (absent: the defaults), its address overridden
+/// by `MARSAD_SITE_URL` when set (a deployment can keep one file for every host).
+pub fn config(dir: &Path) -> Result<SiteConfig, String> {
+    let file = dir.join("site.json");
+    let json = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "{}".into(),
+        Err(e) => return Err(format!("site.json: {e}")),
+    };
+    let mut config = SiteConfig::parse(&json)?;
+    if let Ok(url) = std::env::var("MARSAD_SITE_URL") {
+        config = SiteConfig::parse(&serde_json::json!({"url": url, "corrections": config.corrections}).to_string())
+            .map_err(|e| format!("MARSAD_SITE_URL: {e}"))?;
+    }
+    Ok(config)
+}
+
+/// The dataset document as one text (a sharded head joined with its shards).
+pub fn whole(dir: &Path) -> Result<String, String> {
+    let data = dir.join("data");
+    let json = std::fs::read_to_string(data.join("events.json")).map_err(|e| format!("data/events.json: {e}"))?;
+    let read = |p: &str| std::fs::read_to_string(data.join(p)).ok();
+    Ok(shard::join(&json, &read).map_err(|p| p.to_string())?.0)
+}
+
+fn is_version_folder(v: &str) -> bool {
+    !v.is_empty() && !v.starts_with('.') && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// Archives the current release (see the module's documentation), puts each release's article
+/// texts beside it, and writes `data/changes.json`. `fresh`: forget the archive first.
+pub fn releases(dir: &Path, fresh: bool) -> Result<(), String> {
+    let data = dir.join("data");
+    let folder = data.join("releases");
+    if fresh && folder.exists() {
+        std::fs::remove_dir_all(&folder).map_err(|e| format!("data/releases: {e}"))?;
+    }
+    let text = whole(dir)?;
+    let current = diff::parse_doc(&text).map_err(|e| format!("data/events.json: {e}"))?;
+    let version = current.dataset_version.clone();
+    if !is_version_folder(&version) {
+        return Err(format!("dataset_version {version:?} cannot name a release folder"));
+    }
+    let mine = data.join(changes::release_file(&version));
+    match std::fs::read_to_string(&mine) {
+        Ok(archived) if archived == text => {}
+        Ok(_) => {
+            return Err(format!(
+                "data/{} differs from data/events.json: a published release never changes; give the new \
+                 data a new dataset_version",
+                changes::release_file(&version)
+            ))
+        }
+        Err(_) => {
+            std::fs::create_dir_all(folder.join(&version)).map_err(|e| format!("data/releases/{version}: {e}"))?;
+            std::fs::write(&mine, &text).map_err(|e| format!("{}: {e}", mine.display()))?;
+        }
+    }
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(&folder).map_err(|e| format!("data/releases: {e}"))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if !entry.path().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let file = changes::release_file(&name);
+        let json = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("data/{file}: {e}"))?;
+        let doc = diff::parse_doc(&json).map_err(|e| format!("data/{file}: {e}"))?;
+        if doc.dataset_version != name {
+            return Err(format!("data/{file}: its dataset_version is {:?}", doc.dataset_version));
+        }
+        for a in doc.articles.iter().filter(|a| is_data_path(&a.text)) {
+            let (from, to) = (data.join(&a.text), folder.join(&name).join(&a.text));
+            if !to.exists() && from.exists() {
+                std::fs::create_dir_all(to.parent().unwrap_or(&folder)).map_err(|e| e.to_string())?;
+                std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+            }
+        }
+        docs.push(doc);
+    }
+    let count = docs.len();
+    let (changes, warnings) = history(docs);
+    for w in &warnings {
+        println!("marsad-dist: warning: {w}");
+    }
+    if let Some(r) = changes.releases.iter().find(|r| !r.vanished.is_empty()) {
+        let ids: Vec<&str> = r.vanished.iter().map(|e| e.id.as_str()).collect();
+        return Err(format!(
+            "release {} drops events without a withdrawn record (an id never disappears silently): {}",
+            r.version,
+            ids.join(", ")
+        ));
+    }
+    let json = serde_json::to_string(&changes).map_err(|e| e.to_string())?;
+    std::fs::write(data.join(changes::PATH), json).map_err(|e| format!("data/{}: {e}", changes::PATH))?;
+    println!("marsad-dist: {count} releases, data/{} (newest {version})", changes::PATH);
+    Ok(())
+}
+
+/// The loaded dataset of the build.
+pub fn dataset(dir: &Path) -> Result<Dataset, String> {
+    Ok(data::load(&whole(dir)?).map_err(|e| format!("data/events.json: {e}"))?.dataset)
+}
+
+/// The feeds: the site's in both languages, and each country's (those of an earlier dataset
+/// are removed first).
+pub fn feeds(dir: &Path, config: &SiteConfig) -> Result<(), String> {
+    let ds = dataset(dir)?;
+    let folder = dir.join("feeds");
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).map_err(|e| format!("feeds: {e}"))?;
+    }
+    std::fs::create_dir_all(&folder).map_err(|e| format!("feeds: {e}"))?;
+    let mut scopes = vec![Scope::All];
+    let mut used = vec![false; ds.countries.len()];
+    ds.events.iter().for_each(|e| e.parties.iter().for_each(|&c| used[c as usize] = true));
+    scopes.extend(ds.countries.iter().zip(&used).filter(|c| *c.1).map(|(c, _)| Scope::Country(&c.code)));
+    for scope in &scopes {
+        for lang in Lang::ALL.iter().copied() {
+            let path = feed_path(*scope, lang);
+            std::fs::write(dir.join(&path), feed(&ds, *scope, lang, &config.url))
+                .map_err(|e| format!("{path}: {e}"))?;
+        }
+    }
+    println!("marsad-dist: {} Atom feeds", scopes.len() * Lang::ALL.len());
+    Ok(())
+}

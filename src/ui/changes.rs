@@ -1,0 +1,177 @@
+//! "What's new" (`?view=changes`, static page `changes/`): every release of the dataset, newest
+//! first, with its new, corrected and withdrawn events (each a link to its page; a withdrawn
+//! one's page says why it was withdrawn), its exact file, and the Atom feeds. The history is
+//! `data/changes.json` (`crate::data::changes`), fetched when the view opens; a static page has
+//! it from the build.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::link::Link;
+use super::share::CopyLink;
+use super::Ctx;
+use crate::data::changes::{Changes, Release};
+use crate::data::diff::{Changed, Entry};
+use crate::data::wire::WireWithdrawn;
+use crate::data::{PartialDate, Precision};
+use crate::feed::{path as feed_path, Scope};
+use crate::i18n::{field_label, format_date, number, Fmt, Lang, EVENTS};
+use crate::query::Query;
+use crate::vocab::View;
+
+/// The release history a static page is drawn with (the build's `data/changes.json`).
+#[derive(Clone, Default)]
+pub struct StaticChanges(pub Option<Arc<Changes>>);
+
+/// The history, once known: `None` while it loads.
+type Loaded = Option<Result<Arc<Changes>, String>>;
+
+/// A link to an event's page by id (present, or withdrawn: its page says so).
+fn event_by_id(id: &str, title: String) -> impl IntoView {
+    let id = id.to_owned();
+    let to = move |q: &mut Query| {
+        *q = Query { lang: q.lang, theme: q.theme, reading: q.reading, event: Some(id.clone()), ..Query::default() }
+    };
+    view! { <Link to><bdi>{title}</bdi></Link> }
+}
+
+fn day(fmt: Fmt, text: Option<&str>) -> Option<String> {
+    let d = PartialDate::parse(text?, Precision::Day).ok()?;
+    Some(format_date(fmt, &d))
+}
+
+fn added(fmt: Fmt, list: &[Entry]) -> impl IntoView {
+    let lang = fmt.lang;
+    let item = |e: &Entry| view! { <li>{event_by_id(&e.id, lang.pick(&e.title).to_owned())}</li> };
+    (!list.is_empty())
+        .then(|| section(fmt, fmt.strings().release_added, list.len(), list.iter().map(item).collect_view()))
+}
+
+fn changed(fmt: Fmt, list: &[Changed]) -> impl IntoView {
+    let (lang, s) = (fmt.lang, fmt.strings());
+    let item = move |c: &Changed| {
+        let fields: Vec<&str> = c
+            .fields
+            .iter()
+            .filter(|f| !matches!(f.as_str(), "updated" | "update_note" | "first_published"))
+            .map(|f| field_label(lang, f))
+            .collect();
+        let note = c.update_note.as_ref().map(|n| view! { " — " <bdi>{lang.pick(n).to_owned()}</bdi> });
+        view! {
+            <li>
+                {event_by_id(&c.id, lang.pick(&c.title).to_owned())}
+                <span class="what-changed">" (" {s.what_changed} ": " {fields.join(lang.list_sep())} ")"</span>
+                {note}
+            </li>
+        }
+    };
+    (!list.is_empty()).then(|| section(fmt, s.release_changed, list.len(), list.iter().map(item).collect_view()))
+}
+
+fn withdrawn(fmt: Fmt, list: &[WireWithdrawn]) -> impl IntoView {
+    let lang = fmt.lang;
+    let item = move |w: &WireWithdrawn| {
+        let when = day(fmt, Some(&w.date)).unwrap_or_else(|| w.date.clone());
+        view! {
+            <li>
+                {event_by_id(&w.id, lang.pick(&w.title).to_owned())} " — " {when} ": "
+                <bdi>{lang.pick(&w.reason).to_owned()}</bdi>
+            </li>
+        }
+    };
+    (!list.is_empty())
+        .then(|| section(fmt, fmt.strings().release_withdrawn, list.len(), list.iter().map(item).collect_view()))
+}
+
+fn section(fmt: Fmt, title: &'static str, n: usize, items: impl IntoView) -> impl IntoView {
+    view! { <h4>{title} ": " {number(fmt, n)}</h4><ul class="release-events">{items}</ul> }
+}
+
+fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
+    let s = fmt.strings();
+    let when = day(fmt, r.date.as_deref()).map(|d| view! { " · " <time datetime=r.date.clone()>{d}</time> });
+    let count = EVENTS.count(fmt, r.events);
+    let nothing = !r.initial && r.added.is_empty() && r.changed.is_empty() && r.withdrawn.is_empty();
+    let lead = match (r.initial, nothing) {
+        (true, _) => format!("{}: {count}.", s.release_first),
+        (false, true) => format!("{count}. {}", s.release_nothing),
+        (false, false) => format!("{count}."),
+    };
+    let vanished = (!r.vanished.is_empty()).then(|| {
+        let item = |e: &Entry| view! { <li><bdi>{fmt.lang.pick(&e.title).to_owned()}</bdi></li> };
+        section(fmt, s.release_vanished, r.vanished.len(), r.vanished.iter().map(item).collect_view())
+    });
+    let (id, heading) = (format!("release-{}", r.version), format!("release-{}", r.version));
+    view! {
+        <article class="release" aria-labelledby=heading>
+            <h3 id=id>{s.release} " " <bdi dir="ltr">{r.version.clone()}</bdi> {when}</h3>
+            <p>{lead}</p>
+            {added(fmt, &r.added)}
+            {changed(fmt, &r.changed)}
+            {withdrawn(fmt, &r.withdrawn)}
+            {vanished}
+            <p><a href=ctx.asset(&format!("data/{}", r.file)) download>{s.release_download}</a></p>
+        </article>
+    }
+}
+
+fn feeds(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let link = move |l: Lang| {
+        let (href, text) = (ctx.asset(&feed_path(Scope::All, l)), if l == Lang::Ar { s.feed_ar } else { s.feed_en });
+        view! { <li><a href=href type="application/atom+xml" hreflang=l.code()>{text}</a></li> }
+    };
+    view! { <ul class="inline feeds">{link(lang)}{link(lang.other())}</ul> }
+}
+
+/// The history: given (static page) or fetched once.
+fn history(ctx: Ctx) -> RwSignal<Loaded> {
+    let given = if ctx.is_static() { use_context::<StaticChanges>().and_then(|c| c.0) } else { None };
+    let loaded = RwSignal::new(given.map(Ok));
+    #[cfg(feature = "web")]
+    if loaded.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            let got =
+                super::fetch::get(&format!("data/{}", crate::data::changes::PATH), super::fetch::Want::Fresh).await;
+            let result = match got {
+                Ok(f) => {
+                    let parsed = serde_json::from_str::<Changes>(&f.text).map_err(|e| e.to_string());
+                    f.verdict(parsed.is_ok());
+                    parsed.map(Arc::new)
+                }
+                Err(e) => Err(e.details().to_owned()),
+            };
+            loaded.try_set(Some(result));
+        });
+    }
+    loaded
+}
+
+#[component]
+pub fn ChangesView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let loaded = history(ctx);
+    move || {
+        let fmt = ctx.fmt();
+        let (lang, s) = (fmt.lang, fmt.strings());
+        let body = match loaded.get() {
+            None => view! { <p role="status">{s.changes_loading}</p> }.into_any(),
+            Some(Err(why)) => {
+                view! { <p role="alert">{s.changes_failed} " " <span class="details">{why}</span></p> }.into_any()
+            }
+            Some(Ok(c)) => c.releases.iter().map(|r| release(ctx, fmt, r)).collect_view().into_any(),
+        };
+        view! {
+            <section class="card changes" aria-labelledby="changes-heading">
+                <header class="view-head">
+                    <h2 id="changes-heading">{View::Changes.label(lang)}</h2>
+                    <CopyLink />
+                </header>
+                <p>{s.changes_intro}</p>
+                {feeds(ctx, lang)}
+                {body}
+            </section>
+        }
+    }
+}

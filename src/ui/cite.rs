@@ -1,0 +1,130 @@
+//! "Cite this" on an event's page and a country's page: the citation in the chosen format
+//! (`crate::cite`: a reference in words, BibTeX, RIS, CSL-JSON), shown as text, with copy and
+//! download buttons and a link to the exact release file it names. A static page shows the
+//! reference in words, dated the day of the build; the app redraws it with the reader's day.
+//! And the event's "Report a correction" link, when the site names a target (`crate::site`).
+
+use leptos::prelude::*;
+
+use super::controls::labelled_select;
+use super::{Ctx, SiteInfo};
+use crate::cite::{cite, file_name, media_type, Subject, Work};
+use crate::data::EventIx;
+use crate::query::Query;
+use crate::vocab::CiteFormat;
+
+/// What is cited: an event (by its index in the snapshot drawn) or a country (by code).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cited {
+    Event(EventIx),
+    Country(String),
+}
+
+/// The public address of the page `q` shows: its static page where the build writes one.
+fn page_url(ctx: Ctx, site: &SiteInfo, q: &Query) -> String {
+    let d = ctx.now();
+    let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
+    format!("{}{}", site.url, crate::page::link("", q, has_page).trim_start_matches("./"))
+}
+
+/// The release file of the dataset drawn, at its stable address.
+pub fn release_url(site: &SiteInfo, version: &str) -> String {
+    format!("{}data/releases/{version}/events.json", site.url)
+}
+
+/// The citation of `cited` in `format`, and the file it downloads as.
+fn citation(ctx: Ctx, site: &SiteInfo, cited: &Cited, format: CiteFormat) -> (String, String, String) {
+    let (fmt, d) = (ctx.fmt(), ctx.now());
+    let lang = fmt.lang;
+    let (subject, q) = match cited {
+        Cited::Event(ix) => {
+            let e = d.ds.event(*ix);
+            let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
+            (Subject::Event { id: &e.id, title: lang.pick(&e.title) }, q)
+        }
+        Cited::Country(code) => {
+            let name = d.ds.country_ix(code).map_or(code.as_str(), |c| lang.pick(&d.ds.country(c).name));
+            let q = Query { countries: vec![code.clone()], lang, ..Query::default() };
+            (Subject::Country { code, name }, q)
+        }
+    };
+    let (url, release) = (page_url(ctx, site, &q), release_url(site, &d.ds.dataset_version));
+    let work = Work {
+        subject,
+        fmt,
+        dataset_version: &d.ds.dataset_version,
+        url: &url,
+        release_url: &release,
+        accessed: site.today,
+    };
+    (cite(&work, format), file_name(&work, format), release)
+}
+
+fn format_label(f: CiteFormat, fmt: crate::i18n::Fmt) -> String {
+    f.label(fmt.lang).into()
+}
+
+#[component]
+pub fn CiteThis(cited: Cited) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let site = expect_context::<SiteInfo>();
+    let format = RwSignal::new(CiteFormat::Text);
+    let copied = RwSignal::new(false);
+    let (site2, cited2) = (site.clone(), cited.clone());
+    let text = Memo::new(move |_| citation(ctx, &site2, &cited2, format.get()));
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&text.get_untracked().0);
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                copied.try_set(true);
+            }
+        });
+    };
+    let save = move |_| {
+        let (body, name, _) = text.get_untracked();
+        super::downloads::download(&name, media_type(format.get_untracked()), &body);
+    };
+    let choose = move |f| {
+        copied.set(false);
+        format.set(f);
+    };
+    move || {
+        let s = ctx.lang().strings();
+        let (body, _, release) = text.get();
+        let copy_text = if copied.get() { s.copied } else { s.cite_copy };
+        // Machine formats read left to right; the reference in words follows the language.
+        let words = format.get() == CiteFormat::Text;
+        let (dir, class) = if words { ("auto", "cite-text cite-words") } else { ("ltr", "cite-text") };
+        view! {
+            <details class="cite">
+                <summary>{s.cite_title}</summary>
+                <div class="cite-body">
+                    <p class="cite-format">
+                        <label for="cite-format">{s.cite_format}</label>
+                        {labelled_select("cite-format", move || format.get(), choose, format_label)}
+                    </p>
+                    <pre class=class dir=dir tabindex="0">{body}</pre>
+                    <p class="cite-actions">
+                        <button type="button" class="button" on:click=copy>
+                            <span aria-live="polite">{copy_text}</span>
+                        </button>
+                        <button type="button" class="button" on:click=save>{s.cite_download}</button>
+                        <a href=release.clone() class="cite-release">{s.cite_release}</a>
+                    </p>
+                </div>
+            </details>
+        }
+    }
+}
+
+/// "Report a correction" for an event, when the site names where corrections go.
+pub fn correction_link(ctx: Ctx, site: &SiteInfo, ix: EventIx) -> Option<impl IntoView> {
+    let d = ctx.now();
+    let e = d.ds.event(ix);
+    let lang = ctx.lang();
+    let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
+    let url = page_url(ctx, site, &q);
+    let href = crate::site::corrections_href(&site.corrections, &e.id, &url, lang.pick(&e.title))?;
+    let text = lang.strings().report_correction;
+    Some(view! { <p class="report-correction"><a href=href rel="nofollow">{text}</a></p> })
+}
