@@ -17,7 +17,7 @@
 //! could break a field (space, quotes, braces, backslash, `<`, `>`, `^`, `` ` ``, `|`).
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
-use serde::Serialize;
+use serde_json::{json, Value};
 
 use crate::data::{PartialDate, Precision};
 use crate::i18n::{format_date, Fmt, Lang};
@@ -254,61 +254,32 @@ fn ris(w: &Work) -> String {
 }
 
 /// A CSL date: `{"date-parts": [[year, month?, day?]]}`.
-#[derive(Serialize)]
-struct CslDate {
-    #[serde(rename = "date-parts")]
-    date_parts: [Vec<i32>; 1],
+fn csl_date(d: PartialDate) -> Value {
+    let parts: Vec<i32> =
+        std::iter::once(d.year).chain([d.month, d.day].into_iter().flatten().map(i32::from)).collect();
+    json!({ "date-parts": [parts] })
 }
 
-impl CslDate {
-    fn of(d: PartialDate) -> CslDate {
-        let rest = [d.month, d.day].into_iter().flatten().map(i32::from);
-        CslDate { date_parts: [std::iter::once(d.year).chain(rest).collect()] }
-    }
-}
-
-#[derive(Serialize)]
-struct CslName {
-    literal: &'static str,
-}
-
-/// One CSL-JSON item; the fields in the order they are written.
-#[derive(Serialize)]
-struct CslItem {
-    id: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: String,
-    author: [CslName; 1],
-    publisher: &'static str,
-    version: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issued: Option<CslDate>,
-    accessed: CslDate,
-    #[serde(rename = "URL")]
-    url: String,
-    note: String,
-    language: &'static str,
-}
-
-/// The CSL-JSON document: an array of one item, pretty-printed by serde_json, which escapes what
-/// JSON needs, so the title and version stay exactly as given. Without a release date the
-/// `issued` field is left out.
+/// The CSL-JSON document: an array of one item, pretty-printed by serde_json (keys in its
+/// order), which escapes what JSON needs, so the title and version stay exactly as given.
+/// Without a release date the `issued` field is left out. (Built as a `Value`: the app already
+/// has its writer for the JSON export, where a derived `Serialize` would add its own.)
 fn csl_json(w: &Work) -> String {
-    let item = CslItem {
-        id: key(w),
-        kind: "dataset",
-        title: title(w),
-        author: [CslName { literal: MARSAD }],
-        publisher: MARSAD,
-        version: w.dataset_version.to_owned(),
-        issued: release_date(w.dataset_version).map(CslDate::of),
-        accessed: CslDate::of(w.accessed),
-        url: url(w.url),
-        note: format!("Release file: {}", url(w.release_url)),
-        language: w.fmt.lang.code(),
-    };
-    // Plain structs of strings and numbers always serialize; the fallback is never reached.
+    let mut item = json!({
+        "id": key(w),
+        "type": "dataset",
+        "title": title(w),
+        "author": [{ "literal": MARSAD }],
+        "publisher": MARSAD,
+        "version": w.dataset_version,
+        "accessed": csl_date(w.accessed),
+        "URL": url(w.url),
+        "note": format!("Release file: {}", url(w.release_url)),
+        "language": w.fmt.lang.code(),
+    });
+    if let (Some(d), Some(map)) = (release_date(w.dataset_version), item.as_object_mut()) {
+        map.insert("issued".into(), csl_date(d));
+    }
     serde_json::to_string_pretty(&[item]).unwrap_or_default()
 }
 
@@ -420,25 +391,7 @@ mod tests {
             cite(&en_event(), CiteFormat::CslJson),
             r#"[
   {
-    "id": "marsad-uk-china-dialogue-2026-12-01-1",
-    "type": "dataset",
-    "title": "UK and China hold a cyber dialogue",
-    "author": [
-      {
-        "literal": "Marsad"
-      }
-    ],
-    "publisher": "Marsad",
-    "version": "2026-12-01.1",
-    "issued": {
-      "date-parts": [
-        [
-          2026,
-          12,
-          1
-        ]
-      ]
-    },
+    "URL": "https://marsad.example/en/event/uk-china-dialogue/",
     "accessed": {
       "date-parts": [
         [
@@ -448,9 +401,27 @@ mod tests {
         ]
       ]
     },
-    "URL": "https://marsad.example/en/event/uk-china-dialogue/",
+    "author": [
+      {
+        "literal": "Marsad"
+      }
+    ],
+    "id": "marsad-uk-china-dialogue-2026-12-01-1",
+    "issued": {
+      "date-parts": [
+        [
+          2026,
+          12,
+          1
+        ]
+      ]
+    },
+    "language": "en",
     "note": "Release file: https://marsad.example/data/releases/2026-12-01.1/events.json",
-    "language": "en"
+    "publisher": "Marsad",
+    "title": "UK and China hold a cyber dialogue",
+    "type": "dataset",
+    "version": "2026-12-01.1"
   }
 ]"#
         );

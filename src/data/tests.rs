@@ -93,3 +93,74 @@ fn an_event_id_longer_than_a_url_holds_is_refused() {
     assert_eq!(l.skipped[0].path, "$.events[1].id");
     assert!(l.skipped[0].reason.contains("longer than 200"), "{}", l.skipped[0].reason);
 }
+
+/// The fixture as a schema-2 release of `version`, every event published and updated on `day`.
+fn schema_2(version: &str, day: &str) -> Value {
+    let mut doc = fixture();
+    doc["schema_version"] = json!(2);
+    doc["dataset_version"] = json!(version);
+    for e in doc["events"].as_array_mut().unwrap() {
+        e["first_published"] = json!(day);
+        e["updated"] = json!(day);
+    }
+    doc
+}
+
+#[test]
+fn a_schema_1_release_dates_its_records_by_the_release_day() {
+    let mut doc = fixture();
+    doc["dataset_version"] = json!("2026-11-23.1");
+    let l = load(&doc.to_string()).unwrap();
+    assert!(l.skipped.is_empty(), "{:?}", l.skipped);
+    let day = PartialDate::parse("2026-11-23", Precision::Day).ok();
+    assert!(l.dataset.events.iter().all(|e| e.first_published == day && e.updated == day));
+    assert_eq!(l.dataset.schema_version, 1);
+    // A version that is no day leaves them undated (and nothing is refused).
+    let l = load(&fixture().to_string()).unwrap();
+    assert!(l.skipped.is_empty() && l.dataset.events.iter().all(|e| e.first_published.is_none()));
+}
+
+#[test]
+fn a_schema_2_record_carries_its_history() {
+    let mut doc = schema_2("2026-12-10.1", "2026-12-01");
+    doc["events"][0]["updated"] = json!("2026-12-09");
+    doc["events"][0]["update_note"] = json!({"ar": "صُحّح التاريخ", "en": "The date was corrected"});
+    let l = load(&doc.to_string()).unwrap();
+    assert!(l.skipped.is_empty(), "{:?}", l.skipped);
+    let e = &l.dataset.events[0];
+    assert_eq!(e.updated.unwrap().to_string(), "2026-12-09");
+    assert_eq!(e.update_note.as_ref().unwrap().en, "The date was corrected");
+
+    let reason = |doc: &Value| load(&doc.to_string()).unwrap().skipped.first().map(|p| p.to_string());
+    let mut missing = schema_2("2026-12-10.1", "2026-12-01");
+    missing["events"][1].as_object_mut().unwrap().remove("first_published");
+    assert!(reason(&missing).unwrap().starts_with("$.events[1].first_published: missing"));
+    let mut backwards = schema_2("2026-12-10.1", "2026-12-01");
+    backwards["events"][0]["updated"] = json!("2026-11-30");
+    assert_eq!(reason(&backwards).unwrap(), "$.events[0].updated: is before first_published");
+    let mut future = schema_2("2026-12-10.1", "2026-12-11");
+    future["events"][0]["updated"] = json!("2026-12-11");
+    assert!(reason(&future).unwrap().contains("after the dataset's release day"));
+    let mut idle_note = schema_2("2026-12-10.1", "2026-12-01");
+    idle_note["events"][0]["update_note"] = json!({"ar": "تصحيح", "en": "A fix"});
+    assert!(reason(&idle_note).unwrap().starts_with("$.events[0].update_note: a record never updated"));
+}
+
+#[test]
+fn a_withdrawn_id_is_kept_and_never_reused() {
+    let mut doc = schema_2("2026-12-10.1", "2026-12-01");
+    let gone = json!({"id": "old-event", "title": {"ar": "حدث قديم", "en": "An old event"}, "date": "2026-12-10",
+        "reason": {"ar": "مكرر", "en": "A duplicate"}});
+    doc["withdrawn"] = json!([gone]);
+    let l = load(&doc.to_string()).unwrap();
+    assert!(l.skipped.is_empty(), "{:?}", l.skipped);
+    let w = l.dataset.withdrawn("old-event").unwrap();
+    assert_eq!((w.reason.en.as_str(), w.date.to_string()), ("A duplicate", "2026-12-10".to_owned()));
+    assert!(l.dataset.event_ix("old-event").is_none());
+    // An event may not take a withdrawn id; a related link to one is not an unknown event.
+    doc["events"][1]["id"] = json!("old-event");
+    doc["events"][0]["related"] = json!(["old-event"]);
+    let l = load(&doc.to_string()).unwrap();
+    let reasons: Vec<String> = l.skipped.iter().map(|p| p.to_string()).collect();
+    assert_eq!(reasons, ["$.events[1].id: \"old-event\" is a withdrawn event's id"]);
+}

@@ -70,10 +70,10 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
     let site = expect_context::<SiteInfo>();
     let format = RwSignal::new(CiteFormat::Text);
     let copied = RwSignal::new(false);
-    let (site2, cited2) = (site.clone(), cited.clone());
-    let text = Memo::new(move |_| citation(ctx, &site2, &cited2, format.get()));
+    let args = StoredValue::new((site, cited));
+    let text = move || args.with_value(|(site, cited)| citation(ctx, site, cited, format.get()));
     let copy = move |_| {
-        let promise = window().navigator().clipboard().write_text(&text.get_untracked().0);
+        let promise = window().navigator().clipboard().write_text(&text().0);
         leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 copied.try_set(true);
@@ -81,7 +81,7 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
         });
     };
     let save = move |_| {
-        let (body, name, _) = text.get_untracked();
+        let (body, name, _) = text();
         super::downloads::download(&name, media_type(format.get_untracked()), &body);
     };
     let choose = move |f| {
@@ -90,7 +90,7 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
     };
     move || {
         let s = ctx.lang().strings();
-        let (body, _, release) = text.get();
+        let (body, _, release) = text();
         let copy_text = if copied.get() { s.copied } else { s.cite_copy };
         // Machine formats read left to right; the reference in words follows the language.
         let words = format.get() == CiteFormat::Text;

@@ -13,12 +13,15 @@ use super::event_list::EventList;
 use super::event_page::EventPage;
 use super::filters::FilterPanel;
 use super::header::SiteHeader;
+use super::link::Link;
 use super::network::NetworkView;
 use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
 use super::timeline::Timeline;
 use super::Ctx;
 use crate::i18n::format_date;
 use crate::page::{Body, Page};
+use crate::query::Query;
+use crate::vocab::View;
 
 /// The body of a page: rebuilt when `Page::body` changes, never for a filter change. Event pages
 /// and the card grid are rebuilt for each snapshot of a sharded dataset (they index events);
@@ -85,6 +88,10 @@ fn focus_row(id: String, frames: u32) {
 #[component]
 pub fn Explorer() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // "What's new" (every release of the data) sits by the data's version.
+    let changes = |q: &mut Query| {
+        *q = Query { lang: q.lang, theme: q.theme, reading: q.reading, view: View::Changes, ..Query::default() }
+    };
     let footer = move || {
         let fmt = ctx.fmt();
         let s = fmt.strings();
@@ -97,6 +104,7 @@ pub fn Explorer() -> impl IntoView {
                 <p>
                     {as_of}
                     {s.data_version} " " <bdi>{d.ds.dataset_version.clone()}</bdi> " · "
+                    <Link to=changes>{View::Changes.label(fmt.lang)}</Link> " · "
                     {s.licence} " " <bdi>{d.ds.licence.clone()}</bdi>
                 </p>
             </footer>

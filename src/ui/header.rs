@@ -44,7 +44,6 @@ pub fn SiteHeader() -> impl IntoView {
                 {nav_link(View::Timeline)}
                 {nav_link(View::Countries)}
                 {nav_link(View::Network)}
-                {nav_link(View::Changes)}
             </nav>
             <div class="header-actions">
                 <ReadingMenu />

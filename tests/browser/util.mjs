@@ -44,6 +44,7 @@ export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts 
       else if (parts[0] === 'country') out.country = parts[1];
       else if (parts[0] === 'countries') out.view = 'countries';
       else if (parts[0] === 'network') out.view = 'network';
+      else if (parts[0] === 'changes') out.view = 'changes';
       for (const [k, v] of new URLSearchParams(location.search)) out[k] = v;
       return out;
     };
