@@ -47,23 +47,12 @@ pub fn title(scope: Scope, lang: Lang, ds: &Dataset) -> String {
     }
 }
 
-/// Escapes `s` for XML text and attribute values, dropping what XML 1.0 cannot hold (control
-/// characters other than tab and line breaks, lone surrogates cannot occur in `str`, U+FFFE/F).
+/// Escapes `s` for XML text and attribute values (the HTML escape, which XML reads the same),
+/// first dropping what XML 1.0 cannot hold: control characters other than tab and line breaks,
+/// and U+FFFE/U+FFFF.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed = |c: &char| matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+    crate::export::escape_html(&s.chars().filter(allowed).collect::<String>())
 }
 
 /// An RFC 3339 date-time for a day.
@@ -110,7 +99,12 @@ fn entry(ds: &Dataset, e: &Event, site: &str, lang: Lang) -> String {
     if let Some(d) = e.first_published {
         out.push_str(&format!("<published>{}</published>", stamp(&d)));
     }
-    let updated = e.updated.or(e.first_published).map_or_else(|| stamp(&e.date), |d| stamp(&d));
+    // An undated record (schema 1 without a release day) counts as changed the day it began.
+    let began = || {
+        let (year, month, day) = crate::data::date::civil_from_days(e.span.0);
+        PartialDate { year, month: Some(month), day: Some(day) }
+    };
+    let updated = stamp(&e.updated.or(e.first_published).unwrap_or_else(began));
     out.push_str(&format!("<updated>{updated}</updated>"));
     out.push_str(&format!("<summary>{}</summary>", escape(&summary)));
     out.push_str(&format!("<category term=\"{}\" label=\"{}\"/>", e.kind.id(), escape(e.kind.label(lang))));

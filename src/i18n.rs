@@ -121,7 +121,7 @@ strings! {
     app_name: "مرصد", "Marsad";
     tagline: "مستكشف أحداث الدبلوماسية السيبرانية الدولية", "Explorer of international cyber-diplomacy events";
     history_first: "أُضيف إلى مرصد في", "Added to Marsad on";
-    history_updated: "آخر تحديث للسجل", "Record last updated";
+    history_updated: "حُدّث السجل آخر مرة في", "Record last updated on";
     history_corrected: "صُحّح في", "Corrected";
     withdrawn_title: "سُحب هذا الحدث من البيانات", "This event was withdrawn from the dataset";
     withdrawn_on: "تاريخ السحب", "Withdrawn on";

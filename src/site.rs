@@ -38,7 +38,7 @@ impl SiteConfig {
         if c.url.is_empty() {
             c.url = LOCAL_URL.to_owned();
         }
-        if !is_web_address(&c.url) {
+        if !is_site_address(&c.url) {
             return Err(format!("site.json: url {:?} is not an absolute http(s) address", c.url));
         }
         if !c.url.ends_with('/') {
@@ -55,16 +55,25 @@ impl SiteConfig {
     }
 }
 
-fn is_web_address(url: &str) -> bool {
+/// An absolute http(s) address with a host; `extra` are characters refused besides whitespace,
+/// controls, quotes and angle brackets.
+fn is_web_address(url: &str, extra: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c == '"'))
+    let plain = |c: char| !c.is_whitespace() && !c.is_control() && !"\"'<>`\\".contains(c) && !extra.contains(c);
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && r.chars().all(plain))
+}
+
+/// The site's address is written into pages, the sitemap and feeds as it is: nothing in it may
+/// need escaping there (no query string either).
+fn is_site_address(url: &str) -> bool {
+    is_web_address(url, "&?#")
 }
 
 /// Whether `target` may be a correction link: `mailto:` with an address, or a web address.
 pub fn is_correction_target(target: &str) -> bool {
     match target.strip_prefix("mailto:") {
         Some(addr) => addr.contains('@') && !addr.chars().any(|c| c.is_whitespace() || c == '"'),
-        None => is_web_address(target),
+        None => is_web_address(target, ""),
     }
 }
 
@@ -102,6 +111,11 @@ mod tests {
         assert_eq!(c.url, "https://example.org/marsad/");
         assert_eq!(SiteConfig::parse("{}").unwrap().url, LOCAL_URL);
         assert!(SiteConfig::parse(r#"{"url": "/marsad/"}"#).unwrap_err().contains("not an absolute"));
+        for bad in ["https://x.org/a\"b/", "https://x.org/<b>/", "https://x.org/?a&b", "https://x.org/a b/", "https://"]
+        {
+            let json = serde_json::json!({ "url": bad }).to_string();
+            assert!(SiteConfig::parse(&json).unwrap_err().contains("not an absolute"), "{bad}");
+        }
         let bad = SiteConfig::parse(r#"{"corrections": "javascript:alert(1)"}"#).unwrap_err();
         assert!(bad.contains("must be a mailto:"), "{bad}");
         assert!(SiteConfig::parse(r#"{"feeds": true}"#).unwrap_err().contains("unknown field"));

@@ -16,6 +16,9 @@ fn staging(name: &str) -> std::path::PathBuf {
     std::fs::write(dir.join("marsad-abc123.js"), "export default function init() {}").unwrap();
     std::fs::write(dir.join("marsad-abc123_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("data/events.json"), include_str!("data/minimal.json")).unwrap();
+    // A build publishes only a release that is archived (as `public/data/releases/` holds them).
+    std::fs::create_dir_all(dir.join("data/releases/test-1")).unwrap();
+    std::fs::write(dir.join("data/releases/test-1/events.json"), include_str!("data/minimal.json")).unwrap();
     dir
 }
 
@@ -151,4 +154,38 @@ fn without_ssr_a_site_with_static_pages_is_refused_and_kept() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--features ssr"));
     assert!(dir.join("en/event/a-b/index.html").is_file(), "the pages are not deleted");
+}
+
+/// A published release never changes and never loses an event silently: the build refuses a
+/// release that is not archived, or archived with other contents; `site --keep-releases`
+/// refuses one that drops an event without a `withdrawn` record.
+#[test]
+fn a_build_publishes_only_an_archived_release_that_keeps_every_id() {
+    let dir = staging("archive");
+    let archived = dir.join("data/releases/test-1/events.json");
+    std::fs::remove_file(&archived).unwrap();
+    let out = run(&dir, "release");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("release test-1 is not archived"));
+    std::fs::write(&archived, include_str!("data/minimal.json").replace("Bangkok", "Bangkok ")).unwrap();
+    let out = run(&dir, "release");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a published release never changes"));
+    std::fs::write(&archived, include_str!("data/minimal.json")).unwrap();
+    assert!(run(&dir, "release").status.success());
+    assert!(dir.join("data/changes.json").is_file() && dir.join("feed.ar.xml").is_file());
+
+    let mut next: serde_json::Value = serde_json::from_str(&next_release()).unwrap();
+    next["events"].as_array_mut().unwrap().pop();
+    next["events"][0]["related"] = serde_json::json!([]);
+    std::fs::write(dir.join("data/events.json"), next.to_string()).unwrap();
+    let keep = |dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_marsad-dist"))
+            .args(["site", dir.to_str().unwrap(), "--keep-releases"])
+            .output()
+    };
+    let out = keep(&dir).unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("drops events without a withdrawn record"));
+    std::fs::remove_dir_all(dir).ok();
 }

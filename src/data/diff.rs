@@ -233,6 +233,10 @@ pub fn diff(old: &WireDoc, new: &WireDoc) -> Diff {
         .filter(|e| !listed.contains(e.id.as_str()) && !withdrawn_now.contains(e.id.as_str()))
         .map(Entry::of)
         .collect();
+    // A withdrawal record is the id's last trace: it may not go either.
+    let gone =
+        old.withdrawn.iter().filter(|w| !withdrawn_now.contains(w.id.as_str()) && !listed.contains(w.id.as_str()));
+    d.vanished.extend(gone.map(|w| Entry { id: w.id.clone(), title: w.title.clone() }));
     if version_order(&new.dataset_version, &old.dataset_version) == Ordering::Less {
         d.warnings.push(format!("dataset_version {} comes before {}", new.dataset_version, old.dataset_version));
     }
@@ -447,6 +451,9 @@ mod tests {
             d.table(),
             "2026-11-23.1 → 2026-12-01.1: 0 added, 0 changed, 0 withdrawn, 0 vanished, 1 unchanged\n"
         );
+        // A withdrawal record dropped later is the id disappearing: vanished.
+        let d = diff(&new, &doc(2, "2026-12-02.1", &evs, ""));
+        assert_eq!(d.vanished.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["z"]);
     }
 
     #[test]

@@ -51,20 +51,19 @@ fn added(fmt: Fmt, list: &[Entry]) -> impl IntoView {
 fn changed(fmt: Fmt, list: &[Changed]) -> impl IntoView {
     let (lang, s) = (fmt.lang, fmt.strings());
     let item = move |c: &Changed| {
-        let fields: Vec<&str> = c
-            .fields
-            .iter()
-            .filter(|f| !matches!(f.as_str(), "updated" | "update_note" | "first_published"))
-            .map(|f| field_label(lang, f))
-            .collect();
-        let note = c.update_note.as_ref().map(|n| view! { " — " <bdi>{lang.pick(n).to_owned()}</bdi> });
-        view! {
-            <li>
-                {event_by_id(&c.id, lang.pick(&c.title).to_owned())}
-                <span class="what-changed">" (" {s.what_changed} ": " {fields.join(lang.list_sep())} ")"</span>
-                {note}
-            </li>
+        // The record's own history is not news; `date` and `date_precision` are one "Date".
+        let mut fields: Vec<&str> = Vec::new();
+        for f in c.fields.iter().filter(|f| !matches!(f.as_str(), "updated" | "update_note" | "first_published")) {
+            let label = field_label(lang, f);
+            if !fields.contains(&label) {
+                fields.push(label);
+            }
         }
+        let what = (!fields.is_empty()).then(|| {
+            view! { <span class="what-changed">" (" {s.what_changed} ": " {fields.join(lang.list_sep())} ")"</span> }
+        });
+        let note = c.update_note.as_ref().map(|n| view! { " — " <bdi>{lang.pick(n).to_owned()}</bdi> });
+        view! { <li>{event_by_id(&c.id, lang.pick(&c.title).to_owned())} {what} {note}</li> }
     };
     (!list.is_empty()).then(|| section(fmt, s.release_changed, list.len(), list.iter().map(item).collect_view()))
 }

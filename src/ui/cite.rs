@@ -9,14 +9,15 @@ use leptos::prelude::*;
 use super::controls::labelled_select;
 use super::{Ctx, SiteInfo};
 use crate::cite::{cite, file_name, media_type, Subject, Work};
-use crate::data::EventIx;
+use crate::data::Event;
 use crate::query::Query;
 use crate::vocab::CiteFormat;
 
-/// What is cited: an event (by its index in the snapshot drawn) or a country (by code).
+/// What is cited: an event or a country, by id and code (an index would name another event in a
+/// later snapshot of a sharded load).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cited {
-    Event(EventIx),
+    Event(String),
     Country(String),
 }
 
@@ -37,8 +38,9 @@ fn citation(ctx: Ctx, site: &SiteInfo, cited: &Cited, format: CiteFormat) -> (St
     let (fmt, d) = (ctx.fmt(), ctx.now());
     let lang = fmt.lang;
     let (subject, q) = match cited {
-        Cited::Event(ix) => {
-            let e = d.ds.event(*ix);
+        Cited::Event(id) => {
+            let Some(ix) = d.ds.event_ix(id) else { return Default::default() };
+            let e = d.ds.event(ix);
             let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
             (Subject::Event { id: &e.id, title: lang.pick(&e.title) }, q)
         }
@@ -118,9 +120,7 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
 }
 
 /// "Report a correction" for an event, when the site names where corrections go.
-pub fn correction_link(ctx: Ctx, site: &SiteInfo, ix: EventIx) -> Option<impl IntoView> {
-    let d = ctx.now();
-    let e = d.ds.event(ix);
+pub fn correction_link(ctx: Ctx, site: &SiteInfo, e: &Event) -> Option<impl IntoView> {
     let lang = ctx.lang();
     let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
     let url = page_url(ctx, site, &q);

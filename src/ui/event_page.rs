@@ -139,7 +139,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             {record_history(e, fmt)}
             <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
             {related}
-            {correction_link(ctx, &site, ix)}
+            {correction_link(ctx, &site, e)}
         }
     };
     view! {
@@ -147,7 +147,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             {back}
             {head}
             <Sources d=d.clone() event=ix />
-            <CiteThis cited=Cited::Event(ix) />
+            <CiteThis cited=Cited::Event(id.clone()) />
             <Neighbours d event=ix />
         </article>
     }

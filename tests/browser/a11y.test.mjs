@@ -13,10 +13,15 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** The app has drawn the view: the explorer's result count, or a widget's content (a plain or
+ *  single-event widget has no count: waiting for one would wait out the timeout). */
+const drawn = (page) => page.waitForFunction(() => !document.getElementById('static')
+  && (document.querySelector('.result-count') || document.querySelector('.embed .content > *')), null, { timeout: 20000 });
+
 const VIEWS = ['', 'view=countries', `event=${data.events.find((e) => e.related.length).id}`, 'pair=US-CN',
   'country=GB', 'embed=timeline&country=CN&filters=1', 'embed=country&country=RU', 'embed=event&event=' + data.events[0].id,
   'digits=arab&cal=islamic&country=CN', 'embed=timeline&type=pledge&plain=1', 'compare=GB,CN,US', 'compare=QA',
-  'view=network', 'view=network&tone=conflictual', 'embed=network', 'embed=compare&compare=GB,CN'];
+  'view=network', 'view=network&tone=conflictual', 'embed=network', 'embed=compare&compare=GB,CN', 'view=changes'];
 
 for (const lang of ['ar', 'en']) {
   for (const theme of ['light', 'dark']) {
@@ -25,7 +30,7 @@ for (const lang of ['ar', 'en']) {
       const found = [];
       for (const v of VIEWS) {
         await page.goto(`${server.url}?lang=${lang}&${v}`);
-        await ready(page).catch(() => page.waitForSelector('.embed .content > *'));
+        await drawn(page);
         await page.waitForTimeout(300);
         await page.addScriptTag({ path: AXE });
         const result = await page.evaluate(() => window.axe.run(document, {

@@ -319,10 +319,15 @@ test('search understands Arabic word forms, ANDs names, and offers "did you mean
   await page.context().close();
 });
 
-test('the footer says "data as of" a real date, with the version beside it', async () => {
+test('the footer says "data as of" a real date, with the version and what is new in it beside it', async () => {
   const page = await open('lang=en');
   const [y, m, d] = data.dataset_version.slice(0, 10).split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  assert.equal(await text(page, '.site-footer p'), `Data as of ${day} · Data version ${data.dataset_version} · Data licence ${data.licence}`);
+  assert.equal(await text(page, '.site-footer p'),
+    `Data as of ${day} · Data version ${data.dataset_version} · What's new · Data licence ${data.licence}`);
+  await page.click('.site-footer a');
+  await page.waitForSelector('.changes article.release');
+  assert.equal(new URL(page.url()).pathname, '/en/changes/');
+  assert.equal(await text(page, '.changes article.release h3 bdi'), data.dataset_version);
   await page.context().close();
 });

@@ -307,22 +307,22 @@ fn static_pages(dir: &Path, config: &marsad::site::SiteConfig) -> Result<(), Str
 }
 
 /// The release history, the feeds and the static pages, from the whole dataset (before it is
-/// sharded). `fresh`: the data was replaced, its release history starts afresh.
-fn publish(dir: &Path, fresh: bool) -> Result<(), String> {
+/// sharded). `archive`: how the current release meets the archive (`publish::Archive`).
+fn publish(dir: &Path, archive: publish::Archive) -> Result<(), String> {
     let config = publish::config(dir)?;
     can_draw_pages(dir)?;
-    publish::releases(dir, fresh)?;
+    publish::releases(dir, archive)?;
     publish::feeds(dir, &config)?;
     static_pages(dir, &config)
 }
 
-fn site(dir: &Path, max: usize, fresh: bool) -> Result<(), String> {
-    publish(dir, fresh).and_then(|()| shard_data(dir, max)).and_then(|()| service_worker(dir))
+fn site(dir: &Path, max: usize, archive: publish::Archive) -> Result<(), String> {
+    publish(dir, archive).and_then(|()| shard_data(dir, max)).and_then(|()| service_worker(dir))
 }
 
 /// The post-build hook: static pages, the start module in each, shards, and (release) the worker.
 fn hook(dir: &Path, release: bool) -> Result<(), String> {
-    publish(dir, false)?;
+    publish(dir, publish::Archive::Required)?;
     start_module(dir, release)?;
     shard_data(dir, MAX_SHARD_BYTES)?;
     if release {
@@ -337,10 +337,10 @@ fn main() -> ExitCode {
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = match (args.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), staging) {
         (["retire", dir], _) => retire(Path::new(dir)),
-        (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES, true),
-        (["site", dir, "--keep-releases"], _) => site(Path::new(dir), MAX_SHARD_BYTES, false),
+        (["site", dir], _) => site(Path::new(dir), MAX_SHARD_BYTES, publish::Archive::Fresh),
+        (["site", dir, "--keep-releases"], _) => site(Path::new(dir), MAX_SHARD_BYTES, publish::Archive::Add),
         (["site", dir, "--max-shard-bytes", n], _) => match n.parse::<usize>() {
-            Ok(n) if n >= 1024 => site(Path::new(dir), n, true),
+            Ok(n) if n >= 1024 => site(Path::new(dir), n, publish::Archive::Fresh),
             _ => Err(format!("--max-shard-bytes wants a number of bytes >= 1024, not {n:?}")),
         },
         ([dir], _) => hook(Path::new(dir), true),

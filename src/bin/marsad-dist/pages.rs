@@ -113,7 +113,10 @@ fn description(q: &Query, ds: &Dataset) -> String {
     let (lang, f) = (q.lang, Fmt::new(q.lang, q.reading));
     let s = lang.strings();
     let text = match Page::of(q) {
-        Page::Event(id) => ds.event_ix(&id).map(|ix| lang.pick(&ds.event(ix).summary).to_owned()),
+        Page::Event(id) => match ds.event_ix(&id) {
+            Some(ix) => Some(lang.pick(&ds.event(ix).summary).to_owned()),
+            None => ds.withdrawn(&id).map(|w| format!("{}: {}", lang.strings().withdrawn_reason, lang.pick(&w.reason))),
+        },
         Page::Timeline(Some(marsad::page::Card::Country(code))) => ds.country_ix(&code).map(|c| {
             let n = ds.events.iter().filter(|e| e.parties.contains(&c)).count();
             format!("{} — {}. {}", lang.pick(&ds.country(c).name), EVENTS.count(f, n), country_description(lang))
@@ -176,6 +179,8 @@ fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, confi
         format!("<meta name=\"twitter:description\" content=\"{d}\">"),
         format!("<meta name=\"twitter:image\" content=\"{image}\">"),
         feed_links(q, root, ds),
+        // A withdrawn event's page is for the addresses already out there, not for search.
+        if withdrawn(q, ds) { "<meta name=\"robots\" content=\"noindex\">".into() } else { String::new() },
         if config.corrections.is_empty() {
             String::new()
         } else {
@@ -183,6 +188,11 @@ fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, confi
         },
     ]
     .join("")
+}
+
+/// Whether `q` is the page of a withdrawn event.
+fn withdrawn(q: &Query, ds: &Dataset) -> bool {
+    q.event.as_deref().is_some_and(|id| ds.withdrawn(id).is_some())
 }
 
 /// The Atom feeds a page announces: the site's in both languages (the page's own first), and on
@@ -318,6 +328,9 @@ pub fn write(dir: &Path, config: &SiteConfig) -> Result<usize, String> {
         let folder = dir.join(&path);
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         std::fs::write(folder.join("index.html"), html).map_err(|e| format!("{path}index.html: {e}"))?;
+        if withdrawn(&q, ds) {
+            continue;
+        }
         let (ar, en) = alternates(&q, &path, ds);
         listed.push((path, ar, en));
     }

@@ -34,40 +34,68 @@ pub fn config(dir: &Path) -> Result<SiteConfig, String> {
     Ok(config)
 }
 
-/// The dataset document as one text (a sharded head joined with its shards).
-pub fn whole(dir: &Path) -> Result<String, String> {
+/// The dataset document as one text, and whether it was sharded (a head joined with its
+/// shards: the text is the join's, not the file first published). A shard missing or failing
+/// its hash is an error: the release, the feeds and the pages would silently lack its events.
+pub fn whole(dir: &Path) -> Result<(String, bool), String> {
     let data = dir.join("data");
     let json = std::fs::read_to_string(data.join("events.json")).map_err(|e| format!("data/events.json: {e}"))?;
     let read = |p: &str| std::fs::read_to_string(data.join(p)).ok();
-    Ok(shard::join(&json, &read).map_err(|p| p.to_string())?.0)
+    let (text, problems) = shard::join(&json, &read).map_err(|p| p.to_string())?;
+    if let Some(p) = problems.first() {
+        return Err(format!("data/events.json: {p}"));
+    }
+    let sharded = text.len() != json.len() || text != json;
+    Ok((text, sharded))
 }
 
 fn is_version_folder(v: &str) -> bool {
     !v.is_empty() && !v.starts_with('.') && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
 
+/// How the current release meets the archive.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Archive {
+    /// The build of the repository's data: the release must be archived already (in
+    /// `public/data/releases/`, so the next build still has it), and identical.
+    Required,
+    /// A site whose data was replaced (`marsad-dist site`): its history starts afresh.
+    Fresh,
+    /// `marsad-dist site --keep-releases`: the next release of the archived ones, archived now.
+    Add,
+}
+
 /// Archives the current release (see the module's documentation), puts each release's article
-/// texts beside it, and writes `data/changes.json`. `fresh`: forget the archive first.
-pub fn releases(dir: &Path, fresh: bool) -> Result<(), String> {
+/// texts beside it, and writes `data/changes.json`.
+pub fn releases(dir: &Path, archive: Archive) -> Result<(), String> {
     let data = dir.join("data");
     let folder = data.join("releases");
-    if fresh && folder.exists() {
+    if archive == Archive::Fresh && folder.exists() {
         std::fs::remove_dir_all(&folder).map_err(|e| format!("data/releases: {e}"))?;
     }
-    let text = whole(dir)?;
+    let (text, sharded) = whole(dir)?;
     let current = diff::parse_doc(&text).map_err(|e| format!("data/events.json: {e}"))?;
     let version = current.dataset_version.clone();
     if !is_version_folder(&version) {
         return Err(format!("dataset_version {version:?} cannot name a release folder"));
     }
     let mine = data.join(changes::release_file(&version));
+    let file = changes::release_file(&version);
     match std::fs::read_to_string(&mine) {
+        // A sharded head is the build's own split of the file archived before (its shards are
+        // checked by hash): the archive keeps the file as published.
+        Ok(_) if sharded => {}
         Ok(archived) if archived == text => {}
         Ok(_) => {
             return Err(format!(
-                "data/{} differs from data/events.json: a published release never changes; give the new \
-                 data a new dataset_version",
-                changes::release_file(&version)
+                "data/{file} differs from data/events.json: a published release never changes; give the new \
+                 data a new dataset_version"
+            ))
+        }
+        Err(_) if archive == Archive::Required => {
+            return Err(format!(
+                "release {version} is not archived: copy public/data/events.json to public/data/{file} \
+                 (a release's file stays at its address for good)"
             ))
         }
         Err(_) => {
@@ -118,7 +146,7 @@ pub fn releases(dir: &Path, fresh: bool) -> Result<(), String> {
 
 /// The loaded dataset of the build.
 pub fn dataset(dir: &Path) -> Result<Dataset, String> {
-    Ok(data::load(&whole(dir)?).map_err(|e| format!("data/events.json: {e}"))?.dataset)
+    Ok(data::load(&whole(dir)?.0).map_err(|e| format!("data/events.json: {e}"))?.dataset)
 }
 
 /// The feeds: the site's in both languages, and each country's (those of an earlier dataset

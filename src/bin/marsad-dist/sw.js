@@ -27,7 +27,7 @@ const PAGES = 'marsad-pages';
 const FLAGS = 'marsad-flags-__FLAGS__';
 const KEEP = [SHELL, DATA, SHARDS, PAGES, FLAGS];
 // A static page's path below the scope (`marsad::page::static_path`).
-const PAGE = /^(en\/)?((event\/[^/]+|country\/[A-Z]{2}|countries)\/)?(index\.html)?$/;
+const PAGE = /^(en\/)?((event\/[^/]+|country\/[A-Z]{2}|countries|network|changes)\/)?(index\.html)?$/;
 // How long a data request waits for the network when a committed copy could answer instead:
 // 8 s, or `sw.js?timeout=MS` (the start module passes `window.marsadSwTimeoutMs`, for tests).
 const TIMEOUT_MS = Math.max(0, Number(new URL(self.location.href).searchParams.get('timeout'))) || 8000;
