@@ -290,7 +290,7 @@ fn can_draw_pages(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// The static pages (in an `ssr` build of this tool). Pages of an earlier dataset are removed
 /// first. Without `ssr` a site that has static pages is refused: its pages would keep drawing
 /// the old data.
-fn static_pages(dir: &Path, config: &marsad::site::SiteConfig) -> Result<(), String> {
+fn static_pages(dir: &Path, config: &marsad::site::SiteConfig, loaded: marsad::data::Loaded) -> Result<(), String> {
     let old = can_draw_pages(dir)?;
     if cfg!(not(feature = "ssr")) {
         println!("marsad-dist: built without the `ssr` feature: no static pages");
@@ -300,9 +300,9 @@ fn static_pages(dir: &Path, config: &marsad::site::SiteConfig) -> Result<(), Str
         std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     #[cfg(feature = "ssr")]
-    pages::write(dir, config)?;
+    pages::write(dir, config, loaded)?;
     #[cfg(not(feature = "ssr"))]
-    let _ = config;
+    let _ = (config, loaded);
     Ok(())
 }
 
@@ -311,9 +311,12 @@ fn static_pages(dir: &Path, config: &marsad::site::SiteConfig) -> Result<(), Str
 fn publish(dir: &Path, archive: publish::Archive) -> Result<(), String> {
     let config = publish::config(dir)?;
     can_draw_pages(dir)?;
-    publish::releases(dir, archive)?;
-    publish::feeds(dir, &config)?;
-    static_pages(dir, &config)
+    // The whole document, loaded once for the feeds and the pages.
+    let text = publish::releases(dir, archive)?;
+    let loaded = marsad::data::load(&text).map_err(|e| format!("data/events.json: {e}"))?;
+    drop(text);
+    publish::feeds(dir, &config, &loaded.dataset)?;
+    static_pages(dir, &config, loaded)
 }
 
 fn site(dir: &Path, max: usize, archive: publish::Archive) -> Result<(), String> {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use marsad::data::changes::{self, Changes};
-use marsad::data::{self, shard, Dataset, PartialDate};
+use marsad::data::{self, Dataset, PartialDate};
 use marsad::export::escape_html;
 use marsad::feed::{self, Scope};
 use marsad::i18n::{Fmt, Lang, EVENTS};
@@ -59,21 +59,16 @@ fn changes(dir: &Path) -> Option<Changes> {
     serde_json::from_str(&text).ok()
 }
 
-/// The dataset as the build has it (a sharded head is joined with its shards), and its
-/// article texts.
-fn load(dir: &Path) -> Result<(data::Loaded, HashMap<u32, String>), String> {
-    let data_dir = dir.join("data");
-    let json = std::fs::read_to_string(data_dir.join("events.json")).map_err(|e| format!("data/events.json: {e}"))?;
-    let read = |p: &str| std::fs::read_to_string(data_dir.join(p)).ok();
-    let (whole, _) = shard::join(&json, &read).map_err(|p| p.to_string())?;
-    let loaded = data::load(&whole).map_err(|e| format!("data/events.json: {e}"))?;
+/// The dataset's article texts, by index.
+fn articles(dir: &Path, ds: &Dataset) -> HashMap<u32, String> {
+    let read = |p: &str| std::fs::read_to_string(dir.join("data").join(p)).ok();
     let mut articles = HashMap::new();
-    for (ix, a) in loaded.dataset.articles.iter().enumerate() {
+    for (ix, a) in ds.articles.iter().enumerate() {
         if let Some(text) = read(&a.text_path).filter(|t| data::is_article_text(None, t)) {
             articles.insert(ix as u32, text);
         }
     }
-    Ok((loaded, articles))
+    articles
 }
 
 // Text only the static pages' head tags use (kept out of `i18n`'s table, which the wasm carries).
@@ -309,10 +304,11 @@ fn sitemap(paths: &[(String, String, String)], site: &str) -> String {
 }
 
 /// Writes every static page into `dir` (index.html becomes the Arabic home page), the sitemap
-/// and robots.txt. Returns how many pages.
-pub fn write(dir: &Path, config: &SiteConfig) -> Result<usize, String> {
+/// and robots.txt, from the build's dataset (`loaded`, the whole document's). Returns how many
+/// pages.
+pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<usize, String> {
     let site = config.url.clone();
-    let (loaded, articles) = load(dir)?;
+    let articles = articles(dir, &loaded.dataset);
     let template = pristine(&std::fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?);
     let info = SiteInfo { url: site.clone(), corrections: config.corrections.clone(), today: today() };
     let site_data = Site::new(loaded, articles, changes(dir), info);

@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use marsad::data::changes::{self, history};
-use marsad::data::{self, diff, path::is_data_path, shard, Dataset};
+use marsad::data::{diff, path::is_data_path, shard, Dataset};
 use marsad::feed::{feed, path as feed_path, Scope};
 use marsad::i18n::Lang;
 use marsad::site::SiteConfig;
@@ -67,7 +67,7 @@ pub enum Archive {
 
 /// Archives the current release (see the module's documentation), puts each release's article
 /// texts beside it, and writes `data/changes.json`.
-pub fn releases(dir: &Path, archive: Archive) -> Result<(), String> {
+pub fn releases(dir: &Path, archive: Archive) -> Result<String, String> {
     let data = dir.join("data");
     let folder = data.join("releases");
     if archive == Archive::Fresh && folder.exists() {
@@ -141,18 +141,12 @@ pub fn releases(dir: &Path, archive: Archive) -> Result<(), String> {
     let json = serde_json::to_string(&changes).map_err(|e| e.to_string())?;
     std::fs::write(data.join(changes::PATH), json).map_err(|e| format!("data/{}: {e}", changes::PATH))?;
     println!("marsad-dist: {count} releases, data/{} (newest {version})", changes::PATH);
-    Ok(())
+    Ok(text)
 }
 
-/// The loaded dataset of the build.
-pub fn dataset(dir: &Path) -> Result<Dataset, String> {
-    Ok(data::load(&whole(dir)?.0).map_err(|e| format!("data/events.json: {e}"))?.dataset)
-}
-
-/// The feeds: the site's in both languages, and each country's (those of an earlier dataset
-/// are removed first).
-pub fn feeds(dir: &Path, config: &SiteConfig) -> Result<(), String> {
-    let ds = dataset(dir)?;
+/// The feeds of `ds`: the site's in both languages, and each country's (those of an earlier
+/// dataset are removed first).
+pub fn feeds(dir: &Path, config: &SiteConfig, ds: &Dataset) -> Result<(), String> {
     let folder = dir.join("feeds");
     if folder.exists() {
         std::fs::remove_dir_all(&folder).map_err(|e| format!("feeds: {e}"))?;
@@ -165,8 +159,7 @@ pub fn feeds(dir: &Path, config: &SiteConfig) -> Result<(), String> {
     for scope in &scopes {
         for lang in Lang::ALL.iter().copied() {
             let path = feed_path(*scope, lang);
-            std::fs::write(dir.join(&path), feed(&ds, *scope, lang, &config.url))
-                .map_err(|e| format!("{path}: {e}"))?;
+            std::fs::write(dir.join(&path), feed(ds, *scope, lang, &config.url)).map_err(|e| format!("{path}: {e}"))?;
         }
     }
     println!("marsad-dist: {} Atom feeds", scopes.len() * Lang::ALL.len());
