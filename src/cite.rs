@@ -352,18 +352,23 @@ mod tests {
     fn english_bibtex_entry() {
         assert_eq!(
             cite(&en_event(), CiteFormat::Bibtex),
-            r"@misc{marsad-uk-china-dialogue-2026-12-01-1,
-  author = {{Marsad}},
-  title = {UK and China hold a cyber dialogue},
-  year = {2026},
-  version = {2026-12-01.1},
-  publisher = {Marsad},
-  url = {https://marsad.example/en/event/uk-china-dialogue/},
-  urldate = {2026-12-03},
-  note = {Data set. Release file: \url{https://marsad.example/data/releases/2026-12-01.1/events.json}},
-  language = {english}
-}
-"
+            [
+                "@misc{marsad-uk-china-dialogue-2026-12-01-1,",
+                "  author = {{Marsad}},",
+                "  title = {UK and China hold a cyber dialogue},",
+                "  year = {2026},",
+                "  version = {2026-12-01.1},",
+                "  publisher = {Marsad},",
+                "  url = {https://marsad.example/en/event/uk-china-dialogue/},",
+                "  urldate = {2026-12-03},",
+                concat!(
+                    r"  note = {Data set. Release file: \url{",
+                    "https://marsad.example/data/releases/2026-12-01.1/events.json}},"
+                ),
+                "  language = {english}",
+                "}\n",
+            ]
+            .join("\n")
         );
     }
 

@@ -650,7 +650,7 @@ impl Builder {
     /// Checks one event; accepts it or records its first problem.
     fn event(&mut self, path: String, mut e: WireEvent) {
         let mut problems = Vec::new();
-        if self.withdrawn_ids(&e.id) {
+        if self.dataset.withdrawn(&e.id).is_some() {
             problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is a withdrawn event's id", e.id)));
         } else if !is_slug(&e.id) {
             problems.push(Problem::new(format!("{path}.id"), format!("\"{}\" is not a lowercase slug", e.id)));
@@ -717,10 +717,6 @@ impl Builder {
             self.linked.push((path, event.clone()));
         }
         self.accepted.push(event);
-    }
-
-    fn withdrawn_ids(&self, id: &str) -> bool {
-        self.dataset.withdrawn.binary_search_by(|w| w.id.as_str().cmp(id)).is_ok()
     }
 
     fn parties(&self, path: &str, codes: &[String], problems: &mut Vec<Problem>) -> Vec<CountryIx> {

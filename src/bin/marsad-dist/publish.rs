@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use marsad::data::changes::{self, history};
+use marsad::data::wire::WireDoc;
 use marsad::data::{diff, path::is_data_path, shard, Dataset};
 use marsad::feed::{feed, path as feed_path, Scope};
 use marsad::i18n::Lang;
@@ -65,6 +66,19 @@ pub enum Archive {
     Add,
 }
 
+/// Puts the article texts `doc` quotes into its release folder `to` (from the data folder),
+/// where they are not yet.
+fn copy_articles(data: &Path, to: &Path, doc: &WireDoc) -> Result<(), String> {
+    for a in doc.articles.iter().filter(|a| is_data_path(&a.text)) {
+        let (from, to) = (data.join(&a.text), to.join(&a.text));
+        if !to.exists() && from.exists() {
+            std::fs::create_dir_all(to.parent().unwrap_or(data)).map_err(|e| e.to_string())?;
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Archives the current release (see the module's documentation), puts each release's article
 /// texts beside it, and writes `data/changes.json`.
 pub fn releases(dir: &Path, archive: Archive) -> Result<String, String> {
@@ -76,6 +90,7 @@ pub fn releases(dir: &Path, archive: Archive) -> Result<String, String> {
     let (text, sharded) = whole(dir)?;
     let current = diff::parse_doc(&text).map_err(|e| format!("data/events.json: {e}"))?;
     let version = current.dataset_version.clone();
+    let mut current = Some(current);
     if !is_version_folder(&version) {
         return Err(format!("dataset_version {version:?} cannot name a release folder"));
     }
@@ -111,18 +126,18 @@ pub fn releases(dir: &Path, archive: Archive) -> Result<String, String> {
         }
         let name = entry.file_name().to_string_lossy().into_owned();
         let file = changes::release_file(&name);
-        let json = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("data/{file}: {e}"))?;
-        let doc = diff::parse_doc(&json).map_err(|e| format!("data/{file}: {e}"))?;
+        // The current release is the document already read (it was just checked against its file).
+        let doc = match if name == version { current.take() } else { None } {
+            Some(doc) => doc,
+            None => {
+                let json = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("data/{file}: {e}"))?;
+                diff::parse_doc(&json).map_err(|e| format!("data/{file}: {e}"))?
+            }
+        };
         if doc.dataset_version != name {
             return Err(format!("data/{file}: its dataset_version is {:?}", doc.dataset_version));
         }
-        for a in doc.articles.iter().filter(|a| is_data_path(&a.text)) {
-            let (from, to) = (data.join(&a.text), folder.join(&name).join(&a.text));
-            if !to.exists() && from.exists() {
-                std::fs::create_dir_all(to.parent().unwrap_or(&folder)).map_err(|e| e.to_string())?;
-                std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
-            }
-        }
+        copy_articles(&data, &folder.join(&name), &doc)?;
         docs.push(doc);
     }
     let count = docs.len();
