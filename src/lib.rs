@@ -3,7 +3,7 @@
 //! Pure modules never touch `web_sys` and are tested natively: `vocab` (every closed list),
 //! `data` (wire types, loader, validator, shards), `query` (the URL's parameters), `page` (which
 //! view a query shows), `search`, `filter`, `timeline`, `window` (virtual list rows), `stats`,
-//! `export`, `embed`, `i18n` (strings and Arabic number agreement; its `intl` submodule is the
+//! `export`, `embed`, `draft` (native only: rule-based drafts of events from a new article), `i18n` (strings and Arabic number agreement; its `intl` submodule is the
 //! one browser call). `ui` holds the Leptos components and is the only module tree that touches
 //! the DOM. See ARCHITECTURE.md for the code map and the invariants.
 
@@ -12,6 +12,9 @@
 pub mod cite;
 pub mod compare;
 pub mod data;
+// Native tools only (`marsad-data draft` / `add`): never part of the browser's wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod draft;
 pub mod embed;
 pub mod export;
 pub mod feed;

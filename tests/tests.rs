@@ -177,6 +177,7 @@ fn the_command_line_validator_reports_path_and_reason() {
 mod contrast;
 mod diff;
 mod dist;
+mod draft;
 mod schema;
 mod search;
 mod shape;

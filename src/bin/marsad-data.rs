@@ -12,6 +12,13 @@
 //!   or 2 when a file cannot be read or is not a dataset. A sharded head is read with its shards.
 //! - `migrate IN [OUT]` — writes IN at the current schema (2) to OUT or stdout, keys in the file's
 //!   order. A sharded head is refused: migrate the whole document, then shard it at build time.
+//! - `draft ARTICLE.txt --published YYYY-MM[-DD] [--data FILE] [--format json|table]` — draft
+//!   events from a new Arabic article for review (see `marsad::draft`); JSON on stdout.
+//! - `add ARTICLE.txt REVIEWED.json [--data FILE] [--date YYYY-MM-DD]` — copies the article under
+//!   the next id, merges the reviewed events (and new countries and actors), validates, bumps
+//!   `dataset_version` and archives the release in `releases/<version>/`. Writes nothing on error.
+//! - `draft-eval [--data FILE] [--without-aliases]` — recall and precision of `draft` on the
+//!   dataset's own articles against its curated events.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,11 +26,20 @@ use std::process::ExitCode;
 use marsad::data::diff::{self, Diff};
 use marsad::data::wire::WireDoc;
 
+#[path = "marsad-data/draft_cmd.rs"]
+mod draft_cmd;
+
 const USAGE: &str = "usage: marsad-data validate FILE.json
        marsad-data synth N OUT_DIR [--seed S]
        marsad-data timelinejs FILE.json [ar|en]
        marsad-data diff OLD.json NEW.json [--format table|json]
-       marsad-data migrate IN.json [OUT.json]";
+       marsad-data migrate IN.json [OUT.json]
+       marsad-data draft ARTICLE.txt --published YYYY-MM[-DD] [--data FILE.json] [--format json|table]
+       marsad-data add ARTICLE.txt REVIEWED.json [--data FILE.json] [--date YYYY-MM-DD]
+       marsad-data draft-eval [--data FILE.json] [--without-aliases]";
+
+/// Where the dataset is when `--data` is not given.
+const DATA: &str = "public/data/events.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +53,9 @@ fn main() -> ExitCode {
         ["diff", old, new, "--format", format] => compare(Path::new(old), Path::new(new), format),
         ["migrate", file] => migrate(Path::new(file), None),
         ["migrate", file, out] => migrate(Path::new(file), Some(Path::new(out))),
+        ["draft", article, rest @ ..] => draft_cmd::draft(Path::new(article), rest),
+        ["add", article, reviewed, rest @ ..] => draft_cmd::add(Path::new(article), Path::new(reviewed), rest),
+        ["draft-eval", rest @ ..] => draft_cmd::eval(rest),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

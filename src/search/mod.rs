@@ -37,8 +37,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use normalize::for_each_word;
-pub use normalize::normalize;
+pub use normalize::{for_each_word, normalize};
 use stem::Split;
 
 use crate::data::{Dataset, EventIx, EventType, Topic};

@@ -2,7 +2,7 @@
 // error panel with a retry button when the data is missing, unreachable or malformed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, newPage, ready, serveDist, DIST, listed, waitListed } from './util.mjs';
 import { serve } from './serve.mjs';
@@ -34,6 +34,16 @@ test('renders every shipped event in Arabic with no console errors, under a stri
   for (const e of shipped.events) assert.ok(titles.includes(e.title.ar), `missing ${e.id}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('the drafting rules (marsad-data draft) stay out of the browser bundle', () => {
+  const name = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  const wasm = readFileSync(resolve(DIST, name));
+  // A label the app draws is in it; the gazetteer's words and format are not.
+  assert.ok(wasm.includes(Buffer.from('الجديد في البيانات')), 'the check reads the real bundle');
+  for (const s of ['واغادوغو', 'Ouagadougou', 'ambiguous-demonym', 'اتهام ادعاء مزاعم']) {
+    assert.ok(!wasm.includes(Buffer.from(s)), `${s} is in ${name}`);
+  }
 });
 
 test('events.json downloads while the wasm compiles (preloaded) and only once', async () => {

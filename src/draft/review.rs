@@ -1,0 +1,185 @@
+//! `marsad-data add`: reviewed drafts into the dataset, as the next release.
+//!
+//! Pure: the command reads the files and writes what [`add`] returns. Nothing is written unless
+//! everything checks: the drafts are reviewed (`"draft": false`), every quote is in the article
+//! (under the validator's whitespace rule), ids are free, and the whole new document passes the
+//! strict validator with the new article text in place.
+
+use super::{DraftEvent, DraftFile};
+use crate::data::date::PartialDate;
+use crate::data::validate::{locate_quote, validate};
+use crate::data::wire::{WireArticle, WireDoc, WireEvent, WireSource, SCHEMA_VERSION};
+
+/// The new release.
+#[derive(Debug)]
+pub struct Added {
+    pub doc: WireDoc,
+    /// The article's id (`a005`) and text path relative to `events.json` (`articles/a005.txt`).
+    pub article_id: String,
+    pub article_path: String,
+    pub events: Vec<String>,
+    pub new_countries: Vec<String>,
+    pub new_actors: Vec<String>,
+}
+
+/// The next article id: one past the highest `aNNN`, three digits at least.
+pub fn next_article_id(doc: &WireDoc) -> String {
+    let n = doc.articles.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u32>().ok()).max().map_or(0, |n| n + 1);
+    format!("a{n:03}")
+}
+
+/// The next `dataset_version`: `today.N+1` when the current version is from today, else `today.1`.
+/// Refuses a current version dated after today (a wrong clock or `--date`).
+pub fn next_version(current: &str, today: PartialDate) -> Result<String, String> {
+    let day = today.to_string();
+    let (date, n) = current.split_once('.').unwrap_or((current, ""));
+    if date == day {
+        let n: u32 = n.parse().map_err(|_| format!("dataset_version \"{current}\" is not YYYY-MM-DD.N"))?;
+        return Ok(format!("{day}.{}", n + 1));
+    }
+    if date > day.as_str() {
+        return Err(format!("dataset_version \"{current}\" is after the release day {day}"));
+    }
+    Ok(format!("{day}.1"))
+}
+
+/// Merges `reviewed` (drafts of `article_text`) into `doc` as the release of `today`. `read`
+/// gives the dataset's existing article texts by path (relative to `events.json`). The errors
+/// say what to fix, one per line.
+pub fn add(
+    mut doc: WireDoc,
+    article_text: &str,
+    reviewed: DraftFile,
+    today: PartialDate,
+    read: &dyn Fn(&str) -> Option<String>,
+) -> Result<Added, Vec<String>> {
+    let mut errors = Vec::new();
+    if doc.schema_version != SCHEMA_VERSION {
+        return Err(vec![format!(
+            "the dataset is at schema {}: run `marsad-data migrate` first (this build writes schema {SCHEMA_VERSION})",
+            doc.schema_version
+        )]);
+    }
+    if let Some(a) = doc.articles.iter().find(|a| read(&a.text).is_some_and(|t| t == article_text)) {
+        return Err(vec![format!("this article is already in the dataset as {} ({})", a.id, a.text)]);
+    }
+    if reviewed.drafts.is_empty() {
+        errors.push("REVIEWED.json has no events: an article enters the dataset with at least one".to_owned());
+    }
+    for (i, d) in reviewed.drafts.iter().enumerate() {
+        check_event(i, d, article_text, &doc, &reviewed.drafts[..i], &mut errors);
+    }
+    let version = next_version(&doc.dataset_version, today).map_err(|e| vec![e])?;
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let article_id = next_article_id(&doc);
+    let article_path = format!("articles/{article_id}.txt");
+    let a = reviewed.article;
+    doc.articles.push(WireArticle {
+        id: article_id.clone(),
+        seed_file: a.seed_file,
+        text: article_path.clone(),
+        title: a.title,
+        published: a.published,
+        published_precision: a.published_precision,
+        published_note: a.published_note,
+        outlets: a.outlets,
+    });
+    let mut new_countries = Vec::new();
+    for c in reviewed.countries {
+        match doc.countries.iter_mut().find(|o| o.code == c.code) {
+            Some(o) => extend(&mut o.aliases, c.aliases),
+            None => {
+                new_countries.push(c.code.clone());
+                doc.countries.push(c);
+            }
+        }
+    }
+    let mut new_actors = Vec::new();
+    for a in reviewed.actors {
+        match doc.actors.iter_mut().find(|o| o.id == a.id) {
+            Some(o) => extend(&mut o.aliases, a.aliases),
+            None => {
+                new_actors.push(a.id.clone());
+                doc.actors.push(a);
+            }
+        }
+    }
+    let day = today.to_string();
+    let mut events = Vec::new();
+    for d in reviewed.drafts {
+        events.push(d.id.clone());
+        doc.events.push(WireEvent {
+            id: d.id,
+            date: d.date,
+            date_precision: d.date_precision,
+            kind: d.kind,
+            parties: d.parties,
+            initiator: d.initiator,
+            actors: d.actors,
+            topics: d.topics,
+            tone: d.tone,
+            place: d.place,
+            title: d.title,
+            summary: d.summary,
+            sources: d
+                .sources
+                .into_iter()
+                .map(|s| WireSource { article: article_id.clone(), quote: s.quote })
+                .collect(),
+            related: d.related,
+            first_published: Some(day.clone()),
+            updated: Some(day.clone()),
+            update_note: None,
+        });
+    }
+    doc.dataset_version = version;
+    let json = serde_json::to_string(&doc).map_err(|e| vec![format!("cannot write the dataset: {e}")])?;
+    let read_new = |p: &str| if p == article_path { Some(article_text.to_owned()) } else { read(p) };
+    let problems = validate(&json, &read_new);
+    if !problems.is_empty() {
+        return Err(problems.iter().map(|p| name_event(&doc, &p.to_string())).collect());
+    }
+    Ok(Added { doc, article_id, article_path, events, new_countries, new_actors })
+}
+
+/// What is wrong with reviewed event `i`, before the validator sees the whole document.
+fn check_event(i: usize, d: &DraftEvent, text: &str, doc: &WireDoc, earlier: &[DraftEvent], errors: &mut Vec<String>) {
+    let at = format!("drafts[{i}] ({})", d.id);
+    if d.draft {
+        errors.push(format!("{at}: still marked as a draft: review it, then set \"draft\": false"));
+    }
+    if d.sources.is_empty() {
+        errors.push(format!("{at}: no source: quote the sentence that reports it"));
+    }
+    for (j, s) in d.sources.iter().enumerate() {
+        if locate_quote(text, &s.quote).is_none() {
+            errors.push(format!("{at}: sources[{j}].quote is not in the article verbatim"));
+        }
+    }
+    if doc.events.iter().any(|e| e.id == d.id) || earlier.iter().any(|e| e.id == d.id) {
+        errors.push(format!("{at}: the id \"{}\" is taken", d.id));
+    }
+    if doc.withdrawn.iter().any(|w| w.id == d.id) {
+        errors.push(format!("{at}: the id \"{}\" belonged to a withdrawn event and cannot be reused", d.id));
+    }
+}
+
+fn extend(aliases: &mut Vec<String>, more: Vec<String>) {
+    for a in more {
+        if !aliases.contains(&a) {
+            aliases.push(a);
+        }
+    }
+}
+
+/// A validator line with the event's id after its path (`$.events[46]` → `$.events[46] (id)`).
+fn name_event(doc: &WireDoc, line: &str) -> String {
+    let Some(rest) = line.strip_prefix("$.events[") else { return line.to_owned() };
+    let Some((n, tail)) = rest.split_once(']') else { return line.to_owned() };
+    match n.parse::<usize>().ok().and_then(|n| doc.events.get(n)) {
+        Some(e) => format!("$.events[{n}] ({}){tail}", e.id),
+        None => line.to_owned(),
+    }
+}

@@ -1,0 +1,99 @@
+//! Unit tests of the drafting rules on sentences written for them. The corpus of newswire
+//! sentences with their answers is `tests/data/draft/sentences.txt` (see `tests/draft.rs`).
+
+use super::*;
+use crate::vocab::Precision;
+
+fn drafts(text: &str, published: &str) -> DraftFile {
+    let precision = match published.len() {
+        4 => Precision::Year,
+        7 => Precision::Month,
+        _ => Precision::Day,
+    };
+    let published = PartialDate::parse(published, precision).unwrap();
+    Drafter::new(None).unwrap().draft(text, &Options { published, dataset: None, seed_file: "x.txt".into() })
+}
+
+#[test]
+fn the_gazetteer_parses_and_names_every_state() {
+    let g = Gazetteer::new(None).unwrap();
+    assert!(g.states.len() >= 197, "{}", g.states.len());
+    for code in ["US", "GB", "CN", "RU", "EG", "MA", "PS", "VA", "XK", "TW", "SS", "KP", "KR"] {
+        assert!(g.state(code).is_some(), "{code}");
+    }
+}
+
+#[test]
+fn metonyms_demonyms_and_clitics_name_states() {
+    let s = "وحمّل الكرملين وللولايات المتحدة والصينيين وداونينغ ستريت المسؤولية";
+    let w = words::words(s);
+    let codes: Vec<String> = Gazetteer::new(None).unwrap().mentions(s, &w).into_iter().map(|m| m.code).collect();
+    assert_eq!(codes, ["RU", "US", "CN", "GB"]);
+}
+
+#[test]
+fn newspapers_named_after_places_are_not_states() {
+    let s = "ونشرت صحيفة واشنطن بوست تقريرا";
+    let w = words::words(s);
+    assert!(Gazetteer::new(None).unwrap().mentions(s, &w).is_empty());
+}
+
+#[test]
+fn ambiguous_names_need_an_unambiguous_mention() {
+    let g = Gazetteer::new(None).unwrap();
+    let s = "الدعم المالي للحكومة";
+    assert!(g.mentions(s, &words::words(s)).is_empty());
+    let s = "وقعت جمهورية مالي ومالي اتفاقا";
+    assert!(g.mentions(s, &words::words(s)).iter().all(|m| m.code == "ML"));
+}
+
+#[test]
+fn the_quote_is_the_sentence_byte_for_byte() {
+    let text = "عنوان الخبر\n\nوقّعت مصر والمغرب، أمس الأربعاء، اتفاقية للتعاون.وأضاف الوزير أن الأمر مهم.";
+    let f = drafts(text, "2023-11-16");
+    assert_eq!(f.drafts.len(), 1);
+    let d = &f.drafts[0];
+    assert_eq!(d.sources[0].quote, "وقّعت مصر والمغرب، أمس الأربعاء، اتفاقية للتعاون.");
+    assert!(text.contains(&d.sources[0].quote));
+    assert_eq!((d.kind, d.date.as_str(), d.date_precision), (EventType::Agreement, "2023-11-15", Precision::Day));
+    assert_eq!(d.parties, ["EG", "MA"]);
+    assert!(d.draft);
+    assert_eq!(f.article.title.ar, "عنوان الخبر");
+    // Neither state is in a dataset: both come as full country records.
+    let codes: Vec<&str> = f.countries.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["EG", "MA"]);
+    assert!(f.countries[0].aliases.iter().any(|a| a == "القاهرة"));
+}
+
+#[test]
+fn a_sentence_without_a_date_takes_the_publication_date_and_says_so() {
+    let f = drafts("اتهمت بريطانيا روسيا بشن هجمات إلكترونية على شبكاتها.", "2024-03");
+    let d = &f.drafts[0];
+    assert_eq!((d.kind, d.date.as_str(), d.date_precision), (EventType::Accusation, "2024-03", Precision::Month));
+    assert!(d.confidence.as_ref().unwrap().date < 0.5);
+    assert!(d.evidence.as_ref().unwrap().date.contains("publication date"));
+    assert_eq!(d.initiator.as_deref(), Some("GB"));
+    assert_eq!(d.tone, Tone::Conflictual);
+}
+
+#[test]
+fn sentences_of_one_event_are_one_draft() {
+    let text = "اتهمت بريطانيا روسيا بشن هجمات إلكترونية. وجددت لندن اتهامها لموسكو بشن الهجمات الإلكترونية.";
+    let f = drafts(text, "2024-03");
+    assert_eq!(f.drafts.len(), 1, "{:#?}", f.drafts);
+    assert_eq!(f.drafts[0].sources.len(), 2);
+}
+
+#[test]
+fn a_reporting_verb_alone_is_not_an_event_about_one_state() {
+    assert!(drafts("وقال المتحدث باسم الحكومة المصرية إن الطقس معتدل.", "2024-03").drafts.is_empty());
+}
+
+#[test]
+fn ids_are_unique_slugs() {
+    let text = "اتهمت بريطانيا روسيا بالتجسس في يناير. واتهمت بريطانيا روسيا بالقرصنة في مارس الماضي.";
+    let f = drafts(text, "2024-04");
+    let ids: Vec<&str> = f.drafts.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["gb-ru-accusation-2024", "gb-ru-accusation-2024-2"]);
+    assert!(ids.iter().all(|id| crate::data::is_slug(id)));
+}
