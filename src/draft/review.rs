@@ -86,26 +86,8 @@ pub fn add(
         published_note: a.published_note,
         outlets: a.outlets,
     });
-    let mut new_countries = Vec::new();
-    for c in reviewed.countries {
-        match doc.countries.iter_mut().find(|o| o.code == c.code) {
-            Some(o) => extend(&mut o.aliases, c.aliases),
-            None => {
-                new_countries.push(c.code.clone());
-                doc.countries.push(c);
-            }
-        }
-    }
-    let mut new_actors = Vec::new();
-    for a in reviewed.actors {
-        match doc.actors.iter_mut().find(|o| o.id == a.id) {
-            Some(o) => extend(&mut o.aliases, a.aliases),
-            None => {
-                new_actors.push(a.id.clone());
-                doc.actors.push(a);
-            }
-        }
-    }
+    let new_countries = merge_records(&mut doc.countries, reviewed.countries, |c| &c.code, |c| &mut c.aliases);
+    let new_actors = merge_records(&mut doc.actors, reviewed.actors, |a| &a.id, |a| &mut a.aliases);
     let day = today.to_string();
     let mut events = Vec::new();
     for d in reviewed.drafts {
@@ -139,7 +121,11 @@ pub fn add(
     let read_new = |p: &str| if p == article_path { Some(article_text.to_owned()) } else { read(p) };
     let problems = validate(&json, &read_new);
     if !problems.is_empty() {
-        return Err(problems.iter().map(|p| name_event(&doc, &p.to_string())).collect());
+        // A refused article record makes every new event's source unknown: say it once.
+        let article_refused = problems.iter().any(|p| p.path.starts_with("$.articles["));
+        let echo = format!("unknown article \"{article_id}\"");
+        let lines = problems.iter().filter(|p| !(article_refused && p.reason == echo));
+        return Err(lines.map(|p| name_event(&doc, &p.to_string())).collect());
     }
     Ok(Added { doc, article_id, article_path, events, new_countries, new_actors })
 }
@@ -166,12 +152,33 @@ fn check_event(i: usize, d: &DraftEvent, text: &str, doc: &WireDoc, earlier: &[D
     }
 }
 
-fn extend(aliases: &mut Vec<String>, more: Vec<String>) {
-    for a in more {
-        if !aliases.contains(&a) {
-            aliases.push(a);
+/// Adds records that are new (by key) and merges the aliases of those already there (their
+/// names and roles stay as reviewed before). Returns the new keys.
+fn merge_records<T>(
+    into: &mut Vec<T>,
+    records: Vec<T>,
+    key: fn(&T) -> &String,
+    aliases: fn(&mut T) -> &mut Vec<String>,
+) -> Vec<String> {
+    let mut added = Vec::new();
+    for mut r in records {
+        let k = key(&r).clone();
+        match into.iter_mut().find(|o| *key(o) == k) {
+            Some(o) => {
+                let known = aliases(o);
+                for a in std::mem::take(aliases(&mut r)) {
+                    if !known.contains(&a) {
+                        known.push(a);
+                    }
+                }
+            }
+            None => {
+                added.push(k);
+                into.push(r);
+            }
         }
     }
+    added
 }
 
 /// A validator line with the event's id after its path (`$.events[46]` → `$.events[46] (id)`).

@@ -97,3 +97,40 @@ fn ids_are_unique_slugs() {
     assert_eq!(ids, ["gb-ru-accusation-2024", "gb-ru-accusation-2024-2"]);
     assert!(ids.iter().all(|id| crate::data::is_slug(id)));
 }
+
+#[test]
+fn every_state_of_the_gazetteer_has_a_bundled_flag() {
+    for s in &Gazetteer::new(None).unwrap().states {
+        assert!(crate::flags::file(&s.code).is_some(), "{} has no flag in public/flags", s.code);
+    }
+}
+
+/// A draft event is the dataset's event without the history fields and with the sources'
+/// articles still to assign, plus the draft mark, confidence and evidence: the two field lists
+/// stay one list (`review::add` maps one onto the other).
+#[test]
+fn draft_events_have_the_wire_event_fields() {
+    use crate::data::wire::{WireEvent, WireSource};
+    let keys = |v: serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let full = Some(Text::default());
+    let wire = WireEvent {
+        initiator: Some(String::new()),
+        place: full.clone(),
+        sources: vec![WireSource { article: String::new(), quote: String::new() }],
+        first_published: Some(String::new()),
+        updated: Some(String::new()),
+        update_note: full.clone(),
+        ..WireEvent::default()
+    };
+    let f = drafts("اتهمت بريطانيا روسيا بشن هجمات إلكترونية على شبكاتها.", "2024-03");
+    let mut d = f.drafts[0].clone();
+    d.place = full;
+    let mut want = keys(serde_json::to_value(&wire).unwrap());
+    want.retain(|k| !["first_published", "updated", "update_note"].contains(&k.as_str()));
+    want.extend(["draft", "confidence", "evidence"].map(String::from));
+    want.sort();
+    let mut got = keys(serde_json::to_value(&d).unwrap());
+    got.sort();
+    assert_eq!(got, want);
+    assert_eq!(keys(serde_json::to_value(&d.sources[0]).unwrap()), ["quote"]);
+}
