@@ -186,7 +186,8 @@ const TRIGGERS: &[Row] = &[
     ("رحب يرحب ترحب دعا دعت يدعو تدعو", T::Statement, Verb, Cue::None, None),
     (
         "قال يقول تقول أضاف يضيف تضيف أفاد يفيد تفيد ذكر يذكر تذكر أشار يشير تشير أكد يؤكد تؤكد صرح يصرح تصرح \
-         أوضح يوضح توضح أعلن يعلن تعلن نقل ينقل تنقل كشف يكشف تكشف أبلغ",
+         أوضح يوضح توضح أعلن يعلن تعلن نقل ينقل تنقل كشف يكشف تكشف أبلغ لفت يلفت تلفت رأى يرى ترى \
+         اعتبر يعتبر تعتبر",
         T::Statement,
         Frame,
         Cue::None,
@@ -388,6 +389,19 @@ impl Lexicon {
 impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
+    }
+}
+
+/// A report noun that is the subject of a reporting verb ("ويلفت التقرير إلى أن…", "وذكر
+/// التقرير") names the source of what the sentence says, not a report event: it counts as a
+/// reporting verb. (After "وفقًا لـ" it stays a report: an intelligence assessment cited as the
+/// source is often the event itself.)
+pub fn attributions(found: &mut [Found]) {
+    let frames: Vec<usize> = found.iter().filter(|f| f.trigger.class == Frame).map(|f| f.at).collect();
+    for f in found.iter_mut().filter(|f| f.trigger.kind == T::Report && f.trigger.class == Noun) {
+        if frames.iter().any(|&at| at + 1 == f.at) {
+            f.trigger.class = Frame;
+        }
     }
 }
 

@@ -217,7 +217,8 @@ impl Drafter {
             return None;
         }
         let lookup = Sentence::new(&words);
-        let found = self.lexicon.triggers(&lookup);
+        let mut found = self.lexicon.triggers(&lookup);
+        lexicon::attributions(&mut found);
         let main = lexicon::main_trigger(&found)?;
         let mentions = self.gazetteer.mentions(s, &words);
         let parties = parties(&mentions);

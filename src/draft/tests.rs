@@ -134,3 +134,11 @@ fn draft_events_have_the_wire_event_fields() {
     assert_eq!(got, want);
     assert_eq!(keys(serde_json::to_value(&d.sources[0]).unwrap()), ["quote"]);
 }
+
+#[test]
+fn a_report_that_is_the_subject_of_a_reporting_verb_is_the_source_not_the_event() {
+    let f = drafts("وذكر التقرير أن العلاقات بين قطر والولايات المتحدة متوترة.", "2024-03");
+    assert_eq!(f.drafts[0].kind, EventType::Statement);
+    let f = drafts("وأصدرت الاستخبارات الأمريكية تقريرا عن نشاط قراصنة من الصين.", "2024-03");
+    assert_eq!(f.drafts[0].kind, EventType::Report);
+}
