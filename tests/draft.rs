@@ -144,6 +144,7 @@ fn draft_then_add_makes_a_valid_release() {
     let out = add(&file);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("still marked as a draft"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("published_note is empty"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(dir.join("events.json")).unwrap(), before);
     assert!(!dir.join("articles/a005.txt").exists());
 

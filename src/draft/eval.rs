@@ -45,6 +45,8 @@ pub struct Score {
     pub misses: Vec<(String, Miss)>,
     /// Milliseconds the drafting took.
     pub millis: f64,
+    /// The article record's outlets: (curated, found among them, found but not curated).
+    pub outlets: (usize, usize, usize),
 }
 
 impl Score {
@@ -99,8 +101,11 @@ pub fn evaluate(doc: &WireDoc, texts: &dyn Fn(&str) -> Option<String>, with_alia
         let Ok(published) = PartialDate::parse(&a.published, a.published_precision) else { continue };
         let opts = Options { published, dataset: with_aliases.then_some(doc), seed_file: a.seed_file.clone() };
         let started = std::time::Instant::now();
-        let drafts = drafter.draft(&text, &opts).drafts;
+        let file = drafter.draft(&text, &opts);
         let millis = started.elapsed().as_secs_f64() * 1000.0;
+        let found = file.article.outlets.iter().filter(|o| a.outlets.iter().any(|c| c.en == o.en)).count();
+        let outlets = (a.outlets.len(), found, file.article.outlets.len() - found);
+        let drafts = file.drafts;
         let curated: Vec<&WireEvent> =
             doc.events.iter().filter(|e| e.sources.iter().any(|s| s.article == a.id)).collect();
         let mut used = vec![false; drafts.len()];
@@ -134,6 +139,7 @@ pub fn evaluate(doc: &WireDoc, texts: &dyn Fn(&str) -> Option<String>, with_alia
             matched,
             misses,
             millis,
+            outlets,
         });
     }
     out
@@ -170,36 +176,23 @@ fn why(e: &WireEvent, drafts: &[DraftEvent], text: &str, article: &str) -> Miss 
 pub fn table(scores: &[Score]) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let _ = writeln!(out, "article  curated  drafts  matched  recall  precision  time");
-    let (mut c, mut d, mut m, mut t) = (0, 0, 0, 0.0);
+    let _ =
+        writeln!(out, "article  curated  drafts  matched  recall  precision  time      outlets found/curated (+extra)");
+    let (mut c, mut d, mut m, mut t, mut o) = (0, 0, 0, 0.0, (0, 0, 0));
+    let row = |out: &mut String, name: &str, (c, d, m): (usize, usize, usize), t: f64, o: (usize, usize, usize)| {
+        let (r, p) = (ratio(m, c), ratio(m, d));
+        let _ =
+            writeln!(out, "{name:<8} {c:>7} {d:>7} {m:>8} {r:>7.2} {p:>10.2} {t:>6.1} ms  {}/{} (+{})", o.1, o.0, o.2);
+    };
     for s in scores {
-        let _ = writeln!(
-            out,
-            "{:<8} {:>7} {:>7} {:>8} {:>7.2} {:>10.2} {:>6.1} ms",
-            s.article,
-            s.curated,
-            s.drafts,
-            s.matched,
-            s.recall(),
-            s.precision(),
-            s.millis
-        );
+        row(&mut out, &s.article, (s.curated, s.drafts, s.matched), s.millis, s.outlets);
         c += s.curated;
         d += s.drafts;
         m += s.matched;
         t += s.millis;
+        o = (o.0 + s.outlets.0, o.1 + s.outlets.1, o.2 + s.outlets.2);
     }
-    let _ = writeln!(
-        out,
-        "{:<8} {:>7} {:>7} {:>8} {:>7.2} {:>10.2} {:>6.1} ms",
-        "all",
-        c,
-        d,
-        m,
-        ratio(m, c),
-        ratio(m, d),
-        t
-    );
+    row(&mut out, "all", (c, d, m), t, o);
     let mut misses: Vec<(Miss, &str)> =
         scores.iter().flat_map(|s| s.misses.iter().map(|(id, w)| (*w, id.as_str()))).collect();
     misses.sort();

@@ -28,24 +28,9 @@ const BROKEN_PLURALS: &[(&str, &str)] = &[
     ("GB", "إنكليز"),
 ];
 
-/// Names of newspapers and broadcasters that contain a place: they name no state.
-const NOT_PLACES: &[&str] = &[
-    "واشنطن بوست",
-    "واشنطن تايمز",
-    "نيويورك تايمز",
-    "لوس أنجلوس تايمز",
-    "جيروزاليم بوست",
-    "تايمز أوف إسرائيل",
-    "صوت أمريكا",
-    "صوت أميركا",
-    "موسكو تايمز",
-    "روسيا اليوم",
-    "فرنسا 24",
-    "المغرب العربي",
-    "جابان تايمز",
-    "Washington Post",
-    "New York Times",
-];
+/// Names that contain a state's name but name no state: a region, and (with every outlet of
+/// [`super::outlets::OUTLETS`]) newspapers and broadcasters ("واشنطن بوست", "روسيا اليوم").
+const NOT_PLACES: &[&str] = &["المغرب العربي", "Washington Post", "New York Times"];
 
 /// How a mention names its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -231,7 +216,7 @@ impl Gazetteer {
                 g.add(plural, Target::State(ix, Kind::Demonym));
             }
         }
-        for p in NOT_PLACES {
+        for p in NOT_PLACES.iter().chain(super::outlets::OUTLETS.iter().map(|(ar, _, _)| ar)) {
             g.add(p, Target::Nothing);
         }
         Ok(g)

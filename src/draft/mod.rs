@@ -16,6 +16,7 @@ pub mod dates;
 pub mod eval;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod outlets;
 pub mod review;
 pub mod sentence;
 pub mod words;
@@ -446,7 +447,7 @@ fn article(text: &str, ranges: &[std::ops::Range<usize>], opts: &Options<'_>) ->
         published: opts.published.to_string(),
         published_precision: opts.published.precision(),
         published_note: String::new(),
-        outlets: Vec::new(),
+        outlets: outlets::cited(text),
     }
 }
 
