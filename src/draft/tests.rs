@@ -11,7 +11,9 @@ fn drafts(text: &str, published: &str) -> DraftFile {
         _ => Precision::Day,
     };
     let published = PartialDate::parse(published, precision).unwrap();
-    Drafter::new(None).unwrap().draft(text, &Options { published, dataset: None, seed_file: "x.txt".into() })
+    static RULES: std::sync::OnceLock<Drafter> = std::sync::OnceLock::new();
+    let rules = RULES.get_or_init(|| Drafter::new(None).unwrap());
+    rules.draft(text, &Options { published, dataset: None, seed_file: "x.txt".into() })
 }
 
 #[test]
@@ -141,4 +143,34 @@ fn a_report_that_is_the_subject_of_a_reporting_verb_is_the_source_not_the_event(
     assert_eq!(f.drafts[0].kind, EventType::Statement);
     let f = drafts("وأصدرت الاستخبارات الأمريكية تقريرا عن نشاط قراصنة من الصين.", "2024-03");
     assert_eq!(f.drafts[0].kind, EventType::Report);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces that steer the rules: Arabic words and clitics, digits of both
+    /// kinds, sentence ends, quotation marks, line breaks.
+    fn article() -> impl Strategy<Value = String> {
+        const PIECES: &str = "وقّعت |مصر |والمغرب |اتفاقية |أمس |الخميس |في |كانون |الأول |٢٠٢٣ |2024|هـ |رمضان |1445|. |؟|«|»\
+                              |“|\"|\n|\n\n|U.S.|3.5 |الماضي |اتهمت |بكين |الكرملين |مالي |عقوبات |قمة |و|ب|ال|ّ|\u{200f}|é|😀";
+        let piece = prop::sample::select(PIECES.split('|').collect::<Vec<_>>());
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_drafts_without_panic_and_quotes_are_slices_of_it(text in article()) {
+            for published in ["2024-01", "2024-01-31", "1990-12-31"] {
+                let f = drafts(&text, published);
+                for d in &f.drafts {
+                    for s in &d.sources {
+                        prop_assert!(text.contains(&s.quote));
+                    }
+                    prop_assert!(crate::data::is_slug(&d.id));
+                    prop_assert!(PartialDate::parse(&d.date, d.date_precision).is_ok(), "{}", d.date);
+                }
+            }
+        }
+    }
 }
