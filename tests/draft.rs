@@ -158,8 +158,18 @@ fn draft_then_add_makes_a_valid_release() {
     assert!(text(&out.stderr).contains("sources[0].quote is not in the article verbatim"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(dir.join("events.json")).unwrap(), before);
 
-    // Reviewed: added.
+    // Reviewed, but the archive cannot be written (a file where its folder goes): nothing is
+    // left behind, and the same command works once the obstacle is gone.
     std::fs::write(&file, good.to_string()).unwrap();
+    std::fs::write(dir.join("releases"), "not a folder").unwrap();
+    let out = add(&file);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nothing written"), "{}", text(&out.stderr));
+    assert!(!dir.join("articles/a005.txt").exists());
+    assert_eq!(std::fs::read(dir.join("events.json")).unwrap(), before);
+    std::fs::remove_file(dir.join("releases")).unwrap();
+
+    // Reviewed: added.
     let out = add(&file);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(dir.join("articles/a005.txt")).unwrap(), std::fs::read(article).unwrap());

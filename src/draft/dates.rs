@@ -169,10 +169,17 @@ impl Dates {
 
     /// A Gregorian month name at word `i`: (month, words used).
     fn month_at(&self, words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
-        for base in bases(&words[i].norm) {
+        let word = words[i].norm.as_str();
+        for base in bases(word) {
             let next = words.get(i + 1).map(|w| w.norm.as_str());
             if let Some((_, _, m)) = self.two_word.iter().find(|(a, b, _)| *a == base && next == Some(b.as_str())) {
                 return Some((*m, 2));
+            }
+            // A name that is also a word is read only as written, or after و / ف: "من باب" is
+            // not "من آب".
+            let as_written = base == word || word.strip_prefix(['و', 'ف']) == Some(base.as_ref());
+            if self.ambiguous.iter().any(|a| *a == base) && !as_written {
+                continue;
             }
             if let Some((_, m)) = self.months.iter().find(|(w, _)| *w == base) {
                 return Some((*m, 1));
@@ -272,7 +279,7 @@ impl Dates {
             let (first, last) = published.span();
             return Some(match shift(published, -1) {
                 Some(d) => (d, 0.85, 1),
-                None => (enclosing(first - 1, last - 1), 0.5, 1),
+                None => spanned(first - 1, last - 1, 0.5, 1),
             });
         }
         if ["امس", "وامس", "اليوم", "واليوم", "يوم", "ويوم"].contains(&n) {
@@ -318,9 +325,11 @@ impl Dates {
                 if r != Rel::None {
                     used += 1;
                 }
-                // The latest such month not after publication.
+                // The latest such month not after publication; "الماضي" without a day means an
+                // earlier month ("مارس الماضي" written in March is last year's).
                 let not_after = match (published.month, published.day, day) {
                     (Some(pm), Some(pd), Some(d)) => (m, d) <= (pm, pd),
+                    (Some(pm), _, None) if r == Rel::Past => m < pm,
                     (Some(pm), _, _) => m <= pm,
                     (None, _, _) => true,
                 };
@@ -357,8 +366,8 @@ impl Dates {
             let (first, last) = published.span();
             return Some(match before {
                 Some("اليوم") | Some("واليوم") => (published, 0.5, used),
-                Some("امس") | Some("وامس") => (enclosing(first - 1, last - 1), 0.5, used),
-                _ => (enclosing(first - 7, last), 0.4, used),
+                Some("امس") | Some("وامس") => spanned(first - 1, last - 1, 0.5, used),
+                _ => spanned(first - 7, last, 0.4, used),
             });
         };
         let weekday_of = |d: i32| (d + 4).rem_euclid(7) as usize;
@@ -390,6 +399,11 @@ impl Dates {
             _ => None,
         })?;
         let this = i.checked_sub(1).is_some_and(|p| ["هذا", "هذه"].contains(&words[p].norm.as_str()));
+        // "الأمين العام السابق / الحالي": العام is an adjective of the noun before it.
+        let of_a_person = words.get(i + 1).is_some_and(|w| ["السابق", "الحالي", "الحاليه"].contains(&w.norm.as_str()));
+        if unit == 'y' && of_a_person && i.checked_sub(1).is_some_and(|p| words[p].norm.starts_with("ال")) {
+            return None;
+        }
         let rel = if this { Rel::Current } else { self.rel(words.get(i + 1)) };
         let used = 1 + usize::from(!this && rel != Rel::None);
         let step = match rel {
@@ -414,15 +428,23 @@ impl Dates {
                 ))
             }
             _ => {
-                // A week: the month it falls in when all of it does, else the year (from a
-                // publication known to the month, any week that ends in or starts from it).
+                // A calendar week — the one before, of or after the publication day's, whether
+                // weeks start on Sunday or Saturday — as the month it falls in when all of it
+                // does, else the year; from a publication known to the month, every such week.
                 let (first, last) = published.span();
-                let (from, to) = match step {
-                    -1 => (first - 7, last - 1),
-                    1 => (first + 1, last + 7),
-                    _ => (first - 6, last + 6),
-                };
-                Some((enclosing(from, to), if first == last { 0.6 } else { 0.4 }, used))
+                let (from, to) = (week(first, step).0, week(last, step).1);
+                let (date, exact) = enclosing(from, to);
+                Some((
+                    date,
+                    if !exact {
+                        0.3
+                    } else if first == last {
+                        0.6
+                    } else {
+                        0.4
+                    },
+                    used,
+                ))
             }
         }
     }
@@ -454,7 +476,7 @@ impl Dates {
         }
         let used = j - i + 1 + usize::from(!marker_inside);
         let (first, last) = match (month, day) {
-            (Some(m), Some(d)) if (1..=30).contains(&d) => {
+            (Some(m), Some(d)) if d >= 1 && d as i32 <= hijri_month_len(year, m) => {
                 let n = hijri_days(year, m, d as i32);
                 (n, n)
             }
@@ -462,14 +484,20 @@ impl Dates {
             (Some(m), None) => (hijri_days(year, m, 1), hijri_days(year, m, 1) + hijri_month_len(year, m) - 1),
             (None, _) => (hijri_days(year, 1, 1), hijri_days(year + 1, 1, 1) - 1),
         };
+        // Before 1900 (1317 AH and earlier) is before any date a dataset takes.
+        if civil_from_days(first).0 < 1900 {
+            return None;
+        }
         // A Hijri year spans two Gregorian years: the one holding most of it, flagged low.
         let one_year = civil_from_days(first).0 == civil_from_days(last).0;
-        Some((enclosing(first, last), if one_year { 0.7 } else { 0.4 }, used))
+        Some(spanned(first, last, if one_year { 0.7 } else { 0.4 }, used))
     }
 }
 
 /// A whole number written in digits (normalisation has made Arabic-Indic digits ASCII).
 fn number(norm: &str) -> Option<u32> {
+    // "2023م": the Gregorian marker written onto a year.
+    let norm = norm.strip_suffix('م').filter(|d| d.len() == 4).unwrap_or(norm);
     (!norm.is_empty() && norm.len() <= 4 && norm.bytes().all(|b| b.is_ascii_digit()))
         .then(|| norm.parse().ok())
         .flatten()
@@ -508,19 +536,36 @@ fn hijri_month_len(year: i32, month: u8) -> i32 {
     }
 }
 
-/// The narrowest date that holds every day from `from` to `to` (day numbers): a day, a month, or
-/// the year of `from` when they are in one year, else the year holding most of them.
-fn enclosing(from: i32, to: i32) -> PartialDate {
+/// [`enclosing`] as a found expression of `used` words: its confidence falls to 0.3 when the
+/// days straddle two years.
+fn spanned(from: i32, to: i32, confidence: f32, used: usize) -> (PartialDate, f32, usize) {
+    let (date, exact) = enclosing(from, to);
+    (date, if exact { confidence } else { confidence.min(0.3) }, used)
+}
+
+/// The narrowest date that holds every day from `from` to `to` (day numbers): a day, a month,
+/// or the year of them when they are in one year, else the year holding most of them; with
+/// whether it holds them all (false when they straddle two years).
+fn enclosing(from: i32, to: i32) -> (PartialDate, bool) {
     let (a, b) = (civil_from_days(from), civil_from_days(to));
     if from == to {
-        PartialDate { year: a.0, month: Some(a.1), day: Some(a.2) }
+        (PartialDate { year: a.0, month: Some(a.1), day: Some(a.2) }, true)
     } else if (a.0, a.1) == (b.0, b.1) {
-        PartialDate { year: a.0, month: Some(a.1), day: None }
+        (PartialDate { year: a.0, month: Some(a.1), day: None }, true)
     } else if a.0 == b.0 {
-        PartialDate { year: a.0, month: None, day: None }
+        (PartialDate { year: a.0, month: None, day: None }, true)
     } else {
-        PartialDate { year: civil_from_days((from + to) / 2).0, month: None, day: None }
+        (PartialDate { year: civil_from_days((from + to) / 2).0, month: None, day: None }, false)
     }
+}
+
+/// The days of the calendar week `step` weeks from the one holding `day` (day numbers), as the
+/// span of both conventions: weeks from Sunday and weeks from Saturday.
+fn week(day: i32, step: i32) -> (i32, i32) {
+    let sunday = day - (day + 4).rem_euclid(7);
+    let saturday = day - (day + 5).rem_euclid(7);
+    let (a, b) = (sunday + 7 * step, saturday + 7 * step);
+    (a.min(b), a.max(b) + 6)
 }
 
 /// The publication day as a day number, when it is known to the day.
@@ -565,6 +610,36 @@ mod tests {
         assert_eq!(date("في مارس الماضي", "2024-04").as_deref(), Some("2024-03"));
         assert_eq!(date("منذ تشرين الأول/أكتوبر", "2024-04").as_deref(), Some("2023-10"));
         assert_eq!(date("في 30 أيلول/سبتمبر 2021", "2024-04").as_deref(), Some("2021-09-30"));
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates() {
+        assert_eq!(date("في 10 مارس 2023م", "2024-04-10").as_deref(), Some("2023-03-10"));
+        // "the former / current secretary-general".
+        assert_eq!(date("قال الأمين العام السابق", "2024-04"), None);
+        assert_eq!(date("قال الأمين العام الحالي", "2024-04"), None);
+        assert_eq!(date("وقعوا العام الماضي", "2024-04").as_deref(), Some("2023"));
+        // "من باب التعاون" is "as a matter of cooperation", not "since August".
+        assert_eq!(date("اتفاقية من باب التعاون", "2024-04"), None);
+        assert_eq!(date("منذ آب الماضي", "2024-04").as_deref(), Some("2023-08"));
+        // Safar has 29 days in the arithmetic calendar (a sighted month may have 30): no day,
+        // only the month, which spans September and October 2023. 1300 AH is before 1900.
+        assert_eq!(date("في 30 صفر 1445 هـ", "2024-04").as_deref(), Some("2023"));
+        assert_eq!(date("في 29 صفر 1445 هـ", "2024-04").as_deref(), Some("2023-09-15"));
+        assert_eq!(date("عام 1300 هـ", "2024-04"), None);
+        // "March last" written in March is last year's; with an earlier day, this month's.
+        assert_eq!(date("في مارس الماضي", "2024-03-20").as_deref(), Some("2023-03"));
+        assert_eq!(date("في 5 مارس الماضي", "2024-03-20").as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn weeks_are_calendar_weeks() {
+        // Sunday 2024-04-21: next week runs to 4 May (Sunday-first) or 3 May (Saturday-first).
+        assert_eq!(date("الأسبوع المقبل", "2024-04-21").as_deref(), Some("2024"));
+        // Tuesday 2024-04-09: last week began on 31 March (or Saturday 30 March).
+        assert_eq!(date("الأسبوع الماضي", "2024-04-09").as_deref(), Some("2024"));
+        // Thursday 2024-04-18: last week was 7–13 (or 6–12) April.
+        assert_eq!(date("الأسبوع الماضي", "2024-04-18").as_deref(), Some("2024-04"));
     }
 
     #[test]

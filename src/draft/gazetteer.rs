@@ -30,7 +30,30 @@ const BROKEN_PLURALS: &[(&str, &str)] = &[
 
 /// Names that contain a state's name but name no state: a region, and (with every outlet of
 /// [`super::outlets::OUTLETS`]) newspapers and broadcasters ("واشنطن بوست", "روسيا اليوم").
-const NOT_PLACES: &[&str] = &["المغرب العربي", "Washington Post", "New York Times"];
+const NOT_PLACES: &[&str] = &[
+    "المغرب العربي",
+    "أمريكا اللاتينية",
+    "أميركا اللاتينية",
+    "أمريكا الجنوبية",
+    "أميركا الجنوبية",
+    "أمريكا الشمالية",
+    "أميركا الشمالية",
+    "أمريكا الوسطى",
+    "أميركا الوسطى",
+    // The Council of Europe's cybercrime convention.
+    "اتفاقية بودابست",
+    "معاهدة بودابست",
+    // "birthplace".
+    "مسقط رأس",
+    "مسقط رأسه",
+    "مسقط رأسها",
+    // RT, with the word that marks it as a channel (alone, "روسيا اليوم" is "Russia today").
+    "قناة روسيا اليوم",
+    "شبكة روسيا اليوم",
+    "تلفزيون روسيا اليوم",
+    "Washington Post",
+    "New York Times",
+];
 
 /// How a mention names its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -122,13 +145,20 @@ fn inflections(word: &str) -> Vec<String> {
 /// article or none ("الكوري الشمالي", "كوريه شماليه").
 fn demonym_forms(demonym: &str) -> Vec<String> {
     let words: Vec<Vec<String>> = normalize(demonym).split(' ').map(inflections).collect();
-    let n = words.iter().map(Vec::len).min().unwrap_or(0);
+    // A word that does not inflect ("جنوب" in "جنوب أفريقي") stays as it is.
+    let n = words.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
     for i in 0..n {
         let plain: Vec<&str> = words.iter().map(|w| w[i.min(w.len() - 1)].as_str()).collect();
         out.push(plain.join(" "));
+        // Definite: the article on every word ("الكوري الشمالي") or on the first only
+        // ("الجنوب أفريقي").
         out.push(plain.iter().map(|w| format!("ال{w}")).collect::<Vec<_>>().join(" "));
+        if plain.len() > 1 {
+            out.push(format!("ال{}", plain.join(" ")));
+        }
     }
+    out.dedup();
     out
 }
 
@@ -177,31 +207,33 @@ impl Gazetteer {
             }
             let ix = g.states.len();
             let mut aliases = Vec::new();
-            // A one-word form of an ambiguous state is ambiguous; "جمهورية مالي" is not.
+            // A one-word form of an ambiguous state is ambiguous ("جمهورية مالي" is not), and so
+            // is any form written with a leading "~" ("~كابل": also "cable").
             let kind = |k: Kind, ambiguous: bool, form: &str| {
-                if ambiguous && !form.trim().contains(' ') {
+                if form.starts_with('~') || (ambiguous && !form.trim().contains(' ')) {
                     Kind::Ambiguous
                 } else {
                     k
                 }
             };
+            let bare = |form: &str| form.trim_start_matches('~').to_owned();
             for form in ar.iter().chain(&en) {
-                g.add(form, Target::State(ix, kind(Kind::Name, ambiguous_name, form)));
-                aliases.push((*form).to_owned());
+                g.add(&bare(form), Target::State(ix, kind(Kind::Name, ambiguous_name, form)));
+                aliases.push(bare(form));
             }
             for d in field(demonyms) {
-                for form in demonym_forms(d) {
+                for form in demonym_forms(&bare(d)) {
                     g.add(&form, Target::State(ix, kind(Kind::Demonym, ambiguous_demonym, d)));
                 }
-                aliases.push(d.to_owned());
+                aliases.push(bare(d));
             }
             for d in field(en_demonyms) {
-                g.add(d, Target::State(ix, Kind::Demonym));
-                aliases.push(d.to_owned());
+                g.add(&bare(d), Target::State(ix, kind(Kind::Demonym, false, d)));
+                aliases.push(bare(d));
             }
             for c in field(capitals).into_iter().chain(field(en_capitals)) {
-                g.add(c, Target::State(ix, Kind::Capital));
-                aliases.push(c.to_owned());
+                g.add(&bare(c), Target::State(ix, kind(Kind::Capital, false, c)));
+                aliases.push(bare(c));
             }
             g.by_code.insert(code.to_owned(), ix);
             g.states.push(State {
@@ -216,7 +248,9 @@ impl Gazetteer {
                 g.add(plural, Target::State(ix, Kind::Demonym));
             }
         }
-        for p in NOT_PLACES.iter().chain(super::outlets::OUTLETS.iter().map(|(ar, _, _)| ar)) {
+        // Outlets whose name is also a phrase of the language need their medium before them there too.
+        let outlets = super::outlets::OUTLETS.iter().filter(|(_, _, cue)| !cue).map(|(ar, _, _)| ar);
+        for p in NOT_PLACES.iter().chain(outlets) {
             g.add(p, Target::Nothing);
         }
         Ok(g)

@@ -66,7 +66,8 @@ impl Cue {
                 "مذكرات",
                 "معاهدة",
                 "بروتوكول",
-                "إعلان",
+                "إعلان مشترك",
+                "إعلانا مشتركا",
                 "ميثاق",
                 "صفقة",
                 "عقد",
@@ -143,7 +144,8 @@ const TRIGGERS: &[Row] = &[
     ("مذكرة", T::Agreement, Noun, Cue::Understanding, None),
     // Accusations and attributions.
     ("اتهم يتهم تتهم نتهم", T::Accusation, Verb, Cue::None, None),
-    ("نسب ينسب تنسب", T::Accusation, Verb, Cue::Cyber, None),
+    // Not the bare stem "نسب": "نسبة" (a rate) ends in it once its ة is off.
+    ("نسبت نسبوا ينسب تنسب", T::Accusation, Verb, Cue::Cyber, None),
     ("حمّل يحمّل تحمّل", T::Accusation, Verb, Cue::Responsibility, None),
     ("اتهام ادعاء مزاعم", T::Accusation, Noun, Cue::None, None),
     // Summoning, recalling and expelling ambassadors; closing embassies; other decisions.

@@ -43,7 +43,7 @@ pub const OUTLETS: &[(&str, &str, bool)] = &[
     ("شينخوا", "Xinhua", false),
     ("تاس", "TASS", true),
     ("ريا نوفوستي", "RIA Novosti", false),
-    ("روسيا اليوم", "RT", false),
+    ("روسيا اليوم", "RT", true),
     ("فرانس 24", "France 24", false),
     ("فرنسا 24", "France 24", false),
     ("دويتشه فيله", "Deutsche Welle", false),

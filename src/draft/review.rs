@@ -23,9 +23,12 @@ pub struct Added {
 }
 
 /// The next article id: one past the highest `aNNN`, three digits at least.
-pub fn next_article_id(doc: &WireDoc) -> String {
-    let n = doc.articles.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u32>().ok()).max().map_or(0, |n| n + 1);
-    format!("a{n:03}")
+pub fn next_article_id(doc: &WireDoc) -> Result<String, String> {
+    let highest = doc.articles.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok()).max();
+    match highest {
+        None => Ok("a000".to_owned()),
+        Some(n) => n.checked_add(1).map(|n| format!("a{n:03}")).ok_or_else(|| format!("no article id after a{n}")),
+    }
 }
 
 /// The next `dataset_version`: `today.N+1` when the current version is from today, else `today.1`.
@@ -34,8 +37,9 @@ pub fn next_version(current: &str, today: PartialDate) -> Result<String, String>
     let day = today.to_string();
     let (date, n) = current.split_once('.').unwrap_or((current, ""));
     if date == day {
-        let n: u32 = n.parse().map_err(|_| format!("dataset_version \"{current}\" is not YYYY-MM-DD.N"))?;
-        return Ok(format!("{day}.{}", n + 1));
+        let n: u64 = n.parse().map_err(|_| format!("dataset_version \"{current}\" is not YYYY-MM-DD.N"))?;
+        let next = n.checked_add(1).ok_or_else(|| format!("no release after {current} on {day}"))?;
+        return Ok(format!("{day}.{next}"));
     }
     if date > day.as_str() {
         return Err(format!("dataset_version \"{current}\" is after the release day {day}"));
@@ -74,10 +78,10 @@ pub fn add(
         check_event(i, d, article_text, &doc, &reviewed.drafts[..i], &mut errors);
     }
     let version = next_version(&doc.dataset_version, today).map_err(|e| vec![e])?;
+    let article_id = next_article_id(&doc).map_err(|e| vec![e])?;
     if !errors.is_empty() {
         return Err(errors);
     }
-    let article_id = next_article_id(&doc);
     let article_path = format!("articles/{article_id}.txt");
     let a = reviewed.article;
     doc.articles.push(WireArticle {

@@ -33,19 +33,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if open.is_some_and(|(at, _)| i - at > MAX_QUOTE) {
             open = None;
         }
+        let was_open = open.is_some();
         match c {
             '«' => open = open.or(Some((i, '«'))),
             '»' if open.is_some_and(|(_, f)| f == '«') => open = None,
-            '“' | '”' => match open {
-                Some((_, '“')) => open = None,
-                None => open = Some((i, '“')),
-                _ => {}
-            },
-            '"' => match open {
-                Some((_, '"')) => open = None,
-                None => open = Some((i, '"')),
-                _ => {}
-            },
+            '“' | '”' | '"' => {
+                let family = if c == '"' { '"' } else { '“' };
+                match open {
+                    Some((_, f)) if f == family => open = None,
+                    None => open = Some((i, family)),
+                    _ => {}
+                }
+            }
             '\n' => {
                 // A blank line ends the sentence whatever is open.
                 let mut j = k + 1;
@@ -60,35 +59,46 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     continue;
                 }
             }
-            c if is_end(c) && open.is_none() => {
-                let prev = k.checked_sub(1).map(|p| chars[p].1);
-                let next = chars.get(k + 1).map(|n| n.1);
-                let decimal =
-                    c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                let initial = c == '.'
-                    && prev.is_some_and(|p| p.is_ascii_uppercase())
-                    && k.checked_sub(2).is_none_or(|p| !chars[p].1.is_alphanumeric());
-                let inside_word = c == '.'
-                    && next.is_some_and(|n| n.is_ascii_alphanumeric())
-                    && prev.is_some_and(|p| p.is_ascii_alphanumeric());
-                if !(decimal || initial || inside_word) {
-                    let mut j = k + 1;
-                    while j < chars.len() && (is_end(chars[j].1) || is_closer(chars[j].1)) {
-                        j += 1;
-                    }
-                    let end = chars.get(j).map_or(text.len(), |n| n.0);
-                    push(text, start..end, &mut out);
-                    start = end;
-                    k = j;
-                    continue;
-                }
-            }
             _ => {}
+        }
+        // A quotation that closes on a sentence end («… اتفاقية.») ends the sentence too.
+        let closed_on_end = was_open && open.is_none() && last_visible(&chars, k).is_some_and(is_end);
+        if closed_on_end || (is_end(c) && open.is_none() && !was_open && ends_here(&chars, k)) {
+            let mut j = k + 1;
+            while j < chars.len() && (is_end(chars[j].1) || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |n| n.0);
+            push(text, start..end, &mut out);
+            start = end;
+            k = j;
+            continue;
         }
         k += 1;
     }
     push(text, start..text.len(), &mut out);
     out
+}
+
+/// The last character before `k` that is not a space.
+fn last_visible(chars: &[(usize, char)], k: usize) -> Option<char> {
+    chars[..k].iter().rev().map(|c| c.1).find(|c| !c.is_whitespace())
+}
+
+/// Whether the end mark at `k` ends a sentence: not a decimal point ("3.5", "٣.٥"), not after a
+/// one-letter abbreviation ("U.S.", "د. أحمد"), not inside a word or address ("example.com").
+fn ends_here(chars: &[(usize, char)], k: usize) -> bool {
+    if chars[k].1 != '.' {
+        return true;
+    }
+    let prev = k.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(k + 1).map(|n| n.1);
+    let decimal = prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
+    let initial =
+        prev.is_some_and(char::is_alphabetic) && k.checked_sub(2).is_none_or(|p| !chars[p].1.is_alphanumeric());
+    let inside_word =
+        next.is_some_and(|n| n.is_ascii_alphanumeric()) && prev.is_some_and(|p| p.is_ascii_alphanumeric());
+    !(decimal || initial || inside_word)
 }
 
 /// Adds `range` trimmed, if anything with a letter is left.
@@ -122,6 +132,20 @@ mod tests {
         // Closed with the opening mark, as some texts do.
         let t = "وقال: “ان الصين مستعدة“.كما أكد الرئيس";
         assert_eq!(split(t), ["وقال: “ان الصين مستعدة“.", "كما أكد الرئيس"]);
+    }
+
+    #[test]
+    fn a_quotation_that_ends_a_sentence_ends_it() {
+        let t = "وقال: «وقعنا اتفاقية.» واتهمت إيران إسرائيل بالقرصنة.";
+        assert_eq!(split(t), ["وقال: «وقعنا اتفاقية.»", "واتهمت إيران إسرائيل بالقرصنة."]);
+    }
+
+    #[test]
+    fn arabic_decimals_and_abbreviations() {
+        assert_eq!(
+            split("بقيمة ٣.٥ مليار. وقال د. أحمد إن ذلك مهم."),
+            ["بقيمة ٣.٥ مليار.", "وقال د. أحمد إن ذلك مهم."]
+        );
     }
 
     #[test]

@@ -174,3 +174,40 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn release_versions_and_article_ids_never_overflow() {
+    let day = PartialDate::parse("2026-12-02", Precision::Day).unwrap();
+    assert_eq!(review::next_version("2026-12-02.4", day).unwrap(), "2026-12-02.5");
+    assert_eq!(review::next_version("2026-11-30.7", day).unwrap(), "2026-12-02.1");
+    assert!(review::next_version("2026-12-02.18446744073709551615", day).unwrap_err().contains("no release after"));
+    assert!(review::next_version("2026-12-03.1", day).unwrap_err().contains("after the release day"));
+}
+
+fn codes(s: &str) -> Vec<String> {
+    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    let g = G.get_or_init(|| Gazetteer::new(None).unwrap());
+    g.mentions(s, &words::words(s)).into_iter().map(|m| m.code).collect()
+}
+
+#[test]
+fn common_words_and_names_of_other_things_name_no_state() {
+    assert!(codes("لمد كابل بحري جديد").is_empty(), "cable");
+    assert_eq!(codes("وصل الوفد إلى كابل قادما من أفغانستان"), ["AF", "AF"]);
+    assert!(codes("انضمت إلى اتفاقية بودابست").is_empty(), "the Budapest Convention");
+    assert!(codes("عاد إلى مسقط رأسه").is_empty(), "birthplace");
+    assert!(codes("دول أمريكا اللاتينية").is_empty(), "Latin America");
+    assert_eq!(codes("قالت قناة روسيا اليوم"), Vec::<String>::new());
+    assert_eq!(codes("أعلنت روسيا اليوم الثلاثاء فرض عقوبات على بريطانيا"), ["RU", "GB"]);
+    assert_eq!(codes("الرئيس الجنوب أفريقي ومسؤولون جنوب أفريقيون"), ["ZA", "ZA"]);
+}
+
+#[test]
+fn triggers_that_are_other_words() {
+    let f = drafts("ارتفعت نسبة الهجمات الإلكترونية على الإمارات.", "2024-03");
+    assert!(f.drafts.iter().all(|d| d.kind != EventType::Accusation), "a rate is not an attribution");
+    let f = drafts("وقع الهجوم الإلكتروني على إيران بعد إعلان إسرائيل.", "2024-03");
+    assert!(f.drafts.iter().all(|d| d.kind != EventType::Agreement), "an announcement is not a pact");
+    let f = drafts("وأصدرت الدولتان مصر والأردن إعلانا مشتركا وقعه الوزيران.", "2024-03");
+    assert_eq!(f.drafts[0].kind, EventType::Agreement);
+}

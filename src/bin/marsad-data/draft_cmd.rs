@@ -195,25 +195,45 @@ pub fn add(article: &Path, reviewed: &Path, rest: &[&str]) -> ExitCode {
     }
 }
 
-/// Writes the article, the release archive and then the dataset (last, so that it never names an
-/// article that is not there). Returns the archive's path.
+/// Writes the article, the release archive and the dataset, all or nothing: each goes to a
+/// temporary file beside its place first, then they are renamed into place (the dataset last,
+/// so it never names an article that is not there); if a step fails, what was put in place is
+/// taken out again. Returns the archive's path.
 fn write(dir: &Path, data: &Path, text: &str, added: &review::Added) -> Result<PathBuf, String> {
     let article = dir.join(&added.article_path);
-    if article.exists() {
-        return Err(format!("{}: already exists; nothing written", article.display()));
-    }
     let release_dir = dir.join("releases").join(&added.doc.dataset_version);
     let release = release_dir.join("events.json");
-    if release.exists() {
-        return Err(format!("{}: already exists; nothing written", release.display()));
+    for taken in [&article, &release] {
+        if taken.exists() {
+            return Err(format!("{}: already exists; nothing written", taken.display()));
+        }
     }
     let json = serde_json::to_string_pretty(&added.doc).map_err(|e| format!("cannot write the dataset: {e}"))? + "\n";
+    let files = [(&article, text), (&release, json.as_str()), (&data.to_path_buf(), json.as_str())];
+    let temp = |p: &Path| p.with_extension("tmp-marsad-add");
+    let made_release_dir = !release_dir.exists();
+    let undo = |placed: &[&PathBuf], why: String| {
+        for (p, _) in &files {
+            std::fs::remove_file(temp(p)).ok();
+        }
+        for p in placed {
+            std::fs::remove_file(p).ok();
+        }
+        if made_release_dir {
+            std::fs::remove_dir(&release_dir).ok();
+        }
+        format!("{why}; nothing written")
+    };
     let fail = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
-    std::fs::create_dir_all(article.parent().unwrap_or(dir)).map_err(|e| fail(&article, e))?;
-    std::fs::write(&article, text).map_err(|e| fail(&article, e))?;
-    std::fs::create_dir_all(&release_dir).map_err(|e| fail(&release_dir, e))?;
-    std::fs::write(&release, &json).map_err(|e| fail(&release, e))?;
-    std::fs::write(data, &json).map_err(|e| fail(data, e))?;
+    for (p, contents) in &files {
+        let made = p.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(temp(p), contents));
+        made.map_err(|e| undo(&[], fail(p, e)))?;
+    }
+    let mut placed: Vec<&PathBuf> = Vec::new();
+    for (p, _) in &files {
+        std::fs::rename(temp(p), p).map_err(|e| undo(&placed, fail(p, e)))?;
+        placed.push(p);
+    }
     Ok(release)
 }
 
