@@ -70,6 +70,25 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// Parses `text` at the precision its form has ("2023", "2023-11", "2023-11-15"): for dates
+    /// typed on a command line, where no separate precision is given.
+    pub fn parse_any(text: &str) -> Result<Self, String> {
+        let precision = match text.split('-').count() {
+            1 => Precision::Year,
+            2 => Precision::Month,
+            _ => Precision::Day,
+        };
+        PartialDate::parse(text, precision)
+    }
+
+    /// Today in UTC, to the day (native tools: a release day, a build date).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let (year, month, day) = civil_from_days((secs / 86_400) as i32);
+        PartialDate { year, month: Some(month), day: Some(day) }
+    }
+
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
             (Some(_), Some(_)) => Precision::Day,

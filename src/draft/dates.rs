@@ -198,11 +198,6 @@ impl Dates {
         })
     }
 
-    /// The first date expression in the sentence that resolves against `published`.
-    pub fn find(&self, sentence: &str, words: &[Word<'_>], published: PartialDate) -> Option<Found> {
-        self.all(sentence, words, published).into_iter().next().map(|(_, f)| f)
-    }
-
     /// The date expression nearest to word `near` (a date is an adjunct of the nearest verb: in
     /// "promised not to interfere in the 2024 election when they met in November" the meeting is
     /// November's); at equal distance the one after it.
@@ -585,13 +580,8 @@ mod tests {
     use crate::draft::words::words;
 
     fn date(s: &str, published: &str) -> Option<String> {
-        let p = match published.len() {
-            4 => PartialDate::parse(published, crate::vocab::Precision::Year),
-            7 => PartialDate::parse(published, crate::vocab::Precision::Month),
-            _ => PartialDate::parse(published, crate::vocab::Precision::Day),
-        }
-        .unwrap();
-        Dates::new().find(s, &words(s), p).map(|f| f.date.to_string())
+        let p = PartialDate::parse_any(published).unwrap();
+        Dates::new().all(s, &words(s), p).into_iter().next().map(|(_, f)| f.date.to_string())
     }
 
     #[test]

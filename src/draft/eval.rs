@@ -3,7 +3,7 @@
 //! two precisions). Misses are put in one class each, from the drafts made of the curated
 //! event's own quoted sentences.
 
-use super::{DraftEvent, Drafter, Options};
+use super::{same_parties, DraftEvent, Drafter, Options};
 use crate::data::date::PartialDate;
 use crate::data::validate::locate_quote;
 use crate::data::wire::{WireDoc, WireEvent};
@@ -73,12 +73,6 @@ pub fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
         && (a.day.is_none() || b.day.is_none() || a.day == b.day)
 }
 
-fn sorted(p: &[String]) -> Vec<String> {
-    let mut p = p.to_vec();
-    p.sort();
-    p
-}
-
 fn date_of(date: &str, precision: crate::vocab::Precision) -> Option<PartialDate> {
     PartialDate::parse(date, precision).ok()
 }
@@ -87,7 +81,7 @@ fn matches(d: &DraftEvent, e: &WireEvent) -> bool {
     let (Some(a), Some(b)) = (date_of(&d.date, d.date_precision), date_of(&e.date, e.date_precision)) else {
         return false;
     };
-    d.kind == e.kind && sorted(&d.parties) == sorted(&e.parties) && dates_agree(a, b)
+    d.kind == e.kind && same_parties(&d.parties, &e.parties) && dates_agree(a, b)
 }
 
 /// Scores every article of `doc`. `texts` reads an article text by its path; `with_aliases`
@@ -163,9 +157,9 @@ fn why(e: &WireEvent, drafts: &[DraftEvent], text: &str, article: &str) -> Miss 
     let near: Vec<&DraftEvent> = drafts.iter().filter(|d| overlaps(d, e, text, article)).collect();
     if near.is_empty() {
         Miss::NoDraft
-    } else if !near.iter().any(|d| sorted(&d.parties) == sorted(&e.parties)) {
+    } else if !near.iter().any(|d| same_parties(&d.parties, &e.parties)) {
         Miss::Parties
-    } else if !near.iter().any(|d| sorted(&d.parties) == sorted(&e.parties) && d.kind == e.kind) {
+    } else if !near.iter().any(|d| same_parties(&d.parties, &e.parties) && d.kind == e.kind) {
         Miss::Type
     } else {
         Miss::Date

@@ -239,7 +239,8 @@ impl Drafter {
         };
         let codes: Vec<String> = parties.iter().map(|(c, _)| (*c).to_owned()).collect();
         let initiator = (directed(kind) && codes.len() > 1).then(|| initiator(&mentions, main.at)).flatten();
-        let actors: Vec<String> = dedup(mentions.iter().filter_map(|m| m.actor.clone()));
+        let mut actors: Vec<String> = Vec::new();
+        extend_new(&mut actors, mentions.iter().filter_map(|m| m.actor.clone()));
         let topics = self.lexicon.topics(&lookup);
         let (topics, topic_conf) =
             if topics.is_empty() { (vec![Topic::DiplomaticRelations], 0.3) } else { (topics, 0.6) };
@@ -338,16 +339,6 @@ fn initiator(mentions: &[Mention], trigger_at: usize) -> Option<(String, f32)> {
     }
 }
 
-fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for i in items {
-        if !out.contains(&i) {
-            out.push(i);
-        }
-    }
-    out
-}
-
 /// The id a draft proposes: parties, type and year ("eg-ma-agreement-2023").
 fn slug(codes: &[String], kind: EventType, year: i32) -> String {
     let mut parts: Vec<String> = codes.iter().take(4).map(|c| c.to_ascii_lowercase()).collect();
@@ -372,13 +363,27 @@ fn unique_id(id: &str, taken: &[&str], drafted: &[String]) -> String {
 /// undated headline takes the date of the sentence that reports its event. (An undated sentence
 /// in the body is as often background about another event of the same kind: it stays apart.)
 fn same_event(a: &DraftEvent, b: &DraftEvent) -> bool {
+    let headline = |d: &DraftEvent| undated(d) && d.evidence.as_ref().is_some_and(|e| e.sentences == [1]);
+    a.kind == b.kind && (a.date == b.date || headline(a) || headline(b)) && same_parties(&a.parties, &b.parties)
+}
+
+/// Whether two party lists name the same states, in any order.
+pub(crate) fn same_parties(a: &[String], b: &[String]) -> bool {
     let sorted = |p: &[String]| {
         let mut p = p.to_vec();
         p.sort();
         p
     };
-    let headline = |d: &DraftEvent| undated(d) && d.evidence.as_ref().is_some_and(|e| e.sentences == [1]);
-    a.kind == b.kind && (a.date == b.date || headline(a) || headline(b)) && sorted(&a.parties) == sorted(&b.parties)
+    sorted(a) == sorted(b)
+}
+
+/// Appends the items `into` does not have yet, in order.
+pub(crate) fn extend_new<T: PartialEq>(into: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
+    for item in items {
+        if !into.contains(&item) {
+            into.push(item);
+        }
+    }
 }
 
 /// The evidence text of a date taken from the publication.
@@ -402,24 +407,13 @@ fn merge(a: &mut DraftEvent, b: DraftEvent) {
         }
     }
     // An article may repeat a sentence word for word: one quote is enough.
-    for s in b.sources {
-        if !a.sources.contains(&s) {
-            a.sources.push(s);
-        }
-    }
-    for actor in b.actors {
-        if !a.actors.contains(&actor) {
-            a.actors.push(actor);
-        }
-    }
-    for t in b.topics {
-        if !a.topics.contains(&t) {
-            a.topics.push(t);
-        }
-    }
+    extend_new(&mut a.sources, b.sources);
+    extend_new(&mut a.actors, b.actors);
+    extend_new(&mut a.topics, b.topics);
     a.topics.sort();
+    // Diplomatic relations, the default topic, gives way once another is known.
     if a.topics.len() > 1 {
-        a.topics.retain(|t| *t != Topic::DiplomaticRelations || b_only_default(t));
+        a.topics.retain(|t| *t != Topic::DiplomaticRelations);
     }
     if let (Some(ea), Some(eb)) = (a.evidence.as_mut(), b.evidence) {
         ea.sentences.extend(eb.sentences);
@@ -431,16 +425,10 @@ fn merge(a: &mut DraftEvent, b: DraftEvent) {
     }
 }
 
-/// Diplomatic relations stays among merged topics only when a sentence named it: the default
-/// topic is dropped once another is known.
-fn b_only_default(_: &Topic) -> bool {
-    false
-}
-
 /// The article record: its headline (a first line without a sentence end) as the Arabic title.
 fn article(text: &str, ranges: &[std::ops::Range<usize>], opts: &Options<'_>) -> DraftArticle {
     let first = ranges.first().map(|r| &text[r.clone()]).unwrap_or("");
-    let headline = !first.contains('\n') && !first.ends_with(|c: char| sentence_end(c));
+    let headline = !first.contains('\n') && !first.ends_with(|c: char| sentence::is_end(c) || matches!(c, '»' | '”'));
     DraftArticle {
         seed_file: opts.seed_file.clone(),
         title: Text { ar: if headline { first.to_owned() } else { String::new() }, en: String::new() },
@@ -449,10 +437,6 @@ fn article(text: &str, ranges: &[std::ops::Range<usize>], opts: &Options<'_>) ->
         published_note: String::new(),
         outlets: outlets::cited(text),
     }
-}
-
-fn sentence_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '…' | '»' | '”')
 }
 
 /// The drafts as a table for review.

@@ -97,45 +97,51 @@ pub fn add(
     let new_countries = merge_records(&mut doc.countries, reviewed.countries, |c| &c.code, |c| &mut c.aliases);
     let new_actors = merge_records(&mut doc.actors, reviewed.actors, |a| &a.id, |a| &mut a.aliases);
     let day = today.to_string();
-    let mut events = Vec::new();
-    for d in reviewed.drafts {
-        events.push(d.id.clone());
-        doc.events.push(WireEvent {
-            id: d.id,
-            date: d.date,
-            date_precision: d.date_precision,
-            kind: d.kind,
-            parties: d.parties,
-            initiator: d.initiator,
-            actors: d.actors,
-            topics: d.topics,
-            tone: d.tone,
-            place: d.place,
-            title: d.title,
-            summary: d.summary,
-            sources: d
-                .sources
-                .into_iter()
-                .map(|s| WireSource { article: article_id.clone(), quote: s.quote })
-                .collect(),
-            related: d.related,
-            first_published: Some(day.clone()),
-            updated: Some(day.clone()),
-            update_note: None,
-        });
-    }
+    let events = reviewed.drafts.iter().map(|d| d.id.clone()).collect();
+    doc.events.extend(reviewed.drafts.into_iter().map(|d| to_wire(d, &article_id, &day)));
     doc.dataset_version = version;
-    let json = serde_json::to_string(&doc).map_err(|e| vec![format!("cannot write the dataset: {e}")])?;
     let read_new = |p: &str| if p == article_path { Some(article_text.to_owned()) } else { read(p) };
-    let problems = validate(&json, &read_new);
-    if !problems.is_empty() {
-        // A refused article record makes every new event's source unknown: say it once.
-        let article_refused = problems.iter().any(|p| p.path.starts_with("$.articles["));
-        let echo = format!("unknown article \"{article_id}\"");
-        let lines = problems.iter().filter(|p| !(article_refused && p.reason == echo));
-        return Err(lines.map(|p| name_event(&doc, &p.to_string())).collect());
-    }
+    validated(&doc, &article_id, &read_new)?;
     Ok(Added { doc, article_id, article_path, events, new_countries, new_actors })
+}
+
+/// A reviewed draft as the dataset's event: its sources quote `article`, and it was first
+/// published and last updated on `day`.
+fn to_wire(d: DraftEvent, article: &str, day: &str) -> WireEvent {
+    WireEvent {
+        id: d.id,
+        date: d.date,
+        date_precision: d.date_precision,
+        kind: d.kind,
+        parties: d.parties,
+        initiator: d.initiator,
+        actors: d.actors,
+        topics: d.topics,
+        tone: d.tone,
+        place: d.place,
+        title: d.title,
+        summary: d.summary,
+        sources: d.sources.into_iter().map(|s| WireSource { article: article.to_owned(), quote: s.quote }).collect(),
+        related: d.related,
+        first_published: Some(day.to_owned()),
+        updated: Some(day.to_owned()),
+        update_note: None,
+    }
+}
+
+/// The strict validator on the whole new document (`read` serves the new article's text too),
+/// its lines naming events by id.
+fn validated(doc: &WireDoc, article_id: &str, read: &dyn Fn(&str) -> Option<String>) -> Result<(), Vec<String>> {
+    let json = serde_json::to_string(doc).map_err(|e| vec![format!("cannot write the dataset: {e}")])?;
+    let problems = validate(&json, read);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    // A refused article record makes every new event's source unknown: say it once.
+    let article_refused = problems.iter().any(|p| p.path.starts_with("$.articles["));
+    let echo = format!("unknown article \"{article_id}\"");
+    let lines = problems.iter().filter(|p| !(article_refused && p.reason == echo));
+    Err(lines.map(|p| name_event(doc, &p.to_string())).collect())
 }
 
 /// What is wrong with reviewed event `i`, before the validator sees the whole document.
@@ -172,14 +178,7 @@ fn merge_records<T>(
     for mut r in records {
         let k = key(&r).clone();
         match into.iter_mut().find(|o| *key(o) == k) {
-            Some(o) => {
-                let known = aliases(o);
-                for a in std::mem::take(aliases(&mut r)) {
-                    if !known.contains(&a) {
-                        known.push(a);
-                    }
-                }
-            }
+            Some(o) => super::extend_new(aliases(o), std::mem::take(aliases(&mut r))),
             None => {
                 added.push(k);
                 into.push(r);

@@ -12,7 +12,7 @@ use std::ops::Range;
 /// Longest quotation (in bytes) that holds sentence ends back.
 pub const MAX_QUOTE: usize = 600;
 
-fn is_end(c: char) -> bool {
+pub(super) fn is_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔')
 }
 

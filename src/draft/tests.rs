@@ -5,12 +5,7 @@ use super::*;
 use crate::vocab::Precision;
 
 fn drafts(text: &str, published: &str) -> DraftFile {
-    let precision = match published.len() {
-        4 => Precision::Year,
-        7 => Precision::Month,
-        _ => Precision::Day,
-    };
-    let published = PartialDate::parse(published, precision).unwrap();
+    let published = PartialDate::parse_any(published).unwrap();
     static RULES: std::sync::OnceLock<Drafter> = std::sync::OnceLock::new();
     let rules = RULES.get_or_init(|| Drafter::new(None).unwrap());
     rules.draft(text, &Options { published, dataset: None, seed_file: "x.txt".into() })

@@ -44,16 +44,6 @@ impl Flags<'_> {
     }
 }
 
-/// A day, month or year as written on the command line.
-fn partial_date(text: &str) -> Result<PartialDate, String> {
-    let precision = match text.len() {
-        4 => Precision::Year,
-        7 => Precision::Month,
-        _ => Precision::Day,
-    };
-    PartialDate::parse(text, precision)
-}
-
 /// The dataset as a whole document at the current schema (a sharded head is refused).
 fn read_dataset(file: &Path) -> Result<WireDoc, String> {
     let json = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
@@ -78,7 +68,7 @@ pub fn draft(article: &Path, rest: &[&str]) -> ExitCode {
     let Some(published) = f.get("--published") else {
         return usage("--published YYYY-MM[-DD] is required: dates in the article are read against it");
     };
-    let published = match partial_date(published) {
+    let published = match PartialDate::parse_any(published) {
         Ok(p) if p.precision() != Precision::Year => p,
         Ok(_) => return usage("--published needs at least the month (YYYY-MM)"),
         Err(e) => return usage(&format!("--published: {e}")),
@@ -129,11 +119,7 @@ pub fn draft(article: &Path, rest: &[&str]) -> ExitCode {
 fn release_day(given: Option<&str>) -> Result<PartialDate, String> {
     match given {
         Some(d) => PartialDate::parse(d, Precision::Day).map_err(|e| format!("--date: {e}")),
-        None => {
-            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-            let (year, month, day) = marsad::data::date::civil_from_days((secs / 86_400) as i32);
-            Ok(PartialDate { year, month: Some(month), day: Some(day) })
-        }
+        None => Ok(PartialDate::today()),
     }
 }
 

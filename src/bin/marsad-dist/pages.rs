@@ -46,13 +46,6 @@ fn states(ds: &Dataset) -> Vec<Query> {
     out
 }
 
-/// The day of the build (UTC): a static page's citations are dated with it.
-fn today() -> PartialDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (year, month, day) = data::date::civil_from_days((secs / 86_400) as i32);
-    PartialDate { year, month: Some(month), day: Some(day) }
-}
-
 /// The release history the build wrote (`publish::releases`), if it reads.
 fn changes(dir: &Path) -> Option<Changes> {
     let text = std::fs::read_to_string(dir.join("data").join(changes::PATH)).ok()?;
@@ -310,7 +303,7 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     let site = config.url.clone();
     let articles = articles(dir, &loaded.dataset);
     let template = pristine(&std::fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?);
-    let info = SiteInfo { url: site.clone(), corrections: config.corrections.clone(), today: today() };
+    let info = SiteInfo { url: site.clone(), corrections: config.corrections.clone(), today: PartialDate::today() };
     let site_data = Site::new(loaded, articles, changes(dir), info);
     let ds = site_data.dataset();
     let has_page = |id: &str| event_has_page(ds, id);
