@@ -27,12 +27,11 @@ pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
         actors: e.actors.iter().map(|&a| ds.actor(a).id.clone()).collect(),
         topics: e.topics.clone(),
         tone: e.tone,
-        place: e.place.clone(),
-        title: e.title.clone(),
-        summary: e.summary.clone(),
+        place: e.place(),
+        title: e.title(),
+        summary: e.summary(),
         sources: e
-            .sources
-            .iter()
+            .sources()
             .map(|s| WireSource { article: ds.article(s.article).id.clone(), quote: s.quote.clone() })
             .collect(),
         related: ds.related(e).map(|r| ds.event(r).id.clone()).collect(),
@@ -49,7 +48,7 @@ pub fn to_json(ds: &Dataset, events: &[EventIx]) -> String {
         (vec![false; ds.articles.len()], vec![false; ds.countries.len()], vec![false; ds.actors.len()]);
     for &ix in events {
         let e = ds.event(ix);
-        e.sources.iter().for_each(|s| articles[s.article as usize] = true);
+        e.source_articles().for_each(|a| articles[a as usize] = true);
         e.parties.iter().for_each(|&c| countries[c as usize] = true);
         e.actors.iter().for_each(|&a| actors[a as usize] = true);
     }
@@ -197,23 +196,23 @@ pub const CSV_COLUMNS: &[Column] = &[
     Column {
         header: "source_titles",
         field: "sources",
-        value: |r| names(r.e.sources.iter().map(|s| pick_text(r.lang, &r.ds.article(s.article).title))),
+        value: |r| names(r.e.source_articles().map(|a| pick_text(r.lang, &r.ds.article(a).title))),
     },
     Column {
         header: "source_outlets",
         field: "sources",
         value: |r| {
-            let outlets = |s: &crate::data::Source| {
-                let a = r.ds.article(s.article);
+            let outlets = |a| {
+                let a = r.ds.article(a);
                 a.outlets.iter().map(|o| pick_text(r.lang, o)).collect::<Vec<_>>().join(", ")
             };
-            names(r.e.sources.iter().map(outlets))
+            names(r.e.source_articles().map(outlets))
         },
     },
     Column {
         header: "source_published",
         field: "sources",
-        value: |r| names(r.e.sources.iter().map(|s| r.ds.article(s.article).published.to_string())),
+        value: |r| names(r.e.source_articles().map(|a| r.ds.article(a).published.to_string())),
     },
     Column {
         header: "source_quotes",
@@ -356,7 +355,7 @@ pub fn to_timelinejs(ds: &Dataset, events: &[EventIx], lang: Lang) -> String {
         .iter()
         .map(|&ix| {
             let e = ds.event(ix);
-            let source = e.sources.first().map(|src| {
+            let source = e.sources().next().map(|src| {
                 let a = ds.article(src.article);
                 format!("{} — {}", lang.pick(&a.title), src.quote)
             });
@@ -365,8 +364,8 @@ pub fn to_timelinejs(ds: &Dataset, events: &[EventIx], lang: Lang) -> String {
                 "start_date": timelinejs_date(&e.date),
                 "display_date": e.date.to_string(),
                 "text": {
-                    "headline": escape_html(lang.pick(&e.title)),
-                    "text": escape_html(&format!("{}\n\n{}", lang.pick(&e.summary), source.unwrap_or_default())),
+                    "headline": escape_html(lang.pick(&e.title())),
+                    "text": escape_html(&format!("{}\n\n{}", lang.pick(&e.summary()), source.unwrap_or_default())),
                 },
                 "group": e.kind.label(lang),
             })
@@ -410,7 +409,7 @@ mod tests {
         let back = load(&json).unwrap();
         assert!(back.skipped.is_empty(), "{:?}", back.skipped);
         assert_eq!(back.dataset.events.len(), 1);
-        assert_eq!(back.dataset.events[0].place.as_ref().unwrap().en, "Bangkok");
+        assert_eq!(back.dataset.events[0].place().unwrap().en, "Bangkok");
         // Only what the one event needs: its parties and its article.
         let codes: Vec<&str> = back.dataset.countries.iter().map(|c| c.code.as_str()).collect();
         assert_eq!(codes, ["CN", "US"]);

@@ -87,14 +87,14 @@ fn entry(ds: &Dataset, e: &Event, site: &str, lang: Lang) -> String {
     let fmt = Fmt::new(lang, Reading::default());
     let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
     let href = link(site, &q, |id| event_has_page(ds, id));
-    let mut summary = format!("{} — {}", format_date(fmt, &e.date), lang.pick(&e.summary));
+    let mut summary = format!("{} — {}", format_date(fmt, &e.date), lang.pick(&e.summary()));
     if let (Some(note), Some(day)) = (&e.update_note, e.updated) {
         let label = lang.strings().history_corrected;
         summary.push_str(&format!(" ({label} {}: {})", format_date(fmt, &day), lang.pick(note)));
     }
     let mut out = String::from("<entry>");
     out.push_str(&format!("<id>{}</id>", escape(&entry_id(site, &e.id, lang))));
-    out.push_str(&format!("<title>{}</title>", escape(lang.pick(&e.title))));
+    out.push_str(&format!("<title>{}</title>", escape(lang.pick(&e.title()))));
     out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&href)));
     if let Some(d) = e.first_published {
         out.push_str(&format!("<published>{}</published>", stamp(&d)));

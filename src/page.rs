@@ -254,7 +254,7 @@ impl Page {
             |code: &str| ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&ds.country(c).name).to_owned());
         let what = match self {
             Page::Event(id) => match ds.event_ix(id) {
-                Some(ix) => Some(lang.pick(&ds.event(ix).title).to_owned()),
+                Some(ix) => Some(lang.pick(&ds.event(ix).title()).to_owned()),
                 None => {
                     ds.withdrawn(id).map(|w| format!("{}: {}", lang.strings().withdrawn_title, lang.pick(&w.title)))
                 }

@@ -74,7 +74,7 @@ fn the_site_feeds_are_valid_atom_in_both_languages() {
         let entries = check(&feed(&ds, Scope::All, lang, SITE));
         assert_eq!(entries.len(), ds.events.len().min(ENTRIES));
         let first = ds.events.iter().find(|e| entry_id(SITE, &e.id, lang) == entries[0].0).expect("a known event");
-        assert_eq!(entries[0].1, lang.pick(&first.title));
+        assert_eq!(entries[0].1, lang.pick(&first.title()));
     }
     let en = feed(&ds, Scope::All, Lang::En, SITE);
     assert!(en.contains("xml:lang=\"en\"") && en.contains("<id>https://example.org/marsad/feed.en.xml</id>"));

@@ -31,7 +31,7 @@ fn shipped_dataset_is_large_enough_and_cites_every_article() {
     assert_eq!(ds.articles.len(), 5);
     let mut cited: HashMap<u32, usize> = HashMap::new();
     for e in &ds.events {
-        let mut arts: Vec<u32> = e.sources.iter().map(|s| s.article).collect();
+        let mut arts: Vec<u32> = e.source_articles().collect();
         arts.dedup();
         for a in arts {
             *cited.entry(a).or_default() += 1;

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let all = marsad::filter::apply(ds, || &index, &Query::default());
     let _ = marsad::stats::country_stats(ds, &all.events);
     if let Some(first) = ds.events.first() {
-        let q = Query::parse(&format!("q={}&country=XX", first.title.ar));
+        let q = Query::parse(&format!("q={}&country=XX", first.title().ar));
         let _ = marsad::filter::apply(ds, || &index, &q);
     }
     let _ = marsad::export::to_csv(ds, &all.events, marsad::i18n::Lang::En, "https://example.org/");

@@ -9,6 +9,7 @@
 pub mod changes;
 pub mod date;
 pub mod diff;
+pub mod packed;
 pub mod path;
 pub mod shard;
 pub mod validate;
@@ -22,6 +23,7 @@ use serde_json::value::RawValue;
 
 pub use crate::vocab::{EventType, Precision, Tone, Topic};
 pub use date::PartialDate;
+use packed::Packed;
 pub use shard::ShardRef;
 pub use wire::Text;
 use wire::{WireActor, WireArticle, WireCountry, WireEvent, WireHead, WireWithdrawn, SCHEMA_VERSION, SCHEMA_VERSIONS};
@@ -80,11 +82,10 @@ pub struct Event {
     pub actors: Vec<ActorIx>,
     pub topics: Vec<Topic>,
     pub tone: Tone,
-    pub place: Option<Text>,
-    pub title: Text,
-    pub summary: Text,
-    /// Never empty: an event without a source is not loaded.
-    pub sources: Vec<Source>,
+    /// The title, summary, sources and place, in one allocation: [`Event::title`],
+    /// [`Event::summary`], [`Event::sources`] (never empty: an event without a source is not
+    /// loaded), [`Event::place`].
+    text: Packed,
     /// The related events' ids as the record names them (not itself). Resolved per dataset by
     /// [`Dataset::related`]: an event is shared by every snapshot of a load, which number their
     /// events differently, and a link to an event not (yet) present resolves to nothing.
@@ -95,6 +96,53 @@ pub struct Event {
     pub first_published: Option<PartialDate>,
     pub updated: Option<PartialDate>,
     pub update_note: Option<Box<Text>>,
+}
+
+impl Event {
+    /// Where the texts are in `text`: the title and summary (Arabic, English), a quote per
+    /// source (the numbers are the sources' articles), then the place's two names if it has one.
+    const QUOTES: usize = 4;
+
+    fn pack(title: &Text, summary: &Text, sources: &[Source], place: Option<&Text>) -> Packed {
+        let articles: Vec<ArticleIx> = sources.iter().map(|s| s.article).collect();
+        let texts = [&title.ar, &title.en, &summary.ar, &summary.en].into_iter().map(String::as_str);
+        let quotes = sources.iter().map(|s| s.quote.as_str());
+        let place = place.into_iter().flat_map(|p| [p.ar.as_str(), p.en.as_str()]);
+        Packed::new(&articles, texts.chain(quotes).chain(place))
+    }
+
+    fn text_pair(&self, at: usize) -> Text {
+        Text { ar: self.text.text(at), en: self.text.text(at + 1) }
+    }
+
+    pub fn title(&self) -> Text {
+        self.text_pair(0)
+    }
+
+    pub fn summary(&self) -> Text {
+        self.text_pair(2)
+    }
+
+    pub fn place(&self) -> Option<Text> {
+        let at = Event::QUOTES + self.text.numbers().len();
+        (self.text.texts() > at).then(|| self.text_pair(at))
+    }
+
+    /// The sources' articles, in the record's order (never empty).
+    pub fn source_articles(&self) -> impl ExactSizeIterator<Item = ArticleIx> + '_ {
+        self.text.numbers()
+    }
+
+    /// The sources, in the record's order (never empty).
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = Source> + '_ {
+        self.text.numbers().enumerate().map(|(i, article)| Source { article, quote: self.text.text(Event::QUOTES + i) })
+    }
+
+    /// Every text of the event (titles, summaries, quotes, place names), each given to `f` in
+    /// turn in one reused buffer: what the search index reads.
+    pub fn each_text(&self, f: impl FnMut(&str)) {
+        self.text.each_text(f);
+    }
 }
 
 /// An event taken out of the dataset: what the app shows at its old address.
@@ -303,6 +351,13 @@ impl Loader {
     /// Records that a shard could not be fetched.
     pub fn shard_failed(&mut self, shard: &ShardRef, why: &str) {
         self.b.skip(shard.path.clone(), format!("could not be loaded ({why})"));
+    }
+
+    /// The events accepted so far, in arrival order (a later step only adds to the end), and the
+    /// dataset that names their countries and actors (the head's, which shards do not change):
+    /// what the search index reads while shards arrive.
+    pub fn arrived(&self) -> (&[Arc<Event>], &Dataset) {
+        (&self.b.accepted, &self.b.dataset)
     }
 
     /// The dataset so far; loading can go on. It shares the events with the loader and with other
@@ -703,10 +758,7 @@ impl Builder {
             actors,
             topics,
             tone: e.tone,
-            place: e.place,
-            title: e.title,
-            summary: e.summary,
-            sources,
+            text: Event::pack(&e.title, &e.summary, &sources, e.place.as_ref()),
             related_ids: e.related,
             first_published,
             updated,

@@ -70,6 +70,71 @@ impl Entity {
     }
 }
 
+/// A list of events, ascending, each stored as its distance from the one before in LEB128: most
+/// gaps are under 128, so an entry takes a byte, not the four of a `u32` (at 100,000 events the
+/// word index's lists were about 20 MB as `u32`s).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Postings {
+    bytes: Vec<u8>,
+    len: u32,
+    last: EventIx,
+}
+
+impl Postings {
+    /// Adds `ix` if it is above the last entry (an event seen again is not added twice).
+    fn push(&mut self, ix: EventIx) {
+        if self.len > 0 && ix <= self.last {
+            return;
+        }
+        let mut gap = ix - if self.len == 0 { 0 } else { self.last };
+        while gap >= 0x80 {
+            self.bytes.push(0x80 | (gap & 0x7F) as u8);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.len += 1;
+        self.last = ix;
+    }
+
+    /// Gives back what the list does not use.
+    fn shrink(&mut self) {
+        self.bytes.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = EventIx> + '_ {
+        let mut bytes = self.bytes.iter();
+        let mut at: EventIx = 0;
+        (0..self.len).map(move |_| {
+            let (mut gap, mut shift) = (0u32, 0);
+            for &b in bytes.by_ref() {
+                gap |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            at = at.wrapping_add(gap);
+            at
+        })
+    }
+}
+
+impl FromIterator<EventIx> for Postings {
+    fn from_iter<I: IntoIterator<Item = EventIx>>(iter: I) -> Self {
+        let mut p = Postings::default();
+        iter.into_iter().for_each(|ix| p.push(ix));
+        p
+    }
+}
+
 /// A set of events as a bitset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventSet {
@@ -105,8 +170,8 @@ impl EventSet {
         self.bits.iter().all(|w| *w == 0)
     }
 
-    fn extend(&mut self, ixs: &[EventIx]) {
-        ixs.iter().for_each(|&ix| self.insert(ix));
+    fn extend(&mut self, ixs: &Postings) {
+        ixs.iter().for_each(|ix| self.insert(ix));
     }
 
     fn union(&mut self, other: &EventSet) {
@@ -144,7 +209,7 @@ struct Word {
     /// The spelling first seen in the data, when it differs from `norm` ("Biden", "الأمن").
     surface: Option<Box<str>>,
     /// Events containing the word, ascending; empty for a word only the alias lists have.
-    postings: Box<[EventIx]>,
+    postings: Postings,
     /// `norm[base..]` is the word without proclitics, `norm[base..end]` its stem (before
     /// [`stem::canonical`]).
     base: u16,
@@ -195,7 +260,7 @@ pub struct SearchIndex {
     /// Alias and label phrases, longest first.
     aliases: Vec<Alias>,
     /// Events of each entity, ascending.
-    by_entity: HashMap<Entity, Vec<EventIx>>,
+    by_entity: HashMap<Entity, Postings>,
     events: usize,
     /// Postings number events in the order they were added ([`Dataset::arrival`]); this maps
     /// them to the dataset's indices, once per search, on the way out.
@@ -265,7 +330,7 @@ type Fx = BuildHasherDefault<FxHasher>;
 #[derive(Default)]
 struct RawWord {
     surface: Option<Box<str>>,
-    postings: Vec<EventIx>,
+    postings: Postings,
     alias: bool,
 }
 
@@ -276,9 +341,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
+    /// The word's slot, added (with the spelling it was read in) if it is new.
+    fn slot(&mut self, norm: &str, surface: &str) -> u32 {
         // Look up before allocating: most words of a large dataset are already indexed.
-        let slot = match self.slot.get(norm) {
+        match self.slot.get(norm) {
             Some(&slot) => slot,
             None => {
                 let surface = (surface != norm).then(|| surface.into());
@@ -286,12 +352,14 @@ impl Builder {
                 self.slot.insert(norm.into(), self.words.len() as u32 - 1);
                 self.words.len() as u32 - 1
             }
-        };
+        }
+    }
+
+    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
+        let slot = self.slot(norm, surface);
         let word = &mut self.words[slot as usize];
         if let Some(ix) = event {
-            if word.postings.last() != Some(&ix) {
-                word.postings.push(ix);
-            }
+            word.postings.push(ix);
         }
         word
     }
@@ -319,7 +387,9 @@ fn year(norm: &str) -> Option<i32> {
 #[derive(Default)]
 pub struct IndexBuild {
     b: Builder,
-    by_entity: HashMap<Entity, Vec<EventIx>>,
+    by_entity: HashMap<Entity, Postings>,
+    /// The words of each party's and actor's names, read once (every event names some).
+    name_words: HashMap<Entity, Vec<u32>>,
     /// The next event to add.
     next: usize,
 }
@@ -330,38 +400,58 @@ impl IndexBuild {
     /// (it has the same events first), never with another load's.
     pub fn step(&mut self, ds: &Dataset, n: usize) -> bool {
         let end = ds.arrival.len().min(self.next.saturating_add(n));
-        let (b, by_entity) = (&mut self.b, &mut self.by_entity);
-        for (ix, &at) in ds.arrival.iter().enumerate().take(end).skip(self.next) {
-            let (ix, e) = (ix as EventIx, ds.event(at));
-            let mut add = |text: &str| {
-                for_each_word(text, |w, s| {
-                    b.add(w, s, Some(ix));
-                })
-            };
-            for t in [&e.title, &e.summary].into_iter().chain(e.place.as_ref()) {
-                add(&t.ar);
-                add(&t.en);
-            }
-            e.sources.iter().for_each(|s| add(&s.quote));
-            let names =
-                e.parties.iter().map(|&c| &ds.country(c).name).chain(e.actors.iter().map(|&a| &ds.actor(a).name));
-            for name in names {
-                add(&name.ar);
-                add(&name.en);
-            }
-            let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
-                .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
-                .chain(e.topics.iter().map(|&t| Entity::Topic(t)))
-                .chain([Entity::Type(e.kind), Entity::Year(e.date.year)]);
-            for entity in entities {
-                let events = by_entity.entry(entity).or_default();
-                if events.last() != Some(&ix) {
-                    events.push(ix);
-                }
-            }
+        for at in self.next..end {
+            self.add(at as EventIx, ds.event(ds.arrival[at]), ds);
         }
         self.next = end;
         end == ds.arrival.len()
+    }
+
+    /// Adds up to `n` events of a load that are not in yet, from `arrived`, the events in the
+    /// order the load accepted them, named by `names` (`data::Loader::arrived`); true once every
+    /// event of `arrived` is in. A build may go on with a later `arrived` of the same load, and
+    /// then with its complete snapshot ([`IndexBuild::step`], [`IndexBuild::finish`]).
+    pub fn add_arrived(&mut self, arrived: &[std::sync::Arc<crate::data::Event>], names: &Dataset, n: usize) -> bool {
+        let end = arrived.len().min(self.next.saturating_add(n));
+        for (at, e) in arrived.iter().enumerate().take(end).skip(self.next) {
+            self.add(at as EventIx, e, names);
+        }
+        self.next = self.next.max(end);
+        self.next >= arrived.len()
+    }
+
+    /// Adds event `e`, the `ix`th the load accepted; `names` names its countries and actors.
+    fn add(&mut self, ix: EventIx, e: &crate::data::Event, names: &Dataset) {
+        let b = &mut self.b;
+        let mut add = |text: &str| {
+            for_each_word(text, |w, s| {
+                b.add(w, s, Some(ix));
+            })
+        };
+        e.each_text(&mut add);
+        let named = e.parties.iter().map(|&c| Entity::Country(c)).chain(e.actors.iter().map(|&a| Entity::Actor(a)));
+        for entity in named {
+            let words = self.name_words.entry(entity).or_insert_with(|| {
+                let name = match entity {
+                    Entity::Country(c) => &names.country(c).name,
+                    Entity::Actor(a) => &names.actor(a).name,
+                    _ => return Vec::new(),
+                };
+                let mut words = Vec::new();
+                for text in [&name.ar, &name.en] {
+                    for_each_word(text, |w, s| words.push(self.b.slot(w, s)));
+                }
+                words
+            });
+            words.iter().for_each(|&slot| self.b.words[slot as usize].postings.push(ix));
+        }
+        let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
+            .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
+            .chain(e.topics.iter().map(|&t| Entity::Topic(t)))
+            .chain([Entity::Type(e.kind), Entity::Year(e.date.year)]);
+        for entity in entities {
+            self.by_entity.entry(entity).or_default().push(ix);
+        }
     }
 
     /// How many events are in.
@@ -401,6 +491,7 @@ impl IndexBuild {
 
         let mut index = SearchIndex::from_words(b, ds.events.len());
         index.by_entity = by_entity;
+        index.by_entity.values_mut().for_each(Postings::shrink);
         index.to_ix = ds.arrival.clone();
         for (entity, phrase) in phrases {
             let mut words = Vec::new();
@@ -465,7 +556,9 @@ impl SearchIndex {
                 (Ok(base), Ok(end)) => (base, end),
                 _ => (0, 0),
             };
-            Word { norm, surface: raw.surface, postings: raw.postings.into(), base, end, alias: raw.alias }
+            let mut postings = raw.postings;
+            postings.shrink();
+            Word { norm, surface: raw.surface, postings, base, end, alias: raw.alias }
         }));
         let by_norm = sorted(n, |i| (&words[i].norm, ""));
         let by_base = sorted(n, |i| (words[i].base(), ""));
@@ -572,8 +665,9 @@ impl SearchIndex {
     }
 
     /// The events of an entity.
-    fn entity_events(&self, entity: Entity) -> &[EventIx] {
-        self.by_entity.get(&entity).map_or(&[], Vec::as_slice)
+    fn entity_events(&self, entity: Entity) -> &Postings {
+        static NONE: Postings = Postings { bytes: Vec::new(), len: 0, last: 0 };
+        self.by_entity.get(&entity).unwrap_or(&NONE)
     }
 
     /// The events a word matches in the text, and (for a year) by date.
@@ -725,6 +819,38 @@ fn strip_clitic(norm: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn postings_keep_every_event_once_in_order(mut ixs in proptest::collection::vec(any::<u32>(), 0..200),
+                                                   small in proptest::collection::vec(0u32..300, 0..200)) {
+            ixs.extend(small);
+            let p: Postings = ixs.iter().copied().collect();
+            // Pushed in any order, a list keeps the entries above the last one it took.
+            let mut kept = Vec::new();
+            for &ix in &ixs {
+                if kept.last().is_none_or(|&l| ix > l) {
+                    kept.push(ix);
+                }
+            }
+            prop_assert_eq!(p.iter().collect::<Vec<_>>(), kept.clone());
+            prop_assert_eq!(p.len(), kept.len());
+            let mut sorted = ixs.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let q: Postings = sorted.iter().copied().collect();
+            prop_assert_eq!(q.iter().collect::<Vec<_>>(), sorted);
+        }
+    }
+
+    #[test]
+    fn postings_take_a_byte_for_a_small_gap() {
+        let p: Postings = (0..1000).map(|i| i * 3).collect();
+        assert_eq!(p.bytes.len(), 1000);
+        let far: Postings = [5, 5 + (1 << 20), u32::MAX].into_iter().collect();
+        assert_eq!(far.iter().collect::<Vec<_>>(), [5, 5 + (1 << 20), u32::MAX]);
+    }
 
     #[test]
     fn proclitics_name_aliases() {
@@ -754,7 +880,7 @@ mod tests {
     fn event_sets() {
         let mut s = EventSet::empty(130);
         assert!(s.is_empty());
-        s.extend(&[3, 129]);
+        s.extend(&[3, 129].into_iter().collect());
         assert!(s.contains(129));
         assert!(!s.is_empty());
         let mut t = EventSet::full(130);

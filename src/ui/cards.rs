@@ -48,7 +48,7 @@ pub(super) fn flag(ctx: Ctx, code: &str) -> impl IntoView {
 /// A link to one event that opens it in place.
 pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
     let e = d.ds.event(ix);
-    let (id, title) = (e.id.clone(), lang.pick(&e.title).to_owned());
+    let (id, title) = (e.id.clone(), lang.pick(&e.title()).to_owned());
     view! { <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link> }
 }
 

@@ -37,12 +37,14 @@ pub fn release_url(site: &SiteInfo, version: &str) -> String {
 fn citation(ctx: Ctx, site: &SiteInfo, cited: &Cited, format: CiteFormat) -> (String, String, String) {
     let (fmt, d) = (ctx.fmt(), ctx.now());
     let lang = fmt.lang;
+    let title;
     let (subject, q) = match cited {
         Cited::Event(id) => {
             let Some(ix) = d.ds.event_ix(id) else { return Default::default() };
             let e = d.ds.event(ix);
             let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
-            (Subject::Event { id: &e.id, title: lang.pick(&e.title) }, q)
+            title = e.title();
+            (Subject::Event { id: &e.id, title: lang.pick(&title) }, q)
         }
         Cited::Country(code) => {
             let name = d.ds.country_ix(code).map_or(code.as_str(), |c| lang.pick(&d.ds.country(c).name));
@@ -124,7 +126,7 @@ pub fn correction_link(ctx: Ctx, site: &SiteInfo, e: &Event) -> Option<impl Into
     let lang = ctx.lang();
     let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
     let url = page_url(ctx, site, &q);
-    let href = crate::site::corrections_href(&site.corrections, &e.id, &url, lang.pick(&e.title))?;
+    let href = crate::site::corrections_href(&site.corrections, &e.id, &url, lang.pick(&e.title()))?;
     let text = lang.strings().report_correction;
     Some(view! { <p class="report-correction"><a href=href rel="nofollow">{text}</a></p> })
 }

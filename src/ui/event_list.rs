@@ -158,7 +158,7 @@ fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
         let lang = fmt.lang;
         let e = d.ds.event(ix);
         let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
-        let (id, title, row_id) = (id.clone(), lang.pick(&e.title).to_owned(), id.clone());
+        let (id, title, row_id) = (id.clone(), lang.pick(&e.title()).to_owned(), id.clone());
         view! {
             <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()>
                 <TypeSymbol kind />

@@ -38,7 +38,7 @@ fn facts(d: &Snapshot, e: &Event, fmt: Fmt) -> impl IntoView {
         view! { <dt>{s.actors}</dt><dd><ul>{e.actors.iter().map(actor).collect_view()}</ul></dd> }
     });
     let topics = e.topics.iter().map(|&t| view! { <li class="chip">{t.label(lang)}</li> }).collect_view();
-    let place = e.place.as_ref().map(|p| view! { <dt>{s.place}</dt><dd><bdi>{lang.pick(p).to_owned()}</bdi></dd> });
+    let place = e.place().as_ref().map(|p| view! { <dt>{s.place}</dt><dd><bdi>{lang.pick(p).to_owned()}</bdi></dd> });
     view! {
         <dl class="facts">
             <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(fmt, &e.date)}</time></dd>
@@ -133,11 +133,11 @@ pub fn EventPage(id: String) -> impl IntoView {
         });
         view! {
             <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
-            <h1 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
+            <h1 id="event-title" tabindex="-1" node_ref=heading><bdi>{lang.pick(&e.title()).to_owned()}</bdi></h1>
             <CopyLink />
             {facts(&d2, e, fmt)}
             {record_history(e, fmt)}
-            <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p></section>
+            <section><h3>{s.summary}</h3><p><bdi>{lang.pick(&e.summary()).to_owned()}</bdi></p></section>
             {related}
             {correction_link(ctx, &site, e)}
         }
@@ -192,12 +192,13 @@ pub fn EventWidget(id: String) -> impl IntoView {
         };
         let e = d.ds.event(ix);
         let names = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect::<Vec<_>>();
-        let quote = |src: &crate::data::Source| {
+        let quote = |src: crate::data::Source| {
             let a = d.ds.article(src.article);
             let outlets = a.outlets.iter().map(|o| lang.pick(o)).collect::<Vec<_>>().join(lang.list_sep());
+            let quote_lang = text_lang(&src.quote);
             view! {
                 <figure>
-                    <blockquote lang=text_lang(&src.quote) dir="auto">{src.quote.clone()}</blockquote>
+                    <blockquote lang=quote_lang dir="auto">{src.quote}</blockquote>
                     <figcaption class="source-of">
                         <bdi>{lang.pick(&a.title).to_owned()}</bdi> " · " <bdi>{outlets}</bdi> " · "
                         {format_date(fmt, &a.published)}
@@ -209,13 +210,13 @@ pub fn EventWidget(id: String) -> impl IntoView {
         view! {
             <article class="event-widget" aria-labelledby="event-title">
                 <p class="event-kind"><TypeSymbol kind=e.kind /> {e.kind.label(lang)} " · " {e.tone.label(lang)}</p>
-                <h1 id="event-title"><bdi>{lang.pick(&e.title).to_owned()}</bdi></h1>
+                <h1 id="event-title"><bdi>{lang.pick(&e.title()).to_owned()}</bdi></h1>
                 <dl class="facts">
                     <dt>{s.date}</dt><dd><time datetime=e.date.to_string()>{format_date(fmt, &e.date)}</time></dd>
                     <dt>{s.parties}</dt><dd><bdi>{names.join(lang.list_sep())}</bdi></dd>
                 </dl>
-                <p><bdi>{lang.pick(&e.summary).to_owned()}</bdi></p>
-                {e.sources.iter().map(quote).collect_view()}
+                <p><bdi>{lang.pick(&e.summary()).to_owned()}</bdi></p>
+                {e.sources().map(quote).collect_view()}
                 <p><a href=full target="_blank" rel="noopener">{s.read_in_context}</a></p>
             </article>
         }

@@ -3,7 +3,9 @@
 //! Fetching is `fetch`'s; every check is the pure loader's (`crate::data`), and the service
 //! worker is told the outcome of each, so it keeps only what loads.
 
-use std::sync::{Arc, Mutex, Weak};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -123,7 +125,7 @@ pub async fn fetch_article(path: &str) -> Result<String, Failure> {
 /// others are applied as they arrive.
 pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     phase.set(Phase::Loading);
-    let (mut loader, fallback) = match head().await {
+    let (loader, fallback) = match head().await {
         Ok(h) => h,
         Err(f) => return phase.set(Phase::Failed(f)),
     };
@@ -134,8 +136,10 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
     let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
     ctx.shards.set((total > 0).then_some((0, total)));
-    let job = Arc::new(Mutex::new(IndexJob::default()));
+    let job = Rc::new(Indexing { loader: RefCell::new(Some(loader)), ..Indexing::default() });
     while let Some((s, result)) = arriving.next().await {
+        let Ok(mut slot) = job.loader.try_borrow_mut() else { continue };
+        let Some(loader) = slot.as_mut() else { continue };
         match result {
             Ok(text) => loader.add_shard(s, &text),
             Err(f) => loader.shard_failed(s, f.details()),
@@ -145,16 +149,18 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         let now = js_sys::Date::now();
         if done < total && now - last >= SNAPSHOT_EVERY_MS {
             generation += 1;
-            let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
-            ctx.data.set(snapshot.clone());
+            ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation, false));
             ready(phase);
-            index_while_loading(&job, &snapshot);
             last = js_sys::Date::now();
+        }
+        drop(slot);
+        if total > 0 {
+            index_when_idle(&job);
         }
     }
     // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
     ctx.shards.set(None);
-    let build = job.lock().ok().and_then(|mut j| j.build.take());
+    let (Some(loader), build) = (job.loader.take(), job.build.take()) else { return };
     let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(build);
     ctx.data.set(complete.clone());
     ready(phase);
@@ -162,51 +168,46 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     index_between_tasks(&complete);
 }
 
-/// Events added to the search index per task: about 15-25 ms in the browser, under a long task.
-const INDEX_SLICE: usize = 1000;
-
-/// The search index of one load while its shards arrive: built from each new snapshot, in the
-/// order events were accepted, so what one snapshot's slices built carries over to the next and,
-/// at the end, to the complete snapshot (at 100,000 events the index is 1.3 s of slices: begun
-/// only when the last shard was in, the first search waited for most of it).
+/// The search index of a sharded load while its shards arrive: built from the events the loader
+/// has accepted, in their order, a slice at a time when the page is idle; at the end, the
+/// complete snapshot takes it over. On a fast link the load leaves little idle time and the
+/// rest is built after it; on a slow one the waits between shards hold all of it (at 100,000
+/// events the index is about 2 s of work in Chromium; built only from the snapshots, which come
+/// every 1.5 s, the slices ran out of events between them and the first search waited 1.6 s).
 #[derive(Default)]
-struct IndexJob {
-    build: Option<IndexBuild>,
-    /// The newest snapshot (the slices index its events).
-    latest: Weak<Snapshot>,
-    running: bool,
+struct Indexing {
+    /// Taken when the last shard is in.
+    loader: RefCell<Option<data::Loader>>,
+    build: RefCell<Option<IndexBuild>>,
+    running: Cell<bool>,
 }
 
-/// Goes on with the load's index from `snapshot`, a slice per task, until it has every event of
-/// the snapshot; the next snapshot starts it again. Searches on these partial snapshots build
-/// their own index: this one is only for the complete snapshot.
-fn index_while_loading(job: &Arc<Mutex<IndexJob>>, snapshot: &Arc<Snapshot>) {
-    let Ok(mut j) = job.lock() else { return };
-    j.latest = Arc::downgrade(snapshot);
-    if !j.running {
-        j.running = true;
-        j.build.get_or_insert_default();
-        drop(j);
-        index_slice(job.clone());
+fn index_when_idle(job: &Rc<Indexing>) {
+    if !job.running.replace(true) {
+        let job = job.clone();
+        background_task(move || index_slice(job));
     }
 }
 
-fn index_slice(job: Arc<Mutex<IndexJob>>) {
-    background_task(move || {
-        let Ok(mut j) = job.lock() else { return };
-        let latest = j.latest.upgrade();
-        let done = match (j.build.as_mut(), latest) {
-            (Some(build), Some(s)) => build.step(&s.ds, INDEX_SLICE),
-            // Handed to the complete snapshot, or nothing to index.
-            _ => true,
-        };
-        j.running = !done;
-        drop(j);
-        if !done {
-            index_slice(job);
-        }
-    });
+fn index_slice(job: Rc<Indexing>) {
+    let more = match (job.loader.try_borrow(), job.build.try_borrow_mut()) {
+        (Ok(loader), Ok(mut build)) => match loader.as_ref() {
+            Some(loader) => {
+                let (arrived, names) = loader.arrived();
+                !build.get_or_insert_default().add_arrived(arrived, names, INDEX_SLICE)
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    job.running.set(more);
+    if more {
+        background_task(move || index_slice(job));
+    }
 }
+
+/// Events added to the search index per task: about 15-25 ms in the browser, under a long task.
+const INDEX_SLICE: usize = 1000;
 
 /// Builds the snapshot's search index a slice at a time, each in a task of its own, so the
 /// reader's first search does not wait for it (1.3 s at 100,000 events in one go). Stops when

@@ -59,9 +59,10 @@ use crate::search::{IndexBuild, SearchIndex};
 /// Everything derived from one dataset snapshot, built once and shared read-only.
 pub struct Snapshot {
     pub ds: Dataset,
-    /// Built on the first search, not on the way to the first event: from the complete
-    /// snapshot, a slice of events at a time between tasks (`load::index_between_tasks`), so
-    /// the first search usually finds it ready; a search before then finishes it.
+    /// Built off the way to the first event: a sharded load adds each shard's events as it
+    /// arrives (`load::load_dataset`), then the complete snapshot finishes it in a task of its
+    /// own; a single document's snapshot adds its events a slice at a time between tasks
+    /// (`load::index_between_tasks`). A search before then finishes it.
     index: std::sync::OnceLock<SearchIndex>,
     /// The slices built so far.
     building: std::sync::Mutex<Option<IndexBuild>>,
@@ -99,8 +100,8 @@ impl Snapshot {
         })
     }
 
-    /// The complete snapshot of a sharded load, with the index slices built while its shards
-    /// arrived (`load::index_while_loading`).
+    /// The complete snapshot of a sharded load, with the index of the events built as its shards
+    /// arrived (`load::load_dataset`).
     fn with_build(self: Arc<Self>, build: Option<IndexBuild>) -> Arc<Self> {
         if let (Some(build), Ok(mut slot)) = (build, self.building.lock()) {
             *slot = Some(build);

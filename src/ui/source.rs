@@ -49,7 +49,8 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
     let d2 = d.clone();
     Effect::new(move |_| {
         let e = d2.ds.event(event);
-        let article = e.sources[reader.current.get().min(e.sources.len() - 1)].article;
+        let last = e.source_articles().len() - 1;
+        let article = e.source_articles().nth(reader.current.get().min(last)).unwrap_or_default();
         if reader.texts.with_untracked(|t| t.contains_key(&article))
             || reader.fetching.with_value(|f| f.contains(&article))
         {
@@ -69,9 +70,9 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
         let e = d.ds.event(event);
         // Sources grouped by article, in the order they are listed.
         let mut articles: Vec<ArticleIx> = Vec::new();
-        for s in &e.sources {
-            if !articles.contains(&s.article) {
-                articles.push(s.article);
+        for a in e.source_articles() {
+            if !articles.contains(&a) {
+                articles.push(a);
             }
         }
         let groups = articles.iter().map(|&a| source_group(&d, e, a, fmt, reader)).collect_view();
@@ -90,19 +91,20 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: R
     let (lang, s) = (fmt.lang, fmt.strings());
     let a = d.ds.article(article);
     let outlets = a.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
-    let quote = |(i, src): (usize, &crate::data::Source)| {
+    let quote = |(i, src): (usize, crate::data::Source)| {
         let show = move |_| reader.current.set(i);
         let pressed = move || (reader.current.get() == i).to_string();
+        let quote_lang = text_lang(&src.quote);
         view! {
             <li>
-                <blockquote lang=text_lang(&src.quote) dir="auto">{src.quote.clone()}</blockquote>
+                <blockquote lang=quote_lang dir="auto">{src.quote}</blockquote>
                 <button type="button" class="button" aria-controls="article-reader" aria-pressed=pressed on:click=show>
                     {s.show_in_article}
                 </button>
             </li>
         }
     };
-    let quotes = e.sources.iter().enumerate().filter(|(_, s)| s.article == article).map(quote).collect_view();
+    let quotes = e.sources().enumerate().filter(|(_, s)| s.article == article).map(quote).collect_view();
     view! {
         <figure class="source">
             <figcaption>
@@ -128,7 +130,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: R
 #[component]
 fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reader: Reader) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let n = d.ds.event(event).sources.len();
+    let n = d.ds.event(event).sources().len();
     let current_mark = NodeRef::<html::Mark>::new();
     let boxed = NodeRef::<html::Div>::new();
     // Centre the chosen passage in its box (the box scrolls, not the page).
@@ -146,7 +148,7 @@ fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reade
         let (lang, s) = (fmt.lang, fmt.strings());
         let e = d.ds.event(event);
         let current = reader.current.get().min(n - 1);
-        let article = e.sources[current].article;
+        let article = e.source_articles().nth(current).unwrap_or_default();
         let title = lang.pick(&d.ds.article(article).title).to_owned();
         let body = match reader.texts.with(|t| t.get(&article).cloned()) {
             None => view! { <p class="loading" role="status">{s.article_loading}</p> }.into_any(),
@@ -195,8 +197,7 @@ fn article_text(
     boxed: NodeRef<html::Div>,
 ) -> impl IntoView {
     let marks: Vec<(usize, std::ops::Range<usize>)> = e
-        .sources
-        .iter()
+        .sources()
         .enumerate()
         .filter(|(_, s)| s.article == article)
         .filter_map(|(i, s)| Some((i, locate_quote(&text, &s.quote)?)))

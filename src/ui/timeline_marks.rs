@@ -106,7 +106,7 @@ pub fn mark_view(ctx: Ctx, data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom
     }
     let e = data.ds.event(m.events[0]);
     let id = e.id.clone();
-    let label = format!("{} — {} — {}", format_date(fmt, &e.date), e.kind.label(lang), lang.pick(&e.title));
+    let label = format!("{} — {} — {}", format_date(fmt, &e.date), e.kind.label(lang), lang.pick(&e.title()));
     let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
     let open = move || {
         let id = id.clone();
@@ -221,7 +221,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
         let left = (p.x - PEEK_W / 2.0).clamp(0.0, (width - PEEK_W).max(0.0));
         let body = if let [ix] = p.events[..] {
             let e = d.ds.event(ix);
-            let (id, title) = (e.id.clone(), lang.pick(&e.title).to_owned());
+            let (id, title) = (e.id.clone(), lang.pick(&e.title()).to_owned());
             view! {
                 <p class="peek-meta">{format_date(fmt, &e.date)} " · " {e.kind.label(lang)}</p>
                 <p class="peek-title"><bdi>{title}</bdi></p>

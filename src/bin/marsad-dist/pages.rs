@@ -102,7 +102,7 @@ fn description(q: &Query, ds: &Dataset) -> String {
     let s = lang.strings();
     let text = match Page::of(q) {
         Page::Event(id) => match ds.event_ix(&id) {
-            Some(ix) => Some(lang.pick(&ds.event(ix).summary).to_owned()),
+            Some(ix) => Some(lang.pick(&ds.event(ix).summary()).to_owned()),
             None => ds.withdrawn(&id).map(|w| format!("{}: {}", lang.strings().withdrawn_reason, lang.pick(&w.reason))),
         },
         Page::Timeline(Some(marsad::page::Card::Country(code))) => ds.country_ix(&code).map(|c| {
