@@ -341,10 +341,9 @@ struct Builder {
 }
 
 impl Builder {
-    /// The word's slot, added (with the spelling it was read in) if it is new.
-    fn slot(&mut self, norm: &str, surface: &str) -> u32 {
+    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
         // Look up before allocating: most words of a large dataset are already indexed.
-        match self.slot.get(norm) {
+        let slot = match self.slot.get(norm) {
             Some(&slot) => slot,
             None => {
                 let surface = (surface != norm).then(|| surface.into());
@@ -352,11 +351,7 @@ impl Builder {
                 self.slot.insert(norm.into(), self.words.len() as u32 - 1);
                 self.words.len() as u32 - 1
             }
-        }
-    }
-
-    fn add(&mut self, norm: &str, surface: &str, event: Option<EventIx>) -> &mut RawWord {
-        let slot = self.slot(norm, surface);
+        };
         let word = &mut self.words[slot as usize];
         if let Some(ix) = event {
             word.postings.push(ix);
@@ -388,8 +383,6 @@ fn year(norm: &str) -> Option<i32> {
 pub struct IndexBuild {
     b: Builder,
     by_entity: HashMap<Entity, Postings>,
-    /// The words of each party's and actor's names, read once (every event names some).
-    name_words: HashMap<Entity, Vec<u32>>,
     /// The next event to add.
     next: usize,
 }
@@ -429,21 +422,10 @@ impl IndexBuild {
             })
         };
         e.each_text(&mut add);
-        let named = e.parties.iter().map(|&c| Entity::Country(c)).chain(e.actors.iter().map(|&a| Entity::Actor(a)));
-        for entity in named {
-            let words = self.name_words.entry(entity).or_insert_with(|| {
-                let name = match entity {
-                    Entity::Country(c) => &names.country(c).name,
-                    Entity::Actor(a) => &names.actor(a).name,
-                    _ => return Vec::new(),
-                };
-                let mut words = Vec::new();
-                for text in [&name.ar, &name.en] {
-                    for_each_word(text, |w, s| words.push(self.b.slot(w, s)));
-                }
-                words
-            });
-            words.iter().for_each(|&slot| self.b.words[slot as usize].postings.push(ix));
+        let named = e.parties.iter().map(|&c| &names.country(c).name);
+        for name in named.chain(e.actors.iter().map(|&a| &names.actor(a).name)) {
+            add(&name.ar);
+            add(&name.en);
         }
         let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
             .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
