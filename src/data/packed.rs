@@ -102,7 +102,9 @@ fn decode(bytes: &[u8], out: &mut String) {
     }
 }
 
-fn put(n: usize, out: &mut Vec<u8>) {
+/// Appends `n` in LEB128: seven bits a byte, low first, the high bit set on all but the last.
+/// (The search index's posting lists are written with it too.)
+pub(crate) fn put(n: usize, out: &mut Vec<u8>) {
     let mut n = n;
     while n >= 0x80 {
         out.push(0x80 | (n & 0x7F) as u8);
@@ -111,14 +113,15 @@ fn put(n: usize, out: &mut Vec<u8>) {
     out.push(n as u8);
 }
 
-/// A reader of the header's numbers.
-struct Numbers<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// A reader of LEB128 numbers ([`put`]) from `bytes`, starting at `at`.
+pub(crate) struct Numbers<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
 }
 
 impl Numbers<'_> {
-    fn next(&mut self) -> usize {
+    /// The next number (0 past the end).
+    pub fn next(&mut self) -> usize {
         let (mut n, mut shift) = (0usize, 0);
         while let Some(&b) = self.bytes.get(self.at) {
             self.at += 1;
@@ -197,13 +200,6 @@ impl Packed {
         })
     }
 
-    /// Text `i` (empty past the end), appended to `out`.
-    pub fn text_into(&self, i: usize, out: &mut String) {
-        if let Some(bytes) = self.encoded().nth(i) {
-            decode(bytes, out);
-        }
-    }
-
     /// Every text in turn, decoded into one reused buffer.
     pub fn each_text(&self, mut f: impl FnMut(&str)) {
         let mut buf = String::new();
@@ -217,13 +213,10 @@ impl Packed {
     /// Text `i` (empty past the end).
     pub fn text(&self, i: usize) -> String {
         let mut out = String::new();
-        self.text_into(i, &mut out);
+        if let Some(bytes) = self.encoded().nth(i) {
+            decode(bytes, &mut out);
+        }
         out
-    }
-
-    /// Bytes held (the header included).
-    pub fn size(&self) -> usize {
-        self.0.len()
     }
 }
 

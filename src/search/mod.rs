@@ -86,12 +86,8 @@ impl Postings {
         if self.len > 0 && ix <= self.last {
             return;
         }
-        let mut gap = ix - if self.len == 0 { 0 } else { self.last };
-        while gap >= 0x80 {
-            self.bytes.push(0x80 | (gap & 0x7F) as u8);
-            gap >>= 7;
-        }
-        self.bytes.push(gap as u8);
+        let gap = ix - if self.len == 0 { 0 } else { self.last };
+        crate::data::packed::put(gap as usize, &mut self.bytes);
         self.len += 1;
         self.last = ix;
     }
@@ -110,18 +106,10 @@ impl Postings {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = EventIx> + '_ {
-        let mut bytes = self.bytes.iter();
+        let mut gaps = crate::data::packed::Numbers { bytes: &self.bytes, at: 0 };
         let mut at: EventIx = 0;
         (0..self.len).map(move |_| {
-            let (mut gap, mut shift) = (0u32, 0);
-            for &b in bytes.by_ref() {
-                gap |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
-                shift += 7;
-                if b < 0x80 {
-                    break;
-                }
-            }
-            at = at.wrapping_add(gap);
+            at = at.wrapping_add(gaps.next() as EventIx);
             at
         })
     }
