@@ -143,6 +143,11 @@ impl Event {
     pub fn each_text(&self, f: impl FnMut(&str)) {
         self.text.each_text(f);
     }
+
+    /// The texts as they are stored (the search index's worker is sent them so).
+    pub fn packed(&self) -> &Packed {
+        &self.text
+    }
 }
 
 /// An event taken out of the dataset: what the app shows at its old address.

@@ -157,6 +157,16 @@ impl Packed {
         Packed(out.into_boxed_slice())
     }
 
+    /// A record's bytes as [`Packed::bytes`] gave them. Any bytes read safely: what is missing
+    /// or malformed reads as empty.
+    pub fn from_bytes(bytes: Box<[u8]>) -> Packed {
+        Packed(bytes)
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
     fn header(&self) -> Numbers<'_> {
         Numbers { bytes: &self.0, at: 0 }
     }

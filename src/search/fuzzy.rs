@@ -65,7 +65,7 @@ pub fn distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
 }
 
 /// Word ids filed by length in letters, with each word's letter signature.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Buckets {
     /// Word ids ordered by length; bucket `n` is `ids[starts[n]..starts[n + 1]]`.
     ids: Vec<u32>,
@@ -105,6 +105,20 @@ impl Buckets {
             }
         }
         Buckets { ids, starts, signatures }
+    }
+
+    /// The word ids, the buckets' starts and the signatures (see `transfer`).
+    pub fn parts(&self) -> (&[u32], &[u32], &[u64]) {
+        (&self.ids, &self.starts, &self.signatures)
+    }
+
+    /// Buckets from [`Buckets::parts`]: `None` unless every bucket lies within `ids` (each id
+    /// is already checked against the words) and every word has a signature.
+    pub fn from_parts(ids: Vec<u32>, starts: Vec<u32>, signatures: Vec<u64>) -> Option<Buckets> {
+        let ordered = starts.windows(2).all(|w| w[0] <= w[1]);
+        let fits = starts.len() == MAX_FUZZY + 2 && ordered && starts.last().is_some_and(|&s| s as usize <= ids.len());
+        let signed = ids.iter().all(|&id| (id as usize) < signatures.len());
+        (fits && signed).then_some(Buckets { ids, starts, signatures })
     }
 
     /// Calls `visit(id, distance)` for every filed word within the edit budget of `word`;

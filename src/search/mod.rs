@@ -31,6 +31,7 @@
 mod fuzzy;
 mod normalize;
 mod stem;
+mod transfer;
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -39,6 +40,7 @@ use std::ops::Range;
 
 pub use normalize::{for_each_word, normalize};
 use stem::Split;
+pub use transfer::encode_events;
 
 use crate::data::{Dataset, EventIx, EventType, Topic};
 use crate::i18n::Lang;
@@ -190,7 +192,7 @@ pub struct Hits {
 }
 
 /// One distinct word of the index.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Word {
     /// Normalised.
     norm: Box<str>,
@@ -221,21 +223,21 @@ impl Word {
 }
 
 /// One word of an alias phrase.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct AliasWord {
     norm: Box<str>,
     base: Box<str>,
     stem: Box<str>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Alias {
     words: Vec<AliasWord>,
     entity: Entity,
 }
 
 /// The search index of one dataset.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchIndex {
     /// Every distinct word of the searchable text and of the alias and label lists, sorted by
     /// (stem, word): the words of one stem are contiguous.
@@ -364,6 +366,16 @@ fn year(norm: &str) -> Option<i32> {
     (norm.len() == 4 && norm.bytes().all(|b| b.is_ascii_digit())).then(|| norm.parse().ok()).flatten()
 }
 
+/// What the index reads of an event: its texts, what it names and when.
+struct Indexed<'a> {
+    texts: &'a crate::data::packed::Packed,
+    parties: &'a [crate::data::CountryIx],
+    actors: &'a [crate::data::ActorIx],
+    topics: &'a [Topic],
+    kind: EventType,
+    year: i32,
+}
+
 /// A word index built a slice of events at a time, so a page with 100,000 events can build it
 /// between frames (about 13 µs an event in the browser) before the reader's first search.
 /// [`IndexBuild::finish`] gives exactly what [`SearchIndex::build`] gives.
@@ -403,13 +415,30 @@ impl IndexBuild {
 
     /// Adds event `e`, the `ix`th the load accepted; `names` names its countries and actors.
     fn add(&mut self, ix: EventIx, e: &crate::data::Event, names: &Dataset) {
+        let year = e.date.year;
+        self.add_parts(
+            ix,
+            Indexed {
+                texts: e.packed(),
+                parties: &e.parties,
+                actors: &e.actors,
+                topics: &e.topics,
+                kind: e.kind,
+                year,
+            },
+            names,
+        );
+    }
+
+    /// Adds what the index reads of one event (its parties and actors are in `names`).
+    fn add_parts(&mut self, ix: EventIx, e: Indexed, names: &Dataset) {
         let b = &mut self.b;
         let mut add = |text: &str| {
             for_each_word(text, |w, s| {
                 b.add(w, s, Some(ix));
             })
         };
-        e.each_text(&mut add);
+        e.texts.each_text(&mut add);
         let named = e.parties.iter().map(|&c| &names.country(c).name);
         for name in named.chain(e.actors.iter().map(|&a| &names.actor(a).name)) {
             add(&name.ar);
@@ -418,7 +447,7 @@ impl IndexBuild {
         let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
             .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
             .chain(e.topics.iter().map(|&t| Entity::Topic(t)))
-            .chain([Entity::Type(e.kind), Entity::Year(e.date.year)]);
+            .chain([Entity::Type(e.kind), Entity::Year(e.year)]);
         for entity in entities {
             self.by_entity.entry(entity).or_default().push(ix);
         }
@@ -432,6 +461,14 @@ impl IndexBuild {
     /// The index of `ds`: the events not yet added, then the names, labels and lookup tables.
     pub fn finish(mut self, ds: &Dataset) -> SearchIndex {
         self.step(ds, usize::MAX);
+        let mut index = self.finish_named(ds, ds.events.len());
+        index.to_ix = ds.arrival.clone();
+        index
+    }
+
+    /// The index of the `events` events added so far, whose countries and actors `names` has,
+    /// numbered in the order they were added (no `to_ix` yet: [`SearchIndex::numbered`]).
+    fn finish_named(self, ds: &Dataset, events: usize) -> SearchIndex {
         let IndexBuild { mut b, by_entity, .. } = self;
 
         // Every phrase that names something: names and aliases, labels and their alternatives.
@@ -459,10 +496,9 @@ impl IndexBuild {
             }
         }
 
-        let mut index = SearchIndex::from_words(b, ds.events.len());
+        let mut index = SearchIndex::from_words(b, events);
         index.by_entity = by_entity;
         index.by_entity.values_mut().for_each(Postings::shrink);
-        index.to_ix = ds.arrival.clone();
         for (entity, phrase) in phrases {
             let mut words = Vec::new();
             for_each_word(phrase, |w, _| {

@@ -11,9 +11,10 @@ use futures::StreamExt;
 use leptos::prelude::*;
 
 use super::fetch::{controller, get, Fetched, Want};
+use super::index_worker::IndexWorker;
 use super::{Ctx, Snapshot};
 use crate::data::{self, is_article_text, shard, LoadError, ShardRef};
-use crate::search::IndexBuild;
+use crate::search::{IndexBuild, SearchIndex};
 
 /// Why loading failed, in the reader's terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,14 +63,15 @@ fn fallback_of(f: &Fetched) -> Option<String> {
     })
 }
 
-/// The head document. When the fresh copy does not load, the worker is told, and its last copy
-/// that did load (if it has one) is used instead, marked as such.
-async fn head() -> Result<(data::Loader, Option<String>), Failure> {
+/// The head document, and its text. When the fresh copy does not load, the worker is told, and
+/// its last copy that did load (if it has one) is used instead, marked as such.
+async fn head() -> Result<(data::Loader, Option<String>, String), Failure> {
     let fresh = get("data/events.json", Want::Fresh).await?;
     let error = match data::Loader::head(&fresh.text) {
         Ok(loader) => {
             fresh.verdict(true);
-            return Ok((loader, fallback_of(&fresh)));
+            let fallback = fallback_of(&fresh);
+            return Ok((loader, fallback, fresh.text));
         }
         Err(e) => e,
     };
@@ -77,7 +79,7 @@ async fn head() -> Result<(data::Loader, Option<String>), Failure> {
     if controller().is_some() {
         if let Ok(good) = get("data/events.json", Want::LastGood).await {
             if let Ok(loader) = data::Loader::head(&good.text) {
-                return Ok((loader, Some("invalid-update".into())));
+                return Ok((loader, Some("invalid-update".into()), good.text));
             }
         }
     }
@@ -125,13 +127,16 @@ pub async fn fetch_article(path: &str) -> Result<String, Failure> {
 /// others are applied as they arrive.
 pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     phase.set(Phase::Loading);
-    let (loader, fallback) = match head().await {
+    let (loader, fallback, head_text) = match head().await {
         Ok(h) => h,
         Err(f) => return phase.set(Phase::Failed(f)),
     };
     let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
     let order = shard::fetch_order(&loader.shards, from, to);
     let total = order.len();
+    // A sharded load's search index is built on the other core where the browser allows it.
+    let mut helper = if total > 0 { IndexWorker::start(&head_text) } else { None };
+    drop(head_text);
     let (mut generation, mut done, mut last) = (0, 0, f64::NEG_INFINITY);
     let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
     let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
@@ -144,6 +149,9 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             Ok(text) => loader.add_shard(s, &text),
             Err(f) => loader.shard_failed(s, f.details()),
         }
+        if let Some(helper) = helper.as_mut() {
+            helper.send(loader.arrived().0);
+        }
         done += 1;
         ctx.shards.set(Some((done, total)));
         let now = js_sys::Date::now();
@@ -154,6 +162,9 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             last = js_sys::Date::now();
         }
         drop(slot);
+        // Even with a worker: idle time costs nothing, and a search as the last shard comes in
+        // then finishes what the slices began instead of starting over (the worker's answer
+        // comes a moment later).
         if total > 0 {
             index_when_idle(&job);
         }
@@ -164,8 +175,37 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(build);
     ctx.data.set(complete.clone());
     ready(phase);
-    // After the drawing's task (queued first), never ahead of it.
-    index_between_tasks(&complete);
+    match helper {
+        Some(helper) => {
+            let snapshot = Arc::downgrade(&complete);
+            helper.finish(move |bytes| adopt(snapshot, bytes));
+        }
+        // After the drawing's task (queued first), never ahead of it.
+        None => index_between_tasks(&complete),
+    }
+}
+
+/// The worker's index for the complete snapshot, if it is still the one shown and has not built
+/// its own (a search may have); checked against the snapshot's events. Without one, the page
+/// builds it, as it does with no worker.
+fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
+    let Some(s) = snapshot.upgrade() else { return };
+    let size = bytes.as_ref().map_or(0, Vec::len);
+    match bytes.and_then(|b| SearchIndex::from_bytes(&b)).and_then(|index| index.numbered(&s.ds)) {
+        Some(index) => {
+            if s.index.set(index).is_ok() {
+                if let Ok(mut partial) = s.building.lock() {
+                    *partial = None;
+                }
+                let what = format!(
+                    "marsad: the search index of {} events came from its worker ({size} bytes)",
+                    s.ds.events.len()
+                );
+                web_sys::console::debug_1(&what.into());
+            }
+        }
+        None => index_between_tasks(&s),
+    }
 }
 
 /// The search index of a sharded load while its shards arrive: built from the events the loader

@@ -31,6 +31,7 @@ mod explorer;
 mod fetch;
 mod filters;
 mod header;
+pub mod index_worker;
 mod link;
 mod load;
 mod marks;

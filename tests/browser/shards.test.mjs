@@ -224,18 +224,11 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
 });
 
-test('a search once every year is in finds what the whole dataset has: the index begun while shards arrived carries over', async () => {
-  const { page, release } = await gated();
-  await page.goto(`${server.url}?lang=en`);
-  await ready(page);
-  await waitListed(page, head.shards[0].events);
-  // The other shards are held back: the page is idle, and indexes the first one meanwhile.
-  await page.waitForTimeout(500);
-  release();
-  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+/** Searches the most and the least frequent country by name: the rows listed must be exactly
+ *  that country's events, as the shards have them. */
+async function searchCountries(page) {
   const all = head.shards.flatMap(shardEvents);
   assert.equal(all.length, N);
-  // The countries by how many events name them; search the most and the least frequent.
   const counts = new Map();
   all.forEach((e) => e.parties.forEach((p) => counts.set(p, (counts.get(p) ?? 0) + 1)));
   const byCount = [...counts].sort((a, b) => b[1] - a[1]);
@@ -243,11 +236,82 @@ test('a search once every year is in finds what the whole dataset has: the index
     const country = head.countries.find((c) => c.code === code);
     await page.fill('#search', country.name.en);
     await waitListed(page, n);
-    // The rows listed are that country's events.
     const ids = await page.$$eval('.event-list .event-row a', (as) => as.map((a) => new URL(a.href).searchParams.get('event') ?? decodeURIComponent(a.pathname.split('/').filter(Boolean).at(-1))));
     const mine = new Set(all.filter((e) => e.parties.includes(code)).map((e) => e.id));
     assert.ok(ids.length > 0 && ids.every((id) => mine.has(id)), `${code}: ${ids.filter((id) => !mine.has(id)).slice(0, 3)}`);
   }
+}
+
+/** Resolves when the page says it took the search index from its worker. */
+const fromWorker = (page) => page.waitForEvent('console', { predicate: (m) => m.text().includes('came from its worker'), timeout: 30000 });
+
+test('a search once every year is in finds what the whole dataset has: the index built in its worker while shards arrived', async () => {
+  const { page, release } = await gated();
+  const adopted = fromWorker(page);
+  // A static page below the root (its links are rebased; the worker is named from the root).
+  await page.goto(`${server.url}en/`);
+  await ready(page);
+  await waitListed(page, head.shards[0].events);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.match((await adopted).text(), new RegExp(`of ${N} events`));
+  // The worker is stopped once it has answered.
+  for (let i = 0; page.workers().length > 0 && i < 50; i++) await page.waitForTimeout(20);
+  assert.equal(page.workers().length, 0, 'no worker left running');
+  await searchCountries(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('without its worker (the script missing) the page builds the index itself, begun while shards arrive', async () => {
+  const { page, release } = await gated();
+  let asked = 0;
+  await page.route('**/search-*.js', (route) => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
+  let adopted = false;
+  page.on('console', (m) => { adopted ||= m.text().includes('came from its worker'); });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await waitListed(page, head.shards[0].events);
+  // The other shards are held back: the page is idle, and indexes the first one meanwhile.
+  await page.waitForTimeout(500);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(asked, 1, 'the worker was asked for');
+  await searchCountries(page);
+  assert.equal(adopted, false);
+  // The failed worker script is the one problem.
+  assert.ok(page.problems.every((p) => /search-[0-9a-f]+\.js|404/.test(p)), page.problems.join('\n'));
+  await page.context().close();
+});
+
+test('the index from the worker answers every kind of query as the page\'s own does', async () => {
+  const open = async (worker) => {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    if (!worker) await page.route('**/search-*.js', (route) => route.abort());
+    const adopted = worker ? fromWorker(page) : null;
+    await page.goto(`${server.url}?lang=en`);
+    await ready(page);
+    await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+    await adopted;
+    return page;
+  };
+  const [a, b] = [await open(true), await open(false)];
+  const rows = (page) => page.$$eval('.event-list .event-row a', (as) => as.slice(0, 30).map((x) => x.href));
+  // Words of the text in both languages, a prefix, a typo, a year, a type label and a name.
+  const all = head.shards.flatMap(shardEvents);
+  const word = all[0].title.ar.split(' ').sort((x, y) => y.length - x.length)[0];
+  for (const q of [word, 'cyber', 'cyberatt', 'dialouge', '2021', 'sanctions', head.countries[3].name.ar, `${head.countries[5].name.en} 2020`]) {
+    await a.fill('#search', q);
+    await b.fill('#search', q);
+    await waitUntil(a, (q) => new URLSearchParams(location.search).get('q') === q, q);
+    await waitUntil(b, (q) => new URLSearchParams(location.search).get('q') === q, q);
+    const [na, nb] = [await listed(a), await listed(b)];
+    assert.equal(na, nb, `${q}: ${na} with the worker's index, ${nb} with the page's`);
+    assert.deepEqual(await rows(a), await rows(b), q);
+    assert.equal(await a.textContent('.result-count'), await b.textContent('.result-count'), q);
+  }
+  assert.ok(await listed(a) > 0, 'the last query finds events');
+  assert.deepEqual(a.problems, []);
+  await a.context().close();
+  await b.context().close();
 });

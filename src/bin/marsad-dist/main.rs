@@ -59,6 +59,9 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
 const START_TEMPLATE: &str = include_str!("start.js");
 const RELEASE_MARK: &str = "// --- release builds only: the service worker ---\n";
 
+/// The search index's worker script (`src/ui/index_worker.rs`): the same glue and wasm.
+const INDEX_WORKER: &str = include_str!("index-worker.js");
+
 /// Runs before the first paint, from each page's head (`boot.js`): hides a static page's content
 /// where the URL names another view.
 const BOOT: &str = include_str!("boot.js");
@@ -103,6 +106,9 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
+    let index_worker = INDEX_WORKER.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
+    let worker_name = format!("search-{}.js", &content_hash(index_worker.as_bytes())[..16]);
+    std::fs::write(dir.join(&worker_name), &index_worker).map_err(|e| format!("{worker_name}: {e}"))?;
     let boot_name = format!("boot-{}.js", &content_hash(BOOT.as_bytes())[..16]);
     std::fs::write(dir.join(&boot_name), BOOT).map_err(|e| format!("{boot_name}: {e}"))?;
     each_page(dir, |html, root| {
@@ -111,11 +117,14 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         }
         // The page's own content paints first: the start module asks for the wasm and the
         // data (`marsad-preload`) once that frame is drawn, so they never take a slow
-        // connection from the HTML and CSS. The glue is small and needed first: preloaded.
+        // connection from the HTML and CSS. The glue is small and needed first: preloaded. A
+        // sharded load starts the search index's worker (`marsad-index-worker`). Both metas name
+        // files from the site root, so a page rebuilt from this one's head keeps them right.
         let tags = format!(
             "<script src=\"{root}{boot_name}\"></script>\
              <link rel=\"modulepreload\" href=\"{root}{glue}\">\
              <meta name=\"marsad-preload\" content=\"data/events.json\">\
+             <meta name=\"marsad-index-worker\" content=\"{worker_name}\">\
              <script type=\"module\" src=\"{root}{start_name}\"></script></head>"
         );
         if !html.contains("</head>") {
@@ -132,7 +141,7 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         }
         Ok(html)
     })?;
-    println!("marsad-dist: {start_name} -> {glue}, {wasm}; {boot_name}");
+    println!("marsad-dist: {start_name} -> {glue}, {wasm}; {boot_name}; {worker_name}");
     Ok(())
 }
 
