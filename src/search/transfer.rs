@@ -71,6 +71,21 @@ impl<'a> Reader<'a> {
         self.u32().filter(|&i| (i as usize) < n)
     }
 
+    /// A count of items still to read: every item takes a byte at least, so a count beyond the
+    /// bytes left is refused before anything is allocated.
+    fn count(&mut self) -> Option<usize> {
+        self.num().filter(|&n| n <= self.bytes.len() - self.at)
+    }
+
+    /// `n` numbers, each below `limit`.
+    fn numbers(&mut self, n: usize, limit: usize) -> Option<Vec<u32>> {
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.below(limit)?);
+        }
+        Some(out)
+    }
+
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.at.checked_add(n)?;
         let bytes = self.bytes.get(self.at..end)?;
@@ -83,14 +98,14 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).ok().map(Box::from)
     }
 
-    /// A count, then that many items; every item takes a byte at least, so a count beyond the
-    /// bytes left is refused before anything is allocated.
+    /// A count, then that many items.
     fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let n = self.num()?;
-        if n > self.bytes.len() - self.at {
-            return None;
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(item(self)?);
         }
-        (0..n).map(|_| item(self)).collect()
+        Some(out)
     }
 
     fn postings(&mut self) -> Option<Postings> {
@@ -147,8 +162,10 @@ impl IndexBuild {
         while !r.done() {
             let kind = *EventType::ALL.get(r.num()?)?;
             let year = unzigzag(r.u32()?);
-            let parties = r.list(|r| r.below(names.countries.len()))?;
-            let actors = r.list(|r| r.below(names.actors.len()))?;
+            let n = r.count()?;
+            let parties = r.numbers(n, names.countries.len())?;
+            let n = r.count()?;
+            let actors = r.numbers(n, names.actors.len())?;
             let topics = r.list(|r| Topic::ALL.get(r.num()?).copied())?;
             let n = r.num()?;
             let texts = Packed::from_bytes(r.take(n)?.into());
@@ -210,8 +227,8 @@ impl SearchIndex {
             }
         }
         // In a fixed order, so the same index gives the same bytes.
-        let mut entities: Vec<(&Entity, &Postings)> = self.by_entity.iter().collect();
-        entities.sort_by_key(|(e, _)| match **e {
+        let entities: Vec<(&Entity, &Postings)> = self.by_entity.iter().collect();
+        let entities = crate::sort::by_key(entities, |(e, _)| match **e {
             Entity::Country(c) => (0, c as i64),
             Entity::Actor(a) => (1, a as i64),
             Entity::Topic(t) => (2, t.index() as i64),
@@ -248,10 +265,11 @@ impl SearchIndex {
             fits.then_some(Word { norm, surface, postings, base, end, alias })
         })?;
         let n = words.len();
-        let by_norm = (0..n).map(|_| r.below(n)).collect::<Option<Vec<u32>>>()?;
-        let by_base = (0..n).map(|_| r.below(n)).collect::<Option<Vec<u32>>>()?;
-        let ids = r.list(|r| r.below(n))?;
-        let starts = r.list(Reader::u32)?;
+        let (by_norm, by_base) = (r.numbers(n, n)?, r.numbers(n, n)?);
+        let count = r.count()?;
+        let ids = r.numbers(count, n)?;
+        let count = r.count()?;
+        let starts = r.numbers(count, u32::MAX as usize)?;
         let signatures =
             (0..n).map(|_| r.take(8)?.try_into().ok().map(u64::from_le_bytes)).collect::<Option<Vec<u64>>>()?;
         let near = fuzzy::Buckets::from_parts(ids, starts, signatures)?;

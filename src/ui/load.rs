@@ -204,7 +204,10 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
                 web_sys::console::debug_1(&what.into());
             }
         }
-        None => index_between_tasks(&s),
+        None => {
+            web_sys::console::debug_1(&"marsad: no search index from its worker; the page builds it".into());
+            index_between_tasks(&s);
+        }
     }
 }
 

@@ -341,9 +341,9 @@ const SLOW_LINK_MBPS = 15;
 
 /**
  * Over a 15 Mbit/s link (CDP network emulation) 100,000 events take seconds to arrive and the page
- * has idle time between shards, which the search index uses; on loopback the load keeps the CPU
- * busy and the index can only start at the end. One cold load: the first keystroke as soon as
- * every event is in.
+ * has idle time between shards, which the search index uses (and its worker, on the other core,
+ * keeps up with the shards); on loopback the load keeps the page busy to the end and only the
+ * worker can index while it runs. One cold load: the first keystroke as soon as every event is in.
  */
 async function firstSearchOverSlowLink(browser, site) {
   const server = await serve({ root: site, gzip: true });

@@ -263,26 +263,35 @@ test('a search once every year is in finds what the whole dataset has: the index
   await page.context().close();
 });
 
-test('without its worker (the script missing) the page builds the index itself, begun while shards arrive', async () => {
-  const { page, release } = await gated();
-  let asked = 0;
-  await page.route('**/search-*.js', (route) => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
-  let adopted = false;
-  page.on('console', (m) => { adopted ||= m.text().includes('came from its worker'); });
-  await page.goto(`${server.url}?lang=en`);
-  await ready(page);
-  await waitListed(page, head.shards[0].events);
-  // The other shards are held back: the page is idle, and indexes the first one meanwhile.
-  await page.waitForTimeout(500);
-  release();
-  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
-  assert.equal(asked, 1, 'the worker was asked for');
-  await searchCountries(page);
-  assert.equal(adopted, false);
-  // The failed worker script is the one problem.
-  assert.ok(page.problems.every((p) => /search-[0-9a-f]+\.js|404/.test(p)), page.problems.join('\n'));
-  await page.context().close();
-});
+// A worker script that is missing, and one that fails on the first message it gets.
+for (const [what, answer] of [
+  ['missing', { status: 404, body: 'gone' }],
+  ['failing', { status: 200, contentType: 'text/javascript', body: "self.onmessage = () => { throw new Error('no index here'); };" }],
+]) {
+  test(`with its worker script ${what}, the page builds the index itself, begun while shards arrive`, async () => {
+    const { page, release } = await gated();
+    let asked = 0;
+    await page.route('**/search-*.js', (route) => { asked += 1; return route.fulfill(answer); });
+    let adopted = false;
+    page.on('console', (m) => { adopted ||= m.text().includes('came from its worker'); });
+    const fellBack = page.waitForEvent('console', { predicate: (m) => m.text().includes('no search index from its worker'), timeout: 30000 });
+    await page.goto(`${server.url}?lang=en`);
+    await ready(page);
+    await waitListed(page, head.shards[0].events);
+    // The other shards are held back: the page is idle, and indexes the first one meanwhile.
+    await page.waitForTimeout(500);
+    release();
+    await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+    assert.equal(asked, 1, 'the worker was asked for');
+    // The page knows the worker failed, and goes on with the index itself.
+    await fellBack;
+    await searchCountries(page);
+    assert.equal(adopted, false);
+    // The worker's script or its failure is the one problem.
+    assert.ok(page.problems.every((p) => /search-[0-9a-f]+\.js|404|no index here/.test(p)), page.problems.join('\n'));
+    await page.context().close();
+  });
+}
 
 test('the index from the worker answers every kind of query as the page\'s own does', async () => {
   const open = async (worker) => {
