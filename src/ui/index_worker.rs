@@ -12,7 +12,8 @@
 //!
 //! The worker only speeds things up: the page still indexes in its idle time while the shards
 //! arrive, and where the worker cannot start (no module workers, no script, a failure in it)
-//! the page finishes the index itself after the last shard, as it does without one (`load`).
+//! or is late, the page finishes the index itself after the last shard, as it does without one
+//! (`load`).
 //!
 //! Messages to the worker are bytes: a tag ([`HEAD`], [`EVENTS`], [`FINISH`]) and its payload.
 //! The answer is the index's bytes, or a text saying why there is none.

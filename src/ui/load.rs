@@ -179,11 +179,30 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         Some(helper) => {
             let snapshot = Arc::downgrade(&complete);
             helper.finish(move |bytes| adopt(snapshot, bytes));
+            // A worker that has not answered by then (throttled, or stuck) is not waited for:
+            // the page builds the index too, and the first one finished is kept.
+            let snapshot = Arc::downgrade(&complete);
+            set_timeout(
+                move || {
+                    if let Some(s) = snapshot.upgrade().filter(|s| s.index.get().is_none()) {
+                        web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
+                        index_between_tasks(&s);
+                    }
+                },
+                WORKER_WAIT,
+            );
         }
         // After the drawing's task (queued first), never ahead of it.
         None => index_between_tasks(&complete),
     }
 }
+
+/// How long after the last shard the page waits for the worker's index before building it too
+/// (the worker answers within about 0.3 s of the last shard at 100,000 events).
+const WORKER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// What the console says when the page builds the index itself after all (tests wait for it).
+const NO_INDEX_FROM_WORKER: &str = "marsad: no search index from its worker; the page builds it";
 
 /// The worker's index for the complete snapshot, if it is still the one shown and has not built
 /// its own (a search may have); checked against the snapshot's events. Without one, the page
@@ -205,7 +224,7 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
             }
         }
         None => {
-            web_sys::console::debug_1(&"marsad: no search index from its worker; the page builds it".into());
+            web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
             index_between_tasks(&s);
         }
     }

@@ -263,10 +263,12 @@ test('a search once every year is in finds what the whole dataset has: the index
   await page.context().close();
 });
 
-// A worker script that is missing, and one that fails on the first message it gets.
+// A worker script that is missing, one that fails on the first message it gets, and one that
+// never answers (the page waits 3 s after the last shard, then builds the index too).
 for (const [what, answer] of [
   ['missing', { status: 404, body: 'gone' }],
   ['failing', { status: 200, contentType: 'text/javascript', body: "self.onmessage = () => { throw new Error('no index here'); };" }],
+  ['silent', { status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }],
 ]) {
   test(`with its worker script ${what}, the page builds the index itself, begun while shards arrive`, async () => {
     const { page, release } = await gated();
