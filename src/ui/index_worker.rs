@@ -1,7 +1,8 @@
 //! A sharded load's search index, built in a worker on the other core while the page loads.
 //!
 //! The page ([`IndexWorker`]) starts the worker script the build wrote (`search-<hash>.js`,
-//! named from the site root by the page's `<meta name="marsad-index-worker">`), which runs this same wasm module:
+//! named from the site root by the page's `<meta name="marsad-index-worker">`) and sends it its
+//! own compiled `WebAssembly.Module`, which the worker instantiates:
 //! `main` sees a worker's global scope and calls [`serve`] instead of starting the app. The page
 //! sends the head it loaded, then after each shard the events the loader accepted from it
 //! (`search::encode_events`), then "finish"; the worker adds each batch to an `IndexBuild` as
@@ -200,7 +201,8 @@ impl IndexWorker {
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         shared.borrow_mut().handlers = Some((on_message, on_error));
         let w = IndexWorker { worker, shared, sent: 0 };
-        if !post(&w.worker, HEAD, head.as_bytes()) {
+        // The page's compiled module: the worker neither downloads nor compiles the wasm again.
+        if w.worker.post_message(&wasm_bindgen::module()).is_err() || !post(&w.worker, HEAD, head.as_bytes()) {
             answer(&w.shared, Answer::Failed);
         }
         Some(w)

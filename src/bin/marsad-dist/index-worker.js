@@ -1,8 +1,13 @@
 // Written by marsad-dist: the search index's worker (src/ui/index_worker.rs). It runs the page's
-// own wasm module, whose `main` serves the index in a worker instead of starting the app.
-// Messages that come while the module loads wait in `marsadQueued`; the wasm takes them over.
+// own wasm module, whose `main` serves the index in a worker instead of starting the app. The
+// page sends its compiled module first, so nothing is downloaded or compiled again; messages
+// that come while it starts wait in `marsadQueued`, and the wasm takes them over.
 import init from './__GLUE__';
 self.marsadQueued = [];
-self.onmessage = (e) => { self.marsadQueued.push(e.data); };
-init({ module_or_path: new URL('./__WASM__', import.meta.url) })
-  .catch((err) => postMessage(`the worker could not start: ${err}`));
+self.onmessage = (e) => {
+  if (e.data instanceof WebAssembly.Module) {
+    init({ module_or_path: e.data }).catch((err) => postMessage(`the worker could not start: ${err}`));
+  } else {
+    self.marsadQueued.push(e.data);
+  }
+};

@@ -59,7 +59,8 @@ fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
 const START_TEMPLATE: &str = include_str!("start.js");
 const RELEASE_MARK: &str = "// --- release builds only: the service worker ---\n";
 
-/// The search index's worker script (`src/ui/index_worker.rs`): the same glue and wasm.
+/// The search index's worker script (`src/ui/index_worker.rs`): the same glue, and the page's
+/// compiled module.
 const INDEX_WORKER: &str = include_str!("index-worker.js");
 
 /// Runs before the first paint, from each page's head (`boot.js`): hides a static page's content
@@ -106,7 +107,7 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
     std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
-    let index_worker = INDEX_WORKER.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
+    let index_worker = INDEX_WORKER.replace("__GLUE__", &glue);
     let worker_name = format!("search-{}.js", &content_hash(index_worker.as_bytes())[..16]);
     std::fs::write(dir.join(&worker_name), &index_worker).map_err(|e| format!("{worker_name}: {e}"))?;
     let boot_name = format!("boot-{}.js", &content_hash(BOOT.as_bytes())[..16]);
