@@ -120,18 +120,27 @@ pub(crate) struct Numbers<'a> {
 }
 
 impl Numbers<'_> {
-    /// The next number (0 past the end).
-    pub fn next(&mut self) -> usize {
-        let (mut n, mut shift) = (0usize, 0);
-        while let Some(&b) = self.bytes.get(self.at) {
+    /// The next number, or `None` where the bytes end inside it or it does not fit a `usize`
+    /// (what a reader of bytes from elsewhere needs: `search::transfer`).
+    pub fn checked(&mut self) -> Option<usize> {
+        let (mut n, mut shift) = (0usize, 0u32);
+        loop {
+            let b = *self.bytes.get(self.at)?;
             self.at += 1;
-            n |= usize::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
-            shift += 7;
-            if b < 0x80 {
-                break;
+            if shift >= usize::BITS {
+                return None;
             }
+            n |= usize::from(b & 0x7F) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+            shift += 7;
         }
-        n
+    }
+
+    /// The next number (0 past the end, or for bytes this module did not write).
+    pub fn next(&mut self) -> usize {
+        self.checked().unwrap_or(0)
     }
 }
 

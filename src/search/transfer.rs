@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::data::packed::{put, Packed};
+use crate::data::packed::{put, Numbers, Packed};
 use crate::data::Event;
 
 /// The first bytes of an index, with the format's version.
@@ -41,26 +41,15 @@ pub fn encode_events(events: &[Arc<Event>], out: &mut Vec<u8>) {
 }
 
 /// Reads what [`put`] and the writers below wrote, refusing anything else.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
+struct Reader<'a>(Numbers<'a>);
 
 impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Reader(Numbers { bytes, at: 0 })
+    }
+
     fn num(&mut self) -> Option<usize> {
-        let (mut n, mut shift) = (0usize, 0u32);
-        loop {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            if shift >= usize::BITS {
-                return None;
-            }
-            n |= usize::from(b & 0x7F) << shift;
-            if b < 0x80 {
-                return Some(n);
-            }
-            shift += 7;
-        }
+        self.0.checked()
     }
 
     fn u32(&mut self) -> Option<u32> {
@@ -74,7 +63,7 @@ impl<'a> Reader<'a> {
     /// A count of items still to read: every item takes a byte at least, so a count beyond the
     /// bytes left is refused before anything is allocated.
     fn count(&mut self) -> Option<usize> {
-        self.num().filter(|&n| n <= self.bytes.len() - self.at)
+        self.num().filter(|&n| n <= self.0.bytes.len() - self.0.at)
     }
 
     /// `n` numbers, each below `limit`.
@@ -87,9 +76,9 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let bytes = self.bytes.get(self.at..end)?;
-        self.at = end;
+        let end = self.0.at.checked_add(n)?;
+        let bytes = self.0.bytes.get(self.0.at..end)?;
+        self.0.at = end;
         Some(bytes)
     }
 
@@ -125,7 +114,7 @@ impl<'a> Reader<'a> {
     }
 
     fn done(&self) -> bool {
-        self.at == self.bytes.len()
+        self.0.at == self.0.bytes.len()
     }
 }
 
@@ -141,14 +130,19 @@ fn put_postings(p: &Postings, out: &mut Vec<u8>) {
     out.extend_from_slice(&p.bytes);
 }
 
-fn put_entity(e: Entity, out: &mut Vec<u8>) {
-    let (tag, value) = match e {
+/// An entity as two numbers: its kind ([`Reader::entity`] reads them back) and its value.
+fn tagged(e: Entity) -> (usize, usize) {
+    match e {
         Entity::Country(c) => (0, c as usize),
         Entity::Actor(a) => (1, a as usize),
         Entity::Topic(t) => (2, t.index()),
         Entity::Type(t) => (3, t.index()),
         Entity::Year(y) => (4, zigzag(y)),
-    };
+    }
+}
+
+fn put_entity(e: Entity, out: &mut Vec<u8>) {
+    let (tag, value) = tagged(e);
     put(tag, out);
     put(value, out);
 }
@@ -158,7 +152,7 @@ impl IndexBuild {
     /// actors named by `names` (the load's head). `None` if the bytes are not such events (the
     /// build is then incomplete and must not be used).
     pub fn add_encoded(&mut self, bytes: &[u8], names: &Dataset) -> Option<()> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         while !r.done() {
             let kind = *EventType::ALL.get(r.num()?)?;
             let year = unzigzag(r.u32()?);
@@ -228,13 +222,7 @@ impl SearchIndex {
         }
         // In a fixed order, so the same index gives the same bytes.
         let entities: Vec<(&Entity, &Postings)> = self.by_entity.iter().collect();
-        let entities = crate::sort::by_key(entities, |(e, _)| match **e {
-            Entity::Country(c) => (0, c as i64),
-            Entity::Actor(a) => (1, a as i64),
-            Entity::Topic(t) => (2, t.index() as i64),
-            Entity::Type(t) => (3, t.index() as i64),
-            Entity::Year(y) => (4, y as i64),
-        });
+        let entities = crate::sort::by_key(entities, |(e, _)| tagged(**e));
         put(entities.len(), &mut out);
         for (e, p) in entities {
             put_entity(*e, &mut out);
@@ -245,7 +233,7 @@ impl SearchIndex {
 
     /// An index [`SearchIndex::to_bytes`] wrote; `None` for anything else.
     pub fn from_bytes(bytes: &[u8]) -> Option<SearchIndex> {
-        let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)?, at: 0 };
+        let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
         let events = r.num()?;
         let words = r.list(|r| {
             let norm = r.text()?;

@@ -46,10 +46,14 @@ fn post(target: &JsValue, tag: u8, payload: &[u8]) -> bool {
 /// Posts `bytes` as a `Uint8Array` whose buffer is transferred, not copied.
 fn post_bytes(target: &JsValue, bytes: &[u8]) -> bool {
     let array = js_sys::Uint8Array::from(bytes);
-    let transfer = js_sys::Array::of1(&array.buffer());
+    post_message(target, &array, &js_sys::Array::of1(&array.buffer()))
+}
+
+/// `target.postMessage(message, transfer)`: the page's `Worker` or the worker's global scope.
+fn post_message(target: &JsValue, message: &JsValue, transfer: &JsValue) -> bool {
     let post =
         js_sys::Reflect::get(target, &"postMessage".into()).ok().and_then(|p| p.dyn_into::<js_sys::Function>().ok());
-    post.is_some_and(|p| p.call2(target, &array, &transfer).is_ok())
+    post.is_some_and(|p| p.call2(target, message, transfer).is_ok())
 }
 
 fn bytes_of(data: &JsValue) -> Option<Vec<u8>> {
@@ -113,10 +117,7 @@ fn receive(data: &JsValue) {
                 Work::Waiting
             }
             (Work::Failed(why), FINISH) => {
-                let _ = js_sys::Reflect::get(&js_sys::global(), &"postMessage".into())
-                    .ok()
-                    .and_then(|p| p.dyn_into::<js_sys::Function>().ok())
-                    .map(|p| p.call1(&js_sys::global(), &why.into()));
+                post_message(&js_sys::global(), &why.into(), &js_sys::Array::new());
                 Work::Waiting
             }
             (failed @ Work::Failed(_), _) => failed,

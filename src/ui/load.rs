@@ -185,8 +185,7 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             set_timeout(
                 move || {
                     if let Some(s) = snapshot.upgrade().filter(|s| s.index.get().is_none()) {
-                        web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
-                        index_between_tasks(&s);
+                        build_here(&s);
                     }
                 },
                 WORKER_WAIT,
@@ -223,11 +222,14 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
                 web_sys::console::debug_1(&what.into());
             }
         }
-        None => {
-            web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
-            index_between_tasks(&s);
-        }
+        None => build_here(&s),
     }
+}
+
+/// The page builds the index without the worker's, and says so on the console.
+fn build_here(s: &Arc<Snapshot>) {
+    web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
+    index_between_tasks(s);
 }
 
 /// The search index of a sharded load while its shards arrive: built from the events the loader

@@ -95,6 +95,13 @@ fn each_page(dir: &Path, f: impl Fn(String, &str) -> Result<String, String>) -> 
     Ok(())
 }
 
+/// Writes `script` into `dir` as `<stem>-<hash of its contents>.js`, and gives that name.
+fn write_hashed(dir: &Path, stem: &str, script: &str) -> Result<String, String> {
+    let name = format!("{stem}-{}.js", &content_hash(script.as_bytes())[..16]);
+    std::fs::write(dir.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
+    Ok(name)
+}
+
 fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let glue = find(dir, |n| n.starts_with("marsad-") && n.ends_with(".js"))?;
     let wasm = find(dir, |n| n.starts_with("marsad-") && n.ends_with("_bg.wasm"))?;
@@ -104,14 +111,9 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     } else {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
-    let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
-    let start_name = format!("start-{}.js", &content_hash(start.as_bytes())[..16]);
-    std::fs::write(dir.join(&start_name), &start).map_err(|e| format!("{start_name}: {e}"))?;
-    let index_worker = INDEX_WORKER.replace("__GLUE__", &glue);
-    let worker_name = format!("search-{}.js", &content_hash(index_worker.as_bytes())[..16]);
-    std::fs::write(dir.join(&worker_name), &index_worker).map_err(|e| format!("{worker_name}: {e}"))?;
-    let boot_name = format!("boot-{}.js", &content_hash(BOOT.as_bytes())[..16]);
-    std::fs::write(dir.join(&boot_name), BOOT).map_err(|e| format!("{boot_name}: {e}"))?;
+    let start_name = write_hashed(dir, "start", &template.replace("__GLUE__", &glue).replace("__WASM__", &wasm))?;
+    let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue))?;
+    let boot_name = write_hashed(dir, "boot", BOOT)?;
     each_page(dir, |html, root| {
         if html.contains("start-") && html.contains("<script type=\"module\"") {
             return Err("already has a start module".into());
