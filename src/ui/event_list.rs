@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::link::Link;
 use super::marks::TypeSymbol;
+use super::source::fetch_ahead;
 use super::Ctx;
 use crate::data::EventIx;
 use crate::i18n::format_date;
@@ -26,7 +27,7 @@ const EMBED_ROWS: usize = 8;
 const PRINT_ROWS: usize = 5000;
 
 /// (snapshot, position, event): an index means another event in the next snapshot.
-type RowKey = (u32, usize, EventIx);
+type RowAt = (u32, usize, EventIx);
 
 #[component]
 pub fn EventList() -> impl IntoView {
@@ -34,6 +35,9 @@ pub fn EventList() -> impl IntoView {
     let embed = ctx.query.with_untracked(|q| q.embed.is_some());
     let limit = RwSignal::new(if embed { EMBED_ROWS } else { usize::MAX });
     let total = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
+    // Only emptiness swaps the list out: a closure reading `total` itself rebuilt the section,
+    // and every row, on each filter change.
+    let empty = Memo::new(move |_| total.get() == 0);
     let shown = Memo::new(move |_| total.get().min(limit.get()));
     let list = NodeRef::<html::Ol>::new();
     let row_h = RwSignal::new(64.0f64);
@@ -57,17 +61,21 @@ pub fn EventList() -> impl IntoView {
         (n < all).then(|| view! { <button type="button" class="button" on:click=grow>{label}</button> })
     };
     move || {
-        if total.get() == 0 {
+        if empty.get() {
             return view! { <p class="empty">{move || ctx.lang().strings().no_events}</p> }.into_any();
         }
         let heading = move || ctx.lang().strings().list_of_events;
-        let rows = view! { <For each=move || rows.get() key=|r| *r children=move |r| view! { <Row key=r shown /> } /> };
+        // Keyed by (snapshot, event), not position: a row that stays in the window through a
+        // filter change is moved, not drawn again; only its position in the set follows.
+        let each_row = view! {
+            <For each=move || rows.get() key=|r| (r.0, r.2) children=move |r| view! { <Row at=r rows shown /> } />
+        };
         // A static page lists the first rows plainly: its geometry is set by the app (through
         // CSSOM; a `style` attribute would break the CSP), whose first rows sit where these do.
         let ol = if ctx.is_static() {
-            view! { <ol>{rows}</ol> }.into_any()
+            view! { <ol>{each_row}</ol> }.into_any()
         } else {
-            view! { <ol node_ref=list style:block-size=block style:padding-block-start=pad>{rows}</ol> }.into_any()
+            view! { <ol node_ref=list style:block-size=block style:padding-block-start=pad>{each_row}</ol> }.into_any()
         };
         view! {
             <section class="event-list" aria-labelledby="list-heading">
@@ -147,9 +155,11 @@ fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSigna
 
 /// One row: symbol, date, title (a link to the event page), type and parties.
 #[component]
-fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
+fn Row(at: RowAt, rows: Memo<Vec<RowAt>>, shown: Memo<usize>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (_, pos, ix) = key;
+    let (_, pos, ix) = at;
+    // Where the row is now: the window holds a few dozen rows.
+    let posinset = move || rows.with(|r| r.iter().find(|r| r.2 == ix).map_or(pos, |r| r.1)) + 1;
     let d = ctx.now();
     let e = d.ds.event(ix);
     let (kind, date, id) = (e.kind, e.date, e.id.clone());
@@ -160,7 +170,8 @@ fn Row(key: RowKey, shown: Memo<usize>) -> impl IntoView {
         let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
         let (id, title, row_id) = (id.clone(), lang.pick(&e.title()).to_owned(), id.clone());
         view! {
-            <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()>
+            <li class="event-row" data-event=row_id aria-posinset=posinset aria-setsize=move || shown.get()
+                on:pointerenter=move |_| fetch_ahead(ctx, ix) on:focusin=move |_| fetch_ahead(ctx, ix)>
                 <TypeSymbol kind />
                 <span class="event-date">{format_date(fmt, &date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>

@@ -291,8 +291,11 @@ impl Ctx {
 /// `<html lang dir data-theme>` and the document title follow the state.
 #[cfg(feature = "web")]
 fn document_attributes(ctx: Ctx) {
+    // A memo, so a filter change sets nothing: setting `lang` or `dir` on the root, even to the
+    // value it has, makes the browser recompute the whole page's style.
+    let look = Memo::new(move |_| ctx.query.with(|q| (q.lang, q.theme)));
     Effect::new(move |_| {
-        let (lang, theme) = ctx.query.with(|q| (q.lang, q.theme));
+        let (lang, theme) = look.get();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.code());
             let _ = el.set_attribute("dir", lang.dir());

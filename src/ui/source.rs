@@ -1,6 +1,7 @@
 //! An event's sources: each quote with its article's title, outlets and publication date (and
 //! how that date was inferred), and one article reader showing the quoted passages highlighted
-//! in the full text, the chosen one centred in its box. Each article is fetched once per page.
+//! in the full text, the chosen one centred in its box. Each article is fetched once while the
+//! page lives (and ahead, when the reader points at an event).
 
 use std::collections::HashMap;
 
@@ -33,18 +34,77 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
     has_arabic(s).then_some("ar")
 }
 
+/// Article texts fetched so far, by path, for the page's life: going from event to event often
+/// meets the same article again, and pointing at an event's row or mark fetches its article
+/// ahead of the click (`fetch_ahead`). At most `KEPT` texts; the oldest goes first.
+const KEPT: usize = 32;
+
+thread_local! {
+    static FETCHED: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Paths being fetched ahead (each once).
+    static AHEAD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn kept(path: &str) -> Option<String> {
+    FETCHED.with_borrow(|f| f.iter().find(|(p, _)| p == path).map(|(_, t)| t.clone()))
+}
+
+/// The text at `path`: kept, or fetched (and then kept).
+async fn article_text_at(path: String) -> Result<String, String> {
+    if let Some(text) = kept(&path) {
+        return Ok(text);
+    }
+    let text = fetch_article(&path).await.map_err(|f| f.details().to_owned())?;
+    FETCHED.with_borrow_mut(|f| {
+        if f.len() >= KEPT {
+            f.remove(0);
+        }
+        f.push((path, text.clone()));
+    });
+    Ok(text)
+}
+
+/// The path of an article's text.
+fn text_path(d: &Snapshot, a: ArticleIx) -> String {
+    format!("data/{}", d.ds.article(a).text_path)
+}
+
+/// Fetches the article event `ix`'s page opens on, unless it is kept or on its way: called when
+/// the reader points at or focuses the event's row or mark, so the text is there by the click.
+pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
+    if ctx.is_static() {
+        return;
+    }
+    let d = ctx.now();
+    let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return };
+    let path = text_path(&d, a);
+    if kept(&path).is_some() || AHEAD.with_borrow(|w| w.contains(&path)) {
+        return;
+    }
+    AHEAD.with_borrow_mut(|w| w.push(path.clone()));
+    leptos::task::spawn_local(async move {
+        // A failure is not kept: the event page fetches again and says why.
+        let _ = article_text_at(path.clone()).await;
+        AHEAD.with_borrow_mut(|w| w.retain(|p| *p != path));
+    });
+}
+
 #[component]
 pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // A static page has its articles' texts already (the build read them): no fetch.
     // (Only the build draws static pages: the browser's app compiles without this.)
     let texts = if cfg!(feature = "ssr") { use_context::<StaticArticles>().map(|a| a.0) } else { None };
-    let texts = texts.unwrap_or_default();
-    let reader = Reader {
-        current: RwSignal::new(0),
-        texts: RwSignal::new(texts.into_iter().map(|(k, v)| (k, Ok(v))).collect()),
-        fetching: StoredValue::new(Vec::new()),
-    };
+    let mut texts: HashMap<ArticleIx, Result<String, String>> =
+        texts.unwrap_or_default().into_iter().map(|(k, v)| (k, Ok(v))).collect();
+    // Texts fetched before (or ahead) are drawn with the page, not after a fetch.
+    for a in d.ds.event(event).source_articles() {
+        if let Some(text) = kept(&text_path(&d, a)) {
+            texts.insert(a, Ok(text));
+        }
+    }
+    let reader =
+        Reader { current: RwSignal::new(0), texts: RwSignal::new(texts), fetching: StoredValue::new(Vec::new()) };
     // Fetch the shown article once (switching back to it later reuses the text).
     let d2 = d.clone();
     Effect::new(move |_| {
@@ -57,9 +117,9 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
             return;
         }
         reader.fetching.update_value(|f| f.push(article));
-        let path = format!("data/{}", d2.ds.article(article).text_path);
+        let path = text_path(&d2, article);
         leptos::task::spawn_local(async move {
-            let text = fetch_article(&path).await.map_err(|f| f.details().to_owned());
+            let text = article_text_at(path).await;
             reader.fetching.try_update_value(|f| f.retain(|a| *a != article));
             reader.texts.try_update(|t| t.insert(article, text));
         });

@@ -7,11 +7,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::marks::Legend;
-use super::timeline_marks::{density_view, mark_view, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
+use super::timeline_marks::{density_view, mark_slot, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
 use crate::i18n::{format_parts, Fmt};
-use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Mark, Viewport, DENSE_ABOVE};
+use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
 
 /// The view state of one timeline: the fitted viewport of the events, the reader's zoom (kept
@@ -160,18 +160,14 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     };
     let on_up = move |_| drag.set(Drag::default());
     let label = move || format!("{} — {}", View::Timeline.label(ctx.lang()), ctx.lang().strings().timeline_help);
+    // The marks are slots keyed by their first event: a filter change, a zoom or a pan moves the
+    // marks it keeps, attribute by attribute, builds only the new ones and removes the gone.
     let draw = move || {
-        let (fmt, data) = (ctx.fmt(), ctx.now());
         if dense.get() {
-            return items.with(|items| density_view(fmt, items, z)).into_any();
+            return items.with(|items| density_view(ctx.fmt(), items, z)).into_any();
         }
-        marks
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(k, m): (usize, Mark)| mark_view(ctx, &data, fmt, k, m, z))
-            .collect_view()
-            .into_any()
+        let keys = move || marks.with(|ms| ms.iter().map(|m| m.events[0]).collect::<Vec<_>>());
+        view! { <For each=keys key=|k| *k children=move |k| mark_slot(ctx, k, marks, z) /> }.into_any()
     };
     view! {
         <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::link::Link;
 use super::marks::TypeSymbol;
+use super::source::fetch_ahead;
 use super::timeline::Zoom;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{EventIx, EventType};
@@ -24,8 +25,8 @@ const PEEK_W: f64 = 260.0;
 /// The mark the reader is looking at: what the peek card shows, and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Peek {
-    /// Which mark (its position in the layout).
-    pub mark: usize,
+    /// Which mark: its first event (a mark's key, `mark_slot`).
+    pub mark: EventIx,
     pub events: Vec<EventIx>,
     pub mix: Vec<(EventType, u32)>,
     /// The middle of its dates, to zoom around.
@@ -36,25 +37,44 @@ pub struct Peek {
     pub pinned: bool,
 }
 
-fn peek_of(k: usize, m: &Mark, data: &Snapshot, y: f64, pinned: bool) -> Peek {
+fn peek_of(m: &Mark, data: &Snapshot, pinned: bool) -> Peek {
     let first = data.ds.event(m.events[0]).span.0;
     let last = m.events.iter().map(|&e| data.ds.event(e).span.1).max().unwrap_or(first);
     let day = (first as f64 + last as f64 + 1.0) / 2.0;
-    Peek { mark: k, events: m.events.clone(), mix: m.mix.clone(), day, x: m.center(), y, pinned }
+    Peek { mark: m.events[0], events: m.events.clone(), mix: m.mix.clone(), day, x: m.center(), y: mark_y(m), pinned }
+}
+
+/// The middle of a mark's row.
+fn mark_y(m: &Mark) -> f64 {
+    PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0
 }
 
 /// Hover, focus and tap handlers shared by events and groups: a mouse shows the card while over
-/// the mark, focus while focused, a first tap pins it (the second tap acts).
+/// the mark, focus while focused, a first tap pins it (the second tap acts). `now` is the mark as
+/// it is when the reader acts (a slot's mark moves with the filters).
 struct Handlers {
     enter: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
     leave: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
+    focus: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
+    blur: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
 }
 
-fn handlers(z: Zoom, peek: Peek) -> (Handlers, impl Fn() + Clone + Send + Sync + 'static, impl Fn() -> bool + Clone) {
-    let (p1, p2) = (peek.clone(), peek.clone());
+fn handlers(
+    ctx: Ctx,
+    z: Zoom,
+    now: Now,
+) -> (Handlers, impl Fn(&leptos::ev::MouseEvent) -> bool + Send + Sync + 'static) {
+    let peek = move |pinned: bool| now.with_untracked(|m| m.as_ref().map(|m| peek_of(m, &ctx.now(), pinned)));
+    // A single event's article is fetched as the reader points at it or focuses it.
+    let ahead = move || {
+        if let Some(&[ix]) = now.with_untracked(|m| m.as_ref().map(|m| m.events.clone())).as_deref() {
+            fetch_ahead(ctx, ix);
+        }
+    };
     let enter = Box::new(move |ev: leptos::ev::PointerEvent| {
+        ahead();
         if ev.pointer_type() == "mouse" {
-            z.peek.set(Some(p1.clone()));
+            z.peek.set(peek(false));
         }
     });
     let leave = Box::new(move |ev: leptos::ev::PointerEvent| {
@@ -62,17 +82,28 @@ fn handlers(z: Zoom, peek: Peek) -> (Handlers, impl Fn() + Clone + Send + Sync +
             z.peek.set(None);
         }
     });
-    let k = peek.mark;
-    let show = move || z.peek.set(Some(p2.clone()));
-    // A tap on a mark whose card is not pinned yet pins it instead of acting.
-    let pin_first = move || {
-        let pinned = z.peek.with_untracked(|p| p.as_ref().is_some_and(|p| p.pinned && p.mark == k));
-        if !pinned {
-            z.peek.set(Some(Peek { pinned: true, ..peek.clone() }));
+    let focus = Box::new(move |_| {
+        ahead();
+        z.peek.set(peek(false))
+    });
+    let blur = Box::new(move |_| unpeek(z));
+    // Whether a click on the mark acts: not when it ends a drag, nor when it is a first tap (which
+    // pins the mark's card instead).
+    let acts = move |ev: &leptos::ev::MouseEvent| {
+        if z.dragged.get_value() {
+            return false;
         }
-        !pinned
+        if !is_touch(ev) {
+            return true;
+        }
+        let Some(p) = peek(true) else { return false };
+        let pinned = z.peek.with_untracked(|s| s.as_ref().is_some_and(|s| s.pinned && s.mark == p.mark));
+        if !pinned {
+            z.peek.set(Some(p));
+        }
+        pinned
     };
-    (Handlers { enter, leave }, show, pin_first)
+    (Handlers { enter, leave, focus, blur }, acts)
 }
 
 /// The pointer type of the click's pointer ("touch", "pen", "mouse"), where the browser says.
@@ -88,98 +119,137 @@ fn unpeek(z: Zoom) {
     }
 }
 
-/// Whether a click on a mark acts: not when it ends a drag, nor when it is a first tap (which
-/// pins the mark's card instead).
-fn acts(z: Zoom, ev: &leptos::ev::MouseEvent, pin_first: &impl Fn() -> bool) -> bool {
-    if z.dragged.get_value() {
-        return false;
-    }
-    !is_touch(ev) || !pin_first()
+/// A slot's mark as it is now (`None` for the moment between its leaving the layout and the
+/// slot's removal).
+type Now = Memo<Option<Mark>>;
+
+/// What a slot's elements are: they are built again only when this changes. Everything else (where
+/// the mark sits, which event it is, its label) follows the layout attribute by attribute, so a
+/// filter change or a zoom moves the marks it keeps instead of drawing them again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape {
+    /// A single event, with a bar when it spans a month or a year.
+    Event { span: bool },
+    /// A group: a bar when wide enough, and its pie's wedges (0 for one type: a plain circle).
+    Group { bar: bool, wedges: usize },
 }
 
-/// One mark: a group, or a single event (its symbol, a span bar for a month or year).
-pub fn mark_view(ctx: Ctx, data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom) -> AnyView {
-    let lang = fmt.lang;
-    let y = PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0;
-    if m.is_group() {
-        return group_view(data, fmt, k, m, z, y);
+impl Shape {
+    fn of(m: &Mark) -> Shape {
+        if m.is_group() {
+            let wedges = if m.mix.len() > 1 { m.mix.len() } else { 0 };
+            Shape::Group { bar: m.right - m.left > 26.0, wedges }
+        } else {
+            Shape::Event { span: m.is_span && m.right - m.left > 3.0 }
+        }
     }
-    let e = data.ds.event(m.events[0]);
-    let id = e.id.clone();
-    let label = format!("{} — {} — {}", format_date(fmt, &e.date), e.kind.label(lang), lang.pick(&e.title()));
-    let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
+}
+
+/// The slot of the mark whose first event is `key`: it keeps its elements while that event leads
+/// a mark of the same shape, whatever the filters and the zoom do to the rest of the layout.
+pub fn mark_slot(ctx: Ctx, key: EventIx, marks: Memo<Vec<Mark>>, z: Zoom) -> impl IntoView {
+    let now: Now = Memo::new(move |_| marks.with(|ms| ms.iter().find(|m| m.events[0] == key).cloned()));
+    let shape = Memo::new(move |_| now.with(|m| m.as_ref().map(Shape::of)));
+    move || match shape.get()? {
+        Shape::Event { span } => Some(event_mark(ctx, now, z, span)),
+        Shape::Group { bar, wedges } => Some(group_mark(ctx, now, z, bar, wedges)),
+    }
+}
+
+/// `f` of the slot's mark, or its default while the slot leaves.
+fn read<T: Default>(now: Now, f: impl Fn(&Mark) -> T) -> T {
+    now.with(|m| m.as_ref().map(f).unwrap_or_default())
+}
+
+/// A single event: its symbol, a span bar for a month or year, an invisible 24 px hit area.
+fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
+    let (h, acts) = handlers(ctx, z, now);
     let open = move || {
-        let id = id.clone();
-        ctx.navigate(move |q| q.event = Some(id), Nav::Push)
+        if let Some(id) = now.with_untracked(|m| m.as_ref().map(|m| ctx.now().ds.event(m.events[0]).id.clone())) {
+            ctx.navigate(move |q| q.event = Some(id), Nav::Push)
+        }
     };
-    let open2 = open.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if acts(z, &ev, &pin_first) {
+        if acts(&ev) {
             open()
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {
             ev.prevent_default();
-            open2()
+            open()
         }
     };
-    let span = (m.is_span && m.right - m.left > 3.0).then(|| {
-        let class = format!("span {}", type_class(m.kind));
-        view! { <rect class=class x=m.left y=y - 5.0 width=m.right - m.left height=10.0 rx=2.0 /> }
+    let label = move || {
+        let (fmt, d) = (ctx.fmt(), ctx.now());
+        read(now, |m| {
+            let e = d.ds.event(m.events[0]);
+            let what =
+                format!("{} — {} — {}", format_date(fmt, &e.date), e.kind.label(fmt.lang), fmt.lang.pick(&e.title()));
+            Some(what)
+        })
+    };
+    let id = move || read(now, |m| Some(ctx.now().ds.event(m.events[0]).id.clone()));
+    let class = move |what: &str| format!("{what} {}", type_class(read(now, |m| m.kind)));
+    // A bar as wide as the span, centred on the mark.
+    let span = span.then(|| {
+        let w = move || read(now, |m| m.right - m.left);
+        view! { <rect class=move || class("span") x=move || -w() / 2.0 y=-5.0 width=w height=10.0 rx=2.0 /> }
     });
-    let cx = m.center();
     view! {
-        <g class="event-mark" tabindex="0" role="link" aria-label=label.clone() data-event=e.id.clone()
+        <g class="event-mark" transform=move || read(now, at) tabindex="0" role="link" aria-label=label data-event=id
             on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
-            on:focus=move |_| show() on:blur=move |_| unpeek(z)>
-            // An invisible 24 px hit area around the 16 px symbol (target size).
-            <circle class="hit" cx=cx cy=y r=12.0 />
+            on:focus=h.focus on:blur=h.blur>
+            <circle class="hit" r=12.0 />
             {span}
-            <path class=format!("mark {}", type_class(m.kind)) d=shape_path(m.kind, cx, y, 8.0) />
+            <path class=move || class("mark") d=move || read(now, |m| shape_path(m.kind, 0.0, 0.0, 8.0)) />
         </g>
     }
     .into_any()
 }
 
-/// The wedges of a group's pie, one per type, in `EventType::ALL` order, clockwise from the top.
-fn pie(mix: &[(EventType, u32)], cx: f64, cy: f64, r: f64) -> impl IntoView {
-    let total: u32 = mix.iter().map(|m| m.1).sum::<u32>().max(1);
-    if mix.len() <= 1 {
-        let class = format!("mark {}", type_class(mix.first().map_or(EventType::Dialogue, |m| m.0)));
-        return view! { <circle class=class cx=cx cy=cy r=r /> }.into_any();
-    }
-    let mut at = 0.0f64;
-    let wedge = |&(t, n): &(EventType, u32)| {
-        let a0 = at * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
-        at += n as f64 / total as f64;
-        let a1 = at * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
-        let large = if a1 - a0 > std::f64::consts::PI { 1 } else { 0 };
-        let d = format!(
-            "M{cx:.1},{cy:.1}L{:.2},{:.2}A{r},{r} 0 {large},1 {:.2},{:.2}Z",
-            cx + r * a0.cos(),
-            cy + r * a0.sin(),
-            cx + r * a1.cos(),
-            cy + r * a1.sin()
-        );
-        view! { <path class=format!("mark {}", type_class(t)) d=d /> }
-    };
-    mix.iter().map(wedge).collect_view().into_any()
+/// Where a mark's elements are drawn from: its centre. Its own geometry is relative to it, so a
+/// mark that moves changes one attribute.
+fn at(m: &Mark) -> String {
+    format!("translate({:.1},{:.1})", m.center(), mark_y(m))
+}
+
+/// Wedge `i` of a group's pie around (0, 0), one per type, in `EventType::ALL` order, clockwise
+/// from the top.
+fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> (EventType, String) {
+    let total = mix.iter().map(|m| m.1).sum::<u32>().max(1) as f64;
+    let before: u32 = mix.iter().take(i).map(|m| m.1).sum();
+    let Some(&(t, n)) = mix.get(i) else { return (EventType::Dialogue, String::new()) };
+    let a0 = before as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
+    let a1 = (before + n) as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
+    let large = if a1 - a0 > std::f64::consts::PI { 1 } else { 0 };
+    let d = format!(
+        "M0,0L{:.2},{:.2}A{r},{r} 0 {large},1 {:.2},{:.2}Z",
+        r * a0.cos(),
+        r * a0.sin(),
+        r * a1.cos(),
+        r * a1.sin()
+    );
+    (t, d)
 }
 
 /// A group of close events: a pie of its types around the count; opening it zooms in on it.
-fn group_view(data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom, y: f64) -> AnyView {
-    let n = m.events.len();
-    // `timeline::layout` creates every mark with one event and only ever adds to it.
-    let first = data.ds.event(m.events[0]);
-    let last = data.ds.event(*m.events.last().unwrap_or(&m.events[0]));
-    let from_to = format!("{} – {}", format_date(fmt, &first.date), format_date(fmt, &last.date));
-    let label = format!("{}: {from_to}", CLOSE_EVENTS.count_with_digits(fmt, n));
-    let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
-    let open = move || z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
-    let (h, show, pin_first) = handlers(z, peek_of(k, &m, data, y, false));
+fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView {
+    const R: f64 = 12.5;
+    let (h, acts) = handlers(ctx, z, now);
+    let open = move || {
+        let d = ctx.now();
+        let Some((lo, hi)) = now.with_untracked(|m| {
+            let m = m.as_ref()?;
+            let (first, last) = (d.ds.event(m.events[0]), d.ds.event(*m.events.last()?));
+            Some((first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0))
+        }) else {
+            return;
+        };
+        z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()))
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if acts(z, &ev, &pin_first) {
+        if acts(&ev) {
             open()
         }
     };
@@ -189,19 +259,40 @@ fn group_view(data: &Snapshot, fmt: Fmt, k: usize, m: Mark, z: Zoom, y: f64) -> 
             open()
         }
     };
-    let cx = m.center();
-    let bar = (m.right - m.left > 26.0).then(|| {
-        view! { <rect class="group-span" x=m.left y=y - 3.0 width=m.right - m.left height=6.0 rx=3.0 /> }
+    // `timeline::layout` creates every mark with one event and only ever adds to it.
+    let label = move || {
+        let (fmt, d) = (ctx.fmt(), ctx.now());
+        read(now, |m| {
+            let (first, last) = (d.ds.event(m.events[0]), d.ds.event(*m.events.last()?));
+            let from_to = format!("{} – {}", format_date(fmt, &first.date), format_date(fmt, &last.date));
+            Some(format!("{}: {from_to}", CLOSE_EVENTS.count_with_digits(fmt, m.events.len())))
+        })
+    };
+    let n = move || read(now, |m| m.events.len());
+    let bar = bar.then(|| {
+        let w = move || read(now, |m| m.right - m.left);
+        view! { <rect class="group-span" x=move || -w() / 2.0 y=-3.0 width=w height=6.0 rx=3.0 /> }
     });
+    let pie = if wedges == 0 {
+        let class = move || format!("mark {}", type_class(read(now, |m| m.mix.first().map_or(m.kind, |t| t.0))));
+        view! { <circle class=class r=R /> }.into_any()
+    } else {
+        let part = move |i: usize| {
+            let piece = move || read(now, |m| wedge(&m.mix, i, R));
+            view! { <path class=move || format!("mark {}", type_class(piece().0)) d=move || piece().1 /> }
+        };
+        (0..wedges).map(part).collect_view().into_any()
+    };
     // Four digits still fit inside the circle, smaller.
-    let count_class = if n >= 1000 { "group-count long" } else { "group-count" };
+    let count_class = move || if n() >= 1000 { "group-count long" } else { "group-count" };
     view! {
-        <g class="group" tabindex="0" role="button" aria-label=label on:click=on_click on:keydown=on_key
-            on:pointerenter=h.enter on:pointerleave=h.leave on:focus=move |_| show() on:blur=move |_| unpeek(z)>
+        <g class="group" transform=move || read(now, at) tabindex="0" role="button" aria-label=label
+            on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
+            on:focus=h.focus on:blur=h.blur>
             {bar}
-            {pie(&m.mix, cx, y, 12.5)}
-            <circle class="group-core" cx=cx cy=y r=8.5 />
-            <text class=count_class x=cx y=y + 3.5 text-anchor="middle">{fmt.digits(n.to_string())}</text>
+            {pie}
+            <circle class="group-core" r=8.5 />
+            <text class=count_class y=3.5 text-anchor="middle">{move || ctx.fmt().digits(n().to_string())}</text>
         </g>
     }
     .into_any()

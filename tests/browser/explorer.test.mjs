@@ -398,3 +398,82 @@ test('back from an event shows the same timeline and list again: zoom, scroll an
     await page.context().close();
   }
 });
+
+/** What the timeline and the list show, element by element: each mark (its event or label, where
+ * it is drawn, its shapes) and each row, in a fixed order. */
+const drawing = (page) => page.evaluate(() => {
+  const shapes = (g) => [...g.children].filter((c) => c.tagName !== 'title').map((c) => [c.tagName, c.getAttribute('class'),
+    ...['d', 'x', 'width', 'r'].map((a) => c.getAttribute(a)), c.textContent].join(' '));
+  const marks = [...document.querySelectorAll('.timeline .marks > g')].map((g) => ({
+    key: g.dataset.event ?? g.getAttribute('aria-label'), label: g.getAttribute('aria-label'), class: g.getAttribute('class'),
+    at: g.getAttribute('transform'), role: g.getAttribute('role'), shapes: shapes(g),
+  })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = [...document.querySelectorAll('.event-list .event-row')].map((r) => ({
+    id: r.dataset.event, pos: r.getAttribute('aria-posinset'), of: r.getAttribute('aria-setsize'), text: r.textContent.trim(),
+    href: r.querySelector('a').getAttribute('href'),
+  }));
+  return { marks, rows, ticks: [...document.querySelectorAll('.tick text')].map((t) => t.textContent) };
+});
+
+test('filters and zoom move the marks and rows they keep, and the result is what a fresh page of that state draws', async () => {
+  for (const lang of ['en', 'ar']) {
+    const page = await open(`lang=${lang}`);
+    await page.evaluate(() => document.querySelectorAll('.timeline .marks > g, .event-list .event-row').forEach((el) => { el.__drawn = 1; }));
+    const all = await listed(page);
+    // The commonest country: fewer events, and marks and rows that stay.
+    const us = data.countries.find((c) => c.code === 'US').name[lang];
+    await page.locator('.filters fieldset').first().locator('label.option')
+      .filter({ has: page.locator('bdi.option-label', { hasText: new RegExp(`^${us}$`) }) }).locator('input').click();
+    await waitListed(page, eventsOfCountry('US').length);
+    await page.click('.timeline-controls button >> nth=0');
+    await page.waitForTimeout(300);
+    const moved = await drawing(page);
+    const kept = await page.evaluate(() => [...document.querySelectorAll('.timeline .marks > g, .event-list .event-row')].filter((el) => el.__drawn).length);
+    assert.ok(moved.marks.length > 0 && moved.rows.length > 0, `${lang}: nothing drawn`);
+    assert.ok(kept > 0, `${lang}: every mark and row was drawn again`);
+    // Every mark is inside the drawing, where the reader can see and reach it.
+    const outside = await page.$$eval('.timeline .marks > g', (gs) => {
+      const svg = gs[0]?.ownerSVGElement.getBoundingClientRect();
+      return gs.filter((g) => { const b = g.getBoundingClientRect(); return b.width === 0 || b.left + b.width / 2 < svg.left || b.left + b.width / 2 > svg.right; }).length;
+    });
+    assert.equal(outside, 0, `${lang}: marks outside the drawing`);
+    // A fresh page of the same state (the URL, and one zoom step) draws exactly the same.
+    const url = page.url();
+    const fresh = await newPage(browser);
+    await fresh.goto(url);
+    await ready(fresh);
+    await fresh.click('.timeline-controls button >> nth=0');
+    await fresh.waitForTimeout(300);
+    assert.deepEqual(moved, await drawing(fresh), `${lang}: the updated drawing differs from a fresh one`);
+    assert.deepEqual([...page.problems, ...fresh.problems], []);
+    await fresh.context().close();
+    await page.context().close();
+  }
+});
+
+test("pointing at an event fetches its article; its page opens with the text, fetched once", async () => {
+  const page = await open('lang=en');
+  const fetched = [];
+  page.on('request', (r) => { if (/\/data\/articles\//.test(r.url())) fetched.push(new URL(r.url()).pathname.split('/').pop()); });
+  const row = page.locator('.event-list .event-row').first();
+  const id = await row.getAttribute('data-event');
+  const file = data.articles.find((a) => a.id === byId[id].sources[0].article).text.split('/').pop();
+  await row.hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/data\/articles\//.test(e.name) && e.responseEnd > 0));
+  assert.deepEqual(fetched, [file], 'hovering the row fetches its article');
+  await row.locator('a').click();
+  // The article is in its box at once; nothing more was fetched.
+  await page.waitForSelector('.article-text mark.current', { timeout: 3000 });
+  assert.deepEqual(fetched, [file]);
+  // Back, and another event of the same article: its text is kept too.
+  await page.goBack();
+  await page.waitForSelector('.event-list .event-row', { state: 'visible' });
+  const other = data.events.find((e) => e.id !== id && e.sources[0].article === byId[id].sources[0].article);
+  if (other) {
+    await page.evaluate((eid) => { history.pushState(null, '', `?lang=en&event=${eid}`); dispatchEvent(new PopStateEvent('popstate')); }, other.id);
+    await page.waitForSelector('.article-text mark.current', { timeout: 3000 });
+    assert.deepEqual(fetched, [file], 'an article kept is not fetched again');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
