@@ -190,19 +190,24 @@ function probe({ selector }) {
   };
 }
 
-/** The 50 interactions: 5 rounds of filter on/off, type on/off, two typed characters, zoom in/out,
- * open an event, back. The typed word accumulates to «السيبراني» ("the cyber"), found in both
- * the shipped and the synthetic data. */
+/** The 50 interactions: 5 rounds of a country on and off, a type on and off, zoom in and out,
+ * opening an event from the list and going back, then typing. The typed word accumulates to
+ * «السيبراني» ("the cyber"), found in both the shipped and the synthetic data: 6 characters in
+ * the first round, then 2 and 1, so every round opens an event from a list that has rows (a
+ * query word under 4 letters matches whole words only, and «ال» or «السي» match nothing in the
+ * synthetic data; an open that found no row used to send the next "back" past the search). */
 function script() {
   const word = [...'السيبراني'];
+  const typed = [6, 2, 1, 0, 0];
   const steps = [];
-  for (let k = 0; steps.length < INTERACTIONS; k++) {
-    const chars = word.slice(2 * k, 2 * k + 2);
+  for (let k = 0, at = 0; k < typed.length; k++) {
     steps.push({ kind: 'country', k }, { kind: 'country', k }, { kind: 'type', k }, { kind: 'type', k });
-    for (const text of chars) steps.push({ kind: 'search', k, text });
-    if (chars.length < 2) steps.push({ kind: 'zoom-in', k });
     steps.push({ kind: 'zoom-in', k }, { kind: 'zoom-out', k }, { kind: 'open', k }, { kind: 'back', k });
+    for (const text of word.slice(at, at + typed[k])) steps.push({ kind: 'search', k, text });
+    at += typed[k];
   }
+  // 49 steps: one more zoom makes the 50.
+  steps.push({ kind: 'zoom-in', k: typed.length });
   return steps.slice(0, INTERACTIONS);
 }
 
