@@ -6,7 +6,7 @@
 //! the events computes the results and all counts. Several countries match any of them, or (with
 //! `match=all`) all of them together. This module never touches `web_sys`.
 
-use crate::data::{Dataset, EventIx, EventType, Tone, Topic};
+use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone, Topic};
 use crate::query::Query;
 use crate::search::{EventSet, SearchIndex};
 use crate::vocab::{Match, Vocabulary};
@@ -68,14 +68,67 @@ const TONE: usize = 4;
 const YEAR: usize = 5;
 const TEXT: usize = 6;
 
+/// What the filters read of each event, packed: a 16-byte row per event and every event's parties
+/// in one list. A pass over 100,000 events reads 2.4 MB in order, where it read each event's
+/// record and its lists from the heap (at 100k natively: 20.7 → 2.6 ms with no filter, the facet
+/// counts of every event included). Built once per snapshot (`ui::Snapshot`).
+#[derive(Clone, Debug, Default)]
+pub struct Rows {
+    rows: Vec<Row>,
+    parties: Vec<CountryIx>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    year: i32,
+    /// Where the event's parties start in `Rows::parties`, and how many.
+    parties: u32,
+    n_parties: u16,
+    kind: u8,
+    tone: u8,
+    /// Bit `Topic::index` for each of its topics.
+    topics: u32,
+}
+
+const _: () = assert!(Topic::COUNT <= 32 && EventType::COUNT <= 32 && Tone::COUNT <= 32);
+
+/// The bits of `chosen`'s values (0 when none is chosen: the facet lets everything through).
+fn mask<T: Vocabulary>(chosen: &[T]) -> u32 {
+    chosen.iter().fold(0, |m, t| m | 1 << t.index())
+}
+
+impl Rows {
+    pub fn of(ds: &Dataset) -> Rows {
+        let mut parties = Vec::with_capacity(ds.events.len() * 2);
+        let rows = ds
+            .events
+            .iter()
+            .map(|e| {
+                let at = parties.len() as u32;
+                parties.extend_from_slice(&e.parties);
+                Row {
+                    year: e.date.year,
+                    parties: at,
+                    n_parties: e.parties.len() as u16,
+                    kind: e.kind.index() as u8,
+                    tone: e.tone.index() as u8,
+                    topics: mask(&e.topics),
+                }
+            })
+            .collect();
+        Rows { rows, parties }
+    }
+}
+
 /// `index` is asked for only when the query has search text, so a lazily built index costs
-/// nothing until the first search.
-pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
+/// nothing until the first search. `rows` are `Rows::of(ds)`.
+pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.
     let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
     let hits = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
     let text: Option<&EventSet> = hits.as_ref().map(|h| &h.all);
+    let (types, topics, tones) = (mask(&q.types), mask(&q.topics), mask(&q.tones));
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::COUNT],
@@ -85,24 +138,25 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
     };
     let mut years = crate::stats::PerYear::<usize>::default();
     let mut events = Vec::new();
-    for (ix, e) in ds.events.iter().enumerate() {
+    for (ix, r) in rows.rows.iter().enumerate() {
         let ix = ix as EventIx;
+        let parties = &rows.parties[r.parties as usize..][..r.n_parties as usize];
         let mut pass = [true; 7];
-        let has_all = countries.iter().all(|c| e.parties.contains(c));
+        let has_all = countries.iter().all(|c| parties.contains(c));
         pass[COUNTRY] = countries.is_empty()
             || match q.matching {
-                Match::Any => e.parties.iter().any(|p| countries.contains(p)),
+                Match::Any => parties.iter().any(|p| countries.contains(p)),
                 Match::All => has_all,
             };
         pass[PAIR] = match pair {
             None => true,
-            Some((Some(a), Some(b))) => e.parties.contains(&a) && e.parties.contains(&b),
+            Some((Some(a), Some(b))) => parties.contains(&a) && parties.contains(&b),
             Some(_) => false,
         };
-        pass[TYPE] = q.types.is_empty() || q.types.contains(&e.kind);
-        pass[TOPIC] = q.topics.is_empty() || e.topics.iter().any(|t| q.topics.contains(t));
-        pass[TONE] = q.tones.is_empty() || q.tones.contains(&e.tone);
-        pass[YEAR] = q.from.is_none_or(|f| e.date.year >= f) && q.to.is_none_or(|t| e.date.year <= t);
+        pass[TYPE] = types == 0 || types & 1 << r.kind != 0;
+        pass[TOPIC] = topics == 0 || topics & r.topics != 0;
+        pass[TONE] = tones == 0 || tones & 1 << r.tone != 0;
+        pass[YEAR] = q.from.is_none_or(|f| r.year >= f) && q.to.is_none_or(|t| r.year <= t);
         pass[TEXT] = text.as_ref().is_none_or(|s| s.contains(ix));
         let failed = pass.iter().filter(|p| !**p).count();
         if failed > 1 {
@@ -111,32 +165,43 @@ pub fn apply<'a>(ds: &Dataset, index: impl FnOnce() -> &'a SearchIndex, q: &Quer
         let all_but = |facet: usize| failed == 0 || !pass[facet];
         // With "all of them", an option counts the events that would have it and every chosen one.
         if all_but(COUNTRY) && (q.matching == Match::Any || has_all) {
-            e.parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
+            parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
         }
         if all_but(TYPE) {
-            facets.types[e.kind.index()] += 1;
+            facets.types[r.kind as usize] += 1;
         }
         if all_but(TOPIC) {
-            e.topics.iter().for_each(|t| facets.topics[t.index()] += 1);
+            let mut bits = r.topics;
+            while bits != 0 {
+                facets.topics[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
         }
         if all_but(TONE) {
-            facets.tones[e.tone.index()] += 1;
+            facets.tones[r.tone as usize] += 1;
         }
         if all_but(YEAR) {
-            *years.at(e.date.year) += 1;
+            *years.at(r.year) += 1;
         }
         if failed == 0 {
             events.push(ix);
         }
     }
     facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
-    let mut list: Vec<EventIx> = events.iter().rev().copied().collect();
-    if let Some(h) = &hits {
-        // Stable: exact matches first, each part still newest first.
-        crate::sort::indices(&mut list, &|a, b| h.exact.contains(b).cmp(&h.exact.contains(a)));
-    }
+    let list = list_order(&events, hits.as_ref().map(|h| &h.exact));
     let corrected = hits.and_then(|h| h.corrected);
     Filtered { events, list, facets, corrected }
+}
+
+/// Newest first; with a search, its exact matches before the rest, each part still newest first:
+/// one pass each (a stable partition, not a sort: 66,000 matches at 100k on each keystroke).
+fn list_order(events: &[EventIx], exact: Option<&EventSet>) -> Vec<EventIx> {
+    let newest = || events.iter().rev().copied();
+    let Some(exact) = exact else { return newest().collect() };
+    let mut list: Vec<EventIx> = newest().filter(|&e| exact.contains(e)).collect();
+    list.reserve(events.len() - list.len());
+    list.extend(newest().filter(|&e| !exact.contains(e)));
+    list
 }
 
 #[cfg(test)]
@@ -153,7 +218,7 @@ mod tests {
     #[test]
     fn no_filter_keeps_everything() {
         let (ds, ix) = fixture();
-        let f = apply(&ds, || &ix, &Query::default());
+        let f = apply(&ds, &Rows::of(&ds), || &ix, &Query::default());
         assert_eq!(f.events, vec![0, 1]);
         assert_eq!(f.facets.tones, vec![1, 1, 0]);
         assert_eq!(f.facets.years, vec![(2023, 1), (2024, 1)]);
@@ -163,7 +228,7 @@ mod tests {
     fn counts_ignore_their_own_facet() {
         let (ds, ix) = fixture();
         let q = Query::parse("tone=neutral");
-        let f = apply(&ds, || &ix, &q);
+        let f = apply(&ds, &Rows::of(&ds), || &ix, &q);
         assert_eq!(f.events, vec![1]);
         // Cooperative would still leave 1 event if chosen: its count ignores the tone filter.
         assert_eq!(f.facets.tones, vec![1, 1, 0]);
@@ -174,11 +239,14 @@ mod tests {
     #[test]
     fn pair_and_years_and_text() {
         let (ds, ix) = fixture();
-        assert_eq!(apply(&ds, || &ix, &Query::parse("pair=US-CN")).events.len(), 2);
-        assert_eq!(apply(&ds, || &ix, &Query::parse("pair=US-GB")).events.len(), 0);
-        assert_eq!(apply(&ds, || &ix, &Query::parse("from=2024")).events, vec![1]);
-        assert_eq!(apply(&ds, || &ix, &Query::parse("q=bangkok")).events, vec![1]);
-        assert_eq!(apply(&ds, || &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events, vec![1]);
+        assert_eq!(apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("pair=US-CN")).events.len(), 2);
+        assert_eq!(apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("pair=US-GB")).events.len(), 0);
+        assert_eq!(apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("from=2024")).events, vec![1]);
+        assert_eq!(apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("q=bangkok")).events, vec![1]);
+        assert_eq!(
+            apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events,
+            vec![1]
+        );
     }
 
     #[test]
@@ -189,9 +257,9 @@ mod tests {
         let want = |f: &dyn Fn(&crate::data::Event) -> bool| {
             ds.events.iter().enumerate().filter(|(_, e)| f(e)).map(|(i, _)| i as u32).collect::<Vec<_>>()
         };
-        let any = apply(&ds, || &ix, &Query::parse("country=GB,CN"));
+        let any = apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("country=GB,CN"));
         assert_eq!(any.events, want(&|e| has(e, "GB") || has(e, "CN")));
-        let all = apply(&ds, || &ix, &Query::parse("country=GB,CN&match=all"));
+        let all = apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("country=GB,CN&match=all"));
         assert_eq!(all.events, want(&|e| has(e, "GB") && has(e, "CN")));
         assert!(all.events.len() < any.events.len());
         // Under "all", Qatar's count is the events with the UK, China and Qatar together.
@@ -206,25 +274,95 @@ mod tests {
         let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
         let ix = SearchIndex::build(&ds);
         let q = Query::parse("lang=en&view=countries&type=dialogue&q=%D8%A7%D9%84%D8%B5%D9%8A%D9%86&sort=name&page=2");
-        let (all, only) = (apply(&ds, || &ix, &q), apply(&ds, || &ix, &q.filters_only()));
+        let (all, only) =
+            (apply(&ds, &Rows::of(&ds), || &ix, &q), apply(&ds, &Rows::of(&ds), || &ix, &q.filters_only()));
         assert!(!all.events.is_empty() && all.events.len() < ds.events.len(), "{}", all.events.len());
         assert!(all == only);
+    }
+
+    proptest::proptest! {
+        /// The packed rows give what the events' own records give: every filter and every facet
+        /// count, against a plain reading of the rules over `Event` (this test's oracle).
+        #[test]
+        fn packed_rows_filter_as_the_records_do(
+            countries in proptest::collection::vec(0usize..12, 0..3), all in proptest::bool::ANY,
+            pair in proptest::option::of((0usize..12, 0usize..12)),
+            types in proptest::collection::vec(0usize..EventType::COUNT, 0..3),
+            topics in proptest::collection::vec(0usize..Topic::COUNT, 0..3),
+            tones in proptest::collection::vec(0usize..Tone::COUNT, 0..2),
+            from in proptest::option::of(2018i32..2026), to in proptest::option::of(2018i32..2027),
+        ) {
+            let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+            let code = |i: usize| ds.countries[i % ds.countries.len()].code.clone();
+            let q = Query {
+                countries: countries.iter().map(|&i| code(i)).collect(),
+                matching: if all { Match::All } else { Match::Any },
+                pair: pair.map(|(a, b)| (code(a), code(b))),
+                types: types.iter().map(|&i| EventType::ALL[i]).collect(),
+                topics: topics.iter().map(|&i| Topic::ALL[i]).collect(),
+                tones: tones.iter().map(|&i| Tone::ALL[i]).collect(),
+                from,
+                to,
+                ..Query::default()
+            };
+            let f = apply(&ds, &Rows::of(&ds), || unreachable!(), &q);
+            let cs: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
+            let p = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a).unwrap(), ds.country_ix(b).unwrap()));
+            // Which facets an event passes: country, pair, type, topic, tone, year.
+            let passes = |e: &crate::data::Event| {
+                let has = |c: &u32| e.parties.contains(c);
+                [
+                    cs.is_empty() || if all { cs.iter().all(has) } else { cs.iter().any(has) },
+                    p.is_none_or(|(a, b)| has(&a) && has(&b)),
+                    q.types.is_empty() || q.types.contains(&e.kind),
+                    q.topics.is_empty() || e.topics.iter().any(|t| q.topics.contains(t)),
+                    q.tones.is_empty() || q.tones.contains(&e.tone),
+                    from.is_none_or(|y| e.date.year >= y) && to.is_none_or(|y| e.date.year <= y),
+                ]
+            };
+            let want: Vec<EventIx> =
+                (0..ds.events.len() as u32).filter(|&i| passes(ds.event(i)).iter().all(|p| *p)).collect();
+            proptest::prop_assert_eq!(&f.events, &want);
+            // An option's count: the events passing every other facet that have it.
+            let but = |facet: usize| ds.events.iter().filter(move |e| passes(e).iter().enumerate().all(|(i, p)| i == facet || *p));
+            for (t, &n) in EventType::ALL.iter().zip(&f.facets.types) {
+                proptest::prop_assert_eq!(n, but(2).filter(|e| e.kind == *t).count());
+            }
+            for (t, &n) in Topic::ALL.iter().zip(&f.facets.topics) {
+                proptest::prop_assert_eq!(n, but(3).filter(|e| e.topics.contains(t)).count());
+            }
+            for (t, &n) in Tone::ALL.iter().zip(&f.facets.tones) {
+                proptest::prop_assert_eq!(n, but(4).filter(|e| e.tone == *t).count());
+            }
+            for (c, &n) in f.facets.countries.iter().enumerate() {
+                let c = c as u32;
+                let has = |e: &crate::data::Event| e.parties.contains(&c) && (!all || cs.iter().all(|x| e.parties.contains(x)));
+                proptest::prop_assert_eq!(n, but(0).filter(|e| has(e)).count());
+            }
+            for &(y, n) in &f.facets.years {
+                proptest::prop_assert_eq!(n, but(5).filter(|e| e.date.year == y).count());
+            }
+        }
     }
 
     #[test]
     fn the_list_is_newest_first_with_exact_search_matches_on_top() {
         let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
         let ix = SearchIndex::build(&ds);
-        let all = apply(&ds, || &ix, &Query::default());
+        let all = apply(&ds, &Rows::of(&ds), || &ix, &Query::default());
         assert_eq!(all.list, all.events.iter().rev().copied().collect::<Vec<_>>());
-        let q = apply(&ds, || &ix, &Query::parse("q=%D8%B3%D9%8A%D8%A8%D8%B1%D8%A7%D9%86%D9%8A"));
+        let q = apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("q=%D8%B3%D9%8A%D8%A8%D8%B1%D8%A7%D9%86%D9%8A"));
         let hits = ix.search("سيبراني").unwrap();
         let exact: Vec<EventIx> = q.list.iter().copied().take_while(|&e| hits.exact.contains(e)).collect();
         assert!(!exact.is_empty() && exact.len() < q.list.len(), "{} of {}", exact.len(), q.list.len());
         assert!(q.list[exact.len()..].iter().all(|&e| !hits.exact.contains(e)));
         assert!(exact.windows(2).all(|w| ds.event(w[0]).span.0 >= ds.event(w[1]).span.0), "newest first");
+        // Exactly the stable order: exact matches first, each part in the list's newest-first order.
+        let mut want: Vec<EventIx> = q.events.iter().rev().copied().collect();
+        want.sort_by_key(|&e| !hits.exact.contains(e));
+        assert_eq!(q.list, want);
         assert_eq!(
-            apply(&ds, || &ix, &Query::parse("q=%D8%A8%D9%8A%D9%83%D9%8A%D9%86")).corrected.as_deref(),
+            apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("q=%D8%A8%D9%8A%D9%83%D9%8A%D9%86")).corrected.as_deref(),
             Some("بكين")
         );
     }

@@ -11,11 +11,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = marsad::data::load(text) else { return };
     let ds = &loaded.dataset;
     let index = marsad::search::SearchIndex::build(ds);
-    let all = marsad::filter::apply(ds, || &index, &Query::default());
+    let rows = marsad::filter::Rows::of(ds);
+    let all = marsad::filter::apply(ds, &rows, || &index, &Query::default());
     let _ = marsad::stats::country_stats(ds, &all.events);
     if let Some(first) = ds.events.first() {
         let q = Query::parse(&format!("q={}&country=XX", first.title().ar));
-        let _ = marsad::filter::apply(ds, || &index, &q);
+        let _ = marsad::filter::apply(ds, &rows, || &index, &q);
     }
     let _ = marsad::export::to_csv(ds, &all.events, marsad::i18n::Lang::En, "https://example.org/");
     let _ = marsad::export::to_json(ds, &all.events);

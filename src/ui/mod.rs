@@ -69,6 +69,8 @@ pub struct Snapshot {
     building: std::sync::Mutex<Option<IndexBuild>>,
     /// Events per country in the whole snapshot (cards say "of N" beside a filtered count).
     pub totals: Vec<usize>,
+    /// What the filters read of each event, packed (`filter::Rows`).
+    rows: crate::filter::Rows,
     pub skipped: Vec<Problem>,
     /// Set by the service worker when it answered from its cache (`offline`, `invalid-update`…).
     pub fallback: Option<String>,
@@ -90,6 +92,7 @@ impl Snapshot {
             e.parties.iter().for_each(|&c| totals[c as usize] += 1);
         }
         Arc::new(Snapshot {
+            rows: crate::filter::Rows::of(&loaded.dataset),
             ds: loaded.dataset,
             index: Default::default(),
             building: Default::default(),
@@ -200,7 +203,7 @@ impl Ctx {
     fn new(query: RwSignal<Query>, data: Arc<Snapshot>, root: String, mode: Mode) -> Ctx {
         let data = RwSignal::new(data);
         let filters = Memo::new(move |_| query.with(Query::filters_only));
-        let filtered = Memo::new(move |_| data.with(|d| filters.with(|q| apply(&d.ds, || d.index(), q))));
+        let filtered = Memo::new(move |_| data.with(|d| filters.with(|q| apply(&d.ds, &d.rows, || d.index(), q))));
         Ctx {
             data,
             shards: RwSignal::new(None),
