@@ -49,6 +49,11 @@ fn kept(path: &str) -> Option<String> {
     FETCHED.with_borrow(|f| f.iter().find(|(p, _)| p == path).map(|(_, t)| t.clone()))
 }
 
+/// Whether `path`'s text is kept or on its way (without copying a text to find out).
+fn kept_or_coming(path: &str) -> bool {
+    FETCHED.with_borrow(|f| f.iter().any(|(p, _)| p == path)) || AHEAD.with_borrow(|w| w.iter().any(|p| p == path))
+}
+
 /// The text at `path`: kept, or fetched (and then kept).
 async fn article_text_at(path: String) -> Result<String, String> {
     if let Some(text) = kept(&path) {
@@ -78,7 +83,7 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
     let d = ctx.now();
     let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return };
     let path = text_path(&d, a);
-    if kept(&path).is_some() || AHEAD.with_borrow(|w| w.contains(&path)) {
+    if kept_or_coming(&path) {
         return;
     }
     AHEAD.with_borrow_mut(|w| w.push(path.clone()));

@@ -200,6 +200,7 @@ fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
         <g class="event-mark" transform=move || read(now, at) tabindex="0" role="link" aria-label=label data-event=id
             on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
             on:focus=h.focus on:blur=h.blur>
+            // An invisible 24 px hit area around the 16 px symbol (target size).
             <circle class="hit" r=12.0 />
             {span}
             <path class=move || class("mark") d=move || read(now, |m| shape_path(m.kind, 0.0, 0.0, 8.0)) />
@@ -214,12 +215,12 @@ fn at(m: &Mark) -> String {
     format!("translate({:.1},{:.1})", m.center(), mark_y(m))
 }
 
-/// Wedge `i` of a group's pie around (0, 0), one per type, in `EventType::ALL` order, clockwise
-/// from the top.
-fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> (EventType, String) {
+/// The path of wedge `i` of a group's pie around (0, 0), one per type, in `EventType::ALL` order,
+/// clockwise from the top.
+fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> String {
     let total = mix.iter().map(|m| m.1).sum::<u32>().max(1) as f64;
     let before: u32 = mix.iter().take(i).map(|m| m.1).sum();
-    let Some(&(t, n)) = mix.get(i) else { return (EventType::Dialogue, String::new()) };
+    let Some(&(_, n)) = mix.get(i) else { return String::new() };
     let a0 = before as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
     let a1 = (before + n) as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
     let large = if a1 - a0 > std::f64::consts::PI { 1 } else { 0 };
@@ -230,7 +231,7 @@ fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> (EventType, String) {
         r * a1.cos(),
         r * a1.sin()
     );
-    (t, d)
+    d
 }
 
 /// A group of close events: a pie of its types around the count; opening it zooms in on it.
@@ -278,8 +279,8 @@ fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView 
         view! { <circle class=class r=R /> }.into_any()
     } else {
         let part = move |i: usize| {
-            let piece = move || read(now, |m| wedge(&m.mix, i, R));
-            view! { <path class=move || format!("mark {}", type_class(piece().0)) d=move || piece().1 /> }
+            let class = move || format!("mark {}", type_class(read(now, |m| m.mix.get(i).map_or(m.kind, |t| t.0))));
+            view! { <path class=class d=move || read(now, |m| wedge(&m.mix, i, R)) /> }
         };
         (0..wedges).map(part).collect_view().into_any()
     };
