@@ -91,6 +91,37 @@ pub fn pieces(text: &str, marks: &[(usize, Range<usize>)], max: usize, context: 
     out
 }
 
+/// `pieces` grouped into paragraphs, so the browser lays out only the paragraphs near what the
+/// reader sees (`content-visibility: auto` on each): a paragraph ends after the first line break
+/// of a run of them, and the rest of the run begins the next one, so an empty line keeps its
+/// height. Only plain runs are cut: a quote, and a gap, stay whole in one paragraph.
+pub fn paragraphs(text: &str, pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
+    let bytes = text.as_bytes();
+    let line_break = |c: &&u8| matches!(c, b'\n' | b'\r');
+    // Whether the `\n` at `j` is the first of its run of line breaks.
+    let first_of_run = |j: usize| !bytes[..j].iter().rev().take_while(line_break).any(|c| *c == b'\n');
+    let (mut out, mut current) = (Vec::new(), Vec::new());
+    for piece in pieces {
+        let Piece::Text(r) = piece else {
+            current.push(piece);
+            continue;
+        };
+        let mut at = r.start;
+        for j in r.clone().filter(|&j| bytes[j] == b'\n' && first_of_run(j)) {
+            current.push(Piece::Text(at..j + 1));
+            out.push(std::mem::take(&mut current));
+            at = j + 1;
+        }
+        if at < r.end {
+            current.push(Piece::Text(at..r.end));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +180,34 @@ mod tests {
     fn a_long_article_without_a_located_quote_shows_its_beginning() {
         let text = "z".repeat(5000);
         assert_eq!(pieces(&text, &[], 1000, 100), vec![Piece::Text(0..1000), Piece::Gap]);
+    }
+
+    #[test]
+    fn paragraphs_end_after_the_first_break_of_a_run_and_never_cut_a_quote() {
+        let text = "one\n\ntwo QUOTE\nSPANS three\r\n\r\nfour";
+        let q = text.find("QUOTE").unwrap()..text.find(" three").unwrap();
+        let ps = paragraphs(text, pieces(text, &[(0, q.clone())], 1000, 10));
+        let shown: Vec<String> = ps
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|x| match x {
+                        Piece::Text(r) => text[r.clone()].to_owned(),
+                        Piece::Mark(_, r) => format!("[{}]", &text[r.clone()]),
+                        Piece::Gap => "…".to_owned(),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(shown, ["one\n", "\ntwo [QUOTE\nSPANS] three\r\n", "\r\nfour"]);
+    }
+
+    #[test]
+    fn a_text_without_breaks_is_one_paragraph_and_gaps_stay_in_place() {
+        let text = format!("{}QUOTE{}", "x".repeat(10_000), "y".repeat(10_000));
+        let p = pieces(&text, &[(0, 10_000..10_005)], 1000, 100);
+        assert_eq!(paragraphs(&text, p.clone()), vec![p]);
+        assert!(paragraphs("", Vec::new()).is_empty());
+        assert_eq!(paragraphs("a\n", vec![Piece::Text(0..2)]), vec![vec![Piece::Text(0..2)]]);
     }
 }

@@ -13,7 +13,7 @@ use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
 use crate::i18n::{format_date, Fmt, Lang};
-use crate::reader::{pieces, Piece, CONTEXT, MAX_RENDERED};
+use crate::reader::{paragraphs, pieces, Piece, CONTEXT, MAX_RENDERED};
 
 /// Which source the reader shows (an index into the event's sources), and the texts fetched.
 #[derive(Clone, Copy)]
@@ -276,7 +276,11 @@ fn article_text(
         Piece::Mark(_, r) => view! { <mark>{text[r].to_owned()}</mark> }.into_any(),
     };
     let label = format!("{}: {title}", lang.strings().article);
-    let parts = pieces(&text, &marks, MAX_RENDERED, CONTEXT).into_iter().map(piece).collect_view();
+    // One block per paragraph: the browser lays out only those near the box's visible part.
+    let parts = paragraphs(&text, pieces(&text, &marks, MAX_RENDERED, CONTEXT))
+        .into_iter()
+        .map(|p| view! { <p>{p.into_iter().map(&piece).collect_view()}</p> })
+        .collect_view();
     view! {
         <div class="article-text" node_ref=boxed lang=text_lang(&text) dir="auto" tabindex="0" role="region"
             aria-label=label>

@@ -46,6 +46,54 @@ for (const lang of ['ar', 'en']) {
   }
 }
 
+// A long article (~53 KB, under the size the reader shows whole): the browser lays out only the
+// paragraphs near what the reader sees (each says when it is skipped or drawn), and the quote is
+// still centred and drawn once the reader reaches the box.
+test('a long article is whole, its quote centred and drawn, and only the paragraphs in sight laid out', async () => {
+  const e = byId['gb-officials-assess-cn-intrusions-2026'];
+  const original = readFileSync(resolve(DIST, 'data/articles/a000.txt'), 'utf8');
+  const filler = Array.from({ length: 200 }, (_, i) => `فقرة ${i + 1} من نص طويل عن الأمن السيبراني والدبلوماسية بين الدول.`).join('\n');
+  const body = `${filler}\n\n${original}\n${filler}`;
+  const long = await serve({ root: DIST, overrides: { 'data/articles/a000.txt': { body, type: 'text/plain; charset=utf-8' } } });
+  for (const [lang, width] of [['ar', 360], ['en', 1280]]) {
+    const page = await newPage(browser, { width, height: 800 });
+    await page.addInitScript(() => {
+      window.__drawn = new Set();
+      document.addEventListener('contentvisibilityautostatechange', (ev) => {
+        if (ev.skipped) window.__drawn.delete(ev.target); else window.__drawn.add(ev.target);
+      }, true);
+    });
+    await page.goto(`${long.url}?lang=${lang}&event=${e.id}`);
+    await ready(page);
+    await page.waitForSelector('.article-text mark.current');
+    // The reader scrolls the page to the box; the paragraphs in sight are drawn.
+    await page.$eval('.article-text', (box) => box.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.querySelector('.article-text mark.current').checkVisibility({ contentVisibilityAuto: true }));
+    await page.waitForTimeout(150);
+    const q = await quoteInBox(page);
+    assert.ok(q.top >= 0 && q.bottom >= 0, `the quote is outside its box: ${JSON.stringify(q)}`);
+    assert.ok(q.off <= q.height * 0.15, `the quote is ${q.off}px from the centre of a ${q.height}px box`);
+    const seen = await page.$eval('.article-text', (box) => {
+      const ps = [...box.querySelectorAll('p')];
+      return { n: ps.length, drawn: ps.filter((p) => window.__drawn.has(p)).length, text: box.textContent };
+    });
+    // Nothing left out: the box holds the whole text, paragraph by paragraph.
+    const norm = (t) => t.replace(/\s+/g, ' ').trim();
+    assert.ok(norm(seen.text) === norm(body), `the box holds ${seen.text.length} characters of ${body.length}`);
+    assert.ok(seen.n > 400, `${seen.n} paragraphs`);
+    assert.ok(seen.drawn > 0 && seen.drawn < seen.n / 4, `${seen.drawn} of ${seen.n} paragraphs laid out`);
+    // Scrolling to the end draws the last paragraph, inside the box.
+    await page.$eval('.article-text', (box) => { box.scrollTop = box.scrollHeight; });
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.article-text'), last = box.querySelector('p:last-of-type');
+      const b = box.getBoundingClientRect(), r = last.getBoundingClientRect();
+      return window.__drawn.has(last) && r.height > 0 && r.bottom <= b.bottom + 1 && r.top >= b.top - 1;
+    });
+    await page.context().close();
+  }
+  await long.close();
+});
+
 test('one article reader with every quote of the event highlighted; previous and next move between them', async () => {
   const e = byId['gb-cn-cyber-dialogue-2026'];
   const page = await open(`lang=en&event=${e.id}`, { height: 800 });

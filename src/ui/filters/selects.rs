@@ -67,8 +67,10 @@ pub fn PairSelects() -> impl IntoView {
 /// count. The options are rebuilt only when that range changes; a filter change updates counts.
 fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
     let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
+    // The dataset's years, read once a snapshot (a pass over every event), not on every change.
+    let years = Memo::new(move |_| ctx.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000)));
     let range = Memo::new(move |_| {
-        let (lo, hi) = ctx.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000));
+        let (lo, hi) = years.get();
         current().map_or((lo, hi), |y| (lo.min(y), hi.max(y)))
     });
     let count =
