@@ -261,11 +261,13 @@ fn article_text(
     current_mark: NodeRef<html::Mark>,
     boxed: NodeRef<html::Div>,
 ) -> impl IntoView {
+    // Line breaks at the very end would draw empty lines at the foot of the box.
+    let text = text.trim_end();
     let marks: Vec<(usize, std::ops::Range<usize>)> = e
         .sources()
         .enumerate()
         .filter(|(_, s)| s.article == article)
-        .filter_map(|(i, s)| Some((i, locate_quote(&text, &s.quote)?)))
+        .filter_map(|(i, s)| Some((i, locate_quote(text, &s.quote)?)))
         .collect();
     let piece = |p: Piece| match p {
         Piece::Text(r) => view! { {text[r].to_owned()} }.into_any(),
@@ -277,12 +279,12 @@ fn article_text(
     };
     let label = format!("{}: {title}", lang.strings().article);
     // One block per paragraph: the browser lays out only those near the box's visible part.
-    let parts = paragraphs(&text, pieces(&text, &marks, MAX_RENDERED, CONTEXT))
+    let parts = paragraphs(text, pieces(text, &marks, MAX_RENDERED, CONTEXT))
         .into_iter()
         .map(|p| view! { <p>{p.into_iter().map(&piece).collect_view()}</p> })
         .collect_view();
     view! {
-        <div class="article-text" node_ref=boxed lang=text_lang(&text) dir="auto" tabindex="0" role="region"
+        <div class="article-text" node_ref=boxed lang=text_lang(text) dir="auto" tabindex="0" role="region"
             aria-label=label>
             {parts}
         </div>
