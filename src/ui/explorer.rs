@@ -16,6 +16,7 @@ use super::header::SiteHeader;
 use super::link::Link;
 use super::network::NetworkView;
 use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
+use super::takeover::Later;
 use super::timeline::Timeline;
 use super::Ctx;
 use crate::i18n::format_date;
@@ -62,7 +63,17 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
     let timeline = move || {
         drawn.get().then(|| {
             let hidden = move || !on_timeline.get();
-            view! { <div class="timeline-body" hidden=hidden>{card} <Timeline /> <EventList /></div> }
+            view! {
+                <div class="timeline-body" hidden=hidden>
+                    {card}
+                    <Later>
+                        <Timeline />
+                    </Later>
+                    <Later>
+                        <EventList />
+                    </Later>
+                </div>
+            }
         })
     };
     view! { {other} {timeline} }
@@ -110,10 +121,15 @@ pub fn Explorer() -> impl IntoView {
             </footer>
         }
     };
+    // Behind a static page, the header and the filters are drawn in tasks of their own.
     view! {
-        <SiteHeader />
+        <Later>
+            <SiteHeader />
+        </Later>
         <div class="layout">
-            <FilterPanel />
+            <Later>
+                <FilterPanel />
+            </Later>
             <main class="content" id="main">
                 <UpdatePrompt />
                 <FallbackNotice />

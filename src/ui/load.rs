@@ -287,7 +287,9 @@ const INDEX_SLICE: usize = 1000;
 /// the snapshot is replaced or a search has finished the index.
 fn index_between_tasks(snapshot: &Arc<Snapshot>) {
     let weak = Arc::downgrade(snapshot);
-    next_task(move || {
+    // Behind the drawing, and behind the parts of it drawn in tasks of their own before the app
+    // takes over from a static page (`takeover::Later`): the reader sees the page first.
+    background_task(move || {
         let Some(s) = weak.upgrade() else { return };
         if s.index.get().is_some() {
             return;

@@ -42,6 +42,7 @@ mod reading;
 pub mod render;
 mod share;
 mod source;
+mod takeover;
 mod timeline;
 mod timeline_marks;
 pub mod url;
@@ -342,14 +343,11 @@ fn App(static_shown: bool) -> impl IntoView {
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
     let phase_now = Memo::new(move |_| phase.get());
-    // A static page's content stays until the app has drawn the same page (or an error). The
-    // swap (and the re-measuring it sets off) runs in a task of its own, after the drawing's.
+    // A static page's content stays until the app has drawn the same page (or an error), its
+    // parts each in a task (`takeover::Later`). The swap (and the re-measuring it sets off) runs
+    // in a task of its own, after the drawing's.
     if static_shown {
-        Effect::new(move |_| {
-            if phase_now.get() != load::Phase::Loading {
-                set_timeout(url::take_over, std::time::Duration::ZERO);
-            }
-        });
+        takeover::Takeover::start(move || phase_now.get() != load::Phase::Loading);
     }
     move || match phase_now.get() {
         load::Phase::Loading => {

@@ -43,8 +43,10 @@ impl Zoom {
         });
         let newest =
             Memo::new(move |_| items.with(|items| items.iter().map(|i| i.span.1 as f64 + 1.0).reduce(f64::max)));
-        let _ = ctx;
-        let (width, peek, dragged) = (RwSignal::new(800.0), RwSignal::new(None), StoredValue::new(false));
+        // Behind a static page the app is built out of sight, where the drawing measures 0: it
+        // starts at the width of the static page's drawing, so taking over lays nothing out again.
+        let width = if ctx.is_static() { 800.0 } else { super::url::static_width(".timeline-canvas").unwrap_or(800.0) };
+        let (width, peek, dragged) = (RwSignal::new(width), RwSignal::new(None), StoredValue::new(false));
         Zoom { fit, zoomed, viewport, width, newest, peek, dragged }
     }
 
@@ -92,7 +94,9 @@ pub fn Timeline() -> impl IntoView {
     let measure = move || {
         if let Some(el) = container.try_get_untracked().flatten() {
             let w = el.client_width() as f64;
-            if w > 0.0 {
+            // Setting the same width would lay the marks out again for nothing (taking over from
+            // a static page measures what the static drawing measured).
+            if w > 0.0 && z.width.try_get_untracked().is_some_and(|old| old != w) {
                 z.width.try_set(w);
             }
         }

@@ -163,7 +163,7 @@ test('sitemap.xml lists every static page in both languages, and robots.txt name
   assert.match(robots, new RegExp(`^Sitemap: ${SITE}sitemap\\.xml$`, 'm'));
 });
 
-test('the app takes over a static page without moving it, keeps its URL and fetches the data once', async () => {
+test('the app takes over a static page whole, without moving it, keeps its URL and fetches the data once', async () => {
   const e = data.events.find((x) => x.parties.length > 1);
   const cases = [
     [`en/event/${e.id}/`, { lang: 'en', event: e.id }, '.event-page h1', e.title.en],
@@ -182,6 +182,19 @@ test('the app takes over a static page without moving it, keeps its URL and fetc
         window.__cls = 0;
         new PerformanceObserver((l) => { for (const s of l.getEntries()) if (!s.hadRecentInput) window.__cls += s.value; })
           .observe({ type: 'layout-shift', buffered: true });
+        // What the app shows the moment the static page goes (it draws its parts in several
+        // tasks out of sight): every part, in the same task, so the first paint is whole.
+        const seen = new MutationObserver(() => {
+          const app = document.getElementById('app');
+          if (document.getElementById('static') || !app) return;
+          seen.disconnect();
+          const n = (sel) => app.querySelectorAll(sel).length;
+          // (A URL whose query names another view hides the static page before the first paint:
+          // the app is drawn in sight from the start, and there is nothing to take over.)
+          window.__takeover = { query: document.documentElement.hasAttribute('data-query'), hidden: app.hidden, header: n('.site-header'), search: n('#search'), filters: n('.filters-box'),
+            body: n('main .event-page h1, main .result-count, main .card-grid'), marks: n('.timeline .marks > g'), rows: n('.event-list .event-row') };
+        });
+        seen.observe(document, { subtree: true, childList: true, attributes: true });
       });
       let fetched = 0;
       page.on('request', (r) => { if (new URL(r.url()).pathname === '/data/events.json') fetched += 1; });
@@ -191,6 +204,9 @@ test('the app takes over a static page without moving it, keeps its URL and fetc
       if (text) assert.ok((await page.textContent(selector)).includes(text), `${path}: ${selector}`);
       assert.deepEqual(await params(page), state, path);
       assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/${path}`, 'the URL is the one opened');
+      const t = await page.evaluate(() => window.__takeover);
+      assert.ok(t && (t.query || (!t.hidden && t.header === 1 && t.search === 1 && t.filters === 1 && t.body >= 1)), `${path}: ${JSON.stringify(t)}`);
+      if (selector === '.timeline') assert.ok(t.marks > 0 && t.rows > 0, `${path}: ${JSON.stringify(t)}`);
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => window.__cls);
       assert.ok(cls <= 0.01, `${path} at ${width}px: layout shift ${cls.toFixed(4)}`);
