@@ -118,6 +118,14 @@ impl Rows {
             .collect();
         Rows { rows, parties }
     }
+
+    /// Events per country (by `CountryIx`), for `countries` countries: one pass over the packed
+    /// party list, not over the events' records.
+    pub fn per_country(&self, countries: usize) -> Vec<usize> {
+        let mut totals = vec![0; countries];
+        self.parties.iter().for_each(|&c| totals[c as usize] += 1);
+        totals
+    }
 }
 
 /// `index` is asked for only when the query has search text, so a lazily built index costs
@@ -278,6 +286,15 @@ mod tests {
             (apply(&ds, &Rows::of(&ds), || &ix, &q), apply(&ds, &Rows::of(&ds), || &ix, &q.filters_only()));
         assert!(!all.events.is_empty() && all.events.len() < ds.events.len(), "{}", all.events.len());
         assert!(all == only);
+    }
+
+    #[test]
+    fn events_per_country_from_the_rows_are_the_events_naming_each_country() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let want: Vec<usize> = (0..ds.countries.len() as u32)
+            .map(|c| ds.events.iter().filter(|e| e.parties.contains(&c)).count())
+            .collect();
+        assert_eq!(Rows::of(&ds).per_country(ds.countries.len()), want);
     }
 
     proptest::proptest! {

@@ -88,12 +88,10 @@ impl Snapshot {
     }
 
     fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32, complete: bool) -> Arc<Snapshot> {
-        let mut totals = vec![0; loaded.dataset.countries.len()];
-        for e in &loaded.dataset.events {
-            e.parties.iter().for_each(|&c| totals[c as usize] += 1);
-        }
+        let rows = crate::filter::Rows::of(&loaded.dataset);
+        let totals = rows.per_country(loaded.dataset.countries.len());
         Arc::new(Snapshot {
-            rows: crate::filter::Rows::of(&loaded.dataset),
+            rows,
             ds: loaded.dataset,
             index: Default::default(),
             building: Default::default(),

@@ -45,8 +45,9 @@ impl Zoom {
             Memo::new(move |_| items.with(|items| items.iter().map(|i| i.span.1 as f64 + 1.0).reduce(f64::max)));
         // Behind a static page the app is built out of sight, where the drawing measures 0: it
         // starts at the width of the static page's drawing, so taking over lays nothing out again.
-        let width = if ctx.is_static() { 800.0 } else { super::url::static_width(".timeline-canvas").unwrap_or(800.0) };
-        let (width, peek, dragged) = (RwSignal::new(width), RwSignal::new(None), StoredValue::new(false));
+        let measured = if ctx.is_static() { None } else { super::url::static_width(".timeline-canvas") };
+        let (width, peek, dragged) =
+            (RwSignal::new(measured.unwrap_or(800.0)), RwSignal::new(None), StoredValue::new(false));
         Zoom { fit, zoomed, viewport, width, newest, peek, dragged }
     }
 

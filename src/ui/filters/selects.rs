@@ -63,12 +63,11 @@ pub fn PairSelects() -> impl IntoView {
     }
 }
 
-/// One year drop-down: every year of the dataset (and the chosen one, even outside it) with its
-/// count. The options are rebuilt only when that range changes; a filter change updates counts.
-fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
+/// One year drop-down: every year of the dataset (`years`, and the chosen one, even outside it)
+/// with its count. The options are rebuilt only when that range changes; a filter change updates
+/// counts.
+fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoView {
     let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
-    // The dataset's years, read once a snapshot (a pass over every event), not on every change.
-    let years = Memo::new(move |_| ctx.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000)));
     let range = Memo::new(move |_| {
         let (lo, hi) = years.get();
         current().map_or((lo, hi), |y| (lo.min(y), hi.max(y)))
@@ -111,10 +110,12 @@ fn year_select(ctx: Ctx, is_from: bool) -> impl IntoView {
 pub fn YearSelects() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let s = move || ctx.lang().strings();
+    // The dataset's years, read once a snapshot (a pass over every event), not on every change.
+    let years = Memo::new(move |_| ctx.data.with(|d| d.ds.year_range()).unwrap_or((2000, 2000)));
     view! {
         <fieldset class="years"><legend>{move || s().years}</legend>
-            <label for="year-from">{move || s().from}</label>{year_select(ctx, true)}
-            <label for="year-to">{move || s().to}</label>{year_select(ctx, false)}
+            <label for="year-from">{move || s().from}</label>{year_select(ctx, years, true)}
+            <label for="year-to">{move || s().to}</label>{year_select(ctx, years, false)}
         </fieldset>
     }
 }
