@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::link::Link;
 use super::marks::TypeSymbol;
-use super::source::fetch_ahead;
+use super::source::{fetch_ahead, fetch_in_view};
 use super::Ctx;
 use crate::data::EventIx;
 use crate::i18n::format_date;
@@ -42,7 +42,12 @@ pub fn EventList() -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     let row_h = RwSignal::new(64.0f64);
     let window = RwSignal::new((0usize, 40usize));
-    track_viewport(list, row_h, window, shown);
+    // The rows on screen (no overscan) fetch their articles ahead once the list is still.
+    let in_view = move |(from, to): (usize, usize)| {
+        let events = ctx.filtered.try_with_untracked(|f| f.list.get(from..to).map(<[EventIx]>::to_vec));
+        fetch_in_view(ctx, events.flatten().unwrap_or_default());
+    };
+    track_viewport(list, row_h, window, shown, in_view);
 
     let rows = Memo::new(move |_| {
         let (from, to) = window.get();
@@ -89,9 +94,16 @@ pub fn EventList() -> impl IntoView {
 }
 
 /// Re-measures which rows are near the viewport on scroll, resize and a new result set, at most
-/// once per animation frame. Nothing outlives the list: the listeners are removed on cleanup and
-/// a frame that fires after it does nothing (its signals may be disposed by then).
-fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSignal<(usize, usize)>, shown: Memo<usize>) {
+/// once per animation frame, and tells `in_view` which rows are on screen. Nothing outlives the
+/// list: the listeners are removed on cleanup and a frame that fires after it does nothing (its
+/// signals may be disposed by then).
+fn track_viewport(
+    list: NodeRef<html::Ol>,
+    row_h: RwSignal<f64>,
+    window: RwSignal<(usize, usize)>,
+    shown: Memo<usize>,
+    in_view: impl Fn((usize, usize)) + Copy + Send + Sync + 'static,
+) {
     let alive = Arc::new(AtomicBool::new(true));
     let measure = move || {
         let Some(ol) = list.try_get_untracked().flatten() else { return };
@@ -111,6 +123,7 @@ fn track_viewport(list: NodeRef<html::Ol>, row_h: RwSignal<f64>, window: RwSigna
         if window.try_get_untracked().is_some_and(|w| w != next) {
             window.try_set(next);
         }
+        in_view(visible_rows(at.top(), window_height(), h, n, 0));
     };
     let scheduled = Arc::new(AtomicBool::new(false));
     let schedule = {

@@ -309,7 +309,7 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
 /// Task Scheduling API's `background` priority, so the shards' own work (and the reader's input)
 /// always goes first and the slices only fill the time spent waiting for the network. Where the
 /// API is missing (Safari, Firefox before 142), the next task.
-fn background_task(f: impl FnOnce() + 'static) {
+pub(super) fn background_task(f: impl FnOnce() + 'static) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let global = js_sys::global();
     let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);

@@ -1,14 +1,15 @@
 //! An event's sources: each quote with its article's title, outlets and publication date (and
 //! how that date was inferred), and one article reader showing the quoted passages highlighted
 //! in the full text, the chosen one centred in its box. Each article is fetched once while the
-//! page lives (and ahead, when the reader points at an event).
+//! page lives, and ahead: when the reader points at an event, and for the rows in view once the
+//! list is still (`fetch_in_view`).
 
 use std::collections::HashMap;
 
 use leptos::html;
 use leptos::prelude::*;
 
-use super::load::fetch_article;
+use super::load::{background_task, fetch_article};
 use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
@@ -36,13 +37,21 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
 
 /// Article texts fetched so far, by path, for the page's life: going from event to event often
 /// meets the same article again, and pointing at an event's row or mark fetches its article
-/// ahead of the click (`fetch_ahead`). At most `KEPT` texts; the oldest goes first.
+/// ahead of the click (`fetch_ahead`), as do the rows in view (`fetch_in_view`). At most `KEPT`
+/// texts; the oldest goes first.
 const KEPT: usize = 32;
+/// Rows in view whose articles are fetched ahead, at most (a tall window shows a dozen or more).
+const IN_VIEW: usize = 6;
+/// How long the list stays still before its rows in view fetch ahead: rows a reader only scrolls
+/// past, or a result set replaced at once by the next keystroke, fetch nothing.
+const STILL: std::time::Duration = std::time::Duration::from_millis(150);
 
 thread_local! {
     static FETCHED: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Paths being fetched ahead (each once).
     static AHEAD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Which call of `fetch_in_view` is the latest: an earlier one, still waiting, does nothing.
+    static IN_VIEW_CALL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn kept(path: &str) -> Option<String> {
@@ -92,6 +101,48 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
         let _ = article_text_at(path.clone()).await;
         AHEAD.with_borrow_mut(|w| w.retain(|p| *p != path));
     });
+}
+
+/// Fetches ahead the articles of `events`, the list's rows now in view, so that a tap (which
+/// has no hover before it) opens a page with its text: once the list has been still for `STILL`,
+/// at background priority, at most `IN_VIEW` of them. Not in a widget (its events open in the
+/// full explorer, in a new tab), nor when the reader asked to save data or is on a 2G connection.
+pub(super) fn fetch_in_view(ctx: Ctx, events: Vec<crate::data::EventIx>) {
+    let call = IN_VIEW_CALL.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    if events.is_empty() || ctx.is_static() || ctx.query.with_untracked(|q| q.embed.is_some()) || saving_data() {
+        return;
+    }
+    // An index names another event in the next snapshot: a snapshot come in meanwhile fetches nothing.
+    let snapshot = move || ctx.data.try_with_untracked(|d| d.generation);
+    let now = snapshot();
+    let fetch = move || {
+        if snapshot() == now {
+            events.into_iter().take(IN_VIEW).for_each(|ix| fetch_ahead(ctx, ix));
+        }
+    };
+    let latest = move || IN_VIEW_CALL.with(|c| c.get()) == call;
+    set_timeout(
+        move || {
+            if latest() {
+                background_task(fetch)
+            }
+        },
+        STILL,
+    );
+}
+
+/// Whether the browser says the reader wants to save data (`Save-Data`) or has a 2G connection
+/// (the Network Information API; where it is missing, no).
+fn saving_data() -> bool {
+    let get =
+        |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined());
+    let Some(connection) = get(&window().navigator().into(), "connection") else { return false };
+    let save = get(&connection, "saveData").is_some_and(|v| v.is_truthy());
+    let slow = get(&connection, "effectiveType").and_then(|t| t.as_string()).is_some_and(|t| t.ends_with("2g"));
+    save || slow
 }
 
 #[component]

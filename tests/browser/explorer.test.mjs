@@ -451,13 +451,82 @@ test('filters and zoom move the marks and rows they keep, and the result is what
   }
 });
 
-test("pointing at an event fetches its article; its page opens with the text, fetched once", async () => {
-  const page = await open('lang=en');
+/** A page at `?query` whose browser says the reader wants to save data (Save-Data). */
+async function savingData(query) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection',
+    { get: () => ({ saveData: true, effectiveType: '4g' }) }));
+  await page.goto(`${server.url}?${query}`);
+  await ready(page);
+  return page;
+}
+
+/** Records the article files `page` requests, in order. */
+function articleRequests(page) {
   const fetched = [];
   page.on('request', (r) => { if (/\/data\/articles\//.test(r.url())) fetched.push(new URL(r.url()).pathname.split('/').pop()); });
+  return fetched;
+}
+
+const articleFile = (id) => data.articles.find((a) => a.id === byId[id].sources[0].article).text.split('/').pop();
+
+test('the rows in view fetch their articles ahead; a tap then opens its page with the text, the network gone', async () => {
+  // A phone: no hover before a tap. The list sits below the timeline, out of view at first.
+  const page = await open('lang=en', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  const fetched = articleRequests(page);
+  await page.waitForTimeout(600);
+  const inView = () => page.$$eval('.event-list .event-row', (rs) => rs.filter((r) => {
+    const b = r.getBoundingClientRect();
+    return b.bottom > 0 && b.top < innerHeight;
+  }).map((r) => r.dataset.event));
+  assert.deepEqual(await inView(), [], 'the list starts out of view on a phone');
+  assert.deepEqual(fetched, [], 'rows out of view fetch nothing');
+  await page.locator('.event-list .event-row').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/data\/articles\//.test(e.name) && e.responseEnd > 0));
+  await page.waitForTimeout(600);
+  const rowsInView = await inView();
+  assert.ok(rowsInView.length > 0);
+  const expected = [...new Set(rowsInView.slice(0, 6).map(articleFile))].sort();
+  assert.deepEqual([...fetched].sort(), expected, 'each article of the rows in view, once');
+  // The network gone: the first row's article is already here, its quote shown in its box.
+  await page.route('**/data/articles/**', (route) => route.abort());
+  const id = rowsInView[0];
+  await page.tap(`.event-list .event-row[data-event="${id}"] a`);
+  await page.waitForSelector('.article-text mark.current', { timeout: 3000 });
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  assert.equal(norm(await page.textContent('.article-text mark.current')), norm(byId[id].sources[0].quote));
+  // Drawn inside its box, where the reader sees it.
+  await page.waitForFunction(() => {
+    const [box, mark] = [document.querySelector('.article-text'), document.querySelector('.article-text mark.current')];
+    const [b, m] = [box.getBoundingClientRect(), mark.getBoundingClientRect()];
+    return m.height > 0 && m.top >= b.top - 1 && m.top < b.bottom;
+  }, null, { timeout: 3000 });
+  assert.equal(await page.locator('.event-page [role=alert]').count(), 0);
+  assert.deepEqual([...fetched].sort(), expected, 'the tap fetched nothing');
+  await page.context().close();
+});
+
+test('a widget, and a reader saving data, fetch no article ahead of a click', async () => {
+  const widget = await open('embed=timeline&lang=en');
+  const saving = await savingData('lang=en');
+  const pages = [widget, saving];
+  const fetched = pages.map(articleRequests);
+  for (const p of pages) await p.locator('.event-list .event-row').first().scrollIntoViewIfNeeded();
+  await saving.waitForTimeout(1000);
+  assert.deepEqual(fetched, [[], []]);
+  for (const p of pages) {
+    assert.deepEqual(p.problems, []);
+    await p.context().close();
+  }
+});
+
+test("pointing at an event fetches its article; its page opens with the text, fetched once", async () => {
+  // Saving data: the rows in view fetch nothing ahead, and pointing at one still does.
+  const page = await savingData('lang=en');
+  const fetched = articleRequests(page);
   const row = page.locator('.event-list .event-row').first();
   const id = await row.getAttribute('data-event');
-  const file = data.articles.find((a) => a.id === byId[id].sources[0].article).text.split('/').pop();
+  const file = articleFile(id);
   await row.hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/data\/articles\//.test(e.name) && e.responseEnd > 0));
   assert.deepEqual(fetched, [file], 'hovering the row fetches its article');
