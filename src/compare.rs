@@ -3,6 +3,7 @@
 //! each. This module never touches `web_sys`.
 
 use crate::data::{CountryIx, Dataset, EventIx, Tone};
+use crate::filter::Rows;
 use crate::i18n::{percent, Fmt, Lang, EVENTS};
 use crate::stats::{one_country, CountryStats};
 
@@ -32,8 +33,8 @@ impl Comparison {
     }
 }
 
-pub fn compare(ds: &Dataset, events: &[EventIx], states: &[CountryIx]) -> Comparison {
-    let stats: Vec<CountryStats> = states.iter().map(|&c| one_country(ds, events, c)).collect();
+pub fn compare(ds: &Dataset, rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> Comparison {
+    let stats: Vec<CountryStats> = states.iter().map(|&c| one_country(rows, events, c)).collect();
     let firsts = stats.iter().filter_map(|s| s.by_year.first().map(|y| y.0));
     let lasts = stats.iter().filter_map(|s| s.by_year.last().map(|y| y.0));
     let years = firsts.min().zip(lasts.max());
@@ -93,9 +94,9 @@ mod tests {
         let ds = fixture();
         let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
         let states: Vec<CountryIx> = ["CN", "US"].iter().map(|c| ds.country_ix(c).unwrap()).collect();
-        let c = compare(&ds, &all, &states);
+        let c = compare(&ds, &Rows::of(&ds), &all, &states);
         for (i, &s) in states.iter().enumerate() {
-            assert_eq!(c.stats[i], one_country(&ds, &all, s));
+            assert_eq!(c.stats[i], one_country(&Rows::of(&ds), &all, s));
             let years = c.years_of(i);
             assert_eq!(years.first().map(|y| y.0), c.years.map(|y| y.0));
             assert_eq!(years.last().map(|y| y.0), c.years.map(|y| y.1));
@@ -108,9 +109,9 @@ mod tests {
         // No third state: nothing in common but each other, which does not count.
         assert!(c.common.iter().all(|(p, _)| !states.contains(p)));
         // One state alone: its column, nothing shared.
-        let one = compare(&ds, &all, &states[..1]);
+        let one = compare(&ds, &Rows::of(&ds), &all, &states[..1]);
         assert!(one.shared.is_empty() && one.common.is_empty());
-        assert_eq!(compare(&ds, &[], &states).years, None);
+        assert_eq!(compare(&ds, &Rows::of(&ds), &[], &states).years, None);
     }
 
     #[test]

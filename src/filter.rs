@@ -119,6 +119,12 @@ impl Rows {
         Rows { rows, parties }
     }
 
+    /// Event `ix`'s year, type and tone (as their `index`) and parties, as its row holds them.
+    pub fn facts(&self, ix: EventIx) -> (i32, usize, usize, &[CountryIx]) {
+        let r = &self.rows[ix as usize];
+        (r.year, r.kind as usize, r.tone as usize, &self.parties[r.parties as usize..][..r.n_parties as usize])
+    }
+
     /// Events per country (by `CountryIx`), for `countries` countries: one pass over the packed
     /// party list, not over the events' records.
     pub fn per_country(&self, countries: usize) -> Vec<usize> {

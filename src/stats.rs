@@ -2,6 +2,7 @@
 //! This module never touches `web_sys`.
 
 use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone};
+use crate::filter::Rows;
 
 /// Everything a country card shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,8 +33,20 @@ pub fn tone_totals(years: &[ToneYear]) -> [usize; Tone::COUNT] {
 }
 
 /// Every country's statistics over `events` (all of a snapshot's, or those the filters leave).
-pub fn country_stats(ds: &Dataset, events: &[EventIx]) -> Vec<CountryStats> {
-    let n = ds.countries.len();
+/// `rows` are the snapshot's `filter::Rows`: their packed facts, not the events' records.
+pub fn country_stats(ds: &Dataset, rows: &Rows, events: &[EventIx]) -> Vec<CountryStats> {
+    tally(rows, events, ds.countries.len(), |c| Some(c as usize))
+}
+
+/// One country's statistics over `events`: the same counts as its entry in `country_stats`,
+/// without counting every other country's (a card shows one).
+pub fn one_country(rows: &Rows, events: &[EventIx], c: CountryIx) -> CountryStats {
+    tally(rows, events, 1, |p| (p == c).then_some(0)).swap_remove(0)
+}
+
+/// The statistics of the countries `slot` gives a place among `n`, over `events`; the other
+/// countries are only partners.
+fn tally(rows: &Rows, events: &[EventIx], n: usize, slot: impl Fn(CountryIx) -> Option<usize>) -> Vec<CountryStats> {
     let mut out = vec![CountryStats::default(); n];
     for s in &mut out {
         s.by_type = vec![0; EventType::COUNT];
@@ -43,15 +56,16 @@ pub fn country_stats(ds: &Dataset, events: &[EventIx]) -> Vec<CountryStats> {
     let mut partners: Vec<Vec<(CountryIx, usize)>> = vec![Vec::new(); n];
     let mut years: Vec<PerYear<usize>> = (0..n).map(|_| PerYear::default()).collect();
     for &ix in events {
-        let e = ds.event(ix);
-        for &c in &e.parties {
-            let s = &mut out[c as usize];
+        let (year, kind, tone, parties) = rows.facts(ix);
+        for &c in parties {
+            let Some(i) = slot(c) else { continue };
+            let s = &mut out[i];
             s.events.push(ix);
-            s.by_type[e.kind.index()] += 1;
-            s.by_tone[e.tone.index()] += 1;
-            *years[c as usize].at(e.date.year) += 1;
-            for &other in e.parties.iter().filter(|o| **o != c) {
-                let mine = &mut partners[c as usize];
+            s.by_type[kind] += 1;
+            s.by_tone[tone] += 1;
+            *years[i].at(year) += 1;
+            for &other in parties.iter().filter(|o| **o != c) {
+                let mine = &mut partners[i];
                 match mine.iter_mut().find(|p| p.0 == other) {
                     Some(p) => p.1 += 1,
                     None => mine.push((other, 1)),
@@ -98,11 +112,6 @@ impl<T: Default + Clone> PerYear<T> {
 }
 
 /// One country's statistics over `events`.
-pub fn one_country(ds: &Dataset, events: &[EventIx], c: CountryIx) -> CountryStats {
-    let mine: Vec<EventIx> = events.iter().copied().filter(|&ix| ds.event(ix).parties.contains(&c)).collect();
-    country_stats(ds, &mine).swap_remove(c as usize)
-}
-
 /// The events of `events` two countries share, and their tone counts per year.
 pub fn pair_stats(ds: &Dataset, events: &[EventIx], a: CountryIx, b: CountryIx) -> (Vec<EventIx>, Vec<ToneYear>) {
     let mut shared = Vec::new();
@@ -127,20 +136,45 @@ mod tests {
     fn fixture_stats() {
         let ds = load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
         let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
-        let stats = country_stats(&ds, &all);
+        let rows = Rows::of(&ds);
+        let stats = country_stats(&ds, &rows, &all);
         let cn = ds.country_ix("CN").unwrap() as usize;
         let us = ds.country_ix("US").unwrap();
         assert_eq!(stats[cn].events.len(), 2);
         assert_eq!(stats[cn].partners, vec![(us, 2)]);
         assert_eq!(stats[cn].by_year, vec![(2023, 1), (2024, 1)]);
         assert_eq!(stats[cn].by_tone, vec![1, 1, 0]);
-        assert_eq!(one_country(&ds, &all, cn as u32), stats[cn]);
-        assert_eq!(one_country(&ds, &all[1..], cn as u32).events, vec![1]);
+        assert_eq!(one_country(&rows, &all, cn as u32), stats[cn]);
+        assert_eq!(one_country(&rows, &all[1..], cn as u32).events, vec![1]);
         let (events, years) = pair_stats(&ds, &all, cn as u32, us);
         assert_eq!(events.len(), 2);
         assert_eq!(years, vec![(2023, [1, 0, 0]), (2024, [0, 1, 0])]);
         assert_eq!(tone_totals(&years), [1, 1, 0]);
         assert_eq!(tone_totals(&[(2020, [2, 0, 5]), (2021, [1, 3, 0])]), [3, 3, 5]);
+    }
+
+    /// A card's statistics (`one_country`) are its country's entry among all (`country_stats`),
+    /// and both count what the events' own records say, over all events and a filtered subset.
+    #[test]
+    fn one_country_is_its_entry_in_all_and_agrees_with_the_records() {
+        let ds = load(&crate::synth::generate(3000, 7).to_json()).unwrap().dataset;
+        let rows = Rows::of(&ds);
+        let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
+        let some: Vec<EventIx> = all.iter().copied().filter(|ix| ix % 3 != 0).collect();
+        for events in [&all, &some] {
+            let stats = country_stats(&ds, &rows, events);
+            for (c, st) in stats.iter().enumerate() {
+                assert_eq!(&one_country(&rows, events, c as CountryIx), st);
+                let mine: Vec<EventIx> =
+                    events.iter().copied().filter(|&ix| ds.event(ix).parties.contains(&(c as CountryIx))).collect();
+                assert_eq!(st.events, mine);
+                let tones = mine.iter().filter(|&&ix| ds.event(ix).tone.index() == 0).count();
+                assert_eq!(st.by_tone[0], tones);
+                let per_year: usize = st.by_year.iter().map(|y| y.1).sum();
+                assert_eq!(per_year, mine.len());
+            }
+            assert!(stats.iter().filter(|s| !s.events.is_empty()).count() > 5);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let index = marsad::search::SearchIndex::build(ds);
     let rows = marsad::filter::Rows::of(ds);
     let all = marsad::filter::apply(ds, &rows, || &index, &Query::default());
-    let _ = marsad::stats::country_stats(ds, &all.events);
+    let _ = marsad::stats::country_stats(ds, &rows, &all.events);
     if let Some(first) = ds.events.first() {
         let q = Query::parse(&format!("q={}&country=XX", first.title().ar));
         let _ = marsad::filter::apply(ds, &rows, || &index, &q);

@@ -63,7 +63,7 @@ fn OneCountry(code: String) -> impl IntoView {
     let card = move || {
         let d = ctx.data.get();
         let ix = d.ds.country_ix(&code)?;
-        let st = ctx.filtered.with(|f| one_country(&d.ds, &f.events, ix));
+        let st = ctx.filtered.with(|f| one_country(&d.rows, &f.events, ix));
         Some(view! { <CountryCard d ix st share=true /> })
     };
     view! { {card} {cite} }
@@ -221,7 +221,7 @@ pub fn CountryGrid() -> impl IntoView {
     move || {
         let (fmt, d) = (ctx.fmt(), ctx.data.get());
         let (lang, s) = (fmt.lang, fmt.strings());
-        let stats = ctx.filtered.with(|f| country_stats(&d.ds, &f.events));
+        let stats = ctx.filtered.with(|f| country_stats(&d.ds, &d.rows, &f.events));
         let mut cards: Vec<CountryIx> = (0..d.ds.countries.len() as CountryIx).collect();
         let by_events =
             |a: &CountryIx, b: &CountryIx| stats[*b as usize].events.len().cmp(&stats[*a as usize].events.len());
