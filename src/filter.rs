@@ -8,7 +8,7 @@
 
 use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone, Topic};
 use crate::query::Query;
-use crate::search::{EventSet, SearchIndex};
+use crate::search::{EventSet, Hits, SearchIndex};
 use crate::vocab::{Match, Vocabulary};
 
 /// Per-option counts, indexed like `Dataset::countries` and the vocabularies' `ALL` lists.
@@ -134,14 +134,29 @@ impl Rows {
     }
 }
 
-/// `index` is asked for only when the query has search text, so a lazily built index costs
-/// nothing until the first search. `rows` are `Rows::of(ds)`.
+/// The events `q` leaves, their list order and the facet counts. `index` is asked for only when
+/// the query has search text, so a lazily built index costs nothing until the first search.
+/// `rows` are `Rows::of(ds)`.
 pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
+    apply_hits(ds, rows, search(index, q).as_ref(), q)
+}
+
+/// What `q`'s search text finds (`None` without one): the part of `apply` that only the text
+/// changes, which the app keeps while the other filters change.
+pub fn search<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<Hits> {
+    if q.q.trim().is_empty() {
+        None
+    } else {
+        index().search(&q.q)
+    }
+}
+
+/// `apply`, with `hits` being `search(…, q)`.
+pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> Filtered {
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.
     let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
-    let hits = if q.q.trim().is_empty() { None } else { index().search(&q.q) };
-    let text: Option<&EventSet> = hits.as_ref().map(|h| &h.all);
+    let text: Option<&EventSet> = hits.map(|h| &h.all);
     let (types, topics, tones) = (mask(&q.types), mask(&q.topics), mask(&q.tones));
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
@@ -202,8 +217,8 @@ pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIn
         }
     }
     facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
-    let list = list_order(&events, hits.as_ref().map(|h| &h.exact));
-    let corrected = hits.and_then(|h| h.corrected);
+    let list = list_order(&events, hits.map(|h| &h.exact));
+    let corrected = hits.and_then(|h| h.corrected.clone());
     Filtered { events, list, facets, corrected }
 }
 

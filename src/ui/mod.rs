@@ -52,7 +52,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{self, Dataset, Problem};
-use crate::filter::{apply, Filtered};
+use crate::filter::{apply_hits, search, Filtered};
 use crate::i18n::{Fmt, Lang};
 use crate::page::Page;
 use crate::query::Query;
@@ -202,7 +202,17 @@ impl Ctx {
     fn new(query: RwSignal<Query>, data: Arc<Snapshot>, root: String, mode: Mode) -> Ctx {
         let data = RwSignal::new(data);
         let filters = Memo::new(move |_| query.with(Query::filters_only));
-        let filtered = Memo::new(move |_| data.with(|d| filters.with(|q| apply(&d.ds, &d.rows, || d.index(), q))));
+        // The search's hits are kept while only the other filters change (at 100,000 events a
+        // country toggle during a search ran the search again: ~1.5 ms, profiled).
+        let text = Memo::new(move |_| query.with(|q| Query { q: q.q.clone(), ..Query::default() }));
+        let hits = Memo::new_with_compare(
+            move |_| data.with(|d| text.with(|q| search(|| d.index(), q))),
+            // Computed again only when the text or the data changed: then it is new.
+            |_, _| true,
+        );
+        let filtered = Memo::new(move |_| {
+            data.with(|d| filters.with(|q| hits.with(|h| apply_hits(&d.ds, &d.rows, h.as_ref(), q))))
+        });
         Ctx {
             data,
             shards: RwSignal::new(None),
