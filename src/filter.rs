@@ -138,12 +138,12 @@ impl Rows {
 /// the query has search text, so a lazily built index costs nothing until the first search.
 /// `rows` are `Rows::of(ds)`.
 pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
-    apply_hits(ds, rows, search(index, q).as_ref(), q)
+    apply_hits(ds, rows, text_hits(index, q).as_ref(), q)
 }
 
 /// What `q`'s search text finds (`None` without one): the part of `apply` that only the text
 /// changes, which the app keeps while the other filters change.
-pub fn search<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<Hits> {
+pub fn text_hits<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<Hits> {
     if q.q.trim().is_empty() {
         None
     } else {
@@ -151,7 +151,7 @@ pub fn search<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<
     }
 }
 
-/// `apply`, with `hits` being `search(…, q)`.
+/// `apply`, with `hits` being `text_hits(…, q)`.
 pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> Filtered {
     let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
     // A pair naming an unknown country matches nothing rather than being silently dropped.

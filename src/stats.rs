@@ -1,4 +1,5 @@
-//! Country and pair profiles, computed once per dataset load for the country cards and pair view.
+//! Country and pair profiles for the country cards, the comparison and the pair view, over the
+//! events the filters leave.
 //! This module never touches `web_sys`.
 
 use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone};
@@ -111,7 +112,6 @@ impl<T: Default + Clone> PerYear<T> {
     }
 }
 
-/// One country's statistics over `events`.
 /// The events of `events` two countries share, and their tone counts per year.
 pub fn pair_stats(ds: &Dataset, events: &[EventIx], a: CountryIx, b: CountryIx) -> (Vec<EventIx>, Vec<ToneYear>) {
     let mut shared = Vec::new();

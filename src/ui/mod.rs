@@ -52,7 +52,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{self, Dataset, Problem};
-use crate::filter::{apply_hits, search, Filtered};
+use crate::filter::{apply_hits, text_hits, Filtered};
 use crate::i18n::{Fmt, Lang};
 use crate::page::Page;
 use crate::query::Query;
@@ -206,7 +206,7 @@ impl Ctx {
         // country toggle during a search ran the search again: ~1.5 ms, profiled).
         let text = Memo::new(move |_| query.with(|q| Query { q: q.q.clone(), ..Query::default() }));
         let hits = Memo::new_with_compare(
-            move |_| data.with(|d| text.with(|q| search(|| d.index(), q))),
+            move |_| data.with(|d| text.with(|q| text_hits(|| d.index(), q))),
             // Computed again only when the text or the data changed: then it is new.
             |_, _| true,
         );
