@@ -2,7 +2,7 @@
 //! scale, the partners they have in common, the events they share, and a one-line summary of
 //! each. This module never touches `web_sys`.
 
-use crate::data::{CountryIx, Dataset, EventIx, Tone};
+use crate::data::{CountryIx, EventIx, Tone};
 use crate::filter::Rows;
 use crate::i18n::{percent, Fmt, Lang, EVENTS};
 use crate::stats::{one_country, CountryStats};
@@ -33,7 +33,7 @@ impl Comparison {
     }
 }
 
-pub fn compare(ds: &Dataset, rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> Comparison {
+pub fn compare(rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> Comparison {
     let stats: Vec<CountryStats> = states.iter().map(|&c| one_country(rows, events, c)).collect();
     let firsts = stats.iter().filter_map(|s| s.by_year.first().map(|y| y.0));
     let lasts = stats.iter().filter_map(|s| s.by_year.last().map(|y| y.0));
@@ -57,7 +57,7 @@ pub fn compare(ds: &Dataset, rows: &Rows, events: &[EventIx], states: &[CountryI
     let mut shared: Vec<EventIx> = events
         .iter()
         .copied()
-        .filter(|&ix| ds.event(ix).parties.iter().filter(|c| states.contains(c)).count() >= 2)
+        .filter(|&ix| rows.facts(ix).3.iter().filter(|c| states.contains(c)).count() >= 2)
         .collect();
     shared.reverse();
     Comparison { states: states.to_vec(), stats, years, year_max, common, shared }
@@ -85,7 +85,7 @@ mod tests {
     use crate::i18n::Reading;
     use crate::vocab::Digits;
 
-    fn fixture() -> Dataset {
+    fn fixture() -> crate::data::Dataset {
         load(include_str!("../tests/data/minimal.json")).unwrap().dataset
     }
 
@@ -94,7 +94,7 @@ mod tests {
         let ds = fixture();
         let all: Vec<EventIx> = (0..ds.events.len() as EventIx).collect();
         let states: Vec<CountryIx> = ["CN", "US"].iter().map(|c| ds.country_ix(c).unwrap()).collect();
-        let c = compare(&ds, &Rows::of(&ds), &all, &states);
+        let c = compare(&Rows::of(&ds), &all, &states);
         for (i, &s) in states.iter().enumerate() {
             assert_eq!(c.stats[i], one_country(&Rows::of(&ds), &all, s));
             let years = c.years_of(i);
@@ -109,9 +109,9 @@ mod tests {
         // No third state: nothing in common but each other, which does not count.
         assert!(c.common.iter().all(|(p, _)| !states.contains(p)));
         // One state alone: its column, nothing shared.
-        let one = compare(&ds, &Rows::of(&ds), &all, &states[..1]);
+        let one = compare(&Rows::of(&ds), &all, &states[..1]);
         assert!(one.shared.is_empty() && one.common.is_empty());
-        assert_eq!(compare(&ds, &Rows::of(&ds), &[], &states).years, None);
+        assert_eq!(compare(&Rows::of(&ds), &[], &states).years, None);
     }
 
     #[test]

@@ -437,7 +437,7 @@ mod tests {
             "{cn_us}"
         );
         let states: Vec<u32> = ["CN", "US"].iter().map(|c| ds.country_ix(c).unwrap()).collect();
-        let c = crate::compare::compare(&ds, &crate::filter::Rows::of(&ds), &all, &states);
+        let c = crate::compare::compare(&crate::filter::Rows::of(&ds), &all, &states);
         let csv = compare_csv(&ds, &c, Lang::Ar);
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
         assert!(lines[0].starts_with("state,state_name,events,conflictual_percent,type_"), "{}", lines[0]);

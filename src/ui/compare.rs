@@ -206,7 +206,7 @@ pub fn CompareView() -> impl IntoView {
         let codes = codes.get();
         let states: Vec<CountryIx> = codes.iter().filter_map(|c| d.ds.country_ix(c)).collect();
         let unknown: Vec<String> = codes.iter().filter(|c| d.ds.country_ix(c).is_none()).cloned().collect();
-        let c = ctx.filtered.with(|fl| compare(&d.ds, &d.rows, &fl.events, &states));
+        let c = ctx.filtered.with(|fl| compare(&d.rows, &fl.events, &states));
         let names: Vec<String> = states.iter().map(|&st| d.country_name(f.lang, st)).collect();
         let unknown = (!unknown.is_empty()).then(|| {
             let text = format!("{} {}", s.compare_unknown, unknown.join(lang.list_sep()));

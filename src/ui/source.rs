@@ -41,7 +41,7 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
 /// texts; the oldest goes first.
 const KEPT: usize = 32;
 /// Rows in view whose articles are fetched ahead, at most (a tall window shows a dozen or more).
-const IN_VIEW: usize = 6;
+pub(super) const IN_VIEW: usize = 6;
 /// How long the list stays still before its rows in view fetch ahead: rows a reader only scrolls
 /// past, or a result set replaced at once by the next keystroke, fetch nothing.
 const STILL: std::time::Duration = std::time::Duration::from_millis(150);
@@ -107,20 +107,22 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
 /// has no hover before it) opens a page with its text: once the list has been still for `STILL`,
 /// at background priority, at most `IN_VIEW` of them. Not in a widget (its events open in the
 /// full explorer, in a new tab), nor when the reader asked to save data or is on a 2G connection.
-pub(super) fn fetch_in_view(ctx: Ctx, events: Vec<crate::data::EventIx>) {
+pub(super) fn fetch_in_view(ctx: Ctx, mut events: Vec<crate::data::EventIx>) {
+    events.truncate(IN_VIEW);
     let call = IN_VIEW_CALL.with(|c| {
         c.set(c.get().wrapping_add(1));
         c.get()
     });
-    if events.is_empty() || ctx.is_static() || ctx.query.with_untracked(|q| q.embed.is_some()) || saving_data() {
+    if events.is_empty() || ctx.is_static() || ctx.query.with_untracked(|q| q.embed.is_some()) {
         return;
     }
     // An index names another event in the next snapshot: a snapshot come in meanwhile fetches nothing.
     let snapshot = move || ctx.data.try_with_untracked(|d| d.generation);
     let now = snapshot();
+    // Asked once the list is still, not on every scrolled frame.
     let fetch = move || {
-        if snapshot() == now {
-            events.into_iter().take(IN_VIEW).for_each(|ix| fetch_ahead(ctx, ix));
+        if snapshot() == now && !saving_data() {
+            events.into_iter().for_each(|ix| fetch_ahead(ctx, ix));
         }
     };
     let latest = move || IN_VIEW_CALL.with(|c| c.get()) == call;
