@@ -16,6 +16,18 @@ pub fn visible_rows(list_top: f64, view_h: f64, row_h: f64, rows: usize, oversca
     (from, to.max(from))
 }
 
+/// Whether the rendered range `current` can stay when the list has moved: it still holds the
+/// rows on screen (`seen`, no overscan) with half the overscan either side, and is at most twice
+/// `overscan` rows longer than a fresh range (`fresh`). A list pushed down by a card, or scrolled
+/// a few rows, keeps its rows instead of redrawing some in the frame, and keyboard focus still
+/// finds the next row in place. (The ranges are the viewport's, not clamped to a result count:
+/// a new result set needs no new range.)
+pub fn keeps(current: (usize, usize), seen: (usize, usize), fresh: (usize, usize), overscan: usize) -> bool {
+    let margin = overscan / 2;
+    let need = (seen.0.saturating_sub(margin), seen.1.saturating_add(margin));
+    current.0 <= need.0 && need.1 <= current.1 && current.1 - current.0 <= fresh.1 - fresh.0 + 2 * overscan
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +52,27 @@ mod tests {
         // A list starting below the viewport renders only its overscan.
         assert_eq!(visible_rows(2000.0, 900.0, 60.0, 1000, 8), (0, 8));
         assert_eq!(visible_rows(0.0, 900.0, 0.0, 5, 8), (0, 5));
+    }
+
+    #[test]
+    fn a_list_that_moves_a_little_keeps_its_rows() {
+        let (h, view, n, over) = (60.0, 900.0, usize::MAX, 8);
+        let at = |top: f64| (visible_rows(top, view, h, n, 0), visible_rows(top, view, h, n, over));
+        let (_, current) = at(200.0);
+        assert_eq!(current, (0, 20));
+        // Pushed below the fold by a card above it, then back: the same rows serve.
+        let (seen, fresh) = at(1400.0);
+        assert!(keeps(current, seen, fresh, over));
+        // Scrolled three rows: still covered, with a margin.
+        let (seen, fresh) = at(20.0);
+        assert!(keeps(current, seen, fresh, over));
+        // Scrolled until fewer than half the overscan is left below the screen: a fresh range.
+        let (seen, fresh) = at(-240.0);
+        assert_eq!(seen, (4, 19));
+        assert!(!keeps(current, seen, fresh, over));
+        // The default range before the first measure (40 rows) is too long to keep.
+        let (seen, fresh) = at(200.0);
+        assert!(!keeps((0, 40), seen, fresh, over));
     }
 
     proptest! {

@@ -17,7 +17,7 @@ use super::Ctx;
 use crate::data::EventIx;
 use crate::i18n::format_date;
 use crate::query::Query;
-use crate::window::visible_rows;
+use crate::window::{keeps, visible_rows};
 
 /// Rows kept rendered beyond the visible ones on each side.
 const OVERSCAN: usize = 8;
@@ -42,8 +42,10 @@ pub fn EventList() -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     let row_h = RwSignal::new(64.0f64);
     let window = RwSignal::new((0usize, 40usize));
-    // The rows on screen (no overscan) fetch their articles ahead once the list is still.
+    // The rows on screen (no overscan) fetch their articles ahead once the list is still: the
+    // first `source::IN_VIEW` of them.
     let in_view = move |(from, to): (usize, usize)| {
+        let to = to.min(from + super::source::IN_VIEW);
         let events = ctx.filtered.try_with_untracked(|f| f.list.get(from..to).map(<[EventIx]>::to_vec));
         fetch_in_view(ctx, events.flatten().unwrap_or_default());
     };
@@ -119,11 +121,15 @@ fn track_viewport(
             }
         }
         let (Some(h), Some(n)) = (row_h.try_get_untracked(), shown.try_get_untracked()) else { return };
-        let next = visible_rows(at.top(), window_height(), h, n, OVERSCAN);
-        if window.try_get_untracked().is_some_and(|w| w != next) {
-            window.try_set(next);
+        // The window is the viewport's, whatever the count (`rows` clamps it): a new result set
+        // keeps it, and so does a list that moved a little (`keeps`).
+        let (top, view_h) = (at.top(), window_height());
+        let (seen, fresh) =
+            (visible_rows(top, view_h, h, usize::MAX, 0), visible_rows(top, view_h, h, usize::MAX, OVERSCAN));
+        if window.try_get_untracked().is_some_and(|w| !keeps(w, seen, fresh, OVERSCAN)) {
+            window.try_set(fresh);
         }
-        in_view(visible_rows(at.top(), window_height(), h, n, 0));
+        in_view(visible_rows(top, view_h, h, n, 0));
     };
     let scheduled = Arc::new(AtomicBool::new(false));
     let schedule = {

@@ -444,7 +444,13 @@ test('filters and zoom move the marks and rows they keep, and the result is what
     await ready(fresh);
     await fresh.click('.timeline-controls button >> nth=0');
     await fresh.waitForTimeout(300);
-    assert.deepEqual(moved, await drawing(fresh), `${lang}: the updated drawing differs from a fresh one`);
+    const { rows: freshRows, ...freshRest } = await drawing(fresh);
+    const { rows: movedRows, ...movedRest } = moved;
+    assert.deepEqual(movedRest, freshRest, `${lang}: the updated drawing differs from a fresh one`);
+    // The same rows where both draw them (a page may keep a few more drawn around the viewport,
+    // depending on how it got there).
+    assert.ok(freshRows.length > 0, `${lang}: the fresh page drew no rows`);
+    assert.deepEqual(movedRows.filter((r) => freshRows.some((f) => f.pos === r.pos)), freshRows, `${lang}: the updated rows differ`);
     assert.deepEqual([...page.problems, ...fresh.problems], []);
     await fresh.context().close();
     await page.context().close();
