@@ -420,11 +420,31 @@ test('filters and zoom move the marks and rows they keep, and the result is what
     const page = await open(`lang=${lang}`);
     await page.evaluate(() => document.querySelectorAll('.timeline .marks > g, .event-list .event-row').forEach((el) => { el.__drawn = 1; }));
     const all = await listed(page);
+    // A filter change writes nothing that did not change: no attribute removed and set again to
+    // its value, or set to the value it has (each such write costs a style recalculation). A
+    // mark that turns from one event into a group, or back, is drawn anew as the other kind.
+    await page.evaluate(() => {
+      window.__rewritten = [];
+      window.__newKind = new Set();
+      window.__observer = new MutationObserver((records) => records.forEach((m) => {
+        const now = m.target.getAttribute(m.attributeName);
+        if (m.attributeName === 'class' && m.oldValue?.split(' ')[0] !== now?.split(' ')[0]) window.__newKind.add(m.target);
+        if (m.oldValue !== null && m.oldValue === now) window.__rewritten.push(m);
+      }));
+      window.__observer.observe(document.body, { subtree: true, attributes: true, attributeOldValue: true });
+    });
     // The commonest country: fewer events, and marks and rows that stay.
     const us = data.countries.find((c) => c.code === 'US').name[lang];
     await page.locator('.filters fieldset').first().locator('label.option')
       .filter({ has: page.locator('bdi.option-label', { hasText: new RegExp(`^${us}$`) }) }).locator('input').click();
     await waitListed(page, eventsOfCountry('US').length);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const rewritten = await page.evaluate(() => {
+      window.__observer.disconnect();
+      const same = window.__rewritten.filter((m) => !window.__newKind.has(m.target));
+      return [...new Set(same.map((m) => `${m.target.tagName.toLowerCase()}.${m.target.classList[0] ?? ''}[${m.attributeName}]`))];
+    });
+    assert.deepEqual(rewritten, [], `${lang}: attributes written unchanged`);
     await page.click('.timeline-controls button >> nth=0');
     await page.waitForTimeout(300);
     const moved = await drawing(page);
