@@ -114,9 +114,9 @@ fn Fields() -> impl IntoView {
                 <ClearAll />
                 <fieldset><legend>{s.countries}</legend><CountryOptions /><MatchChoice /></fieldset>
                 <PairSelects />
-                <fieldset><legend>{s.types}</legend><ul class="options">{types}</ul></fieldset>
-                <fieldset><legend>{s.topics}</legend><ul class="options">{topics}</ul></fieldset>
-                <fieldset><legend>{s.tones}</legend><ul class="options">{tones}</ul></fieldset>
+                <fieldset><legend>{s.types}</legend>{types}</fieldset>
+                <fieldset><legend>{s.topics}</legend>{topics}</fieldset>
+                <fieldset><legend>{s.tones}</legend>{tones}</fieldset>
                 <YearSelects />
                 <Downloads />
             </aside>

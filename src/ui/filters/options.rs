@@ -1,5 +1,7 @@
 //! Checkbox options with counts: countries and the closed vocabularies.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::super::marks::TypeSymbol;
@@ -20,51 +22,117 @@ fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// One checkbox option: its label, how many events it leaves, whether it is chosen, what it does.
-fn check_option(
-    label: String,
-    symbol: Option<EventType>,
-    count: impl Fn(&Facets) -> usize + Send + Sync + 'static,
-    on_toggle: impl Fn(&mut Query) + Send + Sync + 'static,
-    checked: impl Fn(&Query) -> bool + Send + Sync + 'static,
-    hidden: impl Fn() -> bool + Send + Sync + 'static,
+/// What one option shows: how many events it would leave, whether it is chosen, whether the
+/// country search hides it.
+type Shown = (usize, bool, bool);
+
+/// A list of checkbox options, each with its label, symbol and count. Drawn once; one effect
+/// keeps every option's count, check and visibility in step with the filters, and writes only
+/// what changed. (Each option used to be four reactive nodes: a filter change re-ran hundreds,
+/// and each one's unsubscribing from the shared query and results costs in proportion to how
+/// many subscribe, so the whole grew with the square of the options.)
+fn option_list(
+    options: Vec<(String, Option<EventType>)>,
+    count: impl Fn(&Facets, usize) -> usize + Send + Sync + 'static,
+    checked: impl Fn(&Query, usize) -> bool + Send + Sync + 'static,
+    toggle: impl Fn(&mut Query, usize) + Clone + Send + Sync + 'static,
+    hidden: impl Fn(usize) -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let count = Memo::new(move |_| ctx.filtered.with(|f| count(&f.facets)));
-    let change = move |_| {
-        ctx.navigate(
-            |q| {
-                on_toggle(q);
-                q.event = None;
-            },
-            Nav::Push,
-        )
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let now = move |i: usize, f: &Facets, q: &Query| -> Shown { (count(f, i), checked(q, i), hidden(i)) };
+    let n = options.len();
+    let shown: Vec<Shown> =
+        ctx.filtered.with_untracked(|f| ctx.query.with_untracked(|q| (0..n).map(|i| now(i, &f.facets, q)).collect()));
+    let fmt = ctx.fmt.get_untracked();
+    let item = |(i, (label, symbol)): (usize, (String, Option<EventType>))| {
+        let (c, on, hide) = shown[i];
+        let toggle = toggle.clone();
+        let change = move |_| {
+            ctx.navigate(
+                |q| {
+                    toggle(q, i);
+                    q.event = None;
+                },
+                Nav::Push,
+            )
+        };
+        view! {
+            <li class:hidden=hide>
+                <label class="option" class:zero=c == 0>
+                    <input type="checkbox" prop:checked=on on:change=change />
+                    {symbol.map(|k| view! { <TypeSymbol kind=k /> })}
+                    <bdi class="option-label">{label}</bdi>
+                    <span class="count">{number(fmt, c)}</span>
+                </label>
+            </li>
+        }
     };
-    view! {
-        <li class:hidden=hidden>
-            <label class="option" class:zero=move || count.get() == 0>
-                <input type="checkbox" prop:checked=move || ctx.query.with(&checked) on:change=change />
-                {symbol.map(|k| view! { <TypeSymbol kind=k /> })}
-                <bdi class="option-label">{label}</bdi>
-                <span class="count">{move || number(ctx.fmt(), count.get())}</span>
-            </label>
-        </li>
+    let items = options.into_iter().enumerate().map(item).collect_view();
+    let drawn = StoredValue::new((fmt, shown));
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else { return };
+        let fmt = ctx.fmt();
+        ctx.filtered.with(|f| {
+            ctx.query.with(|q| {
+                drawn.update_value(|(was_fmt, was)| {
+                    let mut li = ul.first_element_child();
+                    for (i, was) in was.iter_mut().enumerate() {
+                        let Some(el) = li else { break };
+                        let next = now(i, &f.facets, q);
+                        write_option(&el, *was, next, *was_fmt != fmt, fmt);
+                        *was = next;
+                        li = el.next_element_sibling();
+                    }
+                    *was_fmt = fmt;
+                })
+            })
+        })
+    });
+    view! { <ul class="options" node_ref=list>{items}</ul> }
+}
+
+/// Sets an element's text in its text node (not a new node in place of it).
+pub(super) fn set_text(el: &web_sys::Element, text: &str) {
+    match el.first_child() {
+        Some(node) => node.set_node_value(Some(text)),
+        None => el.set_text_content(Some(text)),
+    }
+}
+
+/// Brings one drawn option (`li > label > input … span.count`) from `was` to `now`.
+fn write_option(li: &web_sys::Element, was: Shown, now: Shown, new_fmt: bool, fmt: crate::i18n::Fmt) {
+    let Some(label) = li.first_element_child() else { return };
+    if now.2 != was.2 {
+        let _ = li.class_list().toggle_with_force("hidden", now.2);
+    }
+    if (now.0 == 0) != (was.0 == 0) {
+        let _ = label.class_list().toggle_with_force("zero", now.0 == 0);
+    }
+    if now.0 != was.0 || new_fmt {
+        if let Some(count) = label.last_element_child() {
+            set_text(&count, &number(fmt, now.0));
+        }
+    }
+    // The box itself: the reader's click has ticked it already, so the DOM is what is compared.
+    if let Some(input) = label.first_element_child() {
+        let key = wasm_bindgen::JsValue::from_str("checked");
+        if js_sys::Reflect::get(&input, &key).ok().and_then(|v| v.as_bool()) != Some(now.1) {
+            let _ = js_sys::Reflect::set(&input, &key, &now.1.into());
+        }
     }
 }
 
 /// Every value of a facet vocabulary as an option, labelled in `lang`.
 pub fn vocab_options<T: Facet>(lang: Lang, symbol: fn(T) -> Option<EventType>) -> impl IntoView {
-    let option = move |&t: &T| {
-        check_option(
-            t.label(lang).into(),
-            symbol(t),
-            move |f| T::counts(f).get(t.index()).copied().unwrap_or(0),
-            move |q| toggle(T::chosen_mut(q), t),
-            move |q| T::chosen(q).contains(&t),
-            || false,
-        )
-    };
-    T::ALL.iter().map(option).collect_view()
+    let options = T::ALL.iter().map(|&t| (t.label(lang).to_owned(), symbol(t))).collect();
+    option_list(
+        options,
+        |f, i| T::counts(f).get(T::ALL[i].index()).copied().unwrap_or(0),
+        |q, i| T::chosen(q).contains(&T::ALL[i]),
+        |q, i| toggle(T::chosen_mut(q), T::ALL[i]),
+        |_| false,
+    )
 }
 
 /// Every country of the dataset, sorted by name in the reader's language (ignoring the Arabic
@@ -78,28 +146,32 @@ pub fn CountryOptions() -> impl IntoView {
     let lang = ctx.lang();
     let countries: Vec<(usize, &Country)> = data.ds.countries.iter().enumerate().collect();
     let countries = crate::sort::by_key(countries, |(_, c)| sort_key(lang, lang.pick(&c.name)));
-    let option = |(i, country): (usize, &Country)| {
-        let (c1, c2) = (country.code.clone(), country.code.clone());
-        let mut names = vec![country.name.ar.as_str(), country.name.en.as_str(), country.code.as_str()];
-        names.extend(country.aliases.iter().map(String::as_str));
-        let keys = normalize(&names.join(" "));
-        let hidden = move || needle.with(|n| !n.is_empty() && !keys.contains(n.as_str()));
-        check_option(
-            lang.pick(&country.name).to_owned(),
-            None,
-            move |f| f.countries.get(i).copied().unwrap_or(0),
-            move |q| toggle(&mut q.countries, c2.clone()),
-            move |q| q.countries.contains(&c1),
-            hidden,
-        )
-    };
-    let items = countries.into_iter().map(option).collect_view();
+    let options = countries.iter().map(|(_, c)| (lang.pick(&c.name).to_owned(), None)).collect();
+    let at: Arc<[usize]> = countries.iter().map(|(i, _)| *i).collect();
+    let codes: Arc<[String]> = countries.iter().map(|(_, c)| c.code.clone()).collect();
+    // Every name, code and alias of each, normalised, for the field that narrows the list.
+    let keys: Arc<[String]> = countries
+        .iter()
+        .map(|(_, c)| {
+            let mut names = vec![c.name.ar.as_str(), c.name.en.as_str(), c.code.as_str()];
+            names.extend(c.aliases.iter().map(String::as_str));
+            normalize(&names.join(" "))
+        })
+        .collect();
+    let chosen = codes.clone();
+    let items = option_list(
+        options,
+        move |f, k| f.countries.get(at[k]).copied().unwrap_or(0),
+        move |q, k| q.countries.contains(&chosen[k]),
+        move |q, k| toggle(&mut q.countries, codes[k].clone()),
+        move |k| needle.with(|n| !n.is_empty() && !keys[k].contains(n.as_str())),
+    );
     let s = lang.strings();
     let filter = move |ev| needle.set(normalize(&event_target_value(&ev)));
     view! {
         <label class="visually-hidden" for="country-filter">{s.find_country}</label>
         <input id="country-filter" type="search" dir="auto" autocomplete="off" placeholder=s.find_country
             on:input=filter />
-        <ul class="options">{items}</ul>
+        {items}
     }
 }

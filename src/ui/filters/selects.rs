@@ -64,25 +64,49 @@ pub fn PairSelects() -> impl IntoView {
 }
 
 /// One year drop-down: every year of the dataset (`years`, and the chosen one, even outside it)
-/// with its count. The options are rebuilt only when that range changes; a filter change updates
-/// counts.
+/// with its count. The options are drawn again only when that range changes; on a filter change
+/// one effect writes the counts that changed and the choice (not two reactive nodes an option).
 fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoView {
     let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
     let range = Memo::new(move |_| {
         let (lo, hi) = years.get();
         current().map_or((lo, hi), |y| (lo.min(y), hi.max(y)))
     });
-    let count =
-        move |y: i32| ctx.filtered.with(|f| f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n));
+    let text = move |fmt: crate::i18n::Fmt, f: &crate::filter::Filtered, y: i32| {
+        let n = f.facets.years.iter().find(|(fy, _)| *fy == y).map_or(0, |(_, n)| *n);
+        format!("{} ({})", fmt.year(y), number(fmt, n))
+    };
+    let select = NodeRef::<leptos::html::Select>::new();
     let options = move || {
         let (lo, hi) = range.get();
-        let option = move |y: i32| {
-            let selected = move || current() == Some(y);
-            let text = move || format!("{} ({})", ctx.fmt().year(y), number(ctx.fmt(), count(y)));
-            view! { <option value=y.to_string() prop:selected=selected>{text}</option> }
+        let (fmt, chosen) =
+            (ctx.fmt.get_untracked(), ctx.query.with_untracked(|q| if is_from { q.from } else { q.to }));
+        let option = |y: i32| {
+            let label = ctx.filtered.with_untracked(|f| text(fmt, f, y));
+            view! { <option value=y.to_string() selected=chosen == Some(y)>{label}</option> }
         };
         (lo..=hi).map(option).collect_view()
     };
+    Effect::new(move |_| {
+        let Some(el) = select.get() else { return };
+        let ((lo, hi), fmt, chosen) = (range.get(), ctx.fmt(), current());
+        ctx.filtered.with(|f| {
+            // The first option is "any".
+            let mut option = el.first_element_child().and_then(|o| o.next_element_sibling());
+            for y in lo..=hi {
+                let Some(o) = option else { break };
+                let label = text(fmt, f, y);
+                if o.text_content().as_deref() != Some(label.as_str()) {
+                    super::options::set_text(&o, &label);
+                }
+                option = o.next_element_sibling();
+            }
+        });
+        let value = chosen.map_or(String::new(), |y| y.to_string());
+        if el.value() != value {
+            el.set_value(&value);
+        }
+    });
     let on_change = move |ev| {
         let v = event_target_value(&ev).parse::<i32>().ok();
         ctx.navigate(
@@ -98,9 +122,10 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
         )
     };
     let id = if is_from { "year-from" } else { "year-to" };
+    let any = ctx.query.with_untracked(|q| if is_from { q.from } else { q.to }).is_none();
     view! {
-        <select id=id on:change=on_change>
-            <option value="" prop:selected=move || current().is_none()>{move || ctx.lang().strings().any}</option>
+        <select id=id node_ref=select on:change=on_change>
+            <option value="" selected=any>{move || ctx.lang().strings().any}</option>
             {options}
         </select>
     }
