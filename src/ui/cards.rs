@@ -60,22 +60,24 @@ fn OneCountry(code: String) -> impl IntoView {
     let known = ctx.data.with_untracked(|d| d.ds.country_ix(&code).is_some());
     let page = known && ctx.query.with_untracked(|q| q.embed.is_none());
     let cite = page.then(|| view! { <CiteThis cited=Cited::Country(code.clone()) /> });
-    // The statistics under the filters, while the page shows this card: a filter change that
-    // takes the card away (the country unticked) keeps what it has, and the card is not drawn
-    // again on its way out.
+    // The card follows the snapshot and the filters while the page shows it: a filter change
+    // that takes the card away (the country unticked) does not draw it again on its way out.
+    // (A count of those changes: a `Memo<usize>`, a type the app compiles anyway.)
     let this = Card::Country(code.clone());
-    // (With the snapshot's generation: a new snapshot draws the card again, its totals too.)
-    let stats = Memo::new(move |was: Option<&Option<(u32, CountryIx, CountryStats)>>| {
-        if was.is_some() && !ctx.page.with(|p| p.card() == Some(&this)) {
-            return was.cloned().flatten();
+    let changes = Memo::new(move |was: Option<&usize>| match was {
+        Some(&n) if !ctx.page.with(|p| p.card() == Some(&this)) => n,
+        _ => {
+            ctx.data.track();
+            ctx.filtered.track();
+            was.map_or(0, |n| n + 1)
         }
-        let d = ctx.data.get();
-        let ix = d.ds.country_ix(&code)?;
-        Some((d.generation, ix, ctx.filtered.with(|f| one_country(&d.rows, &f.events, ix))))
     });
     let card = move || {
-        let (_, ix, st) = stats.get()?;
+        // Read, not only tracked: reading runs the memo, which is what subscribes it to the data.
+        let _changes = changes.get();
         let d = ctx.data.get_untracked();
+        let ix = d.ds.country_ix(&code)?;
+        let st = ctx.filtered.with_untracked(|f| one_country(&d.rows, &f.events, ix));
         Some(view! { <CountryCard d ix st share=true /> })
     };
     view! { {card} {cite} }

@@ -22,6 +22,21 @@ fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
+/// What a list's options count, which are chosen, what a click does, which the country search
+/// hides: option `i` of the list.
+struct OptionList {
+    count: Of<Facets, usize>,
+    checked: Of<Query, bool>,
+    toggle: Toggle,
+    hidden: Arc<dyn Fn(usize) -> bool + Send + Sync>,
+}
+
+/// What a click on option `i` does to the state.
+type Toggle = Arc<dyn Fn(&mut Query, usize) + Send + Sync>;
+
+/// What option `i` reads from a `T`.
+type Of<T, R> = Arc<dyn Fn(&T, usize) -> R + Send + Sync>;
+
 /// What one option shows: how many events it would leave, whether it is chosen, whether the
 /// country search hides it.
 type Shown = (usize, bool, bool);
@@ -31,13 +46,10 @@ type Shown = (usize, bool, bool);
 /// what changed. (Each option used to be four reactive nodes: a filter change re-ran hundreds,
 /// and each one's unsubscribing from the shared query and results costs in proportion to how
 /// many subscribe, so the whole grew with the square of the options.)
-fn option_list(
-    options: Vec<(String, Option<EventType>)>,
-    count: impl Fn(&Facets, usize) -> usize + Send + Sync + 'static,
-    checked: impl Fn(&Query, usize) -> bool + Send + Sync + 'static,
-    toggle: impl Fn(&mut Query, usize) + Clone + Send + Sync + 'static,
-    hidden: impl Fn(usize) -> bool + Send + Sync + 'static,
-) -> impl IntoView {
+///
+/// Not generic (each part is a `dyn Fn`): the four lists share one compiled copy.
+fn option_list(options: Vec<(String, Option<EventType>)>, of: OptionList) -> impl IntoView {
+    let OptionList { count, checked, toggle, hidden } = of;
     let ctx = expect_context::<Ctx>();
     let list = NodeRef::<leptos::html::Ul>::new();
     let now = move |i: usize, f: &Facets, q: &Query| -> Shown { (count(f, i), checked(q, i), hidden(i)) };
@@ -126,13 +138,13 @@ fn write_option(li: &web_sys::Element, was: Shown, now: Shown, new_fmt: bool, fm
 /// Every value of a facet vocabulary as an option, labelled in `lang`.
 pub fn vocab_options<T: Facet>(lang: Lang, symbol: fn(T) -> Option<EventType>) -> impl IntoView {
     let options = T::ALL.iter().map(|&t| (t.label(lang).to_owned(), symbol(t))).collect();
-    option_list(
-        options,
-        |f, i| T::counts(f).get(T::ALL[i].index()).copied().unwrap_or(0),
-        |q, i| T::chosen(q).contains(&T::ALL[i]),
-        |q, i| toggle(T::chosen_mut(q), T::ALL[i]),
-        |_| false,
-    )
+    let of = OptionList {
+        count: Arc::new(|f, i| T::counts(f).get(T::ALL[i].index()).copied().unwrap_or(0)),
+        checked: Arc::new(|q, i| T::chosen(q).contains(&T::ALL[i])),
+        toggle: Arc::new(|q, i| toggle(T::chosen_mut(q), T::ALL[i])),
+        hidden: Arc::new(|_| false),
+    };
+    option_list(options, of)
 }
 
 /// Every country of the dataset, sorted by name in the reader's language (ignoring the Arabic
@@ -159,13 +171,13 @@ pub fn CountryOptions() -> impl IntoView {
         })
         .collect();
     let chosen = codes.clone();
-    let items = option_list(
-        options,
-        move |f, k| f.countries.get(at[k]).copied().unwrap_or(0),
-        move |q, k| q.countries.contains(&chosen[k]),
-        move |q, k| toggle(&mut q.countries, codes[k].clone()),
-        move |k| needle.with(|n| !n.is_empty() && !keys[k].contains(n.as_str())),
-    );
+    let of = OptionList {
+        count: Arc::new(move |f, k| f.countries.get(at[k]).copied().unwrap_or(0)),
+        checked: Arc::new(move |q, k| q.countries.contains(&chosen[k])),
+        toggle: Arc::new(move |q, k| toggle(&mut q.countries, codes[k].clone())),
+        hidden: Arc::new(move |k| needle.with(|n| !n.is_empty() && !keys[k].contains(n.as_str()))),
+    };
+    let items = option_list(options, of);
     let s = lang.strings();
     let filter = move |ev| needle.set(normalize(&event_target_value(&ev)));
     view! {

@@ -6,6 +6,9 @@
 // this is specifically used for `unsized_const_params` below
 // this allows us to use const generic &'static str for static text nodes and attributes
 #![allow(incomplete_features)]
+// Patched for Marsad (vendor/README.md): the release's own warnings, which Cargo hides for a
+// crates.io dependency and shows for a path one.
+#![allow(unused)]
 #![cfg_attr(
     all(feature = "nightly", rustc_nightly),
     feature(unsized_const_params)
