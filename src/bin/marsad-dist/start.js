@@ -77,8 +77,13 @@ async function retireIfGone() {
   let retired = false;
   const reg = await navigator.serviceWorker.getRegistration();
   if (reg) retired = (await reg.unregister()) || retired;
-  for (const key of await caches.keys()) {
-    if (key.startsWith('marsad-')) retired = (await caches.delete(key)) || retired;
+  // Until none is left: a write the old worker had begun before its shell cache went (it checks
+  // for that cache first, and undoes a write that lost the race) can still land meanwhile.
+  for (let pass = 0; pass < 5; pass++) {
+    const left = (await caches.keys()).filter((key) => key.startsWith('marsad-'));
+    if (left.length === 0) break;
+    for (const key of left) retired = (await caches.delete(key)) || retired;
+    await new Promise((done) => setTimeout(done, 100));
   }
   let again = false;
   try {

@@ -98,9 +98,7 @@ async function flag(req, url) {
   if (hit) return hit;
   const res = await fetch(req);
   const type = (res.headers.get('content-type') || '').toLowerCase();
-  if (res.ok && type.startsWith('image/svg') && (await caches.has(SHELL))) {
-    await (await caches.open(FLAGS)).put(keyOf(url), res.clone());
-  }
+  if (res.ok && type.startsWith('image/svg') && (await caches.has(SHELL))) await keep(FLAGS, keyOf(url), res.clone());
   return res;
 }
 
@@ -223,6 +221,17 @@ async function data(req, url, path) {
   return answer(got.body, got.res, { 'x-marsad-pending': id });
 }
 
+// Puts a response in cache `name`, unless this worker's shell cache went meanwhile (a retirement,
+// or a newer version's activation): the write is undone, and a cache it created again is deleted
+// (the page's retirement also deletes until no cache is left).
+async function keep(name, key, res) {
+  const cache = await caches.open(name);
+  await cache.put(key, res);
+  if (await caches.has(SHELL)) return;
+  await cache.delete(key);
+  if ((await cache.keys()).length === 0) await caches.delete(name);
+}
+
 // The app's verdict on a response: commit or drop a candidate, or delete a committed copy the
 // app could not load (`url` without `id`).
 async function verdict(m) {
@@ -230,7 +239,7 @@ async function verdict(m) {
     const c = pending.get(String(m.id));
     pending.delete(String(m.id));
     // Without its shell cache this worker was retired (or the storage cleared): it commits nothing.
-    if (c && m.ok === true && (await caches.has(SHELL))) await (await caches.open(c.cache)).put(c.key, answer(c.body, c.res, {}));
+    if (c && m.ok === true && (await caches.has(SHELL))) await keep(c.cache, c.key, answer(c.body, c.res, {}));
   } else if (typeof m.url === 'string' && m.ok === false) {
     let url;
     try { url = new URL(m.url, self.registration.scope); } catch (_) { return; }
