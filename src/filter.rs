@@ -144,11 +144,12 @@ pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIn
 /// What `q`'s search text finds (`None` without one): the part of `apply` that only the text
 /// changes, which the app keeps while the other filters change.
 pub fn text_hits<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<Hits> {
-    if q.q.trim().is_empty() {
-        None
-    } else {
-        index().search(&q.q)
-    }
+    searches(q).then(|| index().search(&q.q)).flatten()
+}
+
+/// Whether `q` has search text: only then is the index asked for.
+pub fn searches(q: &Query) -> bool {
+    !q.q.trim().is_empty()
 }
 
 /// `apply`, with `hits` being `text_hits(…, q)`.

@@ -167,6 +167,7 @@ strings! {
     search: "بحث", "Search";
     no_match_for: "لا نتائج مطابقة لـ", "Nothing matches";
     did_you_mean: "تُعرض نتائج أقرب كلمة:", "Showing the nearest word instead:";
+    searching: "جارٍ البحث…", "Searching…";
     search_placeholder: "مثل: شي، لندن، برامج الفدية", "e.g. Xi, London, ransomware";
     countries: "الدول", "Countries";
     events_of: "أحداث الدول المختارة:", "Events of the chosen countries:";

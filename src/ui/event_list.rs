@@ -42,10 +42,9 @@ pub fn EventList() -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     let row_h = RwSignal::new(64.0f64);
     let window = RwSignal::new((0usize, 40usize));
-    // The rows on screen (no overscan) fetch their articles ahead once the list is still: the
-    // first `source::IN_VIEW` of them.
+    // The rows on screen (no overscan) fetch their articles ahead once the list is still
+    // (`fetch_in_view` keeps the first few).
     let in_view = move |(from, to): (usize, usize)| {
-        let to = to.min(from + super::source::IN_VIEW);
         let events = ctx.filtered.try_with_untracked(|f| f.list.get(from..to).map(<[EventIx]>::to_vec));
         fetch_in_view(ctx, events.flatten().unwrap_or_default());
     };

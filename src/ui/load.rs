@@ -173,6 +173,9 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     ctx.shards.set(None);
     let (Some(loader), build) = (job.loader.take(), job.build.take()) else { return };
     let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(build);
+    if helper.as_ref().is_some_and(|h| !h.failed()) {
+        complete.expect_index();
+    }
     ctx.data.set(complete.clone());
     ready(phase);
     match helper {
@@ -204,8 +207,8 @@ const WORKER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 const NO_INDEX_FROM_WORKER: &str = "marsad: no search index from its worker; the page builds it";
 
 /// The worker's index for the complete snapshot, if it is still the one shown and has not built
-/// its own (a search may have); checked against the snapshot's events. Without one, the page
-/// builds it, as it does with no worker.
+/// its own (after `WORKER_WAIT`); checked against the snapshot's events. Without one, the page
+/// builds it, as it does with no worker. Either way a search waiting for it runs.
 fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
     let Some(s) = snapshot.upgrade() else { return };
     let size = bytes.as_ref().map_or(0, Vec::len);
@@ -221,6 +224,7 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
                 );
                 web_sys::console::debug_1(&what.into());
             }
+            s.settle();
         }
         None => build_here(&s),
     }
@@ -229,6 +233,7 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
 /// The page builds the index without the worker's, and says so on the console.
 fn build_here(s: &Arc<Snapshot>) {
     web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
+    s.settle();
     index_between_tasks(s);
 }
 

@@ -52,7 +52,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{self, Dataset, Problem};
-use crate::filter::{apply_hits, text_hits, Filtered};
+use crate::filter::{apply_hits, searches, text_hits, Filtered};
 use crate::i18n::{Fmt, Lang};
 use crate::page::Page;
 use crate::query::Query;
@@ -68,6 +68,13 @@ pub struct Snapshot {
     index: std::sync::OnceLock<SearchIndex>,
     /// The slices built so far.
     building: std::sync::Mutex<Option<IndexBuild>>,
+    /// Set while the index is on its way from the worker (`load`): a search then waits for it
+    /// rather than finishing the page's own build (a search typed as the last of 100,000 events
+    /// came in blocked the page for about 2 s; the worker answers about 0.1 s after the last
+    /// shard).
+    coming: std::sync::atomic::AtomicBool,
+    /// Notified when the index is in, or no longer coming: a waiting search runs then.
+    settled: ArcTrigger,
     /// Events per country in the whole snapshot (cards say "of N" beside a filtered count).
     pub totals: Vec<usize>,
     /// What the filters read of each event, packed (`filter::Rows`).
@@ -95,6 +102,8 @@ impl Snapshot {
             ds: loaded.dataset,
             index: Default::default(),
             building: Default::default(),
+            coming: Default::default(),
+            settled: ArcTrigger::new(),
             totals,
             skipped: loaded.skipped,
             fallback,
@@ -117,6 +126,28 @@ impl Snapshot {
             let started = self.building.lock().ok().and_then(|mut b| b.take());
             started.unwrap_or_default().finish(&self.ds)
         })
+    }
+
+    /// The index for a search now: `None` while the worker's is on its way (tracked: a memo that
+    /// gets `None` runs again once it is in, or no longer coming).
+    fn index_now(&self) -> Option<&SearchIndex> {
+        if self.index.get().is_none() && self.coming.load(std::sync::atomic::Ordering::Relaxed) {
+            self.settled.track();
+            return None;
+        }
+        Some(self.index())
+    }
+
+    /// The worker is building the index: a search waits for it ([`Snapshot::settle`] ends that).
+    fn expect_index(&self) {
+        self.coming.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The worker's index is in, or is not coming: a search waiting for it runs.
+    fn settle(&self) {
+        if self.coming.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            self.settled.notify();
+        }
     }
 }
 
@@ -167,6 +198,8 @@ pub struct Ctx {
     typing: StoredValue<bool>,
     /// The filtered events and facet counts of the current query, shared by every view.
     pub filtered: Memo<Filtered>,
+    /// True while a search waits for the worker's index (`Snapshot::index_now`).
+    pub searching: Memo<bool>,
     /// The site root links start from: absolute in the app (`/marsad/`), relative on a static
     /// page written by the build (`../../`).
     root: StoredValue<String>,
@@ -205,13 +238,23 @@ impl Ctx {
         // The search's hits are kept while only the other filters change (at 100,000 events a
         // country toggle during a search ran the search again: ~1.5 ms, profiled).
         let text = Memo::new(move |_| query.with(|q| Query { q: q.q.clone(), ..Query::default() }));
+        // `None` while the search waits for the worker's index: the text does not narrow the
+        // events yet, and the result count says "Searching".
         let hits = Memo::new_with_compare(
-            move |_| data.with(|d| text.with(|q| text_hits(|| d.index(), q))),
+            move |_| {
+                data.with(|d| {
+                    text.with(
+                        |q| if searches(q) { d.index_now().map(|index| text_hits(|| index, q)) } else { Some(None) },
+                    )
+                })
+            },
             // Computed again only when the text or the data changed: then it is new.
             |_, _| true,
         );
         let filtered = Memo::new(move |_| {
-            data.with(|d| filters.with(|q| hits.with(|h| apply_hits(&d.ds, &d.rows, h.as_ref(), q))))
+            data.with(|d| {
+                filters.with(|q| hits.with(|h| apply_hits(&d.ds, &d.rows, h.as_ref().and_then(Option::as_ref), q)))
+            })
         });
         Ctx {
             data,
@@ -222,6 +265,7 @@ impl Ctx {
             page: Memo::new(move |_| query.with(Page::of)),
             typing: StoredValue::new(false),
             filtered,
+            searching: Memo::new(move |_| hits.with(Option::is_none)),
             root: StoredValue::new(root),
             mode,
         }

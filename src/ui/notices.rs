@@ -8,12 +8,18 @@ use super::Ctx;
 use crate::i18n::EVENTS;
 use crate::query::Query;
 
-/// "12 events": how many events the filters leave (a live region).
+/// "12 events": how many events the filters leave (a live region). "Searching…" while a search
+/// waits for its index, the region busy: a screen reader announces the count that follows.
 #[component]
 pub fn ResultCount() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let n = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
-    view! { <p class="result-count" role="status" aria-live="polite">{move || EVENTS.count(ctx.fmt(), n.get())}</p> }
+    let text = move || match ctx.searching.get() {
+        true => ctx.lang().strings().searching.to_owned(),
+        false => EVENTS.count(ctx.fmt(), n.get()),
+    };
+    let busy = move || ctx.searching.get().then_some("true");
+    view! { <p class="result-count" role="status" aria-live="polite" aria-busy=busy>{text}</p> }
 }
 
 /// "Did you mean": when a search word matched nothing, the results are those of the nearest

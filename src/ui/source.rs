@@ -41,7 +41,7 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
 /// texts; the oldest goes first.
 const KEPT: usize = 32;
 /// Rows in view whose articles are fetched ahead, at most (a tall window shows a dozen or more).
-pub(super) const IN_VIEW: usize = 6;
+const IN_VIEW: usize = 6;
 /// How long the list stays still before its rows in view fetch ahead: rows a reader only scrolls
 /// past, or a result set replaced at once by the next keystroke, fetch nothing.
 const STILL: std::time::Duration = std::time::Duration::from_millis(150);

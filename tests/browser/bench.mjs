@@ -176,7 +176,8 @@ function probe({ selector }) {
     switch (kind) {
       case 'country': return b.settle(() => click(nth(boxes()[0].querySelectorAll('input'), 7 * k + 3)));
       case 'type': return b.settle(() => click(nth(boxes()[1].querySelectorAll('input'), k)));
-      case 'search': return b.settle(() => typeChar(text));
+      // Until the count is no longer "Searching…" (a search waits for the worker's index).
+      case 'search': return b.settle(() => typeChar(text), '.result-count:not([aria-busy])');
       case 'zoom-in': return b.settle(() => click(document.querySelectorAll('.timeline-controls button')[0]));
       case 'zoom-out': return b.settle(() => click(document.querySelectorAll('.timeline-controls button')[1]));
       case 'open': return b.settle(() => click(nth(document.querySelectorAll('.event-list .event-row a'), k)),

@@ -267,6 +267,55 @@ test('a search once every year is in finds what the whole dataset has: the index
   await page.context().close();
 });
 
+/** The country with the most events in the shards, and its count. */
+function busiestCountry() {
+  const counts = new Map();
+  head.shards.flatMap(shardEvents).forEach((e) => e.parties.forEach((p) => counts.set(p, (counts.get(p) ?? 0) + 1)));
+  const [code, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return { country: head.countries.find((c) => c.code === code), n };
+}
+
+test('a search typed as the last shard comes in waits for the worker\'s index: "Searching…", the page free, then the results', async () => {
+  const { page, release } = await gated();
+  // The worker's answer is held until the test lets it go (its script, wrapped).
+  await page.route('**/search-*.js', async (route) => {
+    const response = await route.fetch();
+    const hold = 'const post = self.postMessage.bind(self); self.held = [];\n'
+      + 'self.postMessage = (...a) => { self.held.push(a); };\n'
+      + 'self.release = () => { self.postMessage = post; self.held.forEach((a) => post(...a)); };\n';
+    return route.fulfill({ response, body: hold + await response.text() });
+  });
+  let [builtHere, adopted] = [false, false];
+  page.on('console', (m) => {
+    builtHere ||= m.text().includes('no search index from its worker');
+    adopted ||= m.text().includes('came from its worker');
+  });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await waitListed(page, head.shards[0].events);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  const worker = page.workers()[0];
+  for (let i = 0; (await worker.evaluate(() => self.held.length)) === 0 && i < 100; i++) await page.waitForTimeout(20);
+  assert.equal(await worker.evaluate(() => self.held.length), 1, 'the worker has answered, held back');
+  const { country, n } = busiestCountry();
+  await page.fill('#search', country.name.en);
+  // The page did not build the index in the keystroke's task: it says it is searching (busy for
+  // a screen reader, which announces the count that follows) and keeps answering.
+  await page.waitForSelector('.result-count[aria-busy=true]', { timeout: 2000 });
+  assert.equal((await page.textContent('.result-count')).trim(), 'Searching…');
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  assert.equal(builtHere, false, 'the page did not build the index itself');
+  await worker.evaluate(() => self.release());
+  await waitListed(page, n);
+  await page.waitForSelector('.result-count:not([aria-busy])');
+  assert.match(await page.textContent('.result-count'), new RegExp(`^\\s*${n.toLocaleString('en')} events\\s*$`));
+  assert.equal(adopted, true, 'the index came from the worker');
+  assert.equal(builtHere, false);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // A worker script that is missing, one that fails on the first message it gets, and one that
 // never answers (the page waits 3 s after the last shard, then builds the index too).
 for (const [what, answer] of [
@@ -289,6 +338,11 @@ for (const [what, answer] of [
     release();
     await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
     assert.equal(asked, 1, 'the worker was asked for');
+    // A search typed at once waits no longer than the page does for the worker.
+    const { country, n } = busiestCountry();
+    await page.fill('#search', country.name.en);
+    await waitListed(page, n);
+    await page.waitForSelector('.result-count:not([aria-busy])');
     // The page knows the worker failed, and goes on with the index itself.
     await fellBack;
     await searchCountries(page);

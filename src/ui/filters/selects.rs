@@ -79,8 +79,7 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
     let select = NodeRef::<leptos::html::Select>::new();
     let options = move || {
         let (lo, hi) = range.get();
-        let (fmt, chosen) =
-            (ctx.fmt.get_untracked(), ctx.query.with_untracked(|q| if is_from { q.from } else { q.to }));
+        let (fmt, chosen) = (ctx.fmt.get_untracked(), untrack(current));
         let option = |y: i32| {
             let label = ctx.filtered.with_untracked(|f| text(fmt, f, y));
             view! { <option value=y.to_string() selected=chosen == Some(y)>{label}</option> }
@@ -122,7 +121,7 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
         )
     };
     let id = if is_from { "year-from" } else { "year-to" };
-    let any = ctx.query.with_untracked(|q| if is_from { q.from } else { q.to }).is_none();
+    let any = untrack(current).is_none();
     view! {
         <select id=id node_ref=select on:change=on_change>
             <option value="" selected=any>{move || ctx.lang().strings().any}</option>
