@@ -317,14 +317,14 @@ impl Hasher for FxHasher {
 type Fx = BuildHasherDefault<FxHasher>;
 
 /// A word while the index is built.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct RawWord {
     surface: Option<Box<str>>,
     postings: Postings,
     alias: bool,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Builder {
     slot: HashMap<Box<str>, u32, Fx>,
     words: Vec<RawWord>,
@@ -379,7 +379,7 @@ struct Indexed<'a> {
 /// A word index built a slice of events at a time, so a page with 100,000 events can build it
 /// between frames (about 13 µs an event in the browser) before the reader's first search.
 /// [`IndexBuild::finish`] gives exactly what [`SearchIndex::build`] gives.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct IndexBuild {
     b: Builder,
     by_entity: HashMap<Entity, Postings>,

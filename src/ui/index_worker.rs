@@ -16,8 +16,13 @@
 //! or is late, the page finishes the index itself after the last shard, as it does without one
 //! (`load`).
 //!
-//! Messages to the worker are bytes: a tag ([`HEAD`], [`EVENTS`], [`FINISH`]) and its payload.
-//! The answer is the index's bytes, or a text saying why there is none.
+//! While a search is on during the load, each snapshot the page shows asks the worker for the
+//! index of the events sent so far ([`SNAPSHOT`]; the build goes on): the page neither blocks
+//! on an index of its own for every snapshot nor shows the search unapplied.
+//!
+//! Messages to the worker are bytes: a tag ([`HEAD`], [`EVENTS`], [`SNAPSHOT`], [`FINISH`]) and
+//! its payload. An answer is the asking tag ([`SNAPSHOT`] or [`FINISH`]) and the index's bytes,
+//! in the order asked, or a text saying why there is none (the worker then answers no more).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,6 +40,8 @@ const HEAD: u8 = 0;
 const EVENTS: u8 = 1;
 /// Every event is sent: build the index and answer.
 const FINISH: u8 = 2;
+/// The index of the events sent so far, for the snapshot the page shows: answer, and go on.
+const SNAPSHOT: u8 = 3;
 
 fn post(target: &JsValue, tag: u8, payload: &[u8]) -> bool {
     let mut bytes = Vec::with_capacity(payload.len() + 1);
@@ -58,6 +65,12 @@ fn post_message(target: &JsValue, message: &JsValue, transfer: &JsValue) -> bool
 
 fn bytes_of(data: &JsValue) -> Option<Vec<u8>> {
     data.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec)
+}
+
+/// An answer's tag and its bytes (copied once, without the tag).
+fn tagged(data: &JsValue) -> Option<(u8, Vec<u8>)> {
+    let array = data.dyn_ref::<js_sys::Uint8Array>().filter(|a| a.length() > 0)?;
+    Some((array.get_index(0), array.subarray(1, array.length()).to_vec()))
 }
 
 // --- the worker's side ---
@@ -111,14 +124,19 @@ fn receive(data: &JsValue) {
                 Some(()) => Work::Building(loader, build),
                 None => Work::Failed("a batch of events does not read".into()),
             },
+            (Work::Building(loader, build), SNAPSHOT) => {
+                let index = build.clone().finish_sent(loader.arrived().1);
+                post(&js_sys::global(), SNAPSHOT, &index.to_bytes());
+                Work::Building(loader, build)
+            }
             (Work::Building(loader, build), FINISH) => {
                 let index = build.finish_sent(loader.arrived().1);
-                post_bytes(&js_sys::global(), &index.to_bytes());
+                post(&js_sys::global(), FINISH, &index.to_bytes());
                 Work::Waiting
             }
-            (Work::Failed(why), FINISH) => {
-                post_message(&js_sys::global(), &why.into(), &js_sys::Array::new());
-                Work::Waiting
+            (Work::Failed(why), FINISH | SNAPSHOT) => {
+                post_message(&js_sys::global(), &why.clone().into(), &js_sys::Array::new());
+                Work::Failed(why)
             }
             (failed @ Work::Failed(_), _) => failed,
             (_, tag) => Work::Failed(format!("message {tag} out of order")),
@@ -156,6 +174,8 @@ struct Shared {
     answer: Answer,
     /// Called with the answer once it is in and [`IndexWorker::finish`] has asked for it.
     then: Option<Then>,
+    /// What to do with each snapshot's index asked for and not answered yet, in the order asked.
+    snapshots: std::collections::VecDeque<Then>,
     handlers: Option<Handlers>,
 }
 
@@ -176,14 +196,25 @@ impl IndexWorker {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
-        let shared = Rc::new(RefCell::new(Shared { answer: Answer::Pending, then: None, handlers: None }));
+        let shared = Rc::new(RefCell::new(Shared {
+            answer: Answer::Pending,
+            then: None,
+            snapshots: Default::default(),
+            handlers: None,
+        }));
         let on_message = {
             let shared = shared.clone();
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
-                match bytes_of(&data) {
-                    Some(bytes) => answer(&shared, Answer::Index(bytes)),
-                    None => {
+                match tagged(&data) {
+                    Some((SNAPSHOT, bytes)) => {
+                        let then = shared.borrow_mut().snapshots.pop_front();
+                        if let Some(then) = then {
+                            then(Some(bytes));
+                        }
+                    }
+                    Some((FINISH, bytes)) => answer(&shared, Answer::Index(bytes)),
+                    _ => {
                         web_sys::console::warn_2(&"search index worker:".into(), &data);
                         answer(&shared, Answer::Failed);
                     }
@@ -227,6 +258,15 @@ impl IndexWorker {
         }
     }
 
+    /// The index of the events sent so far: `then` gets its bytes when the worker answers
+    /// (`None` if it failed).
+    pub fn snapshot(&self, then: impl FnOnce(Option<Vec<u8>>) + 'static) {
+        if self.failed() || !post(&self.worker, SNAPSHOT, &[]) {
+            return then(None);
+        }
+        self.shared.borrow_mut().snapshots.push_back(Box::new(then));
+    }
+
     /// Every event is sent: `then` gets the index's bytes when the worker answers (`None` if it
     /// failed), and the worker is stopped.
     pub fn finish(self, then: impl FnOnce(Option<Vec<u8>>) + 'static) {
@@ -253,8 +293,11 @@ impl IndexWorker {
     }
 }
 
-/// Records the worker's answer (the first one counts) and hands it on if it is asked for.
+/// Records the worker's answer (the first one counts) and hands it on if it is asked for. The
+/// snapshots still waiting get none: the worker answers in order, so they never will.
 fn answer(shared: &Rc<RefCell<Shared>>, a: Answer) {
+    let waiting = std::mem::take(&mut shared.borrow_mut().snapshots);
+    waiting.into_iter().for_each(|then| then(None));
     let then = {
         let mut s = shared.borrow_mut();
         if !matches!(s.answer, Answer::Pending) {

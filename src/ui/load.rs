@@ -14,6 +14,7 @@ use super::fetch::{controller, get, Fetched, Want};
 use super::index_worker::IndexWorker;
 use super::{Ctx, Snapshot};
 use crate::data::{self, is_article_text, shard, LoadError, ShardRef};
+use crate::filter::searches;
 use crate::search::{IndexBuild, SearchIndex};
 
 /// Why loading failed, in the reader's terms.
@@ -141,6 +142,7 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
     let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
     ctx.shards.set((total > 0).then_some((0, total)));
+    let shown = Shown { ctx, phase, generation: Rc::new(Cell::new(0)) };
     let job = Rc::new(Indexing { loader: RefCell::new(Some(loader)), ..Indexing::default() });
     while let Some((s, result)) = arriving.next().await {
         let Ok(mut slot) = job.loader.try_borrow_mut() else { continue };
@@ -157,8 +159,16 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         let now = js_sys::Date::now();
         if done < total && now - last >= SNAPSHOT_EVERY_MS {
             generation += 1;
-            ctx.data.set(Snapshot::new(loader.snapshot(), fallback.clone(), generation, false));
-            ready(phase);
+            let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
+            // A search on (from a shared link, or typed): the worker indexes what is in so far,
+            // beyond what the page builds in a moment, and the snapshot is shown with it. (At
+            // 100,000 events each snapshot's index built on the page took up to 1.3 s, and the
+            // load twice as long.)
+            let searching = ctx.query.with_untracked(searches) && snapshot.ds.events.len() > BUILT_HERE_UP_TO;
+            match helper.as_ref().filter(|h| !h.failed() && searching) {
+                Some(helper) => shown.when_indexed(snapshot, true, |then| helper.snapshot(then)),
+                None => shown.show(snapshot),
+            }
             last = js_sys::Date::now();
         }
         drop(slot);
@@ -169,39 +179,86 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             index_when_idle(&job);
         }
     }
-    // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
-    ctx.shards.set(None);
-    let (Some(loader), build) = (job.loader.take(), job.build.take()) else { return };
-    let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(build);
-    if helper.as_ref().is_some_and(|h| !h.failed()) {
-        complete.expect_index();
-    }
-    ctx.data.set(complete.clone());
-    ready(phase);
+    let Some(loader) = job.loader.take() else {
+        ctx.shards.set(None);
+        return;
+    };
+    let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(job.build.take());
     match helper {
+        // With a search on, the last snapshot too is shown with its index.
         Some(helper) => {
-            let snapshot = Arc::downgrade(&complete);
-            helper.finish(move |bytes| adopt(snapshot, bytes));
-            // A worker that has not answered by then (throttled, or stuck) is not waited for:
-            // the page builds the index too, and the first one finished is kept.
-            let snapshot = Arc::downgrade(&complete);
-            set_timeout(
-                move || {
-                    if let Some(s) = snapshot.upgrade().filter(|s| s.index.get().is_none()) {
-                        build_here(&s);
-                    }
-                },
-                WORKER_WAIT,
-            );
+            let hold = ctx.query.with_untracked(searches) && !helper.failed();
+            shown.when_indexed(complete, hold, |then| helper.finish(then));
         }
-        // After the drawing's task (queued first), never ahead of it.
-        None => index_between_tasks(&complete),
+        None => {
+            shown.show(complete.clone());
+            // After the drawing's task (queued first), never ahead of it.
+            index_between_tasks(&complete);
+        }
     }
 }
 
-/// How long after the last shard the page waits for the worker's index before building it too
-/// (the worker answers within about 0.3 s of the last shard at 100,000 events).
+/// Up to how many events a snapshot shown during the load has its search index built on the
+/// page when a search needs it (about 25 ms), rather than waiting for the worker's.
+const BUILT_HERE_UP_TO: usize = 2_000;
+
+/// How long the page waits for the worker's index of a snapshot before building it too (the
+/// worker answers within about 0.3 s of the last shard at 100,000 events).
 const WORKER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Shows a load's snapshots in order: one held for its index is never shown over a newer one.
+#[derive(Clone)]
+struct Shown {
+    ctx: Ctx,
+    phase: RwSignal<Phase>,
+    /// The newest generation shown.
+    generation: Rc<Cell<u32>>,
+}
+
+impl Shown {
+    fn show(&self, s: Arc<Snapshot>) {
+        if s.generation <= self.generation.get() {
+            return;
+        }
+        self.generation.set(s.generation);
+        if s.complete {
+            // Done before the last snapshot, so a view rebuilt by it knows nothing more is coming.
+            self.ctx.shards.set(None);
+        }
+        self.ctx.data.set(s);
+        ready(self.phase);
+    }
+
+    /// The worker builds `s`'s index (`ask` asks it, with what to do with the bytes); a search
+    /// waits for it. Held (`hold`), `s` is shown once it is in rather than at once: the list
+    /// does not show the search unapplied in between. A worker that has not answered by
+    /// `WORKER_WAIT` (throttled, or stuck) is not waited for: the page builds the index of the
+    /// snapshot, unless a newer one is shown, and shows it; the first index finished is kept.
+    fn when_indexed(&self, s: Arc<Snapshot>, hold: bool, ask: impl FnOnce(Then)) {
+        s.expect_index();
+        if !hold {
+            self.show(s.clone());
+        }
+        let (shown, answered) = (self.clone(), s.clone());
+        ask(Box::new(move |bytes| {
+            adopt(&answered, bytes);
+            shown.show(answered);
+        }));
+        let shown = self.clone();
+        set_timeout(
+            move || {
+                if s.index.get().is_none() && s.generation >= shown.generation.get() {
+                    build_here(&s);
+                    shown.show(s);
+                }
+            },
+            WORKER_WAIT,
+        );
+    }
+}
+
+/// What is done with a worker's answer: the index's bytes, or `None`.
+type Then = Box<dyn FnOnce(Option<Vec<u8>>)>;
 
 /// What the console says when the page builds the index itself after all (tests wait for it).
 const NO_INDEX_FROM_WORKER: &str = "marsad: no search index from its worker; the page builds it";
@@ -209,8 +266,7 @@ const NO_INDEX_FROM_WORKER: &str = "marsad: no search index from its worker; the
 /// The worker's index for the complete snapshot, if it is still the one shown and has not built
 /// its own (after `WORKER_WAIT`); checked against the snapshot's events. Without one, the page
 /// builds it, as it does with no worker. Either way a search waiting for it runs.
-fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
-    let Some(s) = snapshot.upgrade() else { return };
+fn adopt(s: &Arc<Snapshot>, bytes: Option<Vec<u8>>) {
     let size = bytes.as_ref().map_or(0, Vec::len);
     match bytes.and_then(|b| SearchIndex::from_bytes(&b)).and_then(|index| index.numbered(&s.ds)) {
         Some(index) => {
@@ -226,7 +282,7 @@ fn adopt(snapshot: std::sync::Weak<Snapshot>, bytes: Option<Vec<u8>>) {
             }
             s.settle();
         }
-        None => build_here(&s),
+        None => build_here(s),
     }
 }
 

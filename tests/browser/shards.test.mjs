@@ -316,6 +316,57 @@ test('a search typed as the last shard comes in waits for the worker\'s index: "
   await page.context().close();
 });
 
+test('a search in the link during a load: each snapshot is shown with the worker\'s index of it, not one built on the page', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  // The newest shards at once, then one more 2.5 s later (the page shows a new snapshot at most
+  // every 1.5 s): together over 2,000 events, more than the page indexes itself. The rest when
+  // released.
+  let free = 0;
+  for (let sum = 0; sum <= 2000; free++) sum += head.shards[free].events;
+  const requested = [];
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/data/shards/**', async (route) => {
+    requested.push(name(route.request().url()));
+    const k = requested.length;
+    if (k === free) await new Promise((ok) => setTimeout(ok, 2500));
+    if (k > free) await gate;
+    await route.continue();
+  });
+  const from = [];
+  let builtHere = false;
+  page.on('console', (m) => {
+    const got = /index of (\d+) events came from its worker/.exec(m.text());
+    if (got) from.push(+got[1]);
+    builtHere ||= m.text().includes('no search index from its worker');
+  });
+  const { country, n } = busiestCountry();
+  await page.goto(`${server.url}?lang=en&q=${encodeURIComponent(country.name.en)}`);
+  await ready(page);
+  // Each snapshot is shown with its index: never the search unapplied, "Searching…".
+  await page.evaluate(() => {
+    window.busy = 0;
+    new MutationObserver(() => { window.busy += document.querySelector('.result-count[aria-busy]') ? 1 : 0; })
+      .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // Those shards in: that snapshot's index came from the worker, and the list is its matches.
+  for (let i = 0; !from.length && i < 200; i++) await page.waitForTimeout(50);
+  const first = new Set(requested.slice(0, free));
+  const shown = head.shards.filter((s) => first.has(s.path)).flatMap(shardEvents);
+  assert.equal(from[0], shown.length, `the worker indexed the first ${free} shards' events: ${from}`);
+  await waitListed(page, shown.filter((e) => e.parties.includes(country.code)).length);
+  assert.match(await page.textContent('.shard-progress'), /\d/);
+  release();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  await waitListed(page, n);
+  await page.waitForSelector('.result-count:not([aria-busy])');
+  assert.equal(from.at(-1), N, `the complete index came from the worker: ${from}`);
+  assert.equal(builtHere, false, 'the page built no index itself');
+  assert.equal(await page.evaluate(() => window.busy), 0, 'the search was never shown unapplied');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // A worker script that is missing, one that fails on the first message it gets, and one that
 // never answers (the page waits 3 s after the last shard, then builds the index too).
 for (const [what, answer] of [
