@@ -148,11 +148,13 @@ fn head_tags(q: &Query, path: &str, root: &str, title: &str, ds: &Dataset, confi
     let alt = escape_html(og_image_alt(q.lang));
     [
         format!("<meta name=\"marsad-root\" content=\"{root}\">"),
-        // The first paint waits until the page's main content begins: a paint of a half-parsed
-        // header (the parser yields where the network splits the page) moved its buttons when the
-        // rest arrived (a layout shift of 0.003-0.009 at 360 px, in 6 loads of 25). Browsers
-        // without `rel=expect` ignore it; a page without `#main` paints at the end of parsing.
-        "<link rel=\"expect\" href=\"#main\" blocking=\"render\">".to_owned(),
+        // The first paint waits until the whole static page is parsed (`#app` follows it): the
+        // parser yields when the network splits the page or the machine is busy, and a paint of
+        // a half-parsed page moved what the rest then changed: a header's buttons at 360 px
+        // (0.003-0.009, in 6 loads of 25), a card's grid of sections at 1280 px (0.015-0.022 under
+        // load, when the first paint waited only for `#main` to begin). Browsers without
+        // `rel=expect` ignore it.
+        "<link rel=\"expect\" href=\"#app\" blocking=\"render\">".to_owned(),
         format!("<link rel=\"canonical\" href=\"{site}{path}\">"),
         format!("<link rel=\"alternate\" hreflang=\"ar\" href=\"{site}{ar}\">"),
         format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{site}{en}\">"),
