@@ -138,13 +138,18 @@ impl Rows {
 /// the query has search text, so a lazily built index costs nothing until the first search.
 /// `rows` are `Rows::of(ds)`.
 pub fn apply<'a>(ds: &Dataset, rows: &Rows, index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Filtered {
-    apply_hits(ds, rows, text_hits(index, q).as_ref(), q)
+    apply_hits(ds, rows, text_hits(|| Some(index()), q).flatten().as_ref(), q)
 }
 
-/// What `q`'s search text finds (`None` without one): the part of `apply` that only the text
-/// changes, which the app keeps while the other filters change.
-pub fn text_hits<'a>(index: impl FnOnce() -> &'a SearchIndex, q: &Query) -> Option<Hits> {
-    searches(q).then(|| index().search(&q.q)).flatten()
+/// What `q`'s search text finds (`Some(None)` without one): the part of `apply` that only the
+/// text changes, which the app keeps while the other filters change. `None` when the query
+/// searches and `index` has none yet (it is asked for only then).
+pub fn text_hits<'a>(index: impl FnOnce() -> Option<&'a SearchIndex>, q: &Query) -> Option<Option<Hits>> {
+    if searches(q) {
+        index().map(|index| index.search(&q.q))
+    } else {
+        Some(None)
+    }
 }
 
 /// Whether `q` has search text: only then is the index asked for.

@@ -63,11 +63,7 @@ fn post_message(target: &JsValue, message: &JsValue, transfer: &JsValue) -> bool
     post.is_some_and(|p| p.call2(target, message, transfer).is_ok())
 }
 
-fn bytes_of(data: &JsValue) -> Option<Vec<u8>> {
-    data.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec)
-}
-
-/// An answer's tag and its bytes (copied once, without the tag).
+/// A message's or an answer's tag and its bytes (copied once, without the tag).
 fn tagged(data: &JsValue) -> Option<(u8, Vec<u8>)> {
     let array = data.dyn_ref::<js_sys::Uint8Array>().filter(|a| a.length() > 0)?;
     Some((array.get_index(0), array.subarray(1, array.length()).to_vec()))
@@ -108,8 +104,8 @@ pub fn serve() {
 }
 
 fn receive(data: &JsValue) {
-    let Some(bytes) = bytes_of(data) else { return };
-    let Some((&tag, payload)) = bytes.split_first() else { return };
+    let Some((tag, payload)) = tagged(data) else { return };
+    let payload = payload.as_slice();
     WORK.with(|work| {
         let mut work = work.borrow_mut();
         let next = match (std::mem::replace(&mut *work, Work::Waiting), tag) {

@@ -241,6 +241,12 @@ impl Shown {
         }
         let (shown, answered) = (self.clone(), s.clone());
         ask(Box::new(move |bytes| {
+            // A snapshot a newer one has overtaken (the search cleared while it was held) is
+            // never shown: its answer is not read.
+            if answered.generation < shown.generation.get() {
+                answered.settle();
+                return;
+            }
             adopt(&answered, bytes);
             shown.show(answered);
         }));
@@ -286,11 +292,13 @@ fn adopt(s: &Arc<Snapshot>, bytes: Option<Vec<u8>>) {
     }
 }
 
-/// The page builds the index without the worker's, and says so on the console.
+/// The page builds the index without the worker's, and says so on the console; once a
+/// snapshot, though both the worker's failure and `WORKER_WAIT` may ask.
 fn build_here(s: &Arc<Snapshot>) {
-    web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
-    s.settle();
-    index_between_tasks(s);
+    if s.settle() {
+        web_sys::console::debug_1(&NO_INDEX_FROM_WORKER.into());
+        index_between_tasks(s);
+    }
 }
 
 /// The search index of a sharded load while its shards arrive: built from the events the loader

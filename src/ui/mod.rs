@@ -52,7 +52,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{self, Dataset, Problem};
-use crate::filter::{apply_hits, searches, text_hits, Filtered};
+use crate::filter::{apply_hits, text_hits, Filtered};
 use crate::i18n::{Fmt, Lang};
 use crate::page::Page;
 use crate::query::Query;
@@ -143,11 +143,14 @@ impl Snapshot {
         self.coming.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// The worker's index is in, or is not coming: a search waiting for it runs.
-    fn settle(&self) {
-        if self.coming.swap(false, std::sync::atomic::Ordering::Relaxed) {
+    /// The worker's index is in, or is not coming: a search waiting for it runs. False when it
+    /// was settled already.
+    fn settle(&self) -> bool {
+        let was = self.coming.swap(false, std::sync::atomic::Ordering::Relaxed);
+        if was {
             self.settled.notify();
         }
+        was
     }
 }
 
@@ -241,13 +244,7 @@ impl Ctx {
         // `None` while the search waits for the worker's index: the text does not narrow the
         // events yet, and the result count says "Searching".
         let hits = Memo::new_with_compare(
-            move |_| {
-                data.with(|d| {
-                    text.with(
-                        |q| if searches(q) { d.index_now().map(|index| text_hits(|| index, q)) } else { Some(None) },
-                    )
-                })
-            },
+            move |_| data.with(|d| text.with(|q| text_hits(|| d.index_now(), q))),
             // Computed again only when the text or the data changed: then it is new.
             |_, _| true,
         );
