@@ -22,6 +22,7 @@ pub mod filter;
 pub mod flags;
 pub mod i18n;
 pub mod network;
+pub mod num;
 pub mod page;
 pub mod query;
 pub mod reader;

@@ -10,6 +10,7 @@
 //! rounded to a tenth of a unit so the static page and the app draw the same numbers.
 
 use crate::data::{CountryIx, Dataset, EventIx, Tone};
+use crate::num::{atan2, sin_cos, Dec};
 use crate::vocab::{Balance, PairOrder};
 
 /// One pair of states and the events they share.
@@ -196,7 +197,7 @@ fn circle_order(pairs: &[PairStat]) -> Vec<CountryIx> {
 /// above and below their state, a little further out.
 fn label_placement(cos: f64, sin: f64, level: bool, out: f64) -> (f64, &'static str, f64) {
     let rightwards = cos >= 0.0;
-    let degrees = sin.atan2(cos).to_degrees();
+    let degrees = atan2(sin, cos).to_degrees();
     match (level, cos.abs() < 0.35, rightwards) {
         (true, true, _) => (0.0, "middle", out + 6.0),
         (true, false, true) => (0.0, "start", out),
@@ -219,7 +220,8 @@ fn edge(pair: usize, from: &Node, to: &Node, centre: f64, width: f64, directed: 
     };
     let (sx, sy) = towards(from, 1.0);
     let (ex, ey) = towards(to, if directed { 3.0 } else { 1.0 });
-    let path = format!("M{sx} {sy}Q{} {} {ex} {ey}", round(qx), round(qy));
+    let [sx, sy, qx, qy, ex, ey] = [sx, sy, qx, qy, ex, ey].map(|v| Dec(v, 1));
+    let path = format!("M{sx} {sy}Q{qx} {qy} {ex} {ey}");
     Edge { pair, path, width, directed }
 }
 
@@ -261,7 +263,8 @@ pub fn picture(
         .enumerate()
         .map(|(i, &c)| {
             let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
-            let (cos, sin) = (mirror * angle.cos(), angle.sin());
+            let (sin, cos) = sin_cos(angle);
+            let cos = mirror * cos;
             let events = events_of(c);
             let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
             let (rotate, anchor, out) = label_placement(cos, sin, level, radius + r + 6.0);

@@ -1,6 +1,7 @@
 //! The symbol of each event type: an SVG path per type (shape), and the CSS class carrying its
 //! colour. Colour is never the only signal. Pure geometry, tested natively; `ui::marks` draws it.
 
+use crate::num::{sin_cos, Dec};
 use crate::vocab::EventType;
 
 /// An SVG path for the type's symbol centred on (`cx`, `cy`) with radius `r`.
@@ -8,7 +9,7 @@ pub fn shape_path(kind: EventType, cx: f64, cy: f64, r: f64) -> String {
     let poly = |pts: &[(f64, f64)]| {
         let mut d = String::new();
         for (i, (x, y)) in pts.iter().enumerate() {
-            d.push_str(&format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, cx + x * r, cy + y * r));
+            d.push_str(&format!("{}{},{}", if i == 0 { "M" } else { "L" }, Dec(cx + x * r, 1), Dec(cy + y * r, 1)));
         }
         d.push('Z');
         d
@@ -19,20 +20,18 @@ pub fn shape_path(kind: EventType, cx: f64, cy: f64, r: f64) -> String {
             .map(|i| {
                 let a = rot + i as f64 * std::f64::consts::TAU / steps as f64;
                 let k = if i % 2 == 1 { inner.unwrap_or(1.0) } else { 1.0 };
-                (a.cos() * k, a.sin() * k)
+                let (sin, cos) = sin_cos(a);
+                (cos * k, sin * k)
             })
             .collect();
         poly(&pts)
     };
     let up = -std::f64::consts::FRAC_PI_2;
     match kind {
-        EventType::Dialogue => format!(
-            "M{:.1},{:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0Z",
-            cx - r,
-            cy,
-            2.0 * r,
-            -2.0 * r
-        ),
+        EventType::Dialogue => {
+            let (x, y, r, d) = (Dec(cx - r, 1), Dec(cy, 1), Dec(r, 1), Dec(2.0 * r, 1));
+            format!("M{x},{y}a{r},{r} 0 1,0 {d},0a{r},{r} 0 1,0 -{d},0Z")
+        }
         EventType::Meeting => poly(&[(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)]),
         EventType::Agreement => poly(&[(0.0, -1.1), (1.1, 0.0), (0.0, 1.1), (-1.1, 0.0)]),
         EventType::Pledge => regular(3, up, None),

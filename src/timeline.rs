@@ -285,7 +285,7 @@ pub fn zoom_centre(v: &Viewport, looking_at: Option<f64>, newest: Option<f64>) -
 /// `half_glyph` is half a character's width in pixels.
 pub fn label_x(x: f64, chars: usize, width: f64, half_glyph: f64) -> f64 {
     let half = chars as f64 * half_glyph;
-    x.clamp(half.min(width / 2.0), (width - half).max(width / 2.0))
+    crate::num::within(x, half.min(width / 2.0), (width - half).max(width / 2.0))
 }
 
 /// Ticks at years (every 1, 2, 5, 10… years) or months, at least `min_px` pixels apart.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::data::Tone;
 use crate::i18n::{number, Fmt};
+use crate::num::{dec, Dec};
 use crate::stats::ToneYear;
 
 /// A bar per year, the tallest `max` events high (several charts on one scale), or else the
@@ -17,7 +18,8 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
         let h = 40.0 * count as f64 / max;
         let slot = if f.axis_rtl() { years.len() - 1 - i } else { i };
         view! {
-            <rect class="bar" x=slot as f64 * bw + 1.0 y=44.0 - h width=(bw - 2.0).max(1.0) height=h>
+            <rect class="bar" x=dec(slot as f64 * bw + 1.0, 1) y=dec(44.0 - h, 1) width=dec((bw - 2.0).max(1.0), 1)
+                height=dec(h, 1)>
                 <title>{format!("{}: {}", f.year(y), number(f, count))}</title>
             </rect>
         }
@@ -27,9 +29,10 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
     let last = years.last().map(|y| f.year(y.0)).unwrap_or_default();
     // The first year at the axis's start: its side follows the bars, not the text direction.
     let caption_dir = if f.axis_rtl() { "rtl" } else { "ltr" };
+    let view_box = format!("0 0 {} 46", Dec((bw * n).max(1.0), 1));
     view! {
         <figure class="year-bars">
-            <svg viewBox=format!("0 0 {} 46", (bw * n).max(1.0)) width="200" height="46" role="img" aria-label=label>
+            <svg viewBox=view_box width="200" height="46" role="img" aria-label=label>
                 {bars}
             </svg>
             <figcaption dir=caption_dir><span>{first}</span><span>{last}</span></figcaption>
@@ -53,7 +56,8 @@ pub fn tone_bars(years: &[ToneYear], f: Fmt) -> impl IntoView {
             let w = 240.0 * n as f64 / max;
             let title = format!("{}: {}", t.label(f.lang), number(f, n));
             let class = format!("tone-{}", t.id());
-            let seg = view! { <rect class=class x=x y=2.0 width=w height=14.0><title>{title}</title></rect> };
+            let seg =
+                view! { <rect class=class x=dec(x, 1) y="2" width=dec(w, 1) height="14"><title>{title}</title></rect> };
             x += w;
             seg
         };

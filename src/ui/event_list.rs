@@ -16,6 +16,7 @@ use super::source::{fetch_ahead, fetch_in_view};
 use super::Ctx;
 use crate::data::EventIx;
 use crate::i18n::format_date;
+use crate::num::Dec;
 use crate::query::Query;
 use crate::window::{keeps, visible_rows};
 
@@ -57,8 +58,8 @@ pub fn EventList() -> impl IntoView {
         // Newest first, exact search matches on top: `Filtered::list`.
         ctx.filtered.with(|f| (from.min(n)..to.min(n)).map(|pos| (generation, pos, f.list[pos])).collect::<Vec<_>>())
     });
-    let block = move || format!("{}px", shown.get() as f64 * row_h.get());
-    let pad = move || format!("{}px", rows.with(|r| r.first().map_or(0, |r| r.1)) as f64 * row_h.get());
+    let block = move || format!("{}px", Dec(shown.get() as f64 * row_h.get(), 2));
+    let pad = move || format!("{}px", Dec(rows.with(|r| r.first().map_or(0, |r| r.1)) as f64 * row_h.get(), 2));
     let more = move || {
         let (n, all) = (shown.get(), total.get());
         let s = ctx.lang().strings();

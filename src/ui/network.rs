@@ -16,6 +16,7 @@ use crate::data::{CountryIx, Tone};
 use crate::export;
 use crate::i18n::{number, Fmt, Lang, EVENTS, PAIRS};
 use crate::network::{order, pairs, picture, state_events, PairStat, Picture};
+use crate::num::{dec, Dec};
 use crate::query::Query;
 use crate::vocab::{Balance, PairOrder, PairsShown, View};
 
@@ -85,7 +86,7 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
         let p = &ps[e.pair];
         let class = format!("net-edge bal-{}", p.balance().id());
         let marker = e.directed.then_some("url(#net-arrow)");
-        let (path, width) = (e.path.clone(), e.width);
+        let (path, width) = (e.path.clone(), dec(e.width, 1));
         view! {
             <SvgLink to=to_pair(d, p) class="net-link" label=pair_label(d, f, p)>
                 <path class="net-hit" d=path.clone() />
@@ -99,11 +100,12 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
         let to = to_card(code);
         let label = format!("{who}: {}", EVENTS.count(f, n.events));
         let anchor = n.label_anchor;
-        let rotate = format!("rotate({} {} {})", n.label_rotate, n.label_x, n.label_y);
-        let (x, y, r, lx, ly) = (n.x, n.y, n.r, n.label_x, n.label_y);
+        let [x, y, lx, ly] = [n.x, n.y, n.label_x, n.label_y].map(|v| dec(v, 1));
+        let rotate = format!("rotate({} {lx} {ly})", Dec(n.label_rotate, 1));
+        let (r, hit) = (dec(n.r, 1), dec(n.r.max(12.0), 1));
         view! {
             <SvgLink to class="net-node" label>
-                <circle class="hit" cx=x cy=y r=r.max(12.0) />
+                <circle class="hit" cx=x.clone() cy=y.clone() r=hit />
                 <circle class="net-dot" cx=x cy=y r=r />
                 <text x=lx y=ly transform=rotate text-anchor=anchor direction="ltr" dominant-baseline="central">
                     {who.clone()}
@@ -111,9 +113,9 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
             </SvgLink>
         }
     };
-    let size = pic.size;
+    let size = dec(pic.size, 1);
     view! {
-        <svg class="network-svg" viewBox=format!("0 0 {size} {size}") width=size role="group"
+        <svg class="network-svg" viewBox=format!("0 0 {size} {size}") width=size.clone() role="group"
             aria-labelledby="network-heading">
             <defs>
                 <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"

@@ -11,6 +11,7 @@ use super::timeline_marks::{density_view, mark_slot, Peek, PeekCard, AXIS_H, PAD
 use super::Ctx;
 use crate::data::Precision;
 use crate::i18n::{format_parts, Fmt};
+use crate::num::dec;
 use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
 
@@ -178,7 +179,7 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
             aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
             on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-            <svg width=move || z.width.get() height=height role="presentation"
+            <svg width=move || dec(z.width.get(), 1) height=dec(height, 1) role="presentation"
                 data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
                 <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
                 <g class="marks">{draw}</g>
@@ -274,8 +275,8 @@ fn axis(f: Fmt, z: Zoom, h: f64) -> impl IntoView {
         let tx = label_x(t.x, label.chars().count(), w, 3.6);
         view! {
             <g class="tick">
-                <line x1=t.x x2=t.x y1=PAD_TOP / 2.0 y2=y + 4.0 />
-                <text x=tx y=y + 18.0 text-anchor="middle">{label}</text>
+                <line x1=dec(t.x, 1) x2=dec(t.x, 1) y1=dec(PAD_TOP / 2.0, 1) y2=dec(y + 4.0, 1) />
+                <text x=dec(tx, 1) y=dec(y + 18.0, 1) text-anchor="middle">{label}</text>
             </g>
         }
     };

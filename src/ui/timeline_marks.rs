@@ -11,6 +11,7 @@ use super::timeline::Zoom;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{EventIx, EventType};
 use crate::i18n::{format_date, number, Fmt, CLOSE_EVENTS, EVENTS};
+use crate::num::{dec, sin_cos, within, Dec};
 use crate::query::Query;
 use crate::symbol::{shape_path, type_class};
 use crate::timeline::{density, Item, Mark, Viewport};
@@ -194,14 +195,15 @@ fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
     // A bar as wide as the span, centred on the mark.
     let span = span.then(|| {
         let w = move || read(now, |m| m.right - m.left);
-        view! { <rect class=move || class("span") x=move || -w() / 2.0 y=-5.0 width=w height=10.0 rx=2.0 /> }
+        let (x, w) = (move || dec(-w() / 2.0, 1), move || dec(w(), 1));
+        view! { <rect class=move || class("span") x=x y="-5" width=w height="10" rx="2" /> }
     });
     view! {
         <g class="event-mark" transform=move || read(now, at) tabindex="0" role="link" aria-label=label data-event=id
             on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
             on:focus=h.focus on:blur=h.blur>
             // An invisible 24 px hit area around the 16 px symbol (target size).
-            <circle class="hit" r=12.0 />
+            <circle class="hit" r="12" />
             {span}
             <path class=move || class("mark") d=move || read(now, |m| shape_path(m.kind, 0.0, 0.0, 8.0)) />
         </g>
@@ -212,7 +214,7 @@ fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
 /// Where a mark's elements are drawn from: its centre. Its own geometry is relative to it, so a
 /// mark that moves changes one attribute.
 fn at(m: &Mark) -> String {
-    format!("translate({:.1},{:.1})", m.center(), mark_y(m))
+    format!("translate({},{})", Dec(m.center(), 1), Dec(mark_y(m), 1))
 }
 
 /// The path of wedge `i` of a group's pie around (0, 0), one per type, in `EventType::ALL` order,
@@ -224,14 +226,10 @@ fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> String {
     let a0 = before as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
     let a1 = (before + n) as f64 / total * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
     let large = if a1 - a0 > std::f64::consts::PI { 1 } else { 0 };
-    let d = format!(
-        "M0,0L{:.2},{:.2}A{r},{r} 0 {large},1 {:.2},{:.2}Z",
-        r * a0.cos(),
-        r * a0.sin(),
-        r * a1.cos(),
-        r * a1.sin()
-    );
-    d
+    let ((s0, c0), (s1, c1)) = (sin_cos(a0), sin_cos(a1));
+    let (x0, y0, x1, y1) = (Dec(r * c0, 2), Dec(r * s0, 2), Dec(r * c1, 2), Dec(r * s1, 2));
+    let r = Dec(r, 2);
+    format!("M0,0L{x0},{y0}A{r},{r} 0 {large},1 {x1},{y1}Z")
 }
 
 /// A group of close events: a pie of its types around the count; opening it zooms in on it.
@@ -272,11 +270,12 @@ fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView 
     let n = move || read(now, |m| m.events.len());
     let bar = bar.then(|| {
         let w = move || read(now, |m| m.right - m.left);
-        view! { <rect class="group-span" x=move || -w() / 2.0 y=-3.0 width=w height=6.0 rx=3.0 /> }
+        let (x, w) = (move || dec(-w() / 2.0, 1), move || dec(w(), 1));
+        view! { <rect class="group-span" x=x y="-3" width=w height="6" rx="3" /> }
     });
     let pie = if wedges == 0 {
         let class = move || format!("mark {}", type_class(read(now, |m| m.mix.first().map_or(m.kind, |t| t.0))));
-        view! { <circle class=class r=R /> }.into_any()
+        view! { <circle class=class r=dec(R, 2) /> }.into_any()
     } else {
         let part = move |i: usize| {
             let class = move || format!("mark {}", type_class(read(now, |m| m.mix.get(i).map_or(m.kind, |t| t.0))));
@@ -292,8 +291,8 @@ fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView 
             on:focus=h.focus on:blur=h.blur>
             {bar}
             {pie}
-            <circle class="group-core" r=8.5 />
-            <text class=count_class y=3.5 text-anchor="middle">{move || ctx.fmt().digits(n().to_string())}</text>
+            <circle class="group-core" r="8.5" />
+            <text class=count_class y="3.5" text-anchor="middle">{move || ctx.fmt().digits(n().to_string())}</text>
         </g>
     }
     .into_any()
@@ -310,7 +309,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
         let lang = fmt.lang;
         let s = lang.strings();
         let width = z.width.get_untracked();
-        let left = (p.x - PEEK_W / 2.0).clamp(0.0, (width - PEEK_W).max(0.0));
+        let left = within(p.x - PEEK_W / 2.0, 0.0, (width - PEEK_W).max(0.0));
         let body = if let [ix] = p.events[..] {
             let e = d.ds.event(ix);
             let (id, title) = (e.id.clone(), lang.pick(&e.title()).to_owned());
@@ -338,7 +337,7 @@ pub fn PeekCard(z: Zoom) -> impl IntoView {
         };
         let close = move |_| z.peek.set(None);
         Some(view! {
-            <div class="peek" style:left=format!("{left}px") style:top=format!("{}px", p.y + 16.0)>
+            <div class="peek" style:left=format!("{}px", Dec(left, 1)) style:top=format!("{}px", Dec(p.y + 16.0, 1))>
                 {body}
                 {p.pinned.then(|| view! { <button type="button" class="button" on:click=close>{s.close}</button> })}
             </div>
@@ -361,8 +360,8 @@ pub fn density_view(fmt: Fmt, items: &[Item], z: Zoom) -> impl IntoView {
     // The strips share the marks' rows (the drawing keeps one height): one row per type present,
     // at most ROW_H apart. Each row starts with its type's symbol, as in the legend below.
     let pitch = (ROWS as f64 * ROW_H / types.len().max(1) as f64).min(ROW_H);
-    let strip = (pitch * 0.6).clamp(6.0, 13.0);
-    let r = (pitch * 0.3).clamp(4.0, 6.5);
+    let strip = within(pitch * 0.6, 6.0, 13.0);
+    let r = within(pitch * 0.3, 4.0, 6.5);
     let sx = if rtl { w - 10.0 } else { 10.0 };
     let row = |(k, &t): (usize, &EventType)| {
         let mid = PAD_TOP + k as f64 * pitch + pitch / 2.0;
@@ -373,10 +372,11 @@ pub fn density_view(fmt: Fmt, items: &[Item], z: Zoom) -> impl IntoView {
             let share = (b.counts[t.index()] / max).sqrt();
             let level = LEVELS.iter().position(|l| share <= *l).unwrap_or(LEVELS.len() - 1);
             let width = (b.right - b.left).max(1.0);
-            shades[level].push_str(&format!("M{:.1},{top:.1}h{width:.1}v{strip:.1}h-{width:.1}Z", b.left));
+            let (x, top, width, strip) = (Dec(b.left, 1), Dec(top, 1), Dec(width, 1), Dec(strip, 1));
+            shades[level].push_str(&format!("M{x},{top}h{width}v{strip}h-{width}Z"));
         }
         let paths = shades.into_iter().zip(LEVELS).filter(|(d, _)| !d.is_empty()).map(|(d, level)| {
-            let opacity = format!("{:.2}", 0.15 + 0.85 * level);
+            let opacity = dec(0.15 + 0.85 * f64::from(level), 2);
             view! { <path class=format!("bin {}", type_class(t)) d=d fill-opacity=opacity /> }
         });
         view! {
