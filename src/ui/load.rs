@@ -157,7 +157,12 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         done += 1;
         ctx.shards.set(Some((done, total)));
         let now = js_sys::Date::now();
-        if done < total && now - last >= SNAPSHOT_EVERY_MS {
+        // A search waits on the snapshot shown: the next one comes with the shard just in, not
+        // 1.5 s after the last (unless one is already held for its index).
+        let waited = generation == shown.generation.get()
+            && ctx.query.with_untracked(searches)
+            && ctx.data.with_untracked(|d| d.waits_for_index());
+        if done < total && (now - last >= SNAPSHOT_EVERY_MS || waited) {
             generation += 1;
             let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
             // A search on (from a shared link, or typed): the worker indexes what is in so far,
@@ -165,9 +170,20 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             // 100,000 events each snapshot's index built on the page took up to 1.3 s, and the
             // load twice as long.)
             let searching = ctx.query.with_untracked(searches) && snapshot.ds.events.len() > BUILT_HERE_UP_TO;
-            match helper.as_ref().filter(|h| !h.failed() && searching) {
+            let live = helper.as_ref().filter(|h| !h.failed());
+            match live.filter(|_| searching) {
                 Some(helper) => shown.when_indexed(snapshot, true, |then| helper.snapshot(then)),
-                None => shown.show(snapshot),
+                None => {
+                    // A search typed while it is shown waits for the next snapshot, which the
+                    // worker indexes, rather than building this one's index on the page (up to
+                    // 1.3 s at 100,000 events); unless none comes in `NEXT_WAIT`.
+                    if live.is_some() && snapshot.ds.events.len() > BUILT_HERE_UP_TO {
+                        snapshot.expect_index();
+                        let waiting = snapshot.clone();
+                        set_timeout(move || _ = waiting.settle(), NEXT_WAIT);
+                    }
+                    shown.show(snapshot)
+                }
             }
             last = js_sys::Date::now();
         }
@@ -205,6 +221,10 @@ const BUILT_HERE_UP_TO: usize = 2_000;
 /// How long the page waits for the worker's index of a snapshot before building it too (the
 /// worker answers within about 0.3 s of the last shard at 100,000 events).
 const WORKER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// How long after a snapshot is shown during a load a search on it waits for the next one
+/// (with the worker's index) before the page builds its index: shards stalled that long.
+const NEXT_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Shows a load's snapshots in order: one held for its index is never shown over a newer one.
 #[derive(Clone)]

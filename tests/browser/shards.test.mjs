@@ -367,6 +367,70 @@ test('a search in the link during a load: each snapshot is shown with the worker
   await page.context().close();
 });
 
+test('a search typed while a large snapshot is shown waits for the next one, with the worker\'s index, and never indexes on the page', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  // The newest shards at once and one more 2.5 s later: a snapshot over 2,000 events, shown
+  // with no search. The shard after it when `next()` is called, the rest after `rest()`.
+  let free = 0;
+  for (let sum = 0; sum <= 2000; free++) sum += head.shards[free].events;
+  const requested = [];
+  let next, rest;
+  const nextGate = new Promise((r) => { next = r; });
+  const restGate = new Promise((r) => { rest = r; });
+  await page.route('**/data/shards/**', async (route) => {
+    requested.push(name(route.request().url()));
+    const k = requested.length;
+    if (k === free) await new Promise((ok) => setTimeout(ok, 2500));
+    if (k === free + 1) await nextGate;
+    if (k > free + 1) await restGate;
+    await route.continue();
+  });
+  const from = [];
+  let builtHere = false;
+  let ownTask = false;
+  page.on('console', (m) => {
+    const got = /index of (\d+) events came from its worker/.exec(m.text());
+    if (got) from.push(+got[1]);
+    builtHere ||= m.text().includes('no search index from its worker');
+    ownTask ||= m.text().includes("indexed in a search's own task");
+  });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const firstPaths = () => new Set(requested.slice(0, free));
+  const events = (paths) => head.shards.filter((s) => paths.has(s.path)).flatMap(shardEvents);
+  const until = async (ok, ms = 15000) => {
+    for (const end = Date.now() + ms; !(await ok());) {
+      assert.ok(Date.now() < end, `still false after ${ms} ms: ${ok}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  await until(async () => requested.length >= free && await listed(page) === events(firstPaths()).length);
+  const shown = events(firstPaths());
+  assert.ok(shown.length > 2000, `${shown.length} events shown`);
+  // The search waits: "Searching…", busy, and the list is not narrowed by it yet.
+  const { country } = busiestCountry();
+  await page.fill('#search', country.name.en);
+  await page.waitForSelector('.result-count[aria-busy="true"]');
+  assert.match(await page.textContent('.result-count'), /Searching/);
+  await page.waitForTimeout(300);
+  assert.equal(ownTask, false, 'the page did not index the snapshot shown');
+  // The next shard brings a snapshot at once, indexed by the worker, and the search's results.
+  next();
+  await until(() => from.length > 0);
+  const withNext = events(new Set(requested.slice(0, free + 1)));
+  assert.equal(from[0], withNext.length, `the worker indexed the ${free + 1} shards' events: ${from}`);
+  await waitListed(page, withNext.filter((e) => e.parties.includes(country.code)).length);
+  await page.waitForSelector('.result-count:not([aria-busy])');
+  rest();
+  await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  await page.waitForSelector('.result-count:not([aria-busy])');
+  assert.equal(from.at(-1), N, `the complete index came from the worker: ${from}`);
+  assert.equal(builtHere, false, 'no index built on the page after the worker');
+  assert.equal(ownTask, false, 'no index built in a search\'s task');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // A worker script that is missing, one that fails on the first message it gets, and one that
 // never answers (the page waits 3 s after the last shard, then builds the index too).
 for (const [what, answer] of [
