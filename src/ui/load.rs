@@ -165,28 +165,7 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         if done < total && (now - last >= SNAPSHOT_EVERY_MS || waited) {
             generation += 1;
             let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
-            // A search on (from a shared link, or typed): the worker indexes what is in so far,
-            // beyond what the page builds in a moment, and the snapshot is shown with it. (At
-            // 100,000 events each snapshot's index built on the page took up to 1.3 s, and the
-            // load twice as long.)
-            let searching = ctx.query.with_untracked(searches) && snapshot.ds.events.len() > BUILT_HERE_UP_TO;
-            let live = helper.as_ref().filter(|h| !h.failed());
-            match live.filter(|_| searching) {
-                Some(helper) => shown.when_indexed(snapshot, true, |then| helper.snapshot(then)),
-                None => {
-                    // A search typed while it is shown waits for the next snapshot, which the
-                    // worker indexes, rather than building this one's index on the page (up to
-                    // 1.3 s at 100,000 events); unless none comes in `NEXT_WAIT`.
-                    if live.is_some() && snapshot.ds.events.len() > BUILT_HERE_UP_TO {
-                        snapshot.expect_index();
-                        // Weak: a replaced snapshot is freed at once, not kept for the wait (at
-                        // 100,000 events, 3-4 of them alive raised the wasm memory by 7.6 MB).
-                        let waiting = Arc::downgrade(&snapshot);
-                        set_timeout(move || _ = waiting.upgrade().map(|s| s.settle()), NEXT_WAIT);
-                    }
-                    shown.show(snapshot)
-                }
-            }
+            show_partial(&shown, helper.as_ref(), snapshot);
             last = js_sys::Date::now();
         }
         drop(slot);
@@ -213,6 +192,33 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             shown.show(complete.clone());
             // After the drawing's task (queued first), never ahead of it.
             index_between_tasks(&complete);
+        }
+    }
+}
+
+/// Shows a partial snapshot of a sharded load, with the worker's index of it when a search is on.
+fn show_partial(shown: &Shown, helper: Option<&IndexWorker>, snapshot: Arc<Snapshot>) {
+    let ctx = shown.ctx;
+    // A search on (from a shared link, or typed): the worker indexes what is in so far,
+    // beyond what the page builds in a moment, and the snapshot is shown with it. (At
+    // 100,000 events each snapshot's index built on the page took up to 1.3 s, and the
+    // load twice as long.)
+    let searching = ctx.query.with_untracked(searches) && snapshot.ds.events.len() > BUILT_HERE_UP_TO;
+    let live = helper.filter(|h| !h.failed());
+    match live.filter(|_| searching) {
+        Some(helper) => shown.when_indexed(snapshot, true, |then| helper.snapshot(then)),
+        None => {
+            // A search typed while it is shown waits for the next snapshot, which the
+            // worker indexes, rather than building this one's index on the page (up to
+            // 1.3 s at 100,000 events); unless none comes in `NEXT_WAIT`.
+            if live.is_some() && snapshot.ds.events.len() > BUILT_HERE_UP_TO {
+                snapshot.expect_index();
+                // Weak: a replaced snapshot is freed at once, not kept for the wait (at
+                // 100,000 events, 3-4 of them alive raised the wasm memory by 7.6 MB).
+                let waiting = Arc::downgrade(&snapshot);
+                set_timeout(move || _ = waiting.upgrade().map(|s| s.settle()), NEXT_WAIT);
+            }
+            shown.show(snapshot)
         }
     }
 }
