@@ -203,15 +203,15 @@ fn show_partial(shown: &Shown, helper: Option<&IndexWorker>, snapshot: Arc<Snaps
     // beyond what the page builds in a moment, and the snapshot is shown with it. (At
     // 100,000 events each snapshot's index built on the page took up to 1.3 s, and the
     // load twice as long.)
-    let searching = ctx.query.with_untracked(searches) && snapshot.ds.events.len() > BUILT_HERE_UP_TO;
+    let large = snapshot.ds.events.len() > BUILT_HERE_UP_TO;
     let live = helper.filter(|h| !h.failed());
-    match live.filter(|_| searching) {
+    match live.filter(|_| large && ctx.query.with_untracked(searches)) {
         Some(helper) => shown.when_indexed(snapshot, true, |then| helper.snapshot(then)),
         None => {
             // A search typed while it is shown waits for the next snapshot, which the
             // worker indexes, rather than building this one's index on the page (up to
             // 1.3 s at 100,000 events); unless none comes in `NEXT_WAIT`.
-            if live.is_some() && snapshot.ds.events.len() > BUILT_HERE_UP_TO {
+            if live.is_some() && large {
                 snapshot.expect_index();
                 // Weak: a replaced snapshot is freed at once, not kept for the wait (at
                 // 100,000 events, 3-4 of them alive raised the wasm memory by 7.6 MB).

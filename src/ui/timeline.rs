@@ -273,9 +273,10 @@ fn axis(f: Fmt, z: Zoom, h: f64) -> impl IntoView {
         };
         let y = h - AXIS_H;
         let tx = label_x(t.x, label.chars().count(), w, 3.6);
+        let x = dec(t.x, 1);
         view! {
             <g class="tick">
-                <line x1=dec(t.x, 1) x2=dec(t.x, 1) y1=dec(PAD_TOP / 2.0, 1) y2=dec(y + 4.0, 1) />
+                <line x1=x.clone() x2=x y1=dec(PAD_TOP / 2.0, 1) y2=dec(y + 4.0, 1) />
                 <text x=dec(tx, 1) y=dec(y + 18.0, 1) text-anchor="middle">{label}</text>
             </g>
         }
