@@ -19,6 +19,8 @@ pub enum Piece {
 pub const MAX_RENDERED: usize = 64 * 1024;
 /// How much text (bytes) to keep either side of a quote in an over-long article.
 pub const CONTEXT: usize = 1500;
+/// The least text (bytes) of one rendered block of the article: a few lines of Arabic.
+pub const BLOCK: usize = 1024;
 
 fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -91,27 +93,35 @@ pub fn pieces(text: &str, marks: &[(usize, Range<usize>)], max: usize, context: 
     out
 }
 
-/// `pieces` grouped into paragraphs, so the browser lays out only the paragraphs near what the
-/// reader sees (`content-visibility: auto` on each): a paragraph ends after the first line break
-/// of a run of them, and the rest of the run begins the next one, so an empty line keeps its
-/// height. Only plain runs are cut: a quote, and a gap, stay whole in one paragraph.
-pub fn paragraphs(text: &str, pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
+/// `pieces` grouped into blocks of at least `min` bytes, so the browser lays out only the blocks
+/// near what the reader sees (`content-visibility: auto` on each) and styles a few dozen
+/// elements, not one per line: a block ends after the first line break of a run of them once it
+/// holds `min` bytes, and the rest of the run begins the next one, so an empty line keeps its
+/// height. Only plain runs are cut: a quote, and a gap, stay whole in one block.
+pub fn paragraphs(text: &str, pieces: Vec<Piece>, min: usize) -> Vec<Vec<Piece>> {
     let bytes = text.as_bytes();
     let line_break = |c: &&u8| matches!(c, b'\n' | b'\r');
     // Whether the `\n` at `j` is the first of its run of line breaks.
     let first_of_run = |j: usize| !bytes[..j].iter().rev().take_while(line_break).any(|c| *c == b'\n');
-    let (mut out, mut current) = (Vec::new(), Vec::new());
+    let (mut out, mut current, mut held) = (Vec::new(), Vec::new(), 0);
     for piece in pieces {
         let Piece::Text(r) = piece else {
+            if let Piece::Mark(_, r) = &piece {
+                held += r.len();
+            }
             current.push(piece);
             continue;
         };
         let mut at = r.start;
         for j in r.clone().filter(|&j| bytes[j] == b'\n' && first_of_run(j)) {
+            if held + (j + 1 - at) < min {
+                continue;
+            }
             current.push(Piece::Text(at..j + 1));
             out.push(std::mem::take(&mut current));
-            at = j + 1;
+            (at, held) = (j + 1, 0);
         }
+        held += r.end - at;
         if at < r.end {
             current.push(Piece::Text(at..r.end));
         }
@@ -122,9 +132,42 @@ pub fn paragraphs(text: &str, pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
     out
 }
 
+/// About how many lines a block takes at `per_line` characters a line, line breaks kept (the
+/// box's `white-space: pre-line`): the size the browser assumes for it until it is drawn.
+pub fn block_lines(text: &str, block: &[Piece], per_line: usize) -> usize {
+    let (mut lines, mut run, per_line) = (0usize, 0usize, per_line.max(1));
+    let mut chars = |s: &str| {
+        for c in s.chars() {
+            if c == '\n' {
+                lines += run.div_ceil(per_line).max(1);
+                run = 0;
+            } else {
+                run += 1;
+            }
+        }
+    };
+    for piece in block {
+        match piece {
+            Piece::Text(r) | Piece::Mark(_, r) => chars(&text[r.clone()]),
+            Piece::Gap => chars(" … "),
+        }
+    }
+    lines + run.div_ceil(per_line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each block as its text, quotes in brackets and gaps as "…".
+    fn shown(text: &str, blocks: &[Vec<Piece>]) -> Vec<String> {
+        let piece = |x: &Piece| match x {
+            Piece::Text(r) => text[r.clone()].to_owned(),
+            Piece::Mark(_, r) => format!("[{}]", &text[r.clone()]),
+            Piece::Gap => "…".to_owned(),
+        };
+        blocks.iter().map(|p| p.iter().map(piece).collect()).collect()
+    }
 
     #[test]
     fn a_short_article_is_whole_with_every_quote_marked() {
@@ -186,19 +229,8 @@ mod tests {
     fn paragraphs_end_after_the_first_break_of_a_run_and_never_cut_a_quote() {
         let text = "one\n\ntwo QUOTE\nSPANS three\r\n\r\nfour";
         let q = text.find("QUOTE").unwrap()..text.find(" three").unwrap();
-        let ps = paragraphs(text, pieces(text, &[(0, q.clone())], 1000, 10));
-        let shown: Vec<String> = ps
-            .iter()
-            .map(|p| {
-                p.iter()
-                    .map(|x| match x {
-                        Piece::Text(r) => text[r.clone()].to_owned(),
-                        Piece::Mark(_, r) => format!("[{}]", &text[r.clone()]),
-                        Piece::Gap => "…".to_owned(),
-                    })
-                    .collect()
-            })
-            .collect();
+        let ps = paragraphs(text, pieces(text, &[(0, q.clone())], 1000, 10), 1);
+        let shown = shown(text, &ps);
         assert_eq!(shown, ["one\n", "\ntwo [QUOTE\nSPANS] three\r\n", "\r\nfour"]);
     }
 
@@ -206,8 +238,39 @@ mod tests {
     fn a_text_without_breaks_is_one_paragraph_and_gaps_stay_in_place() {
         let text = format!("{}QUOTE{}", "x".repeat(10_000), "y".repeat(10_000));
         let p = pieces(&text, &[(0, 10_000..10_005)], 1000, 100);
-        assert_eq!(paragraphs(&text, p.clone()), vec![p]);
-        assert!(paragraphs("", Vec::new()).is_empty());
-        assert_eq!(paragraphs("a\n", vec![Piece::Text(0..2)]), vec![vec![Piece::Text(0..2)]]);
+        assert_eq!(paragraphs(&text, p.clone(), 1), vec![p]);
+        assert!(paragraphs("", Vec::new(), 1).is_empty());
+        assert_eq!(paragraphs("a\n", vec![Piece::Text(0..2)], 1), vec![vec![Piece::Text(0..2)]]);
+    }
+
+    #[test]
+    fn a_block_takes_a_line_for_each_break_and_each_wrap() {
+        let text = "abcdef\n\nabc\n";
+        let all = [Piece::Text(0..text.len())];
+        // "abcdef" wraps once at 4 a line; the empty line counts; the closing break adds none.
+        assert_eq!(block_lines(text, &all, 4), 4);
+        assert_eq!(block_lines(text, &all, 100), 3);
+        assert_eq!(block_lines("ab", &[Piece::Text(0..2), Piece::Gap], 0), 5);
+        assert_eq!(block_lines("", &[], 10), 0);
+    }
+
+    #[test]
+    fn a_block_holds_lines_until_it_has_its_least_size_and_loses_no_byte() {
+        let text = "aa\nbb\n\ncc QUOTE dd\nee\n";
+        let q = text.find("QUOTE").unwrap();
+        let ps = paragraphs(text, pieces(text, &[(0, q..q + 5)], 1000, 10), 6);
+        let shown = shown(text, &ps);
+        // "aa\n" is 3 bytes: the block goes on to the run after "bb"; the quote counts.
+        assert_eq!(shown, ["aa\nbb\n", "\ncc [QUOTE] dd\n", "ee\n"]);
+        // Every byte once, in order, whatever the least size.
+        for min in [0, 1, 4, 100] {
+            let mut at = 0;
+            for piece in paragraphs(text, vec![Piece::Text(0..text.len())], min).concat() {
+                let Piece::Text(r) = piece else { unreachable!() };
+                assert_eq!(r.start, at);
+                at = r.end;
+            }
+            assert_eq!(at, text.len());
+        }
     }
 }

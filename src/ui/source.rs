@@ -14,7 +14,7 @@ use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
 use crate::i18n::{format_date, Fmt, Lang};
-use crate::reader::{paragraphs, pieces, Piece, CONTEXT, MAX_RENDERED};
+use crate::reader::{block_lines, paragraphs, pieces, Piece, BLOCK, CONTEXT, MAX_RENDERED};
 
 /// Which source the reader shows (an index into the event's sources), and the texts fetched.
 #[derive(Clone, Copy)]
@@ -281,7 +281,10 @@ fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reade
                 }
                 .into_any()
             }
-            Some(Ok(text)) => article_text(e, article, current, text, &title, lang, current_mark, boxed).into_any(),
+            Some(Ok(text)) => {
+                let refs = (current_mark, boxed);
+                article_text(e, article, current, text, &title, lang, refs, ctx.is_static()).into_any()
+            }
         };
         let nav = (n > 1).then(|| {
             view! {
@@ -302,6 +305,18 @@ fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reade
     }
 }
 
+/// About how many characters a line of the article box holds: the box is the event page's
+/// (72ch less its padding, about 615 px) or the screen's less its margins, at about 7.8 px a
+/// character of the body font (measured in Arabic and English at 360 and 1280 px).
+fn chars_per_line() -> usize {
+    let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+    ((width - 50.0).clamp(200.0, 615.0) / 7.8) as usize
+}
+
+/// Blocks drawn whatever the box shows, either side of the chosen quote's: at least a box's
+/// height of text (`reader::BLOCK` bytes each).
+const NEAR_BLOCKS: usize = 2;
+
 /// The article text cut into pieces (`crate::reader`), the current quote's mark referenced.
 #[allow(clippy::too_many_arguments)]
 fn article_text(
@@ -311,8 +326,8 @@ fn article_text(
     text: String,
     title: &str,
     lang: Lang,
-    current_mark: NodeRef<html::Mark>,
-    boxed: NodeRef<html::Div>,
+    (current_mark, boxed): (NodeRef<html::Mark>, NodeRef<html::Div>),
+    static_page: bool,
 ) -> impl IntoView {
     // Line breaks at the very end would draw empty lines at the foot of the box.
     let text = text.trim_end();
@@ -331,10 +346,25 @@ fn article_text(
         Piece::Mark(_, r) => view! { <mark>{text[r].to_owned()}</mark> }.into_any(),
     };
     let label = format!("{}: {title}", lang.strings().article);
-    // One block per paragraph: the browser lays out only those near the box's visible part.
-    let parts = paragraphs(text, pieces(text, &marks, MAX_RENDERED, CONTEXT))
+    // Blocks of a few lines: the browser lays out only those near the box's visible part, and
+    // always those around the chosen quote, so the box is centred on their true heights.
+    // Until drawn, a block is as tall as its lines would be (CSSOM, which the CSP allows).
+    let blocks = paragraphs(text, pieces(text, &marks, MAX_RENDERED, CONTEXT), BLOCK);
+    let at = blocks.iter().position(|b| b.iter().any(|p| matches!(p, Piece::Mark(i, _) if *i == current)));
+    // A static page has no CSSOM (a `style` attribute would break the CSP): the CSS's guess.
+    let per_line = (!static_page).then(chars_per_line);
+    let parts = blocks
         .into_iter()
-        .map(|p| view! { <p>{p.into_iter().map(&piece).collect_view()}</p> })
+        .enumerate()
+        .map(|(k, p)| {
+            let near = at.is_some_and(|at| k.abs_diff(at) <= NEAR_BLOCKS);
+            let size = per_line.map(|n| format!("auto {}lh", block_lines(text, &p, n)));
+            view! {
+                <p class:near=near style:contain-intrinsic-block-size=size>
+                    {p.into_iter().map(&piece).collect_view()}
+                </p>
+            }
+        })
         .collect_view();
     view! {
         <div class="article-text" node_ref=boxed lang=text_lang(text) dir="auto" tabindex="0" role="region"
