@@ -189,6 +189,32 @@ test('every URL parameter is read into the view and survives a reload', async ()
   for (const p of [page, pair, cards, bad]) { assert.deepEqual(p.problems, []); await p.context().close(); }
 });
 
+test('the year lists count the events each year would show: the chosen one at once, all when reached', async () => {
+  const page = await open('lang=en&from=2020');
+  await page.click('.filters label:has-text("Russia") input');
+  const ru = eventsOfCountry('RU');
+  await waitListed(page, ru.filter((e) => +e.date.slice(0, 4) >= 2020).length);
+  // A year list's count leaves its own bound out: every Russian event of that year.
+  const label = (y) => `${y} (${ru.filter((e) => +e.date.slice(0, 4) === y).length})`;
+  const shown = () => page.$eval('#year-from', (s) => s.selectedOptions[0].textContent);
+  assert.equal(await shown(), label(2020));
+  // Reached by keyboard (or a press), the list has every year's count under the filters.
+  await page.focus('#year-from');
+  const options = await page.$$eval('#year-from option', (os) => os.slice(1).map((o) => o.textContent));
+  assert.ok(options.length > 5);
+  assert.deepEqual(options, options.map((o) => label(+o.slice(0, 4))));
+  // The keyboard moves the bound; another filter later, the list reached again has its counts.
+  await page.keyboard.press('ArrowDown');
+  await waitListed(page, ru.filter((e) => +e.date.slice(0, 4) >= 2021).length);
+  await page.click('.filters label:has-text("China") input');
+  await page.focus('#year-from');
+  const both = data.events.filter((e) => e.parties.includes('RU') || e.parties.includes('CN'));
+  const after = await page.$$eval('#year-from option', (os) => os.slice(1).map((o) => o.textContent));
+  assert.deepEqual(after, after.map((o) => `${o.slice(0, 4)} (${both.filter((e) => e.date.startsWith(o.slice(0, 4))).length})`));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('clicks push history; back and forward restore each view', async () => {
   const page = await open('lang=en');
   const all = await rows(page);

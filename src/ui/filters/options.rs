@@ -88,13 +88,16 @@ fn option_list(options: Vec<(String, Option<EventType>)>, of: OptionList) -> imp
         ctx.filtered.with(|f| {
             ctx.query.with(|q| {
                 drawn.update_value(|(was_fmt, was)| {
-                    let mut li = ul.first_element_child();
+                    // Only the options that change are touched (a few of hundreds, most times).
+                    let (items, new_fmt) = (ul.children(), *was_fmt != fmt);
                     for (i, was) in was.iter_mut().enumerate() {
-                        let Some(el) = li else { break };
                         let next = now(i, &f.facets, q);
-                        write_option(&el, *was, next, *was_fmt != fmt, fmt);
+                        if next == *was && !new_fmt {
+                            continue;
+                        }
+                        let Some(el) = items.item(i as u32) else { break };
+                        write_option(&el, *was, next, new_fmt, fmt);
                         *was = next;
-                        li = el.next_element_sibling();
                     }
                     *was_fmt = fmt;
                 })
@@ -127,7 +130,8 @@ fn write_option(li: &web_sys::Element, was: Shown, now: Shown, new_fmt: bool, fm
         }
     }
     // The box itself: the reader's click has ticked it already, so the DOM is what is compared.
-    if let Some(input) = label.first_element_child() {
+    if now.1 != was.1 {
+        let Some(input) = label.first_element_child() else { return };
         let key = wasm_bindgen::JsValue::from_str("checked");
         if js_sys::Reflect::get(&input, &key).ok().and_then(|v| v.as_bool()) != Some(now.1) {
             let _ = js_sys::Reflect::set(&input, &key, &now.1.into());

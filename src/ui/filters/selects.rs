@@ -64,8 +64,10 @@ pub fn PairSelects() -> impl IntoView {
 }
 
 /// One year drop-down: every year of the dataset (`years`, and the chosen one, even outside it)
-/// with its count. The options are drawn again only when that range changes; on a filter change
-/// one effect writes the counts that changed and the choice (not two reactive nodes an option).
+/// with its count. The options are drawn again only when that range changes. A closed list
+/// shows only the chosen option, so a filter change writes that one's count (and the choice);
+/// the others' are written when the reader reaches the list (focus, a press), and on each change
+/// while the list has focus.
 fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoView {
     let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
     let range = Memo::new(move |_| {
@@ -86,26 +88,38 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
         };
         (lo..=hi).map(option).collect_view()
     };
+    // Whether options other than the chosen one show counts of an earlier filter.
+    let stale = StoredValue::new(false);
+    // Writes the counts of `which` years (the first option is "any").
+    let write = move |el: &web_sys::Element, which: std::ops::RangeInclusive<i32>, f: &crate::filter::Filtered| {
+        let ((lo, _), fmt, items) = (range.get_untracked(), ctx.fmt.get_untracked(), el.children());
+        for y in which {
+            let Some(o) = items.item((y - lo + 1) as u32) else { break };
+            let label = text(fmt, f, y);
+            if o.text_content().as_deref() != Some(label.as_str()) {
+                super::options::set_text(&o, &label);
+            }
+        }
+    };
     Effect::new(move |_| {
         let Some(el) = select.get() else { return };
-        let ((lo, hi), fmt, chosen) = (range.get(), ctx.fmt(), current());
-        ctx.filtered.with(|f| {
-            // The first option is "any".
-            let mut option = el.first_element_child().and_then(|o| o.next_element_sibling());
-            for y in lo..=hi {
-                let Some(o) = option else { break };
-                let label = text(fmt, f, y);
-                if o.text_content().as_deref() != Some(label.as_str()) {
-                    super::options::set_text(&o, &label);
-                }
-                option = o.next_element_sibling();
-            }
-        });
+        let ((lo, hi), _, chosen) = (range.get(), ctx.fmt.track(), current());
+        let open = document().active_element().is_some_and(|a| el.is_same_node(Some(&a)));
+        let which = if open { Some(lo..=hi) } else { chosen.map(|y| y..=y) };
+        stale.set_value(!open);
+        ctx.filtered.with(|f| which.map(|w| write(&el, w, f)));
         let value = chosen.map_or(String::new(), |y| y.to_string());
         if el.value() != value {
             el.set_value(&value);
         }
     });
+    let reach = move || {
+        if let Some(el) = select.get_untracked().filter(|_| stale.get_value()) {
+            stale.set_value(false);
+            let (lo, hi) = range.get_untracked();
+            ctx.filtered.with_untracked(|f| write(&el, lo..=hi, f));
+        }
+    };
     let on_change = move |ev| {
         let v = event_target_value(&ev).parse::<i32>().ok();
         ctx.navigate(
@@ -123,7 +137,8 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
     let id = if is_from { "year-from" } else { "year-to" };
     let any = untrack(current).is_none();
     view! {
-        <select id=id node_ref=select on:change=on_change>
+        <select id=id node_ref=select on:change=on_change on:focus=move |_| reach()
+            on:pointerdown=move |_| reach()>
             <option value="" selected=any>{move || ctx.lang().strings().any}</option>
             {options}
         </select>
