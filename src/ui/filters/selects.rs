@@ -66,8 +66,8 @@ pub fn PairSelects() -> impl IntoView {
 /// One year drop-down: every year of the dataset (`years`, and the chosen one, even outside it)
 /// with its count. The options are drawn again only when that range changes. A closed list
 /// shows only the chosen option, so a filter change writes that one's count (and the choice);
-/// the others' are written when the reader reaches the list (focus, a press), and on each change
-/// while the list has focus.
+/// the others' are written when the reader reaches the list (its focus), and on each change
+/// while it has focus.
 fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoView {
     let current = move || ctx.query.with(|q| if is_from { q.from } else { q.to });
     let range = Memo::new(move |_| {
@@ -113,7 +113,8 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
             el.set_value(&value);
         }
     });
-    let reach = move || {
+    // A press focuses the list before it opens (mouse and touch), as the keyboard does.
+    let reach = move |_| {
         if let Some(el) = select.get_untracked().filter(|_| stale.get_value()) {
             stale.set_value(false);
             let (lo, hi) = range.get_untracked();
@@ -137,8 +138,7 @@ fn year_select(ctx: Ctx, years: Memo<(i32, i32)>, is_from: bool) -> impl IntoVie
     let id = if is_from { "year-from" } else { "year-to" };
     let any = untrack(current).is_none();
     view! {
-        <select id=id node_ref=select on:change=on_change on:focus=move |_| reach()
-            on:pointerdown=move |_| reach()>
+        <select id=id node_ref=select on:change=on_change on:focus=reach>
             <option value="" selected=any>{move || ctx.lang().strings().any}</option>
             {options}
         </select>
