@@ -72,10 +72,11 @@ pub fn EventList() -> impl IntoView {
             return view! { <p class="empty">{move || ctx.lang().strings().no_events}</p> }.into_any();
         }
         let heading = move || ctx.lang().strings().list_of_events;
-        // Keyed by (snapshot, event), not position: a row that stays in the window through a
-        // filter change is moved, not drawn again; only its position in the set follows.
+        // Keyed by (snapshot, position): a filter change writes each row's text and attributes
+        // in place (the row's view is rebuilt onto its elements), never removes and inserts the
+        // window's rows; scrolling adds and drops rows at the window's ends.
         let each_row = view! {
-            <For each=move || rows.get() key=|r| (r.0, r.2) children=move |r| view! { <Row at=r rows shown /> } />
+            <For each=move || rows.get() key=|r| (r.0, r.1) children=move |r| view! { <Row at=r rows shown /> } />
         };
         // A static page lists the first rows plainly: its geometry is set by the app (through
         // CSSOM; a `style` attribute would break the CSP), whose first rows sit where these do.
@@ -172,27 +173,27 @@ fn track_viewport(
     });
 }
 
-/// One row: symbol, date, title (a link to the event page), type and parties.
+/// One row: symbol, date, title (a link to the event page), type and parties. The row stays at
+/// its position; the event there follows the window and the filters.
 #[component]
 fn Row(at: RowAt, rows: Memo<Vec<RowAt>>, shown: Memo<usize>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (_, pos, ix) = at;
-    // Where the row is now: the window holds a few dozen rows.
-    let posinset = move || rows.with(|r| r.iter().find(|r| r.2 == ix).map_or(pos, |r| r.1)) + 1;
+    let (_, pos, first) = at;
+    let ix = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.1 == pos).map_or(first, |r| r.2)));
     let d = ctx.now();
-    let e = d.ds.event(ix);
-    let (kind, date, id) = (e.kind, e.date, e.id.clone());
+    let ahead = move || fetch_ahead(ctx, ix.get_untracked());
     move || {
         let fmt = ctx.fmt();
         let lang = fmt.lang;
-        let e = d.ds.event(ix);
+        let e = d.ds.event(ix.get());
         let parties: Vec<&str> = e.parties.iter().map(|&p| lang.pick(&d.ds.country(p).name)).collect();
-        let (id, title, row_id) = (id.clone(), lang.pick(&e.title()).to_owned(), id.clone());
+        let (kind, id, title) = (e.kind, e.id.clone(), lang.pick(&e.title()).to_owned());
+        let row_id = id.clone();
         view! {
-            <li class="event-row" data-event=row_id aria-posinset=posinset aria-setsize=move || shown.get()
-                on:pointerenter=move |_| fetch_ahead(ctx, ix) on:focusin=move |_| fetch_ahead(ctx, ix)>
+            <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()
+                on:pointerenter=move |_| ahead() on:focusin=move |_| ahead()>
                 <TypeSymbol kind />
-                <span class="event-date">{format_date(fmt, &date)}</span>
+                <span class="event-date">{format_date(fmt, &e.date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>
                 <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
             </li>
