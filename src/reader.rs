@@ -21,6 +21,8 @@ pub const MAX_RENDERED: usize = 64 * 1024;
 pub const CONTEXT: usize = 1500;
 /// The least text (bytes) of one rendered block of the article: a few lines of Arabic.
 pub const BLOCK: usize = 1024;
+/// What a `Piece::Gap` shows.
+pub const GAP: &str = " … ";
 
 fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -149,7 +151,7 @@ pub fn block_lines(text: &str, block: &[Piece], per_line: usize) -> usize {
     for piece in block {
         match piece {
             Piece::Text(r) | Piece::Mark(_, r) => chars(&text[r.clone()]),
-            Piece::Gap => chars(" … "),
+            Piece::Gap => chars(GAP),
         }
     }
     lines + run.div_ceil(per_line)

@@ -14,7 +14,7 @@ use super::{Ctx, Snapshot};
 use crate::data::validate::locate_quote;
 use crate::data::{has_arabic, ArticleIx, Event};
 use crate::i18n::{format_date, Fmt, Lang};
-use crate::reader::{block_lines, paragraphs, pieces, Piece, BLOCK, CONTEXT, MAX_RENDERED};
+use crate::reader::{block_lines, paragraphs, pieces, Piece, BLOCK, CONTEXT, GAP, MAX_RENDERED};
 
 /// Which source the reader shows (an index into the event's sources), and the texts fetched.
 #[derive(Clone, Copy)]
@@ -339,7 +339,7 @@ fn article_text(
         .collect();
     let piece = |p: Piece| match p {
         Piece::Text(r) => view! { {text[r].to_owned()} }.into_any(),
-        Piece::Gap => view! { <span class="gap" aria-hidden="true">" … "</span> }.into_any(),
+        Piece::Gap => view! { <span class="gap" aria-hidden="true">{GAP}</span> }.into_any(),
         Piece::Mark(i, r) if i == current => {
             view! { <mark class="current" node_ref=current_mark>{text[r].to_owned()}</mark> }.into_any()
         }
