@@ -121,7 +121,8 @@ pub fn Explorer() -> impl IntoView {
             </footer>
         }
     };
-    // Behind a static page, the header and the filters are drawn in tasks of their own.
+    // Behind a static page, the header, the filters, the page's body and the footer are drawn
+    // in tasks of their own.
     view! {
         <Later>
             <SiteHeader />
@@ -143,9 +144,13 @@ pub fn Explorer() -> impl IntoView {
                 </div>
                 <DidYouMean />
                 <CompareTray />
-                {page_body(ctx)}
+                <Later>
+                    {page_body(ctx)}
+                </Later>
             </main>
         </div>
-        {footer}
+        <Later>
+            {footer}
+        </Later>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::embed_dialog::EmbedDialog;
 use super::link::Link;
 use super::reading::ReadingMenu;
+use super::takeover::Later;
 use super::Ctx;
 use crate::query::Query;
 use crate::vocab::View;
@@ -46,8 +47,13 @@ pub fn SiteHeader() -> impl IntoView {
                 {nav_link(View::Network)}
             </nav>
             <div class="header-actions">
-                <ReadingMenu />
-                <EmbedDialog />
+                // Closed until asked for: behind a static page, each is drawn in a task of its own.
+                <Later>
+                    <ReadingMenu />
+                </Later>
+                <Later>
+                    <EmbedDialog />
+                </Later>
                 // A link (the same view in the other language has its own address), so it works
                 // without JavaScript too.
                 {move || {

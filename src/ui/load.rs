@@ -132,6 +132,9 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         Ok(h) => h,
         Err(f) => return phase.set(Phase::Failed(f)),
     };
+    // Parsing the document and building its first snapshot are two tasks, not one long one
+    // that holds up the reader's input (total blocking time).
+    next_turn().await;
     let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
     let order = shard::fetch_order(&loader.shards, from, to);
     let total = order.len();
@@ -392,13 +395,19 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
         if s.index.get().is_some() {
             return;
         }
-        let Ok(done) = s.building.lock().map(|mut b| b.get_or_insert_default().step(&s.ds, INDEX_SLICE)) else {
-            return;
-        };
-        if done {
-            let _ = s.index();
-        } else {
-            index_between_tasks(&s);
+        // A slice of events, or, once all are in, the finish (the names and lookup tables) in a
+        // task of its own: together they made one long task even for a few events.
+        let events = s.ds.arrival.len();
+        let stepped = s.building.lock().map(|mut b| {
+            let b = b.get_or_insert_default();
+            (b.done() < events).then(|| b.step(&s.ds, INDEX_SLICE))
+        });
+        match stepped {
+            Ok(Some(_)) => index_between_tasks(&s),
+            Ok(None) => {
+                let _ = s.index();
+            }
+            Err(_) => {}
         }
     });
 }
@@ -419,6 +428,16 @@ pub(super) fn background_task(f: impl FnOnce() + 'static) {
     let run = Closure::once_into_js(f);
     // The returned promise rejects only if the task is aborted, which never happens here.
     let _ = post.call2(&scheduler, &run, &options);
+}
+
+/// Resolves in a task of its own, after the tasks already queued (`next_task`).
+async fn next_turn() {
+    let (done, turn) = futures::channel::oneshot::channel();
+    next_task(move || {
+        let _ = done.send(());
+    });
+    // Dropped unsent only if the page is going away: nothing to wait for then.
+    let _ = turn.await;
 }
 
 /// Runs `f` in a task of its own, after the tasks already queued (input included): a message

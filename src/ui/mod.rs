@@ -381,9 +381,16 @@ pub fn start() {
     crate::i18n::set_hijri(calendar::hijri);
     url::pin_head_links();
     let Some((el, static_shown)) = url::mount_point() else { return };
-    let handle = leptos::mount::mount_to(el, move || view! { <App static_shown /> });
-    // The app lives as long as the page.
-    handle.forget();
+    // In a task of its own, not the one that instantiated the wasm: two shorter tasks rather
+    // than one long one while the reader may already be using the static page.
+    set_timeout(
+        move || {
+            let handle = leptos::mount::mount_to(el, move || view! { <App static_shown /> });
+            // The app lives as long as the page.
+            handle.forget();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 #[cfg(feature = "web")]

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::marks::Legend;
+use super::takeover::Later;
 use super::timeline_marks::{density_view, mark_slot, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
@@ -182,7 +183,8 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
             <svg width=move || dec(z.width.get(), 1) height=dec(height, 1) role="presentation"
                 data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
                 <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
-                <g class="marks">{draw}</g>
+                // Behind a static page, the marks are drawn in a task of their own.
+                <g class="marks"><Later>{draw}</Later></g>
             </svg>
             <PeekCard z />
         </div>
