@@ -436,7 +436,7 @@ async fn next_turn() {
     next_task(move || {
         let _ = done.send(());
     });
-    // Dropped unsent only if the page is going away: nothing to wait for then.
+    // Dropped unsent when no message could be posted: then it goes on at once.
     let _ = turn.await;
 }
 
