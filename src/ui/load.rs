@@ -398,13 +398,17 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
         // A slice of events, or, once all are in, the finish (the names and lookup tables) in a
         // task of its own: together they made one long task even for a few events.
         let events = s.ds.arrival.len();
-        let stepped = s.building.lock().map(|mut b| {
+        let sliced = s.building.lock().map(|mut b| {
             let b = b.get_or_insert_default();
-            (b.done() < events).then(|| b.step(&s.ds, INDEX_SLICE))
+            let left = b.done() < events;
+            if left {
+                b.step(&s.ds, INDEX_SLICE);
+            }
+            left
         });
-        match stepped {
-            Ok(Some(_)) => index_between_tasks(&s),
-            Ok(None) => {
+        match sliced {
+            Ok(true) => index_between_tasks(&s),
+            Ok(false) => {
                 let _ = s.index();
             }
             Err(_) => {}
