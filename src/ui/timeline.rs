@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::marks::Legend;
 use super::takeover::Later;
-use super::timeline_marks::{density_view, mark_slot, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
+use super::timeline_marks::{density_view, mark_input, mark_slot, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
 use crate::i18n::{format_parts, Fmt};
@@ -174,8 +174,9 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
             return items.with(|items| density_view(ctx.fmt(), items, z)).into_any();
         }
         let keys = move || marks.with(|ms| ms.iter().map(|m| m.events[0]).collect::<Vec<_>>());
-        view! { <For each=keys key=|k| *k children=move |k| mark_slot(ctx, k, marks, z) /> }.into_any()
+        view! { <For each=keys key=|k| *k children=move |k| mark_slot(ctx, k, marks) /> }.into_any()
     };
+    let input = mark_input(ctx, marks, z);
     view! {
         <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
             aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
@@ -184,7 +185,10 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
                 data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
                 <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
                 // Behind a static page, the marks are drawn in a task of their own.
-                <g class="marks"><Later>{draw}</Later></g>
+                <g class="marks" on:click=input.click on:keydown=input.keydown on:pointerover=input.over
+                    on:pointerout=input.out on:focusin=input.focusin on:focusout=input.focusout>
+                    <Later>{draw}</Later>
+                </g>
             </svg>
             <PeekCard z />
         </div>

@@ -50,61 +50,107 @@ fn mark_y(m: &Mark) -> f64 {
     PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0
 }
 
-/// Hover, focus and tap handlers shared by events and groups: a mouse shows the card while over
-/// the mark, focus while focused, a first tap pins it (the second tap acts). `now` is the mark as
-/// it is when the reader acts (a slot's mark moves with the filters).
-struct Handlers {
-    enter: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
-    leave: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
-    focus: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
-    blur: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
+/// The mark an event happened in: the slot's `<g>` (`data-mark`, its key) around `target`.
+fn mark_at(target: Option<web_sys::EventTarget>) -> Option<EventIx> {
+    use wasm_bindgen::JsCast;
+    let el = target?.dyn_into::<web_sys::Element>().ok()?.closest("[data-mark]").ok()??;
+    el.get_attribute("data-mark")?.parse().ok()
 }
 
-fn handlers(
-    ctx: Ctx,
-    z: Zoom,
-    now: Now,
-) -> (Handlers, impl Fn(&leptos::ev::MouseEvent) -> bool + Send + Sync + 'static) {
-    let peek = move |pinned: bool| now.with_untracked(|m| m.as_ref().map(|m| peek_of(m, &ctx.now(), pinned)));
+/// The marks' input, handled once for all of them on their container (events bubble to it), not
+/// by listeners on every mark: a filter change or a zoom builds and removes marks by the dozen,
+/// and six listeners each were a good part of that. A mouse shows a mark's card while over it,
+/// focus while focused, a first tap pins it (the second tap acts). Each handler finds the mark as
+/// it is when the reader acts (a slot's mark moves with the filters).
+pub struct MarkInput {
+    pub click: Box<dyn Fn(leptos::ev::MouseEvent) + Send + Sync>,
+    pub keydown: Box<dyn Fn(leptos::ev::KeyboardEvent) + Send + Sync>,
+    pub over: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
+    pub out: Box<dyn Fn(leptos::ev::PointerEvent) + Send + Sync>,
+    pub focusin: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
+    pub focusout: Box<dyn Fn(leptos::ev::FocusEvent) + Send + Sync>,
+}
+
+pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
+    let mark = move |key: EventIx| marks.with_untracked(|ms| ms.iter().find(|m| m.events[0] == key).cloned());
+    let peek = move |m: &Mark, pinned: bool| peek_of(m, &ctx.now(), pinned);
     // A single event's article is fetched as the reader points at it or focuses it.
-    let ahead = move || {
-        if let Some(&[ix]) = now.with_untracked(|m| m.as_ref().map(|m| m.events.clone())).as_deref() {
+    let ahead = move |m: &Mark| {
+        if let [ix] = m.events[..] {
             fetch_ahead(ctx, ix);
         }
     };
-    let enter = Box::new(move |ev: leptos::ev::PointerEvent| {
-        ahead();
-        if ev.pointer_type() == "mouse" {
-            z.peek.set(peek(false));
+    // Opening an event shows its page; opening a group zooms in on its dates.
+    let open = move |m: &Mark| {
+        let d = ctx.now();
+        if !m.is_group() {
+            let id = d.ds.event(m.events[0]).id.clone();
+            ctx.navigate(move |q| q.event = Some(id), Nav::Push);
+            return;
         }
-    });
-    let leave = Box::new(move |ev: leptos::ev::PointerEvent| {
-        if ev.pointer_type() == "mouse" && z.peek.with_untracked(|p| p.as_ref().is_some_and(|p| !p.pinned)) {
-            z.peek.set(None);
-        }
-    });
-    let focus = Box::new(move |_| {
-        ahead();
-        z.peek.set(peek(false))
-    });
-    let blur = Box::new(move |_| unpeek(z));
+        let (first, last) = (d.ds.event(m.events[0]), d.ds.event(m.events[m.events.len() - 1]));
+        let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
+        z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
+    };
     // Whether a click on the mark acts: not when it ends a drag, nor when it is a first tap (which
     // pins the mark's card instead).
-    let acts = move |ev: &leptos::ev::MouseEvent| {
+    let acts = move |m: &Mark, ev: &leptos::ev::MouseEvent| {
         if z.dragged.get_value() {
             return false;
         }
         if !is_touch(ev) {
             return true;
         }
-        let Some(p) = peek(true) else { return false };
-        let pinned = z.peek.with_untracked(|s| s.as_ref().is_some_and(|s| s.pinned && s.mark == p.mark));
+        let pinned = z.peek.with_untracked(|s| s.as_ref().is_some_and(|s| s.pinned && s.mark == m.events[0]));
         if !pinned {
-            z.peek.set(Some(p));
+            z.peek.set(Some(peek(m, true)));
         }
         pinned
     };
-    (Handlers { enter, leave, focus, blur }, acts)
+    // Into and out of a mark, not between its parts (`pointerover` also fires moving inside it).
+    let crossed = |ev: &leptos::ev::PointerEvent| {
+        let (at, from) = (mark_at(ev.target()), mark_at(ev.related_target()));
+        at.filter(|&k| from != Some(k))
+    };
+    MarkInput {
+        click: Box::new(move |ev| {
+            if let Some(m) = mark_at(ev.target()).and_then(mark) {
+                if acts(&m, &ev) {
+                    open(&m)
+                }
+            }
+        }),
+        keydown: Box::new(move |ev| {
+            let Some(m) = mark_at(ev.target()).and_then(mark) else { return };
+            // Enter opens either; Space also presses a group, which is a button (an event is a link).
+            if ev.key() == "Enter" || (ev.key() == " " && m.is_group()) {
+                ev.prevent_default();
+                open(&m)
+            }
+        }),
+        over: Box::new(move |ev| {
+            let Some(m) = crossed(&ev).and_then(mark) else { return };
+            ahead(&m);
+            if ev.pointer_type() == "mouse" {
+                z.peek.set(Some(peek(&m, false)));
+            }
+        }),
+        out: Box::new(move |ev| {
+            if crossed(&ev).is_some() && ev.pointer_type() == "mouse" {
+                unpeek(z);
+            }
+        }),
+        focusin: Box::new(move |ev| {
+            let Some(m) = mark_at(ev.target()).and_then(mark) else { return };
+            ahead(&m);
+            z.peek.set(Some(peek(&m, false)));
+        }),
+        focusout: Box::new(move |ev| {
+            if mark_at(ev.target()).is_some() {
+                unpeek(z)
+            }
+        }),
+    }
 }
 
 /// The pointer type of the click's pointer ("touch", "pen", "mouse"), where the browser says.
@@ -148,12 +194,12 @@ impl Shape {
 
 /// The slot of the mark whose first event is `key`: it keeps its elements while that event leads
 /// a mark of the same shape, whatever the filters and the zoom do to the rest of the layout.
-pub fn mark_slot(ctx: Ctx, key: EventIx, marks: Memo<Vec<Mark>>, z: Zoom) -> impl IntoView {
+pub fn mark_slot(ctx: Ctx, key: EventIx, marks: Memo<Vec<Mark>>) -> impl IntoView {
     let now: Now = Memo::new(move |_| marks.with(|ms| ms.iter().find(|m| m.events[0] == key).cloned()));
     let shape = Memo::new(move |_| now.with(|m| m.as_ref().map(Shape::of)));
     move || match shape.get()? {
-        Shape::Event { span } => Some(event_mark(ctx, now, z, span)),
-        Shape::Group { bar, wedges } => Some(group_mark(ctx, now, z, bar, wedges)),
+        Shape::Event { span } => Some(event_mark(ctx, key, now, span)),
+        Shape::Group { bar, wedges } => Some(group_mark(ctx, key, now, bar, wedges)),
     }
 }
 
@@ -162,25 +208,9 @@ fn read<T: Default>(now: Now, f: impl Fn(&Mark) -> T) -> T {
     now.with(|m| m.as_ref().map(f).unwrap_or_default())
 }
 
-/// A single event: its symbol, a span bar for a month or year, an invisible 24 px hit area.
-fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
-    let (h, acts) = handlers(ctx, z, now);
-    let open = move || {
-        if let Some(id) = now.with_untracked(|m| m.as_ref().map(|m| ctx.now().ds.event(m.events[0]).id.clone())) {
-            ctx.navigate(move |q| q.event = Some(id), Nav::Push)
-        }
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if acts(&ev) {
-            open()
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" {
-            ev.prevent_default();
-            open()
-        }
-    };
+/// A single event: its symbol, a span bar for a month or year, an invisible 24 px hit area. Its
+/// input is handled by the marks' container (`mark_input`), which finds it by `data-mark`.
+fn event_mark(ctx: Ctx, key: EventIx, now: Now, span: bool) -> AnyView {
     let label = move || {
         let (fmt, d) = (ctx.fmt(), ctx.now());
         read(now, |m| {
@@ -199,9 +229,8 @@ fn event_mark(ctx: Ctx, now: Now, z: Zoom, span: bool) -> AnyView {
         view! { <rect class=move || class("span") x=x y="-5" width=w height="10" rx="2" /> }
     });
     view! {
-        <g class="event-mark" transform=move || read(now, at) tabindex="0" role="link" aria-label=label data-event=id
-            on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
-            on:focus=h.focus on:blur=h.blur>
+        <g class="event-mark" data-mark=key transform=move || read(now, at) tabindex="0" role="link" aria-label=label
+            data-event=id>
             // An invisible 24 px hit area around the 16 px symbol (target size).
             <circle class="hit" r="12" />
             {span}
@@ -233,31 +262,8 @@ fn wedge(mix: &[(EventType, u32)], i: usize, r: f64) -> String {
 }
 
 /// A group of close events: a pie of its types around the count; opening it zooms in on it.
-fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView {
+fn group_mark(ctx: Ctx, key: EventIx, now: Now, bar: bool, wedges: usize) -> AnyView {
     const R: f64 = 12.5;
-    let (h, acts) = handlers(ctx, z, now);
-    let open = move || {
-        let d = ctx.now();
-        let Some((lo, hi)) = now.with_untracked(|m| {
-            let m = m.as_ref()?;
-            let (first, last) = (d.ds.event(m.events[0]), d.ds.event(*m.events.last()?));
-            Some((first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0))
-        }) else {
-            return;
-        };
-        z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()))
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if acts(&ev) {
-            open()
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            open()
-        }
-    };
     // `timeline::layout` creates every mark with one event and only ever adds to it.
     let label = move || {
         let (fmt, d) = (ctx.fmt(), ctx.now());
@@ -286,9 +292,7 @@ fn group_mark(ctx: Ctx, now: Now, z: Zoom, bar: bool, wedges: usize) -> AnyView 
     // Four digits still fit inside the circle, smaller.
     let count_class = move || if n() >= 1000 { "group-count long" } else { "group-count" };
     view! {
-        <g class="group" transform=move || read(now, at) tabindex="0" role="button" aria-label=label
-            on:click=on_click on:keydown=on_key on:pointerenter=h.enter on:pointerleave=h.leave
-            on:focus=h.focus on:blur=h.blur>
+        <g class="group" data-mark=key transform=move || read(now, at) tabindex="0" role="button" aria-label=label>
             {bar}
             {pie}
             <circle class="group-core" r="8.5" />

@@ -260,6 +260,36 @@ test('a mark says what it is on hover and on a tap; a tap then opens it', async 
   await phone.context().close();
 });
 
+test('the marks answer focus, the mouse and the keys from their container: a card while pointed at, a group zooms', async () => {
+  const page = await open('lang=en');
+  const peek = () => page.$eval('.peek', () => true).catch(() => false);
+  // Focus shows the mark's card, and focus leaving hides it.
+  const id = await page.$eval('.event-mark', (m) => m.dataset.event);
+  await page.focus('.event-mark');
+  await page.waitForSelector('.peek');
+  assert.ok((await text(page, '.peek')).includes(byId[id].title.en));
+  await page.focus('.timeline-canvas');
+  await page.waitForSelector('.peek', { state: 'detached' });
+  // The mouse: from the symbol to the edge of the mark's hit area is still the mark; off it, the
+  // card goes.
+  const box = await page.locator('.event-mark .hit').first().boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.waitForSelector('.peek');
+  await page.mouse.move(cx + box.width / 2 - 2, cy, { steps: 3 });
+  assert.ok(await peek(), 'moving inside the mark keeps its card');
+  await page.mouse.move(1, 1, { steps: 3 });
+  await page.waitForSelector('.peek', { state: 'detached' });
+  // Space presses a group (a button): it zooms in on its dates.
+  const ticks = () => page.$$eval('.tick text', (t) => t.map((x) => x.textContent).join(' '));
+  const before = await ticks();
+  await page.focus('.group');
+  await page.keyboard.press(' ');
+  await page.waitForFunction((t0) => [...document.querySelectorAll('.tick text')].map((t) => t.textContent).join(' ') !== t0, before);
+  assert.equal((await params(page)).event, undefined, 'a group opens no event');
+  await page.context().close();
+});
+
 test('dragging the timeline pans it; the drag opens nothing', async () => {
   const page = await open('lang=en');
   await page.click('.timeline-controls button[aria-label="Zoom in"]');
