@@ -24,6 +24,9 @@ pub struct Dom;
 thread_local! {
     pub(crate) static GLOBAL_EVENTS: RefCell<FxHashSet<Cow<'static, str>>> = Default::default();
     pub static TEMPLATE_CACHE: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
+    // Marsad's patch: the prototypes of inert elements, by their HTML (`clone_prototype`).
+    static HTML_PROTOTYPES: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
+    static SVG_PROTOTYPES: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
 }
 
 pub type Node = web_sys::Node;
@@ -549,63 +552,63 @@ impl Dom {
             .unchecked_into()
     }
 
+    // Marsad's patch (vendor/README.md): an inert element is cloned from a prototype, the
+    // element itself, not from its whole template; and an SVG one is parsed inside an `<svg>`
+    // and is that element, not a `<g>` around it (leptos-rs/leptos#4556).
     pub fn create_element_from_html(html: Cow<'static, str>) -> Element {
-        let tpl = TEMPLATE_CACHE.with_borrow_mut(|cache| {
-            if let Some(tpl_content) = cache.iter().find_map(|(key, tpl)| {
-                (html == *key)
-                    .then_some(Self::clone_template(tpl.unchecked_ref()))
-            }) {
-                tpl_content
-            } else {
-                let tpl = document()
-                    .create_element(Self::intern("template"))
-                    .unwrap();
-                tpl.set_inner_html(&html);
-                let tpl_content = Self::clone_template(tpl.unchecked_ref());
-                cache.push((html, tpl));
-                tpl_content
-            }
-        });
-        tpl.first_element_child().unwrap_or(tpl)
+        Self::clone_prototype(&HTML_PROTOTYPES, html, |html| {
+            let tpl = document()
+                .create_element(Self::intern("template"))
+                .unwrap()
+                .unchecked_into::<HtmlTemplateElement>();
+            tpl.set_inner_html(html);
+            tpl.content()
+                .first_element_child()
+                .unwrap_or_else(|| tpl.content().unchecked_into())
+        })
     }
 
     pub fn create_svg_element_from_html(html: Cow<'static, str>) -> Element {
-        let tpl = TEMPLATE_CACHE.with_borrow_mut(|cache| {
-            if let Some(tpl_content) = cache.iter().find_map(|(key, tpl)| {
-                (html == *key)
-                    .then_some(Self::clone_template(tpl.unchecked_ref()))
-            }) {
-                tpl_content
-            } else {
-                let tpl = document()
-                    .create_element(Self::intern("template"))
-                    .unwrap();
-                let svg = document()
-                    .create_element_ns(
-                        Some(Self::intern("http://www.w3.org/2000/svg")),
-                        Self::intern("svg"),
-                    )
-                    .unwrap();
-                let g = document()
-                    .create_element_ns(
-                        Some(Self::intern("http://www.w3.org/2000/svg")),
-                        Self::intern("g"),
-                    )
-                    .unwrap();
-                g.set_inner_html(&html);
-                svg.append_child(&g).unwrap();
-                tpl.unchecked_ref::<TemplateElement>()
-                    .content()
-                    .append_child(&svg)
-                    .unwrap();
-                let tpl_content = Self::clone_template(tpl.unchecked_ref());
-                cache.push((html, tpl));
-                tpl_content
-            }
-        });
+        Self::clone_prototype(&SVG_PROTOTYPES, html, |html| {
+            let tpl = document()
+                .create_element(Self::intern("template"))
+                .unwrap()
+                .unchecked_into::<HtmlTemplateElement>();
+            let svg = document()
+                .create_element_ns(
+                    Some(Self::intern("http://www.w3.org/2000/svg")),
+                    Self::intern("svg"),
+                )
+                .unwrap();
+            // Parsed in the template's inert document (nothing loads), in the namespace of
+            // the context element, `<svg>`.
+            tpl.content().append_child(&svg).unwrap();
+            svg.set_inner_html(html);
+            svg.first_element_child().unwrap_or(svg)
+        })
+    }
 
-        let svg = tpl.first_element_child().unwrap();
-        svg.first_element_child().unwrap_or(svg)
+    /// A deep clone of the prototype of `html`, made by `make` the first time. (Cloning the
+    /// element alone, not the template's whole fragment: ~2 µs against ~22 µs an element in
+    /// Chromium, measured.)
+    fn clone_prototype(
+        cache: &'static std::thread::LocalKey<
+            RefCell<Vec<(Cow<'static, str>, Element)>>,
+        >,
+        html: Cow<'static, str>,
+        make: impl FnOnce(&str) -> Element,
+    ) -> Element {
+        cache.with_borrow_mut(|cache| {
+            let proto = match cache.iter().find(|(key, _)| *key == html) {
+                Some((_, proto)) => proto.clone(),
+                None => {
+                    let proto = make(&html);
+                    cache.push((html, proto.clone()));
+                    proto
+                }
+            };
+            proto.clone_node_with_deep(true).unwrap().unchecked_into()
+        })
     }
 }
 
