@@ -80,18 +80,7 @@ pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
             fetch_ahead(ctx, ix);
         }
     };
-    // Opening an event shows its page; opening a group zooms in on its dates.
-    let open = move |m: &Mark| {
-        let d = ctx.now();
-        if !m.is_group() {
-            let id = d.ds.event(m.events[0]).id.clone();
-            ctx.navigate(move |q| q.event = Some(id), Nav::Push);
-            return;
-        }
-        let (first, last) = (d.ds.event(m.events[0]), d.ds.event(m.events[m.events.len() - 1]));
-        let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
-        z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
-    };
+    let open = move |m: &Mark| open_mark(ctx, z, m);
     // Whether a click on the mark acts: not when it ends a drag, nor when it is a first tap (which
     // pins the mark's card instead).
     let acts = move |m: &Mark, ev: &leptos::ev::MouseEvent| {
@@ -151,6 +140,19 @@ pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
             }
         }),
     }
+}
+
+/// Opening an event shows its page; opening a group zooms in on its dates.
+fn open_mark(ctx: Ctx, z: Zoom, m: &Mark) {
+    let d = ctx.now();
+    if !m.is_group() {
+        let id = d.ds.event(m.events[0]).id.clone();
+        ctx.navigate(move |q| q.event = Some(id), Nav::Push);
+        return;
+    }
+    let (first, last) = (d.ds.event(m.events[0]), d.ds.event(m.events[m.events.len() - 1]));
+    let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
+    z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
 }
 
 /// The pointer type of the click's pointer ("touch", "pen", "mouse"), where the browser says.
