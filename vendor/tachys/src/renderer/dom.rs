@@ -23,9 +23,9 @@ pub struct Dom;
 
 thread_local! {
     pub(crate) static GLOBAL_EVENTS: RefCell<FxHashSet<Cow<'static, str>>> = Default::default();
+    // Marsad's patch: the prototypes of inert HTML elements, by their HTML (`clone_prototype`).
     pub static TEMPLATE_CACHE: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
-    // Marsad's patch: the prototypes of inert elements, by their HTML (`clone_prototype`).
-    static HTML_PROTOTYPES: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
+    // Marsad's patch: the same for inert SVG elements.
     static SVG_PROTOTYPES: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
 }
 
@@ -556,7 +556,7 @@ impl Dom {
     // element itself, not from its whole template; and an SVG one is parsed inside an `<svg>`
     // and is that element, not a `<g>` around it (leptos-rs/leptos#4556).
     pub fn create_element_from_html(html: Cow<'static, str>) -> Element {
-        Self::clone_prototype(&HTML_PROTOTYPES, html, |html| {
+        Self::clone_prototype(&TEMPLATE_CACHE, html, |html| {
             let tpl = document()
                 .create_element(Self::intern("template"))
                 .unwrap()
