@@ -50,6 +50,11 @@ fn mark_y(m: &Mark) -> f64 {
     PAD_TOP + m.row as f64 * ROW_H + ROW_H / 2.0
 }
 
+/// The mark of `ms` whose slot is `key` (its first event).
+fn keyed(ms: &[Mark], key: EventIx) -> Option<&Mark> {
+    ms.iter().find(|m| m.events[0] == key)
+}
+
 /// The mark an event happened in: the slot's `<g>` (`data-mark`, its key) around `target`.
 fn mark_at(target: Option<web_sys::EventTarget>) -> Option<EventIx> {
     use wasm_bindgen::JsCast;
@@ -72,7 +77,7 @@ pub struct MarkInput {
 }
 
 pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
-    let mark = move |key: EventIx| marks.with_untracked(|ms| ms.iter().find(|m| m.events[0] == key).cloned());
+    let mark = move |key: EventIx| marks.with_untracked(|ms| keyed(ms, key).cloned());
     let peek = move |m: &Mark, pinned: bool| peek_of(m, &ctx.now(), pinned);
     // A single event's article is fetched as the reader points at it or focuses it.
     let ahead = move |m: &Mark| {
@@ -197,7 +202,7 @@ impl Shape {
 /// The slot of the mark whose first event is `key`: it keeps its elements while that event leads
 /// a mark of the same shape, whatever the filters and the zoom do to the rest of the layout.
 pub fn mark_slot(ctx: Ctx, key: EventIx, marks: Memo<Vec<Mark>>) -> impl IntoView {
-    let now: Now = Memo::new(move |_| marks.with(|ms| ms.iter().find(|m| m.events[0] == key).cloned()));
+    let now: Now = Memo::new(move |_| marks.with(|ms| keyed(ms, key).cloned()));
     let shape = Memo::new(move |_| now.with(|m| m.as_ref().map(Shape::of)));
     move || match shape.get()? {
         Shape::Event { span } => Some(event_mark(ctx, key, now, span)),
