@@ -108,35 +108,40 @@ fn quotes(doc: &Value, read_text: &dyn Fn(&str) -> Option<String>, out: &mut Vec
 }
 
 /// Finds `quote` in `text` under the whitespace rule of the quote check: returns the byte range
-/// of the matching passage in the original `text`, or `None`.
+/// of the first passage of `text` that reads as `quote` once every run of whitespace in both is
+/// one space (`collapse_whitespace`), or `None`.
+///
+/// Without copying `text`: each place its first word occurs (`str::find`) is tried, and the
+/// quote's other words must follow, each after a run of whitespace. The places are tried from
+/// the start, so the first match is the one found. Run on every event page's article, in the
+/// browser on each open and at build time on each static page.
 pub fn locate_quote(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
-    let quote = collapse_whitespace(quote);
-    if quote.is_empty() {
-        return None;
-    }
-    // Collapse `text` while remembering where each collapsed byte came from.
-    let mut collapsed = String::with_capacity(text.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
-    let mut pending_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            pending_space = !collapsed.is_empty();
-            continue;
+    let mut words = quote.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let step = first.chars().next().map_or(1, char::len_utf8);
+    let mut from = 0;
+    while let Some(found) = text[from..].find(first) {
+        let start = from + found;
+        if let Some(end) = words_follow(text, start + first.len(), &rest) {
+            return Some(start..end);
         }
-        if pending_space {
-            collapsed.push(' ');
-            origin.push(i);
-            pending_space = false;
-        }
-        collapsed.push(c);
-        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        from = start + step;
     }
-    let start = collapsed.find(&quote)?;
-    // `origin` has one entry per byte of `collapsed`, and the match lies inside `collapsed`.
-    let last = start + quote.len() - 1;
-    let end_char_start = origin[last];
-    let end = end_char_start + text[end_char_start..].chars().next().map_or(1, char::len_utf8);
-    Some(origin[start]..end)
+    None
+}
+
+/// Where `words` end if they follow `at` in `text`, each after at least one whitespace character.
+fn words_follow(text: &str, mut at: usize, words: &[&str]) -> Option<usize> {
+    for word in words {
+        let rest = &text[at..];
+        let next = rest.trim_start();
+        if next.len() == rest.len() || !next.starts_with(word) {
+            return None;
+        }
+        at = text.len() - next.len() + word.len();
+    }
+    Some(at)
 }
 
 #[cfg(test)]
@@ -150,5 +155,58 @@ mod tests {
         assert_eq!(&text[r], "وفي اجتماع عقد في   بانكوك\nمع الوزير.");
         assert_eq!(locate_quote(text, "غير موجود"), None);
         assert_eq!(locate_quote(text, "   "), None);
+        // The quote's ends may fall inside words, as in the collapsed text; its inner words may not.
+        assert_eq!(locate_quote(text, "اع عقد"), Some(text.find("اع عقد").unwrap()..text.find(" في").unwrap()));
+        assert_eq!(locate_quote(text, "اجتما عقد"), None);
+        // The first passage wins, whatever its whitespace.
+        let twice = "قال:\tنعم  لا. قال: نعم لا.";
+        assert_eq!(locate_quote(twice, "قال: نعم لا."), Some(0..twice.find(" قال").unwrap()));
+    }
+
+    /// The definition: the passage whose collapsed form is the collapsed quote, found in the
+    /// collapsed text with each collapsed byte's origin kept (the implementation before).
+    fn by_collapsing(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
+        let quote = collapse_whitespace(quote);
+        if quote.is_empty() {
+            return None;
+        }
+        let (mut collapsed, mut origin, mut pending) = (String::new(), Vec::new(), false);
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                pending = !collapsed.is_empty();
+                continue;
+            }
+            if pending {
+                collapsed.push(' ');
+                origin.push(i);
+                pending = false;
+            }
+            collapsed.push(c);
+            origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        let start = collapsed.find(&quote)?;
+        let last = origin[start + quote.len() - 1];
+        Some(origin[start]..last + text[last..].chars().next().map_or(1, char::len_utf8))
+    }
+
+    proptest::proptest! {
+        /// Texts and quotes from a few letters (Arabic and Latin) and kinds of whitespace, so
+        /// quotes often occur, across whitespace, more than once and in part.
+        #[test]
+        fn locate_quote_is_the_collapsed_match(
+            text in "[اب a\\n\\t\u{a0}]{0,40}",
+            quote in "[اب a\\n\\t\u{a0}]{0,8}",
+            cut in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(locate_quote(&text, &quote), by_collapsing(&text, &quote));
+            // A quote taken from the text itself is always found.
+            let chars: Vec<char> = text.chars().collect();
+            let from = cut.min(chars.len());
+            let taken: String = chars[from..(from + 6).min(chars.len())].iter().collect();
+            proptest::prop_assert_eq!(locate_quote(&text, &taken), by_collapsing(&text, &taken));
+            if !taken.trim().is_empty() {
+                proptest::prop_assert!(locate_quote(&text, &taken).is_some());
+            }
+        }
     }
 }
