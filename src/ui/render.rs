@@ -35,7 +35,12 @@ impl Site {
         info: SiteInfo,
     ) -> Site {
         let snapshot = Snapshot::new(loaded, None, 0, true);
-        Site { snapshot, articles: StaticArticles(articles), changes: StaticChanges(changes.map(Arc::new)), info }
+        Site {
+            snapshot,
+            articles: StaticArticles(Arc::new(articles)),
+            changes: StaticChanges(changes.map(Arc::new)),
+            info,
+        }
     }
 
     pub fn dataset(&self) -> &Dataset {

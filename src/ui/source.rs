@@ -5,6 +5,7 @@
 //! list is still (`fetch_in_view`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -25,9 +26,10 @@ struct Reader {
     fetching: StoredValue<Vec<ArticleIx>>,
 }
 
-/// The article texts a static page is drawn with, by article.
+/// The article texts a static page is drawn with, by article (shared by every page the build
+/// draws: a page takes only its event's).
 #[derive(Clone, Default)]
-pub struct StaticArticles(pub HashMap<ArticleIx, String>);
+pub struct StaticArticles(pub Arc<HashMap<ArticleIx, String>>);
 
 /// `lang`/`dir` for a text of unknown language from the data: Arabic if it has Arabic script,
 /// else left to the browser (`dir="auto"`), so English quotes keep their punctuation in place.
@@ -152,12 +154,12 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
     let ctx = expect_context::<Ctx>();
     // A static page has its articles' texts already (the build read them): no fetch.
     // (Only the build draws static pages: the browser's app compiles without this.)
-    let texts = if cfg!(feature = "ssr") { use_context::<StaticArticles>().map(|a| a.0) } else { None };
-    let mut texts: HashMap<ArticleIx, Result<String, String>> =
-        texts.unwrap_or_default().into_iter().map(|(k, v)| (k, Ok(v))).collect();
-    // Texts fetched before (or ahead) are drawn with the page, not after a fetch.
+    let drawn = if cfg!(feature = "ssr") { use_context::<StaticArticles>().map(|a| a.0) } else { None };
+    let mut texts: HashMap<ArticleIx, Result<String, String>> = HashMap::new();
     for a in d.ds.event(event).source_articles() {
-        if let Some(text) = kept(&text_path(&d, a)) {
+        // Texts fetched before (or ahead) are drawn with the page, not after a fetch.
+        let text = drawn.as_ref().and_then(|t| t.get(&a).cloned()).or_else(|| kept(&text_path(&d, a)));
+        if let Some(text) = text {
             texts.insert(a, Ok(text));
         }
     }

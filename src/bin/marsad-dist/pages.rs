@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use marsad::data::changes::{self, Changes};
 use marsad::data::{self, Dataset, PartialDate};
@@ -314,22 +315,24 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     let site_data = Site::new(loaded, articles, changes(dir), info);
     let ds = site_data.dataset();
     let has_page = |id: &str| event_has_page(ds, id);
-    let mut listed = Vec::new();
-    for q in states(ds) {
-        let Some(path) = static_path(&q, has_page) else { continue };
+    let pages: Vec<(Query, String)> =
+        states(ds).into_iter().filter_map(|q| static_path(&q, has_page).map(|path| (q, path))).collect();
+    // One page after another on each core: each page is drawn in a reactive root of its own, from
+    // the shared (read-only) site. The sitemap keeps the pages' order.
+    let draw = |(q, path): &(Query, String)| -> Result<Option<(String, String, String)>, String> {
         let depth = path.matches('/').count();
         let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
-        let body = site_data.body(&q, &root);
-        let html = document(&template, &q, &path, &root, &body, ds, config);
-        let folder = dir.join(&path);
+        let body = site_data.body(q, &root);
+        let html = document(&template, q, path, &root, &body, ds, config);
+        let folder = dir.join(path);
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         std::fs::write(folder.join("index.html"), html).map_err(|e| format!("{path}index.html: {e}"))?;
-        if withdrawn(&q, ds) {
-            continue;
-        }
-        let (ar, en) = alternates(&q, &path, ds);
-        listed.push((path, ar, en));
-    }
+        Ok((!withdrawn(q, ds)).then(|| {
+            let (ar, en) = alternates(q, path, ds);
+            (path.clone(), ar, en)
+        }))
+    };
+    let listed: Vec<(String, String, String)> = in_parallel(&pages, draw)?.into_iter().flatten().collect();
     std::fs::write(dir.join("sitemap.xml"), sitemap(&listed, &site)).map_err(|e| format!("sitemap.xml: {e}"))?;
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n");
     std::fs::write(dir.join("robots.txt"), robots).map_err(|e| format!("robots.txt: {e}"))?;
@@ -342,6 +345,39 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     Ok(listed.len())
 }
 
+/// `f` of each item, on as many threads as the machine has cores, in the items' order. The first
+/// error stops every thread at its next item and is returned.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R, String> + Sync) -> Result<Vec<R>, String> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || -> Result<Vec<(usize, R)>, String> {
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            match f(item) {
+                Ok(r) => done.push((i, r)),
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(done)
+    };
+    let parts: Vec<Result<Vec<(usize, R)>, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a page's drawing panicked".to_owned()))).collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for part in parts {
+        all.extend(part?);
+    }
+    all.sort_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, r)| r).collect())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -350,5 +386,25 @@ mod tests {
         assert_eq!(super::clip("one two three four", 12), "one two…");
         assert_eq!(super::clip("كلمة أولى، كلمة ثانية", 14), "كلمة أولى…");
         assert_eq!(super::clip(&"x".repeat(20), 10), format!("{}…", "x".repeat(9)));
+    }
+
+    #[test]
+    fn pages_drawn_in_parallel_keep_their_order_and_stop_at_an_error() {
+        let items: Vec<u32> = (0..500).collect();
+        let squares = super::in_parallel(&items, |&i| Ok(i * i)).unwrap();
+        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
+        let drawn = std::sync::atomic::AtomicUsize::new(0);
+        let failed = super::in_parallel(&items, |&i| {
+            drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i == 20 {
+                Err(format!("page {i}"))
+            } else {
+                Ok(i)
+            }
+        });
+        assert_eq!(failed, Err("page 20".to_owned()));
+        // Each thread stops at its next page: far fewer than 500 are drawn.
+        assert!(drawn.into_inner() < 100);
+        assert_eq!(super::in_parallel(&[] as &[u32], |&i| Ok(i)).unwrap(), Vec::<u32>::new());
     }
 }
