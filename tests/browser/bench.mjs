@@ -133,7 +133,7 @@ function probe({ selector }) {
   /** Runs `act`, then waits until `until` (if any) matches and 3 frames pass without mutations.
    * The latency ends when the last mutated DOM has had its style and layout computed: after each
    * task that mutates, one message (a task of its own) forces layout and takes the time. */
-  b.settle = (act, until) => new Promise((done) => {
+  b.settle = (act, until) => new Promise((done, fail) => {
     let settled = null;
     let pending = false;
     const channel = new MessageChannel();
@@ -157,7 +157,9 @@ function probe({ selector }) {
       if ((ready && quiet >= 3) || performance.now() - t0 > 60000) {
         mo.disconnect();
         channel.port1.close();
-        done({ ms: Math.max(settled ?? 0, acted ?? performance.now()) - t0, timedOut: !ready });
+        // A step that changed nothing measured nothing: an error, never a 0 ms sample.
+        if (settled === null && ready) fail(new Error('the step changed nothing on the page'));
+        else done({ ms: Math.max(settled ?? 0, acted ?? performance.now()) - t0, timedOut: !ready });
       } else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -174,8 +176,9 @@ function probe({ selector }) {
   /** One scripted interaction; returns its latency in ms. */
   b.step = ({ kind, k, text }) => {
     switch (kind) {
-      case 'country': return b.settle(() => click(nth(boxes()[0].querySelectorAll('input'), 7 * k + 3)));
-      case 'type': return b.settle(() => click(nth(boxes()[1].querySelectorAll('input'), k)));
+      // The checkboxes only: the country list also has its search field, which a click leaves as it is.
+      case 'country': return b.settle(() => click(nth(boxes()[0].querySelectorAll('input[type=checkbox]'), 7 * k + 3)));
+      case 'type': return b.settle(() => click(nth(boxes()[1].querySelectorAll('input[type=checkbox]'), k)));
       // Until the count is no longer "Searching…" (a search waits for the worker's index).
       case 'search': return b.settle(() => typeChar(text), '.result-count:not([aria-busy])');
       case 'zoom-in': return b.settle(() => click(document.querySelectorAll('.timeline-controls button')[0]));
