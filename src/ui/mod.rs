@@ -310,6 +310,18 @@ impl Ctx {
         // Inside an embed every step replaces: the host page's back button must stay the host's.
         let href = self.data.with_untracked(|d| self.link(d, &q));
         url::write(&href, replace || q.embed.is_some());
+        self.show(q);
+    }
+
+    /// Sets the view state. An event page about to open in the explorer has its article's fetch
+    /// begun first: the request is on its way while the page is drawn, not after.
+    pub fn show(&self, q: Query) {
+        let opens = q.embed.is_none() && self.query.with_untracked(|now| now.event != q.event);
+        if let Some(ix) =
+            q.event.as_deref().filter(|_| opens).and_then(|id| self.data.with_untracked(|d| d.ds.event_ix(id)))
+        {
+            source::fetch_ahead(*self, ix);
+        }
         self.query.set(q);
     }
 
@@ -402,7 +414,7 @@ fn App(static_shown: bool) -> impl IntoView {
     url::on_popstate(move |q| {
         // Back or forward ends a typing session: the next keystroke starts a new entry.
         ctx.typing.set_value(false);
-        query.set(q);
+        ctx.show(q);
     });
     provide_context(ctx);
     provide_context(SiteInfo::of_the_page());

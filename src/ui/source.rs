@@ -48,10 +48,14 @@ const IN_VIEW: usize = 6;
 /// past, or a result set replaced at once by the next keystroke, fetch nothing.
 const STILL: std::time::Duration = std::time::Duration::from_millis(150);
 
+/// What to do with an article's text (or why it failed) once it is in.
+type Then = Box<dyn FnOnce(Result<String, String>)>;
+
 thread_local! {
     static FETCHED: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// Paths being fetched ahead (each once).
-    static AHEAD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Texts being fetched, by path, with what waits for each: one fetch a text, however many ask
+    /// for it meanwhile (a row pointed at, then opened before its text is in, fetches it once).
+    static COMING: std::cell::RefCell<Vec<(String, Vec<Then>)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Which call of `fetch_in_view` is the latest: an earlier one, still waiting, does nothing.
     static IN_VIEW_CALL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -62,22 +66,47 @@ fn kept(path: &str) -> Option<String> {
 
 /// Whether `path`'s text is kept or on its way (without copying a text to find out).
 fn kept_or_coming(path: &str) -> bool {
-    FETCHED.with_borrow(|f| f.iter().any(|(p, _)| p == path)) || AHEAD.with_borrow(|w| w.iter().any(|p| p == path))
+    FETCHED.with_borrow(|f| f.iter().any(|(p, _)| p == path))
+        || COMING.with_borrow(|c| c.iter().any(|(p, _)| p == path))
 }
 
-/// The text at `path`: kept, or fetched (and then kept).
-async fn article_text_at(path: String) -> Result<String, String> {
+/// Calls `then` with the text at `path`: at once if it is kept, else when the fetch already on
+/// its way, or begun now, ends (a text is then kept; a failure is not, so the next ask fetches
+/// again). A fetch begun here is sent in the task queue's next turn, before what is queued after
+/// this call (an event page's drawing, when a navigation begins it).
+fn article_text_at(path: String, then: Then) {
     if let Some(text) = kept(&path) {
-        return Ok(text);
+        return then(Ok(text));
     }
-    let text = fetch_article(&path).await.map_err(|f| f.details().to_owned())?;
-    FETCHED.with_borrow_mut(|f| {
-        if f.len() >= KEPT {
-            f.remove(0);
+    let on_its_way = COMING.with_borrow_mut(|c| match c.iter_mut().find(|(p, _)| *p == path) {
+        Some((_, waiting)) => {
+            waiting.push(then);
+            true
         }
-        f.push((path, text.clone()));
+        None => {
+            c.push((path.clone(), vec![then]));
+            false
+        }
     });
-    Ok(text)
+    if on_its_way {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = fetch_article(&path).await.map_err(|f| f.details().to_owned());
+        if let Ok(text) = &text {
+            FETCHED.with_borrow_mut(|f| {
+                if f.len() >= KEPT {
+                    f.remove(0);
+                }
+                f.push((path.clone(), text.clone()));
+            });
+        }
+        let waiting = COMING.with_borrow_mut(|c| {
+            let at = c.iter().position(|(p, _)| *p == path);
+            at.map(|at| c.swap_remove(at).1).unwrap_or_default()
+        });
+        waiting.into_iter().for_each(|then| then(text.clone()));
+    });
 }
 
 /// The path of an article's text.
@@ -94,15 +123,10 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
     let d = ctx.now();
     let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return };
     let path = text_path(&d, a);
-    if kept_or_coming(&path) {
-        return;
-    }
-    AHEAD.with_borrow_mut(|w| w.push(path.clone()));
-    leptos::task::spawn_local(async move {
+    if !kept_or_coming(&path) {
         // A failure is not kept: the event page fetches again and says why.
-        let _ = article_text_at(path.clone()).await;
-        AHEAD.with_borrow_mut(|w| w.retain(|p| *p != path));
-    });
+        article_text_at(path, Box::new(drop));
+    }
 }
 
 /// Fetches ahead the articles of `events`, the list's rows now in view, so that a tap (which
@@ -178,11 +202,13 @@ pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl
         }
         reader.fetching.update_value(|f| f.push(article));
         let path = text_path(&d2, article);
-        leptos::task::spawn_local(async move {
-            let text = article_text_at(path).await;
-            reader.fetching.try_update_value(|f| f.retain(|a| *a != article));
-            reader.texts.try_update(|t| t.insert(article, text));
-        });
+        article_text_at(
+            path,
+            Box::new(move |text| {
+                reader.fetching.try_update_value(|f| f.retain(|a| *a != article));
+                reader.texts.try_update(|t| t.insert(article, text));
+            }),
+        );
     });
     move || {
         let fmt = ctx.fmt();

@@ -505,8 +505,8 @@ test('filters and zoom move the marks and rows they keep, and the result is what
 });
 
 /** A page at `?query` whose browser says the reader wants to save data (Save-Data). */
-async function savingData(query) {
-  const page = await newPage(browser);
+async function savingData(query, contextOptions = {}) {
+  const page = await newPage(browser, contextOptions);
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection',
     { get: () => ({ saveData: true, effectiveType: '4g' }) }));
   await page.goto(`${server.url}?${query}`);
@@ -571,6 +571,63 @@ test('a widget, and a reader saving data, fetch no article ahead of a click', as
     assert.deepEqual(p.problems, []);
     await p.context().close();
   }
+});
+
+test('an event opened while its article is on its way fetches it once; one opened unpointed asks for it before drawing its page', async () => {
+  // Saving data: nothing is fetched ahead for the rows in view, so each fetch here is the test's
+  // (and no service worker: the test's slow network must see every request).
+  const page = await savingData('lang=en', { serviceWorkers: 'block' });
+  const fetched = articleRequests(page);
+  // A slow network: each article takes 700 ms.
+  await page.route('**/data/articles/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  const rows = page.locator('.event-list .event-row');
+  const ids = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.event));
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  /** The event page shows `id`'s first quote highlighted, inside its article box. */
+  const quoteShown = async (id) => {
+    await page.waitForSelector('.article-text mark.current', { timeout: 5000 });
+    assert.equal(norm(await page.textContent('.article-text mark.current')), norm(byId[id].sources[0].quote));
+    await page.waitForFunction(() => {
+      const [box, mark] = [document.querySelector('.article-text'), document.querySelector('.article-text mark.current')];
+      const [b, m] = [box.getBoundingClientRect(), mark.getBoundingClientRect()];
+      return m.height > 0 && m.top >= b.top - 1 && m.bottom <= b.bottom + 1;
+    }, null, { timeout: 3000 });
+  };
+  // Pointed at, then opened before the text is in: the page waits for that same request.
+  const first = ids[0];
+  await rows.first().hover();
+  await page.waitForTimeout(100);
+  await rows.first().locator('a').click();
+  await page.waitForSelector('.event-page .reader .loading');
+  await quoteShown(first);
+  assert.deepEqual(fetched, [articleFile(first)], 'one request for the article');
+  // Opened with no pointer before it (a screen reader's activation): the request leaves before
+  // the event page is in the document, not after it is drawn.
+  // An event of another article, in a list narrowed to its year, type and parties.
+  const other = data.events.find((e) => articleFile(e.id) !== articleFile(first)).id;
+  const { type, parties, date } = byId[other];
+  const year = date.slice(0, 4);
+  await page.goto(`${server.url}?lang=en&type=${type}&country=${parties.join(',')}&from=${year}&to=${year}`);
+  await ready(page);
+  await page.evaluate((id) => {
+    window.__drawn = null;
+    new MutationObserver((_, mo) => {
+      if (document.querySelector('.event-page')) { window.__drawn = performance.now(); mo.disconnect(); }
+    }).observe(document.body, { childList: true, subtree: true });
+    document.querySelector(`.event-list .event-row[data-event="${id}"] a`).click();
+  }, other);
+  await quoteShown(other);
+  const file = articleFile(other);
+  const [asked, drawn] = await page.evaluate((f) => [
+    performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/${f}`))?.startTime, window.__drawn], file);
+  assert.ok(asked !== undefined && drawn !== null);
+  assert.ok(asked <= drawn, `the article was asked for at ${asked.toFixed(1)} ms, the page drawn at ${drawn.toFixed(1)} ms`);
+  assert.deepEqual(fetched, [articleFile(first), file]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test("pointing at an event fetches its article; its page opens with the text, fetched once", async () => {
