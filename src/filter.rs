@@ -173,33 +173,37 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
     };
     let mut years = crate::stats::PerYear::<usize>::default();
     let mut events = Vec::new();
+    // The chosen countries by `CountryIx`: one lookup a party, not a search of the choice.
+    let mut chosen = vec![false; ds.countries.len()];
+    countries.iter().for_each(|&c| chosen[c as usize] = true);
+    let all = q.matching == Match::All;
     for (ix, r) in rows.rows.iter().enumerate() {
         let ix = ix as EventIx;
         let parties = &rows.parties[r.parties as usize..][..r.n_parties as usize];
-        let mut pass = [true; 7];
-        let has_all = countries.iter().all(|c| parties.contains(c));
-        pass[COUNTRY] = countries.is_empty()
-            || match q.matching {
-                Match::Any => parties.iter().any(|p| countries.contains(p)),
-                Match::All => has_all,
-            };
-        pass[PAIR] = match pair {
+        // Under "all of them": whether the event has every chosen country.
+        let has_all = all && countries.iter().all(|c| parties.contains(c));
+        let country = countries.is_empty() || if all { has_all } else { parties.iter().any(|&p| chosen[p as usize]) };
+        let pair = match pair {
             None => true,
             Some((Some(a), Some(b))) => parties.contains(&a) && parties.contains(&b),
             Some(_) => false,
         };
-        pass[TYPE] = types == 0 || types & 1 << r.kind != 0;
-        pass[TOPIC] = topics == 0 || topics & r.topics != 0;
-        pass[TONE] = tones == 0 || tones & 1 << r.tone != 0;
-        pass[YEAR] = q.from.is_none_or(|f| r.year >= f) && q.to.is_none_or(|t| r.year <= t);
-        pass[TEXT] = text.as_ref().is_none_or(|s| s.contains(ix));
-        let failed = pass.iter().filter(|p| !**p).count();
-        if failed > 1 {
+        let year = q.from.is_none_or(|f| r.year >= f) && q.to.is_none_or(|t| r.year <= t);
+        // A bit for each facet the event fails.
+        let fails = u32::from(!country) << COUNTRY
+            | u32::from(!pair) << PAIR
+            | u32::from(types != 0 && types & 1 << r.kind == 0) << TYPE
+            | u32::from(topics != 0 && topics & r.topics == 0) << TOPIC
+            | u32::from(tones != 0 && tones & 1 << r.tone == 0) << TONE
+            | u32::from(!year) << YEAR
+            | u32::from(text.is_some_and(|s| !s.contains(ix))) << TEXT;
+        if fails.count_ones() > 1 {
             continue;
         }
-        let all_but = |facet: usize| failed == 0 || !pass[facet];
+        // Whether the event passes every facet but (perhaps) `facet`.
+        let all_but = |facet: usize| fails & !(1 << facet) == 0;
         // With "all of them", an option counts the events that would have it and every chosen one.
-        if all_but(COUNTRY) && (q.matching == Match::Any || has_all) {
+        if all_but(COUNTRY) && (!all || has_all) {
             parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
         }
         if all_but(TYPE) {
@@ -218,7 +222,7 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
         if all_but(YEAR) {
             *years.at(r.year) += 1;
         }
-        if failed == 0 {
+        if fails == 0 {
             events.push(ix);
         }
     }

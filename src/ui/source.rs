@@ -174,7 +174,7 @@ fn saving_data() -> bool {
 }
 
 #[component]
-pub fn Sources(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
+pub fn Sources(d: Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // A static page has its articles' texts already (the build read them): no fetch.
     // (Only the build draws static pages: the browser's app compiles without this.)
@@ -274,7 +274,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: R
 /// The article of the chosen quote, every quote of the event from it highlighted, the chosen one
 /// centred in the box; previous/next move between the quotes.
 #[component]
-fn ArticleReader(d: std::sync::Arc<Snapshot>, event: crate::data::EventIx, reader: Reader) -> impl IntoView {
+fn ArticleReader(d: Arc<Snapshot>, event: crate::data::EventIx, reader: Reader) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let n = d.ds.event(event).sources().len();
     let current_mark = NodeRef::<html::Mark>::new();
