@@ -583,8 +583,8 @@ test('an event opened while its article is on its way fetches it once; one opene
     await new Promise((r) => setTimeout(r, 700));
     await route.continue();
   });
-  const rows = page.locator('.event-list .event-row');
-  const ids = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.event));
+  const row = page.locator('.event-list .event-row').first();
+  const first = await row.getAttribute('data-event');
   const norm = (t) => t.replace(/\s+/g, ' ').trim();
   /** The event page shows `id`'s first quote highlighted, inside its article box. */
   const quoteShown = async (id) => {
@@ -597,16 +597,15 @@ test('an event opened while its article is on its way fetches it once; one opene
     }, null, { timeout: 3000 });
   };
   // Pointed at, then opened before the text is in: the page waits for that same request.
-  const first = ids[0];
-  await rows.first().hover();
+  await row.hover();
   await page.waitForTimeout(100);
-  await rows.first().locator('a').click();
+  await row.locator('a').click();
   await page.waitForSelector('.event-page .reader .loading');
   await quoteShown(first);
   assert.deepEqual(fetched, [articleFile(first)], 'one request for the article');
   // Opened with no pointer before it (a screen reader's activation): the request leaves before
-  // the event page is in the document, not after it is drawn.
-  // An event of another article, in a list narrowed to its year, type and parties.
+  // the event page is in the document, not after it is drawn. It is an event of another
+  // article, in a list narrowed to its year, type and parties.
   const other = data.events.find((e) => articleFile(e.id) !== articleFile(first)).id;
   const { type, parties, date } = byId[other];
   const year = date.slice(0, 4);
