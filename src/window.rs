@@ -70,7 +70,7 @@ mod tests {
         let (seen, fresh) = at(-240.0);
         assert_eq!(seen, (4, 19));
         assert!(!keeps(current, seen, fresh, over));
-        // The default range before the first measure (40 rows) is too long to keep.
+        // A static page's 40 rows are too many to keep.
         let (seen, fresh) = at(200.0);
         assert!(!keeps((0, 40), seen, fresh, over));
     }

@@ -24,6 +24,10 @@ use crate::window::{keeps, visible_rows};
 /// phone) cover a wheel notch or a fling's frame, and every row kept is written again on each
 /// filter change (8 rows cost a type toggle at 10k about 3 ms more at the median).
 const OVERSCAN: usize = 4;
+/// The shortest row the stylesheet draws (`.event-list .event-row`: 60 px, 84 px on a phone).
+const ROW_MIN_PX: f64 = 60.0;
+/// Rows a static page lists, plainly (those below the fold skip layout there).
+const STATIC_ROWS: usize = 40;
 /// Rows an embed shows before "show more": embeds sit inside articles.
 const EMBED_ROWS: usize = 8;
 /// Rows rendered for printing (a printed list has every row, up to this many).
@@ -43,8 +47,9 @@ pub fn EventList() -> impl IntoView {
     let empty = Memo::new(move |_| total.get() == 0);
     let shown = Memo::new(move |_| total.get().min(limit.get()));
     let list = NodeRef::<html::Ol>::new();
-    let row_h = RwSignal::new(64.0f64);
-    let window = RwSignal::new((0usize, 40usize));
+    let (first_h, first) = first_window(ctx);
+    let row_h = RwSignal::new(first_h);
+    let window = RwSignal::new(first);
     // The rows on screen (no overscan) fetch their articles ahead once the list is still
     // (`fetch_in_view` keeps the first few).
     let in_view = move |(from, to): (usize, usize)| {
@@ -95,6 +100,28 @@ pub fn EventList() -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// The row height, and the rows to draw, before the list has measured itself. Behind a static
+/// page: the static page's, whose list sits where the app's will, so taking over draws the rows
+/// on screen and no more (it drew 40, then dropped all but 4 on a phone, where the list begins
+/// below the fold). With no static page: every row the screen could show if the list began at
+/// the document's top, at the shortest row height. On a static page the build draws: 40 rows.
+fn first_window(ctx: Ctx) -> (f64, (usize, usize)) {
+    if ctx.is_static() {
+        return (ROW_MIN_PX, (0, STATIC_ROWS));
+    }
+    let view_h = window_height();
+    let ol = super::url::static_element(".event-list ol");
+    let at = ol.as_ref().map(|ol| ol.get_bounding_client_rect()).filter(|r| r.height() > 0.0);
+    let row = ol.and_then(|ol| ol.first_element_child()).map(|r| r.get_bounding_client_rect().height());
+    match (at, row.filter(|h| *h >= 24.0)) {
+        (Some(at), Some(h)) => (h, visible_rows(at.top(), view_h, h, usize::MAX, OVERSCAN)),
+        _ => {
+            let scrolled = window().scroll_y().unwrap_or(0.0).max(0.0);
+            (ROW_MIN_PX, visible_rows(0.0, scrolled + view_h, ROW_MIN_PX, usize::MAX, OVERSCAN))
+        }
     }
 }
 

@@ -106,11 +106,15 @@ pub fn mount_point() -> Option<(web_sys::HtmlElement, bool)> {
     }
 }
 
-/// The width of the static page's element matching `selector` while it is shown (the app's twin
-/// of it is hidden until it takes over, and measures 0).
+/// The static page's element matching `selector`, while the static page is shown (the app's twin
+/// of it is hidden until it takes over, and measures 0: the app reads the static one's geometry).
+pub fn static_element(selector: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id("static")?.query_selector(selector).ok()?
+}
+
+/// The width of the static page's element matching `selector` while it is shown.
 pub fn static_width(selector: &str) -> Option<f64> {
-    let el = document().get_element_by_id("static")?.query_selector(selector).ok()??;
-    Some(el.client_width() as f64).filter(|w| *w > 0.0)
+    Some(static_element(selector)?.client_width() as f64).filter(|w| *w > 0.0)
 }
 
 /// Shows the app in place of the static content (one task, so one paint: no layout shift when

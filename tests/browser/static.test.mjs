@@ -222,6 +222,55 @@ test('the app takes over a static page whole, without moving it, keeps its URL a
   }
 });
 
+test('taking over draws the rows on screen where the reader is, and none it then drops', async () => {
+  // The static page's list is where the app's will be: its geometry tells the app which rows to
+  // draw before its own list can measure itself. On a phone the list begins below the fold.
+  for (const [width, height, path, scroll] of [[360, 800, '', 0], [1280, 900, 'en/', 0], [1280, 900, '', 1500], [360, 800, 'en/', 2400]]) {
+    const label = `${path || '/'} at ${width}px, scrolled ${scroll}px`;
+    const page = await newPage(browser, { width, height, serviceWorkers: 'block' });
+    await page.addInitScript(() => {
+      window.__rows = { added: 0, removed: 0 };
+      const rows = (n) => (n.nodeType !== 1 ? 0 : n.matches('li.event-row') ? 1 : n.querySelectorAll('li.event-row').length);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (!r.target.closest?.('#app')) continue;
+          for (const n of r.addedNodes) window.__rows.added += rows(n);
+          for (const n of r.removedNodes) window.__rows.removed += rows(n);
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    // The reader scrolls the static page before the app has come: the wasm waits until then.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}${path}`);
+    await page.waitForSelector('#static .event-list .event-row');
+    if (scroll) await page.evaluate((y) => window.scrollTo(0, y), scroll);
+    release();
+    await ready(page);
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(() => {
+      const ol = document.querySelector('.event-list ol');
+      const rows = [...ol.querySelectorAll('.event-row')];
+      const h = rows[0].getBoundingClientRect().height;
+      const top = ol.getBoundingClientRect().top;
+      const n = +rows[0].getAttribute('aria-setsize');
+      const first = Math.max(0, Math.floor(-top / h));
+      const last = Math.min(n, Math.ceil((innerHeight - top) / h));
+      const drawn = new Set(rows.map((r) => +r.getAttribute('aria-posinset') - 1));
+      const missing = [];
+      for (let pos = first; pos < last; pos++) if (!drawn.has(pos)) missing.push(pos);
+      return { scrollY, drawn: rows.length, onScreen: Math.max(0, last - first), missing, ...window.__rows };
+    });
+    assert.ok(Math.abs(seen.scrollY - scroll) < 1, `${label}: the reader's place is kept (${JSON.stringify(seen)})`);
+    assert.deepEqual(seen.missing, [], `${label}: every row on screen is drawn (${JSON.stringify(seen)})`);
+    assert.equal(seen.removed, 0, `${label}: rows drawn and dropped (${JSON.stringify(seen)})`);
+    assert.ok(seen.drawn <= seen.onScreen + 8, `${label}: rows beyond the screen and its overscan (${JSON.stringify(seen)})`);
+    assert.deepEqual(page.problems, [], label);
+    await page.context().close();
+  }
+});
+
 test('a static page under JavaScript links like the app, and the back button returns to it', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
   const e = data.events[0];
