@@ -184,15 +184,21 @@ test('the app takes over a static page whole, without moving it, keeps its URL a
           .observe({ type: 'layout-shift', buffered: true });
         // What the app shows the moment the static page goes (it draws its parts in several
         // tasks out of sight): every part, in the same task, so the first paint is whole.
+        // Parts the app draws in later tasks of their own (a grid's cards, an event's quotes)
+        // are all there too: as many as the static page had.
+        const parts = (root) => ({ quotes: root.querySelectorAll('.event-page .source').length, cards: root.querySelectorAll('.card-grid .card').length });
         const seen = new MutationObserver(() => {
           const app = document.getElementById('app');
-          if (document.getElementById('static') || !app) return;
+          const shown = document.getElementById('static');
+          if (shown) { window.__static = parts(shown); return; }
+          if (!app) return;
           seen.disconnect();
           const n = (sel) => app.querySelectorAll(sel).length;
           // (A URL whose query names another view hides the static page before the first paint:
           // the app is drawn in sight from the start, and there is nothing to take over.)
           window.__takeover = { query: document.documentElement.hasAttribute('data-query'), hidden: app.hidden, header: n('.site-header'), search: n('#search'), filters: n('.filters-box'),
-            body: n('main .event-page h1, main .result-count, main .card-grid'), marks: n('.timeline .marks > g'), rows: n('.event-list .event-row') };
+            body: n('main .event-page h1, main .result-count, main .card-grid'), marks: n('.timeline .marks > g'), rows: n('.event-list .event-row'),
+            parts: parts(app), staticParts: window.__static };
         });
         seen.observe(document, { subtree: true, childList: true, attributes: true });
       });
@@ -207,6 +213,11 @@ test('the app takes over a static page whole, without moving it, keeps its URL a
       const t = await page.evaluate(() => window.__takeover);
       assert.ok(t && (t.query || (!t.hidden && t.header === 1 && t.search === 1 && t.filters === 1 && t.body >= 1)), `${path}: ${JSON.stringify(t)}`);
       if (selector === '.timeline') assert.ok(t.marks > 0 && t.rows > 0, `${path}: ${JSON.stringify(t)}`);
+      if (!t.query) {
+        assert.deepEqual(t.parts, t.staticParts, `${path}: the parts drawn later are in at the swap`);
+        if (selector === '.card-grid') assert.ok(t.parts.cards > 1, `${path}: ${JSON.stringify(t)}`);
+        if (selector === '.event-page h1') assert.ok(t.parts.quotes > 0, `${path}: ${JSON.stringify(t)}`);
+      }
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => window.__cls);
       assert.ok(cls <= 0.01, `${path} at ${width}px: layout shift ${cls.toFixed(4)}`);
