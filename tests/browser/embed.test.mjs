@@ -34,6 +34,10 @@ async function settled(page) {
   const heights = [];
   for (let i = 0; i < n; i++) {
     const el = frames.nth(i);
+    // In view, as when a reader scrolls to it: Chromium pauses the rendering of a cross-origin
+    // iframe out of view (no resize observations, so no height messages) once the widget above
+    // it has grown and pushed it down.
+    await el.scrollIntoViewIfNeeded();
     const frame = await (await el.elementHandle()).contentFrame();
     await frame.waitForSelector('.embed .result-count', { timeout: 20000 });
     let last;
