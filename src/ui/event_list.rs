@@ -115,14 +115,20 @@ fn first_window(ctx: Ctx) -> (f64, (usize, usize)) {
     let view_h = window_height();
     let ol = super::url::static_element(".event-list ol");
     let at = ol.as_ref().map(|ol| ol.get_bounding_client_rect()).filter(|r| r.height() > 0.0);
-    let row = ol.and_then(|ol| ol.first_element_child()).map(|r| r.get_bounding_client_rect().height());
-    match (at, row.filter(|h| *h >= 24.0)) {
+    match (at, ol.as_ref().and_then(row_height)) {
         (Some(at), Some(h)) => (h, visible_rows(at.top(), view_h, h, usize::MAX, OVERSCAN)),
         _ => {
             let scrolled = window().scroll_y().unwrap_or(0.0).max(0.0);
             (ROW_MIN_PX, visible_rows(0.0, scrolled + view_h, ROW_MIN_PX, usize::MAX, OVERSCAN))
         }
     }
+}
+
+/// A list's row height, read off its first row; none under a 24 px target (a row not laid out
+/// yet, or a list that is empty).
+fn row_height(ol: &web_sys::Element) -> Option<f64> {
+    let h = ol.first_element_child()?.get_bounding_client_rect().height();
+    (h >= 24.0).then_some(h)
 }
 
 /// Re-measures which rows are near the viewport on scroll, resize and a new result set, at most
@@ -144,9 +150,8 @@ fn track_viewport(
         if at.height() == 0.0 {
             return;
         }
-        if let Some(row) = ol.first_element_child() {
-            let h = row.get_bounding_client_rect().height();
-            if h >= 24.0 && row_h.try_get_untracked().is_some_and(|old| (h - old).abs() > 0.5) {
+        if let Some(h) = row_height(&ol) {
+            if row_h.try_get_untracked().is_some_and(|old| (h - old).abs() > 0.5) {
                 row_h.try_set(h);
             }
         }
