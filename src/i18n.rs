@@ -232,6 +232,7 @@ strings! {
     first_event: "أول حدث", "First event";
     last_event: "آخر حدث", "Last event";
     activity: "النشاط حسب السنة", "Activity by year";
+    peak_in: "الذروة في", "peak in";
     latest_events: "أحدث الأحداث", "Latest events";
     open_pair: "عرض العلاقة الثنائية", "Open the pair view";
     show_country: "عرض أحداث هذا البلد", "Show this country's events";
@@ -403,6 +404,30 @@ pub fn sort_key(lang: Lang, name: &str) -> String {
         Lang::Ar => norm.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(&norm).to_owned(),
         Lang::En => norm.strip_prefix("the ").unwrap_or(&norm).to_owned(),
     }
+}
+
+/// What a chart of events per year says to a screen reader, which reads none of its bars (a
+/// `role="img"`): its label, the years it spans and its peak, the earliest year with the most
+/// events. "Activity by year, 1990–2026; peak in 2019: 42 events" (Arabic: "…، …؛ الذروة في …").
+pub fn year_bars_summary(f: Fmt, label: &str, years: &[(i32, usize)]) -> String {
+    let (sep, semi) = match f.lang {
+        Lang::Ar => ("، ", "؛ "),
+        Lang::En => (", ", "; "),
+    };
+    let peak = years.iter().fold(None, |best: Option<(i32, usize)>, &(y, n)| match best {
+        Some((_, most)) if most >= n => best,
+        _ if n > 0 => Some((y, n)),
+        _ => best,
+    });
+    let (Some(&(first, _)), Some(&(last, _)), Some((year, n))) = (years.first(), years.last(), peak) else {
+        return label.to_owned();
+    };
+    let count = EVENTS.count(f, n);
+    if first == last {
+        return format!("{label}{sep}{}: {count}", f.year(year));
+    }
+    let s = f.strings();
+    format!("{label}{sep}{}–{}{semi}{} {}: {count}", f.year(first), f.year(last), s.peak_in, f.year(year))
 }
 
 /// `n` with thousands separators ("2,333", "٢٬٣٣٣"), in the interface's digits.
@@ -613,6 +638,31 @@ mod tests {
             ((2025, 3, 31), (1446, 10, 2)),
         ];
         DAYS.iter().find(|(g, _)| *g == (y, m, d)).map(|(_, h)| *h)
+    }
+
+    #[test]
+    fn a_year_chart_names_its_span_and_its_earliest_peak() {
+        let years = [(2015, 3), (2016, 0), (2017, 12), (2018, 12), (2019, 2)];
+        assert_eq!(
+            year_bars_summary(EN, "Activity by year", &years),
+            "Activity by year, 2015–2019; peak in 2017: 12 events"
+        );
+        assert_eq!(
+            year_bars_summary(AR, "النشاط حسب السنة", &years),
+            "النشاط حسب السنة، 2015–2019؛ الذروة في 2017: 12 حدثًا"
+        );
+        // The peak's count agrees with its number; one year is its own span.
+        assert_eq!(year_bars_summary(AR, "النشاط", &[(2020, 2)]), "النشاط، 2020: حدثان");
+        assert_eq!(year_bars_summary(EN, "Activity", &[(2020, 1)]), "Activity, 2020: 1 event");
+        // Arabic-Indic digits where the reader chose them.
+        let arab = with(Lang::Ar, Digits::Arab, Calendar::Gregory);
+        assert_eq!(
+            year_bars_summary(arab, "النشاط", &[(2019, 1), (2020, 4)]),
+            "النشاط، ٢٠١٩–٢٠٢٠؛ الذروة في ٢٠٢٠: ٤ أحداث"
+        );
+        // Nothing to summarise: the label alone.
+        assert_eq!(year_bars_summary(EN, "Activity", &[]), "Activity");
+        assert_eq!(year_bars_summary(EN, "Activity", &[(2019, 0), (2020, 0)]), "Activity");
     }
 
     #[test]

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::data::Tone;
-use crate::i18n::{number, Fmt};
+use crate::i18n::{number, year_bars_summary, Fmt};
 use crate::num::{dec, Dec};
 use crate::stats::ToneYear;
 
 /// A bar per year, the tallest `max` events high (several charts on one scale), or else the
-/// chart's own most.
+/// chart's own most; its accessible name is `label` with the years and the peak.
 pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: Fmt) -> impl IntoView {
     let max = max.unwrap_or_else(|| years.iter().map(|y| y.1).max().unwrap_or(1)).max(1) as f64;
     let n = years.len().max(1) as f64;
@@ -30,6 +30,8 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
     // The first year at the axis's start: its side follows the bars, not the text direction.
     let caption_dir = if f.axis_rtl() { "rtl" } else { "ltr" };
     let view_box = format!("0 0 {} 46", Dec((bw * n).max(1.0), 1));
+    // A screen reader reads none of the bars (`role="img"`): the label says what they show.
+    let label = year_bars_summary(f, &label, years);
     view! {
         <figure class="year-bars">
             <svg viewBox=view_box width="200" height="46" role="img" aria-label=label>

@@ -269,6 +269,31 @@ test('country cards link partners to the pair view', async () => {
   for (const x of [page, one]) await x.context().close();
 });
 
+test("a card's chart of years tells a screen reader the years it spans and its peak, counted from the data", async () => {
+  // From the dataset: the country with the most events, its events per year, the earliest peak.
+  const codes = [...new Set(data.events.flatMap((e) => e.parties))];
+  const code = codes.sort((a, b) => eventsOfCountry(b).length - eventsOfCountry(a).length)[0];
+  const perYear = {};
+  for (const e of eventsOfCountry(code)) perYear[+e.date.slice(0, 4)] = (perYear[+e.date.slice(0, 4)] ?? 0) + 1;
+  const years = Object.keys(perYear).map(Number).sort((a, b) => a - b);
+  const most = Math.max(...Object.values(perYear));
+  const peak = years.find((y) => perYear[y] === most);
+  const span = years.length > 1 ? `${years[0]}–${years.at(-1)}` : `${years[0]}`;
+  for (const [lang, expected] of [
+    ['en', `Activity by year, ${span}; peak in ${peak}: ${most === 1 ? '1 event' : `${most} events`}`],
+    ['ar', `النشاط حسب السنة، ${span}؛ الذروة في ${peak}: `],
+  ]) {
+    const page = await open(`lang=${lang}&country=${code}`);
+    const chart = page.locator('.country-card .year-bars svg');
+    await chart.waitFor();
+    const name = await chart.getAttribute('aria-label');
+    assert.ok(lang === 'en' ? name === expected : name.startsWith(expected), `${lang}: ${name}`);
+    // What a screen reader is given: the chart as one image, named so.
+    assert.equal(await page.getByRole('img', { name, exact: true }).count(), 1);
+    await page.context().close();
+  }
+});
+
 test('event page shows facts, related events, and the quote highlighted inside its article', async () => {
   const e = data.events.find((x) => x.related.length > 0 && x.actors.length > 0);
   const page = await open(`lang=en&event=${e.id}`);
