@@ -410,24 +410,22 @@ pub fn sort_key(lang: Lang, name: &str) -> String {
 /// `role="img"`): its label, the years it spans and its peak, the earliest year with the most
 /// events. "Activity by year, 1990–2026; peak in 2019: 42 events" (Arabic: "…، …؛ الذروة في …").
 pub fn year_bars_summary(f: Fmt, label: &str, years: &[(i32, usize)]) -> String {
-    let (sep, semi) = match f.lang {
-        Lang::Ar => ("، ", "؛ "),
-        Lang::En => (", ", "; "),
-    };
-    let peak = years.iter().fold(None, |best: Option<(i32, usize)>, &(y, n)| match best {
-        Some((_, most)) if most >= n => best,
-        _ if n > 0 => Some((y, n)),
-        _ => best,
-    });
-    let (Some(&(first, _)), Some(&(last, _)), Some((year, n))) = (years.first(), years.last(), peak) else {
+    let sep = f.lang.list_sep();
+    // `max_by_key` keeps the last of equal maxima: walked backwards, that is the earliest year.
+    let peak = years.iter().rev().max_by_key(|y| y.1).filter(|y| y.1 > 0);
+    let (Some(&(first, _)), Some(&(last, _)), Some(&(year, n))) = (years.first(), years.last(), peak) else {
         return label.to_owned();
     };
     let count = EVENTS.count(f, n);
     if first == last {
         return format!("{label}{sep}{}: {count}", f.year(year));
     }
-    let s = f.strings();
-    format!("{label}{sep}{}–{}{semi}{} {}: {count}", f.year(first), f.year(last), s.peak_in, f.year(year))
+    let semi = match f.lang {
+        Lang::Ar => "؛ ",
+        Lang::En => "; ",
+    };
+    let (span, peak_in) = (format!("{}–{}", f.year(first), f.year(last)), f.strings().peak_in);
+    format!("{label}{sep}{span}{semi}{peak_in} {}: {count}", f.year(year))
 }
 
 /// `n` with thousands separators ("2,333", "٢٬٣٣٣"), in the interface's digits.
