@@ -484,6 +484,18 @@ fn an_index_built_in_slices_is_the_index_built_at_once() {
             assert_eq!(build.done(), steps * slice);
         }
         let sliced = build.finish(ds);
+        // As the page builds it between tasks: the events a slice at a time, then the finish in
+        // four parts of its own (in one part it was a 25-30 ms task in the browser).
+        let mut build = marsad::search::IndexBuild::default();
+        let mut parts = 1;
+        let parted = loop {
+            match build.advance(ds, slice) {
+                Some(index) => break index,
+                None => parts += 1,
+            }
+        };
+        assert_eq!(parts, ds.events.len().div_ceil(slice) + 4, "slices of {slice}");
+        assert!(parted == sliced && sliced == *whole, "slices of {slice}: the same index");
         for q in &queries {
             let (a, b) = (whole.search(q), sliced.search(q));
             assert_eq!(a.is_some(), b.is_some(), "{q:?}");

@@ -385,6 +385,25 @@ pub struct IndexBuild {
     by_entity: HashMap<Entity, Postings>,
     /// The next event to add.
     next: usize,
+    /// How far the finish has got, once every event is in.
+    stage: Stage,
+}
+
+/// The finish of an [`IndexBuild`], in parts that each fit a task of their own
+/// ([`IndexBuild::advance`]): in one, with the wasm's first compilation of its code, it was
+/// a 25-30 ms task on a page of 46 events.
+#[derive(Clone, Default)]
+enum Stage {
+    /// Adding events.
+    #[default]
+    Events,
+    /// The words (the names' too) split into proclitics, stem and suffixes; next, which
+    /// single-letter proclitics are ones.
+    Split(Box<Stemmed>),
+    /// The words with their stems decided; next, their order and lookup tables.
+    Stemmed(Box<Stemmed>),
+    /// The index but for its phrases (names, aliases and labels), which come last.
+    Indexed(Box<SearchIndex>),
 }
 
 impl IndexBuild {
@@ -392,6 +411,10 @@ impl IndexBuild {
     /// once every event of `ds` is in. A build may go on with a later snapshot of the same load
     /// (it has the same events first), never with another load's.
     pub fn step(&mut self, ds: &Dataset, n: usize) -> bool {
+        debug_assert!(
+            matches!(self.stage, Stage::Events) || self.next == ds.arrival.len(),
+            "events after the finish began"
+        );
         let end = ds.arrival.len().min(self.next.saturating_add(n));
         for at in self.next..end {
             self.add(at as EventIx, ds.event(ds.arrival[at]), ds);
@@ -458,7 +481,7 @@ impl IndexBuild {
         self.next
     }
 
-    /// The index of `ds`: the events not yet added, then the names, labels and lookup tables.
+    /// The index of `ds`: the events not yet added, then the rest of the finish.
     pub fn finish(mut self, ds: &Dataset) -> SearchIndex {
         self.step(ds, usize::MAX);
         let mut index = self.finish_named(ds, ds.events.len());
@@ -466,70 +489,98 @@ impl IndexBuild {
         index
     }
 
+    /// The next part of the build of `ds`'s index, for a task of its own: up to `n` more events,
+    /// or, once all are in, the next of the finish's four parts (the words' stems; their
+    /// proclitics; their order and lookup tables; the names' phrases). The index, after the last: what [`IndexBuild::finish`] gives.
+    pub fn advance(&mut self, ds: &Dataset, n: usize) -> Option<SearchIndex> {
+        if matches!(self.stage, Stage::Events) && self.next < ds.arrival.len() {
+            self.step(ds, n);
+            return None;
+        }
+        let mut index = self.finish_part(ds, ds.events.len())?;
+        index.to_ix = ds.arrival.clone();
+        Some(index)
+    }
+
     /// The index of the `events` events added so far, whose countries and actors `names` has,
     /// numbered in the order they were added (no `to_ix` yet: [`SearchIndex::numbered`]).
-    fn finish_named(self, ds: &Dataset, events: usize) -> SearchIndex {
-        let IndexBuild { mut b, by_entity, .. } = self;
+    fn finish_named(mut self, names: &Dataset, events: usize) -> SearchIndex {
+        loop {
+            if let Some(index) = self.finish_part(names, events) {
+                return index;
+            }
+        }
+    }
 
-        // Every phrase that names something: names and aliases, labels and their alternatives.
-        let mut phrases: Vec<(Entity, &str)> = Vec::new();
-        for (i, c) in ds.countries.iter().enumerate() {
-            let entity = Entity::Country(i as u32);
-            phrases.extend([&c.name.ar, &c.name.en, &c.code].into_iter().chain(&c.aliases).map(|n| (entity, &**n)));
-        }
-        for (i, a) in ds.actors.iter().enumerate() {
-            let entity = Entity::Actor(i as u32);
-            phrases.extend([&a.name.ar, &a.name.en].into_iter().chain(&a.aliases).map(|n| (entity, &**n)));
-        }
-        for lang in [Lang::Ar, Lang::En] {
-            for &t in Topic::ALL {
-                phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Topic(t), p)));
+    /// The finish's next part; the index after its last ([`IndexBuild::finish_named`]).
+    fn finish_part(&mut self, names: &Dataset, events: usize) -> Option<SearchIndex> {
+        match std::mem::take(&mut self.stage) {
+            Stage::Events => {
+                // The words of phrases naming something with events are correction candidates.
+                for (entity, phrase) in phrases(names) {
+                    if self.by_entity.contains_key(&entity) {
+                        for_each_word(phrase, |w, s| self.b.add(w, s, None).alias = true);
+                    }
+                }
+                self.stage = Stage::Split(Box::new(Stemmed::of(std::mem::take(&mut self.b))));
+                None
             }
-            for &t in EventType::ALL {
-                phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Type(t), p)));
+            Stage::Split(mut stemmed) => {
+                stemmed.strip_clitics();
+                self.stage = Stage::Stemmed(stemmed);
+                None
+            }
+            Stage::Stemmed(stemmed) => {
+                let mut index = stemmed.index(events);
+                index.by_entity = std::mem::take(&mut self.by_entity);
+                index.by_entity.values_mut().for_each(Postings::shrink);
+                self.stage = Stage::Indexed(Box::new(index));
+                None
+            }
+            Stage::Indexed(mut index) => {
+                for (entity, phrase) in phrases(names) {
+                    let mut words = Vec::new();
+                    for_each_word(phrase, |w, _| {
+                        let (base, stem) = index.analyse(w);
+                        words.push(AliasWord { norm: w.into(), base: base.into(), stem: stem.into() });
+                    });
+                    let same = |a: &Alias| {
+                        a.entity == entity && a.words.iter().map(|w| &w.norm).eq(words.iter().map(|w| &w.norm))
+                    };
+                    if !words.is_empty() && !index.aliases.iter().any(same) {
+                        index.aliases.push(Alias { words, entity });
+                    }
+                }
+                index.aliases = crate::sort::by_key(std::mem::take(&mut index.aliases), |a| Reverse(a.words.len()));
+                Some(*index)
             }
         }
-        // The words of phrases naming something with events are correction candidates.
-        for &(entity, phrase) in &phrases {
-            if by_entity.contains_key(&entity) {
-                for_each_word(phrase, |w, s| b.add(w, s, None).alias = true);
-            }
-        }
-
-        let mut index = SearchIndex::from_words(b, events);
-        index.by_entity = by_entity;
-        index.by_entity.values_mut().for_each(Postings::shrink);
-        for (entity, phrase) in phrases {
-            let mut words = Vec::new();
-            for_each_word(phrase, |w, _| {
-                let (base, stem) = index.analyse(w);
-                words.push(AliasWord { norm: w.into(), base: base.into(), stem: stem.into() });
-            });
-            let same =
-                |a: &Alias| a.entity == entity && a.words.iter().map(|w| &w.norm).eq(words.iter().map(|w| &w.norm));
-            if !words.is_empty() && !index.aliases.iter().any(same) {
-                index.aliases.push(Alias { words, entity });
-            }
-        }
-        index.aliases = crate::sort::by_key(std::mem::take(&mut index.aliases), |a| Reverse(a.words.len()));
-        index
     }
 }
 
-impl SearchIndex {
-    pub fn build(ds: &Dataset) -> SearchIndex {
-        IndexBuild::default().finish(ds)
-    }
+/// The collected words with their stems decided: the first half of an index's words' finish.
+#[derive(Clone)]
+struct Stemmed {
+    norms: Vec<Box<str>>,
+    words: Vec<RawWord>,
+    splits: Vec<Split>,
+}
 
-    /// Stems the collected words, decides their single-letter proclitics against the vocabulary,
-    /// and sorts them into the lookup tables.
-    fn from_words(b: Builder, events: usize) -> SearchIndex {
-        let n = b.words.len();
-        let mut norms: Vec<Box<str>> = vec![Box::from(""); n];
+impl Stemmed {
+    /// The collected words, each split into proclitics, stem and suffixes.
+    fn of(b: Builder) -> Stemmed {
+        let mut norms: Vec<Box<str>> = vec![Box::from(""); b.words.len()];
         for (norm, slot) in b.slot {
             norms[slot as usize] = norm;
         }
-        let mut splits: Vec<Split> = norms.iter().map(|w| stem::split(w)).collect();
+        let splits = norms.iter().map(|w| stem::split(w)).collect();
+        Stemmed { norms, words: b.words, splits }
+    }
+
+    /// Decides the words' single-letter proclitics against the vocabulary.
+    fn strip_clitics(&mut self) {
+        let Stemmed { norms, words, splits } = self;
+        let n = norms.len();
         let strip: Vec<(usize, Split)> = {
             // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
             // "وزارة" stays whole because "الوزارة" is in the text.
@@ -540,7 +591,7 @@ impl SearchIndex {
                 &order[lo..lo + order[lo..].partition_point(|&i| stem_of(i as usize) == s)]
             };
             (0..n)
-                .filter(|&i| !b.words[i].alias && splits[i].base == 0)
+                .filter(|&i| !words[i].alias && splits[i].base == 0)
                 .filter_map(|i| {
                     let rest = strip_clitic(&norms[i])?;
                     let s = stem::split(rest);
@@ -552,8 +603,14 @@ impl SearchIndex {
                 .collect()
         };
         strip.into_iter().for_each(|(i, s)| splits[i] = s);
+    }
+
+    /// The index of these words (of `events` events): sorted into the lookup tables.
+    fn index(self, events: usize) -> SearchIndex {
+        let Stemmed { norms, words: raw, splits } = self;
+        let n = norms.len();
         let order = sorted(n, |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
-        let mut parts: Vec<_> = norms.into_iter().zip(b.words).zip(splits).map(Some).collect();
+        let mut parts: Vec<_> = norms.into_iter().zip(raw).zip(splits).map(Some).collect();
         let mut words = Vec::with_capacity(n);
         words.extend(order.into_iter().filter_map(|i| parts[i as usize].take()).map(|((norm, raw), s)| {
             // A word too long for the offsets (over 65,535 bytes, only ever in fuzzed data) gets an
@@ -579,6 +636,34 @@ impl SearchIndex {
             events,
             to_ix: Vec::new(),
         }
+    }
+}
+
+/// Every phrase that names something: names and aliases, labels and their alternatives.
+fn phrases(ds: &Dataset) -> Vec<(Entity, &str)> {
+    let mut phrases: Vec<(Entity, &str)> = Vec::new();
+    for (i, c) in ds.countries.iter().enumerate() {
+        let entity = Entity::Country(i as u32);
+        phrases.extend([&c.name.ar, &c.name.en, &c.code].into_iter().chain(&c.aliases).map(|n| (entity, &**n)));
+    }
+    for (i, a) in ds.actors.iter().enumerate() {
+        let entity = Entity::Actor(i as u32);
+        phrases.extend([&a.name.ar, &a.name.en].into_iter().chain(&a.aliases).map(|n| (entity, &**n)));
+    }
+    for lang in [Lang::Ar, Lang::En] {
+        for &t in Topic::ALL {
+            phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Topic(t), p)));
+        }
+        for &t in EventType::ALL {
+            phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Type(t), p)));
+        }
+    }
+    phrases
+}
+
+impl SearchIndex {
+    pub fn build(ds: &Dataset) -> SearchIndex {
+        IndexBuild::default().finish(ds)
     }
 
     fn word(&self, id: u32) -> &Word {

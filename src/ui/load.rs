@@ -380,12 +380,19 @@ fn index_slice(job: Rc<Indexing>) {
 /// 100,000 events were all in 0.9 s later on loopback).
 const IDLE_SLICE_MS: f64 = 4.0;
 
-/// Events added to the search index per task: about 15-25 ms in the browser, under a long task.
-const INDEX_SLICE: usize = 1000;
+/// How long a task of the index's build between tasks runs (in steps of `INDEX_STEP` events):
+/// under the 12.5 ms that a phone's four times slower CPU makes a long task (50 ms). Slices of
+/// 1,000 events were 15-25 ms, and the finish in one task 25-30 ms even for 46 events.
+const INDEX_TASK_MS: f64 = 6.0;
 
-/// Builds the snapshot's search index a slice at a time, each in a task of its own, so the
-/// reader's first search does not wait for it (1.3 s at 100,000 events in one go). Stops when
-/// the snapshot is replaced or a search has finished the index.
+/// Events added between two looks at the clock (at most a millisecond or two in the browser,
+/// the first time with the compilation of the code that adds them).
+const INDEX_STEP: usize = 10;
+
+/// Builds the snapshot's search index a part at a time, each in a task of its own, so the
+/// reader's first search does not wait for it (1.3 s at 100,000 events in one go): events for
+/// up to `INDEX_TASK_MS`, then each of the finish's four parts alone (`IndexBuild::advance`). Stops
+/// when the snapshot is replaced or a search has finished the index.
 fn index_between_tasks(snapshot: &Arc<Snapshot>) {
     let weak = Arc::downgrade(snapshot);
     // Behind the drawing, and behind the parts of it drawn in tasks of their own before the app
@@ -395,22 +402,26 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
         if s.index.get().is_some() {
             return;
         }
-        // A slice of events, or, once all are in, the finish (the names and lookup tables) in a
-        // task of its own: together they made one long task even for a few events.
-        let events = s.ds.arrival.len();
-        let sliced = s.building.lock().map(|mut b| {
-            let b = b.get_or_insert_default();
-            let left = b.done() < events;
-            if left {
-                b.step(&s.ds, INDEX_SLICE);
+        let start = js_sys::Date::now();
+        let built = s.building.lock().map(|mut slot| {
+            let b = slot.get_or_insert_default();
+            let events = s.ds.arrival.len();
+            loop {
+                let finishing = b.done() == events;
+                let built = b.advance(&s.ds, INDEX_STEP);
+                if built.is_some() {
+                    *slot = None;
+                    break built;
+                }
+                // Each part of the finish in a task of its own; events until the time is up.
+                if finishing || b.done() == events || js_sys::Date::now() - start >= INDEX_TASK_MS {
+                    break None;
+                }
             }
-            left
         });
-        match sliced {
-            Ok(true) => index_between_tasks(&s),
-            Ok(false) => {
-                let _ = s.index();
-            }
+        match built {
+            Ok(Some(index)) => drop(s.index.set(index)),
+            Ok(None) => index_between_tasks(&s),
             Err(_) => {}
         }
     });
