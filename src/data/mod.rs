@@ -299,10 +299,27 @@ pub struct Loader {
     b: Builder,
     /// The head's shard list, newest years first (empty for a monolithic document).
     pub shards: Vec<ShardRef>,
+    /// The head's event records not checked yet ([`Loader::check_head`]), as their text.
+    unchecked: std::collections::VecDeque<Box<RawValue>>,
+    /// How many of the head's event records have been checked (the next one's `$.events[i]`).
+    checked: usize,
+    /// The shard list's problems, reported after the head's events'.
+    shard_problems: Vec<Problem>,
 }
 
 impl Loader {
+    /// The head document, every record checked.
     pub fn head(json: &str) -> Result<Loader, LoadError> {
+        let mut loader = Loader::head_unchecked(json)?;
+        loader.check_head(usize::MAX);
+        Ok(loader)
+    }
+
+    /// The head document with its event records still to check, a few at a time
+    /// ([`Loader::check_head`]): the browser parses a document in one task and checks its
+    /// events in others. Whatever fails here fails [`Loader::head`] too; a bad event record
+    /// never does.
+    pub fn head_unchecked(json: &str) -> Result<Loader, LoadError> {
         let top: WireHead = serde_json::from_str(json).map_err(|e| match e.classify() {
             serde_json::error::Category::Data if !json.trim_start().starts_with('{') => {
                 LoadError::NotADataset("the top level is not an object".into())
@@ -336,19 +353,36 @@ impl Loader {
         if let Some(raw) = top.withdrawn {
             b.withdrawn(raw);
         }
-        b.events(&events, "");
+        let before = b.skipped.len();
         let shards = match top.shards {
             Some(raw) => b.shard_list(raw),
             None => Vec::new(),
         };
-        Ok(Loader { b, shards })
+        let shard_problems = b.skipped.split_off(before);
+        let unchecked = events.into_iter().map(RawValue::to_owned).collect();
+        Ok(Loader { b, shards, unchecked, checked: 0, shard_problems })
+    }
+
+    /// Checks up to `n` more of the head's event records; true once all are (the loader's other
+    /// methods expect that).
+    pub fn check_head(&mut self, n: usize) -> bool {
+        let batch: Vec<Box<RawValue>> = self.unchecked.drain(..n.min(self.unchecked.len())).collect();
+        let items: Vec<&RawValue> = batch.iter().map(|r| &**r).collect();
+        self.b.events(&items, "", self.checked);
+        self.checked += items.len();
+        let done = self.unchecked.is_empty();
+        if done {
+            self.b.skipped.append(&mut self.shard_problems);
+        }
+        done
     }
 
     /// Adds one shard's text. A shard that fails its hash or does not parse is reported and
     /// left out; its bad records are skipped like the head's.
     pub fn add_shard(&mut self, shard: &ShardRef, text: &str) {
+        self.check_head(usize::MAX);
         match shard::shard_events(shard, text) {
-            Ok(events) => self.b.events(&events, &format!("{} ", shard.path)),
+            Ok(events) => self.b.events(&events, &format!("{} ", shard.path), 0),
             Err(p) => self.b.skipped.push(p),
         }
     }
@@ -362,17 +396,20 @@ impl Loader {
     /// dataset that names their countries and actors (the head's, which shards do not change):
     /// what the search index reads while shards arrive.
     pub fn arrived(&self) -> (&[Arc<Event>], &Dataset) {
+        debug_assert!(self.unchecked.is_empty(), "events arrived before the head's are checked");
         (&self.b.accepted, &self.b.dataset)
     }
 
     /// The dataset so far; loading can go on. It shares the events with the loader and with other
     /// snapshots (only the order and the id index are its own).
     pub fn snapshot(&self) -> Loaded {
+        debug_assert!(self.unchecked.is_empty(), "a snapshot before the head's events are checked");
         Loaded { dataset: self.b.assemble(&self.b.accepted), skipped: self.b.skipped.clone() }
     }
 
     /// The finished dataset. A related link to an event that no record declared is reported.
-    pub fn finish(self) -> Loaded {
+    pub fn finish(mut self) -> Loaded {
+        self.check_head(usize::MAX);
         let dataset = self.b.assemble(&self.b.accepted);
         let unknown = self.b.unknown_links();
         let mut skipped = self.b.skipped;
@@ -679,8 +716,9 @@ impl Builder {
         }
     }
 
-    /// Checks event records; `prefix` names the file they came from (empty for the head).
-    fn events(&mut self, items: &[&RawValue], prefix: &str) {
+    /// Checks event records; `prefix` names the file they came from (empty for the head), and
+    /// `first` is the first one's place in it.
+    fn events(&mut self, items: &[&RawValue], prefix: &str, first: usize) {
         #[derive(serde::Deserialize)]
         struct IdOnly {
             id: Option<String>,
@@ -699,7 +737,7 @@ impl Builder {
             }
         }
         for (i, p) in parsed.into_iter().enumerate() {
-            let path = format!("{prefix}$.events[{i}]");
+            let path = format!("{prefix}$.events[{}]", first + i);
             match p {
                 Ok(e) => self.event(path, e),
                 Err(err) => self.skip(&path, reason(err)),

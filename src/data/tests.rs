@@ -164,3 +164,43 @@ fn a_withdrawn_id_is_kept_and_never_reused() {
     let reasons: Vec<String> = l.skipped.iter().map(|p| p.to_string()).collect();
     assert_eq!(reasons, ["$.events[1].id: \"old-event\" is a withdrawn event's id"]);
 }
+
+/// The app checks the head's event records a few at a time, between tasks: the same events,
+/// and the same problems in the same order (the shard list's after the events'), as at once.
+#[test]
+fn a_head_checked_a_few_events_at_a_time_is_the_head_checked_at_once() {
+    let mut doc: Value = serde_json::from_str(include_str!("../../public/data/events.json")).unwrap();
+    doc["events"][3]["id"] = json!("Not A Slug");
+    doc["events"][10]["date"] = json!("sometime");
+    doc["events"][20]["id"] = doc["events"][5]["id"].clone();
+    doc["events"][44] = json!("not an event");
+    doc["shards"] = json!([{"path": "%2e%2e/index.html", "hash": "d", "from": 2017, "to": 2017, "events": 1}]);
+    let text = doc.to_string();
+    let whole = Loader::head(&text).unwrap().finish();
+    let paths = |l: &Loaded| l.skipped.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>();
+    let ids = |l: &Loaded| l.dataset.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    // Then the links to the records renamed or left out.
+    assert_eq!(
+        whole.skipped.iter().map(|p| p.path.as_str()).take(6).collect::<Vec<_>>(),
+        [
+            "$.events[3].id",
+            "$.events[10].date",
+            "$.events[20].id",
+            "$.events[44]",
+            "$.shards[0].path",
+            "$.events[0].related[1]"
+        ]
+    );
+    assert_eq!(whole.dataset.events.len(), 42);
+    for n in [1, 3, 8, 45, 46, usize::MAX] {
+        let mut loader = Loader::head_unchecked(&text).unwrap();
+        let mut calls = 1;
+        while !loader.check_head(n) {
+            calls += 1;
+        }
+        assert_eq!(calls, 46usize.div_ceil(n).max(1), "{n} at a time");
+        let sliced = loader.finish();
+        assert_eq!(paths(&sliced), paths(&whole), "{n} at a time");
+        assert_eq!(ids(&sliced), ids(&whole), "{n} at a time");
+    }
+}
