@@ -299,10 +299,10 @@ pub struct Loader {
     b: Builder,
     /// The head's shard list, newest years first (empty for a monolithic document).
     pub shards: Vec<ShardRef>,
-    /// The head's event records not checked yet ([`Loader::check_head`]), as their text.
-    unchecked: std::collections::VecDeque<Box<RawValue>>,
-    /// How many of the head's event records have been checked (the next one's `$.events[i]`).
-    checked: usize,
+    /// The head's event records, as their text, until all are checked ([`Loader::check_head`]).
+    unchecked: Vec<Box<RawValue>>,
+    /// The next of them to check (its place in the head's events: `$.events[i]`).
+    next: usize,
     /// The shard list's problems, reported after the head's events'.
     shard_problems: Vec<Problem>,
 }
@@ -360,18 +360,19 @@ impl Loader {
         };
         let shard_problems = b.skipped.split_off(before);
         let unchecked = events.into_iter().map(RawValue::to_owned).collect();
-        Ok(Loader { b, shards, unchecked, checked: 0, shard_problems })
+        Ok(Loader { b, shards, unchecked, next: 0, shard_problems })
     }
 
     /// Checks up to `n` more of the head's event records; true once all are (the loader's other
     /// methods expect that).
     pub fn check_head(&mut self, n: usize) -> bool {
-        let batch: Vec<Box<RawValue>> = self.unchecked.drain(..n.min(self.unchecked.len())).collect();
-        let items: Vec<&RawValue> = batch.iter().map(|r| &**r).collect();
-        self.b.events(&items, "", self.checked);
-        self.checked += items.len();
-        let done = self.unchecked.is_empty();
+        let end = self.unchecked.len().min(self.next.saturating_add(n));
+        let items: Vec<&RawValue> = self.unchecked[self.next..end].iter().map(|r| &**r).collect();
+        self.b.events(&items, "", self.next);
+        self.next = end;
+        let done = end == self.unchecked.len();
         if done {
+            (self.unchecked, self.next) = (Vec::new(), 0);
             self.b.skipped.append(&mut self.shard_problems);
         }
         done
