@@ -496,6 +496,14 @@ fn an_index_built_in_slices_is_the_index_built_at_once() {
         };
         assert_eq!(parts, ds.events.len().div_ceil(slice) + 4, "slices of {slice}");
         assert!(parted == sliced && sliced == *whole, "slices of {slice}: the same index");
+        // A search before the last part finishes the build from wherever it is.
+        for done in 1..parts {
+            let mut build = marsad::search::IndexBuild::default();
+            for _ in 0..done {
+                assert!(build.advance(ds, slice).is_none());
+            }
+            assert!(build.finish(ds) == *whole, "slices of {slice}, finished after {done} parts");
+        }
         for q in &queries {
             let (a, b) = (whole.search(q), sliced.search(q));
             assert_eq!(a.is_some(), b.is_some(), "{q:?}");

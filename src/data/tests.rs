@@ -203,4 +203,9 @@ fn a_head_checked_a_few_events_at_a_time_is_the_head_checked_at_once() {
         assert_eq!(paths(&sliced), paths(&whole), "{n} at a time");
         assert_eq!(ids(&sliced), ids(&whole), "{n} at a time");
     }
+    // Finishing (or adding a shard) checks the rest first.
+    let mut loader = Loader::head_unchecked(&text).unwrap();
+    assert!(!loader.check_head(11));
+    let finished = loader.finish();
+    assert_eq!((paths(&finished), ids(&finished)), (paths(&whole), ids(&whole)));
 }
