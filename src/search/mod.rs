@@ -491,7 +491,8 @@ impl IndexBuild {
 
     /// The next part of the build of `ds`'s index, for a task of its own: up to `n` more events,
     /// or, once all are in, the next of the finish's four parts (the words' stems; their
-    /// proclitics; their order and lookup tables; the names' phrases). The index, after the last: what [`IndexBuild::finish`] gives.
+    /// proclitics; their order and lookup tables; the names' phrases). The index, after the
+    /// last: what [`IndexBuild::finish`] gives.
     pub fn advance(&mut self, ds: &Dataset, n: usize) -> Option<SearchIndex> {
         if matches!(self.stage, Stage::Events) && self.next < ds.arrival.len() {
             self.step(ds, n);
@@ -558,7 +559,8 @@ impl IndexBuild {
     }
 }
 
-/// The collected words with their stems decided: the first half of an index's words' finish.
+/// The collected words and where each one's stem is: split ([`Stemmed::of`]), then with its
+/// single-letter proclitics decided ([`Stemmed::strip_clitics`]).
 #[derive(Clone)]
 struct Stemmed {
     norms: Vec<Box<str>>,

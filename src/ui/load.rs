@@ -131,14 +131,24 @@ pub async fn fetch_article(path: &str) -> Result<String, Failure> {
 /// `CHECK_TASK_MS`; resolves in a task after the last.
 async fn check_head(loader: &mut data::Loader) {
     next_turn().await;
-    let mut start = js_sys::Date::now();
-    while !loader.check_head(CHECK_STEP) {
-        if js_sys::Date::now() - start >= CHECK_TASK_MS {
-            next_turn().await;
-            start = js_sys::Date::now();
-        }
+    while !for_ms(CHECK_TASK_MS, || loader.check_head(CHECK_STEP)) {
+        next_turn().await;
     }
     next_turn().await;
+}
+
+/// Runs `step` until it says the work is done (true) or `ms` have passed since it began: one
+/// task's slice of a longer job. True when the work is done.
+fn for_ms(ms: f64, mut step: impl FnMut() -> bool) -> bool {
+    let start = js_sys::Date::now();
+    loop {
+        if step() {
+            return true;
+        }
+        if js_sys::Date::now() - start >= ms {
+            return false;
+        }
+    }
 }
 
 /// Loads `events.json`, then its shards if it lists any. The explorer appears after the first
@@ -379,11 +389,7 @@ fn index_slice(job: Rc<Indexing>) {
         (Ok(loader), Ok(mut build)) => match loader.as_ref() {
             Some(loader) => {
                 let ((arrived, names), build) = (loader.arrived(), build.get_or_insert_default());
-                let (start, mut more) = (js_sys::Date::now(), true);
-                while more && js_sys::Date::now() - start < IDLE_SLICE_MS {
-                    more = !build.add_arrived(arrived, names, 50);
-                }
-                more
+                !for_ms(IDLE_SLICE_MS, || build.add_arrived(arrived, names, 50))
             }
             None => false,
         },
@@ -422,22 +428,19 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
         if s.index.get().is_some() {
             return;
         }
-        let start = js_sys::Date::now();
         let built = s.building.lock().map(|mut slot| {
             let b = slot.get_or_insert_default();
-            let events = s.ds.arrival.len();
-            loop {
+            let (events, mut built) = (s.ds.arrival.len(), None);
+            // Each part of the finish in a task of its own; events until the time is up.
+            for_ms(INDEX_TASK_MS, || {
                 let finishing = b.done() == events;
-                let built = b.advance(&s.ds, INDEX_STEP);
-                if built.is_some() {
-                    *slot = None;
-                    break built;
-                }
-                // Each part of the finish in a task of its own; events until the time is up.
-                if finishing || b.done() == events || js_sys::Date::now() - start >= INDEX_TASK_MS {
-                    break None;
-                }
+                built = b.advance(&s.ds, INDEX_STEP);
+                built.is_some() || finishing || b.done() == events
+            });
+            if built.is_some() {
+                *slot = None;
             }
+            built
         });
         match built {
             Ok(Some(index)) => drop(s.index.set(index)),
