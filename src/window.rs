@@ -28,6 +28,18 @@ pub fn keeps(current: (usize, usize), seen: (usize, usize), fresh: (usize, usize
     current.0 <= need.0 && need.1 <= current.1 && current.1 - current.0 <= fresh.1 - fresh.0 + 2 * overscan
 }
 
+/// The rows whose articles a still list fetches ahead: those on screen (`seen`, a range from
+/// `visible_rows` with no overscan), then the ones just below them, which a reader scrolling on
+/// reaches first, `max` rows in all, within the list's `rows`. None when no row is on screen: a
+/// list out of view (below the fold on a phone) fetches nothing.
+pub fn rows_ahead(seen: (usize, usize), rows: usize, max: usize) -> (usize, usize) {
+    let from = seen.0.min(rows);
+    if seen.1.min(rows) <= from {
+        return (from, from);
+    }
+    (from, from.saturating_add(max).min(rows))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +85,23 @@ mod tests {
         // A static page's 40 rows are too many to keep.
         let (seen, fresh) = at(200.0);
         assert!(!keeps((0, 40), seen, fresh, over));
+    }
+
+    #[test]
+    fn rows_ahead_are_those_on_screen_then_the_next_below() {
+        // 4 rows on screen at the list's top (1280×900): those, then the 2 below them.
+        assert_eq!(rows_ahead((0, 4), 1000, 6), (0, 6));
+        // Scrolled into the list: from the first row on screen.
+        assert_eq!(rows_ahead((10, 14), 1000, 6), (10, 16));
+        // A tall window: the first `max` of the rows on screen.
+        assert_eq!(rows_ahead((3, 20), 1000, 6), (3, 9));
+        // The list's end, and a list shorter than `max`.
+        assert_eq!(rows_ahead((997, 1000), 1000, 6), (997, 1000));
+        assert_eq!(rows_ahead((0, 2), 2, 6), (0, 2));
+        // No row on screen (a list below the fold, an empty list): nothing.
+        assert_eq!(rows_ahead((0, 0), 1000, 6), (0, 0));
+        assert_eq!(rows_ahead(visible_rows(1137.0, 823.0, 84.0, 1000, 0), 1000, 6), (0, 0));
+        assert_eq!(rows_ahead((0, 4), 0, 6), (0, 0));
     }
 
     proptest! {

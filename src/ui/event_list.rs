@@ -12,13 +12,13 @@ use leptos::prelude::*;
 
 use super::link::Link;
 use super::marks::TypeSymbol;
-use super::source::{fetch_ahead, fetch_in_view};
+use super::source::{fetch_ahead, fetch_in_view, IN_VIEW};
 use super::Ctx;
 use crate::data::EventIx;
 use crate::i18n::format_date;
 use crate::num::Dec;
 use crate::query::Query;
-use crate::window::{keeps, visible_rows};
+use crate::window::{keeps, rows_ahead, visible_rows};
 
 /// Rows kept rendered beyond the visible ones on each side: 240 px at 1280 px wide (336 on a
 /// phone) cover a wheel notch or a fling's frame, and every row kept is written again on each
@@ -50,11 +50,14 @@ pub fn EventList() -> impl IntoView {
     let (first_h, first) = first_window(ctx);
     let row_h = RwSignal::new(first_h);
     let window = RwSignal::new(first);
-    // The rows on screen (no overscan) fetch their articles ahead once the list is still
-    // (`fetch_in_view` keeps the first few).
-    let in_view = move |(from, to): (usize, usize)| {
-        let events = ctx.filtered.try_with_untracked(|f| f.list.get(from..to).map(<[EventIx]>::to_vec));
-        fetch_in_view(ctx, events.flatten().unwrap_or_default());
+    // The rows on screen (no overscan), then the next below them, fetch their articles ahead
+    // once the list is still: a row a reader scrolls to and taps at once has its text too.
+    let in_view = move |seen: (usize, usize)| {
+        let events = ctx.filtered.try_with_untracked(|f| {
+            let (from, to) = rows_ahead(seen, f.list.len(), IN_VIEW);
+            f.list[from..to].to_vec()
+        });
+        fetch_in_view(ctx, events.unwrap_or_default());
     };
     track_viewport(list, row_h, window, shown, in_view);
 

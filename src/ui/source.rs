@@ -1,8 +1,8 @@
 //! An event's sources: each quote with its article's title, outlets and publication date (and
 //! how that date was inferred), and one article reader showing the quoted passages highlighted
 //! in the full text, the chosen one centred in its box. Each article is fetched once while the
-//! page lives, and ahead: when the reader points at an event, and for the rows in view once the
-//! list is still (`fetch_in_view`).
+//! page lives, and ahead: when the reader points at an event, and for the rows in view (and the
+//! next below them) once the list is still (`fetch_in_view`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -39,11 +39,12 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
 
 /// Article texts fetched so far, by path, for the page's life: going from event to event often
 /// meets the same article again, and pointing at an event's row or mark fetches its article
-/// ahead of the click (`fetch_ahead`), as do the rows in view (`fetch_in_view`). At most `KEPT`
+/// ahead of the click (`fetch_ahead`), as do the rows in view and just below (`fetch_in_view`). At most `KEPT`
 /// texts; the oldest goes first.
 const KEPT: usize = 32;
-/// Rows in view whose articles are fetched ahead, at most (a tall window shows a dozen or more).
-const IN_VIEW: usize = 6;
+/// Rows whose articles a still list fetches ahead, at most: those on screen, then the next below
+/// (`window::rows_ahead`; a tall window shows a dozen or more).
+pub(super) const IN_VIEW: usize = 6;
 /// How long the list stays still before its rows in view fetch ahead: rows a reader only scrolls
 /// past, or a result set replaced at once by the next keystroke, fetch nothing.
 const STILL: std::time::Duration = std::time::Duration::from_millis(150);
@@ -129,9 +130,10 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
     }
 }
 
-/// Fetches ahead the articles of `events`, the list's rows now in view, so that a tap (which
-/// has no hover before it) opens a page with its text: once the list has been still for `STILL`,
-/// at background priority, at most `IN_VIEW` of them. Not in a widget (its events open in the
+/// Fetches ahead the articles of `events`, the list's rows now on screen and the next below them,
+/// so that a tap (which has no hover before it) opens a page with its text, a row scrolled to a
+/// moment ago included: once the list has been still for `STILL`, at background priority, at
+/// most `IN_VIEW` of them. Not in a widget (its events open in the
 /// full explorer, in a new tab), nor when the reader asked to save data or is on a 2G connection.
 pub(super) fn fetch_in_view(ctx: Ctx, mut events: Vec<crate::data::EventIx>) {
     events.truncate(IN_VIEW);

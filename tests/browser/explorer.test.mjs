@@ -548,27 +548,48 @@ function articleRequests(page) {
 
 const articleFile = (id) => data.articles.find((a) => a.id === byId[id].sources[0].article).text.split('/').pop();
 
-test('the rows in view fetch their articles ahead; a tap then opens its page with the text, the network gone', async () => {
+test('the rows in view, and the next below them, fetch their articles ahead; a tap on one then opens its page with the text, the network gone', async () => {
   // A phone: no hover before a tap. The list sits below the timeline, out of view at first.
-  const page = await open('lang=en', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  // Meetings: the first two rows quote one article, the four after them three others.
+  const page = await open('type=meeting&lang=en', { width: 390, height: 844, hasTouch: true, isMobile: true });
   const fetched = articleRequests(page);
   await page.waitForTimeout(600);
-  const inView = () => page.$$eval('.event-list .event-row', (rs) => rs.filter((r) => {
+  const onScreen = () => page.$$eval('.event-list .event-row', (rs) => rs.filter((r) => {
     const b = r.getBoundingClientRect();
     return b.bottom > 0 && b.top < innerHeight;
   }).map((r) => r.dataset.event));
-  assert.deepEqual(await inView(), [], 'the list starts out of view on a phone');
+  assert.deepEqual(await onScreen(), [], 'the list starts out of view on a phone');
   assert.deepEqual(fetched, [], 'rows out of view fetch nothing');
-  await page.locator('.event-list .event-row').first().scrollIntoViewIfNeeded();
+  // The list's order: printing draws every row.
+  const all = await page.evaluate(async () => {
+    dispatchEvent(new Event('beforeprint'));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    const ids = [...document.querySelectorAll('.event-list .event-row')].map((r) => r.dataset.event);
+    dispatchEvent(new Event('afterprint'));
+    return ids;
+  });
+  assert.equal(all.length, data.events.filter((e) => e.type === 'meeting').length);
+  // Two rows scrolled into view, at the screen's bottom.
+  await page.evaluate(() => {
+    const rows = document.querySelectorAll('.event-list .event-row');
+    const [top, h] = [rows[0].getBoundingClientRect().top, rows[0].getBoundingClientRect().height];
+    scrollBy(0, top - (innerHeight - 2 * h + 2));
+  });
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/data\/articles\//.test(e.name) && e.responseEnd > 0));
   await page.waitForTimeout(600);
-  const rowsInView = await inView();
-  assert.ok(rowsInView.length > 0);
-  const expected = [...new Set(rowsInView.slice(0, 6).map(articleFile))].sort();
-  assert.deepEqual([...fetched].sort(), expected, 'each article of the rows in view, once');
-  // The network gone: the first row's article is already here, its quote shown in its box.
+  const seen = await onScreen();
+  assert.equal(seen.length, 2, `two rows on screen: ${seen}`);
+  const ahead = all.slice(all.indexOf(seen[0]), all.indexOf(seen[0]) + 6);
+  assert.equal(ahead.length, 6);
+  const expected = [...new Set(ahead.map(articleFile))].sort();
+  assert.ok(expected.length > new Set(seen.map(articleFile)).size, 'the rows below quote articles the rows on screen do not');
+  assert.deepEqual([...fetched].sort(), expected, 'each article of the six rows from the first on screen, once');
+  // The network gone: a row below the screen, scrolled to and tapped at once, has its text here,
+  // its quote shown in its box.
   await page.route('**/data/articles/**', (route) => route.abort());
-  const id = rowsInView[0];
+  const drawn = await page.$$eval('.event-list .event-row', (rs) => rs.map((r) => r.dataset.event));
+  const id = ahead.find((e) => drawn.includes(e) && !seen.includes(e) && articleFile(e) !== articleFile(seen[0]));
+  assert.ok(id, `a row drawn below the screen, quoting another article: ${drawn}`);
   await page.tap(`.event-list .event-row[data-event="${id}"] a`);
   await page.waitForSelector('.article-text mark.current', { timeout: 3000 });
   const norm = (t) => t.replace(/\s+/g, ' ').trim();
