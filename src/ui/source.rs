@@ -39,8 +39,8 @@ pub(super) fn text_lang(s: &str) -> Option<&'static str> {
 
 /// Article texts fetched so far, by path, for the page's life: going from event to event often
 /// meets the same article again, and pointing at an event's row or mark fetches its article
-/// ahead of the click (`fetch_ahead`), as do the rows in view and just below (`fetch_in_view`). At most `KEPT`
-/// texts; the oldest goes first.
+/// ahead of the click (`fetch_ahead`), as do the rows in view and just below (`fetch_in_view`).
+/// At most `KEPT` texts; the oldest goes first.
 const KEPT: usize = 32;
 /// Rows whose articles a still list fetches ahead, at most: those on screen, then the next below
 /// (`window::rows_ahead`; a tall window shows a dozen or more).
@@ -132,11 +132,10 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
 
 /// Fetches ahead the articles of `events`, the list's rows now on screen and the next below them,
 /// so that a tap (which has no hover before it) opens a page with its text, a row scrolled to a
-/// moment ago included: once the list has been still for `STILL`, at background priority, at
-/// most `IN_VIEW` of them. Not in a widget (its events open in the
+/// moment ago included: once the list has been still for `STILL`, at background priority (the
+/// list gives at most `IN_VIEW`: `window::rows_ahead`). Not in a widget (its events open in the
 /// full explorer, in a new tab), nor when the reader asked to save data or is on a 2G connection.
-pub(super) fn fetch_in_view(ctx: Ctx, mut events: Vec<crate::data::EventIx>) {
-    events.truncate(IN_VIEW);
+pub(super) fn fetch_in_view(ctx: Ctx, events: Vec<crate::data::EventIx>) {
     let call = IN_VIEW_CALL.with(|c| {
         c.set(c.get().wrapping_add(1));
         c.get()
