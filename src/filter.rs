@@ -3,8 +3,10 @@
 //! Facets are OR within a facet and AND across facets. Each option's count is the number of
 //! events it would leave: those passing every other facet that carry that option (the usual
 //! faceted-search rule, so a count never depends on the facet's own selection). One pass over
-//! the events computes the results and all counts. Several countries match any of them, or (with
-//! `match=all`) all of them together. This module never touches `web_sys`.
+//! the events computes the results and the counts; a facet's counts already counted under the
+//! same other filters (a toggle of that facet, and back) are kept, not counted again
+//! (`Counted`). Several countries match any of them, or (with `match=all`) all of them together.
+//! This module never touches `web_sys`.
 
 use crate::data::{CountryIx, Dataset, EventIx, EventType, Tone, Topic};
 use crate::query::Query;
@@ -76,6 +78,10 @@ const TEXT: usize = 6;
 pub struct Rows {
     rows: Vec<Row>,
     parties: Vec<CountryIx>,
+    /// Every country's events, ascending (`parties` turned around): country `c`'s are
+    /// `events[at[c]..at[c + 1]]`. Built when a pass first filters by country.
+    by_country: std::sync::OnceLock<(Vec<u32>, Vec<EventIx>)>,
+    counted: Counted,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -91,6 +97,91 @@ struct Row {
 }
 
 const _: () = assert!(Topic::COUNT <= 32 && EventType::COUNT <= 32 && Tone::COUNT <= 32);
+
+/// Facet counts a pass has counted, kept with the filters they depend on: a facet's counts are a
+/// function of every *other* filter (`Selection::without`), so toggling a country keeps the
+/// country counts, and toggling it back finds every facet's counts of the state before. Two
+/// per facet (a state and the one a toggle made of it). Natively at 100,000 events: a pass that
+/// counts every facet ~3.3 ms, one that counts none (a country off again) ~0.7 ms, and one
+/// country on, its counts kept, 0.12 ms (it visits that country's events only; 1.6 ms before).
+#[derive(Default)]
+struct Counted(std::sync::Mutex<Vec<(usize, Selection, Count)>>);
+
+/// Counts kept per facet.
+const KEPT: usize = 2;
+
+/// The facets with counts (`PAIR` and `TEXT` have none).
+const COUNTED: [usize; 5] = [COUNTRY, TYPE, TOPIC, TONE, YEAR];
+
+#[derive(Clone, Debug, PartialEq)]
+enum Count {
+    Options(Vec<usize>),
+    Years(Vec<(i32, usize)>),
+}
+
+/// A cache starts empty: a clone of `Rows` counts again.
+impl Clone for Counted {
+    fn clone(&self) -> Counted {
+        Counted::default()
+    }
+}
+
+impl std::fmt::Debug for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Counted")
+    }
+}
+
+impl Counted {
+    /// The counts of `facet` under `on`, if a pass counted them.
+    fn get(&self, facet: usize, on: &Selection) -> Option<Count> {
+        let kept = self.0.lock().ok()?;
+        kept.iter().find(|(f, s, _)| *f == facet && s == on).map(|(_, _, c)| c.clone())
+    }
+
+    /// Keeps `count`, the counts of `facet` under `on`, in place of that facet's oldest.
+    fn put(&self, facet: usize, on: Selection, count: Count) {
+        let Ok(mut kept) = self.0.lock() else { return };
+        if kept.iter().filter(|(f, _, _)| *f == facet).count() >= KEPT {
+            if let Some(oldest) = kept.iter().position(|(f, _, _)| *f == facet) {
+                kept.remove(oldest);
+            }
+        }
+        kept.push((facet, on, count));
+    }
+}
+
+/// The filters of a query as the pass applies them, in a form that compares equal whenever
+/// they select alike (countries sorted; `all` only with countries chosen; the text by its hits).
+#[derive(Clone, Debug, PartialEq)]
+struct Selection {
+    countries: Vec<CountryIx>,
+    all: bool,
+    pair: Option<(Option<CountryIx>, Option<CountryIx>)>,
+    types: u32,
+    topics: u32,
+    tones: u32,
+    from: Option<i32>,
+    to: Option<i32>,
+    text: Option<EventSet>,
+}
+
+impl Selection {
+    /// What `facet`'s counts depend on: every filter but its own. Under "all of them" a
+    /// country's count is of the events with it *and* every chosen one, so the chosen stay.
+    fn without(&self, facet: usize) -> Selection {
+        let mut s = self.clone();
+        match facet {
+            COUNTRY if !self.all => s.countries.clear(),
+            TYPE => s.types = 0,
+            TOPIC => s.topics = 0,
+            TONE => s.tones = 0,
+            YEAR => (s.from, s.to) = (None, None),
+            _ => {}
+        }
+        s
+    }
+}
 
 /// The bits of `chosen`'s values (0 when none is chosen: the facet lets everything through).
 fn mask<T: Vocabulary>(chosen: &[T]) -> u32 {
@@ -116,7 +207,48 @@ impl Rows {
                 }
             })
             .collect();
-        Rows { rows, parties }
+        Rows { rows, parties, by_country: Default::default(), counted: Counted::default() }
+    }
+
+    /// The events naming `country`, ascending.
+    fn of_country(&self, country: CountryIx) -> &[EventIx] {
+        let (at, events) = self.by_country.get_or_init(|| {
+            let mut at = vec![0u32; self.per_country_len() + 1];
+            self.parties.iter().for_each(|&c| at[c as usize + 1] += 1);
+            (1..at.len()).for_each(|i| at[i] += at[i - 1]);
+            let mut next = at.clone();
+            let mut events = vec![0; self.parties.len()];
+            for (ix, r) in self.rows.iter().enumerate() {
+                for &c in &self.parties[r.parties as usize..][..r.n_parties as usize] {
+                    events[next[c as usize] as usize] = ix as EventIx;
+                    next[c as usize] += 1;
+                }
+            }
+            (at, events)
+        });
+        let c = country as usize;
+        at.get(c + 1).map_or(&[], |&end| &events[at[c] as usize..end as usize])
+    }
+
+    /// One more than the highest country index any event names.
+    fn per_country_len(&self) -> usize {
+        self.parties.iter().max().map_or(0, |&c| c as usize + 1)
+    }
+
+    /// The events that can pass a filter on `countries` (sorted): those naming any of them, or
+    /// with `all`, those naming the first (the pass checks the rest).
+    fn candidates(&self, countries: &[CountryIx], all: bool) -> Vec<EventIx> {
+        let mut events: Vec<EventIx> = match countries {
+            [first, ..] if all || countries.len() == 1 => self.of_country(*first).to_vec(),
+            _ => {
+                let mut union: Vec<EventIx> = countries.iter().flat_map(|&c| self.of_country(c)).copied().collect();
+                union.sort_unstable();
+                union
+            }
+        };
+        // An event naming a country twice is one event.
+        events.dedup();
+        events
     }
 
     /// Event `ix`'s year, type and tone (as their `index`) and parties, as its row holds them.
@@ -159,11 +291,25 @@ pub fn searches(q: &Query) -> bool {
 
 /// `apply`, with `hits` being `text_hits(…, q)`.
 pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> Filtered {
-    let countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
-    // A pair naming an unknown country matches nothing rather than being silently dropped.
-    let pair = q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b)));
-    let text: Option<&EventSet> = hits.map(|h| &h.all);
-    let (types, topics, tones) = (mask(&q.types), mask(&q.topics), mask(&q.tones));
+    let mut countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let sel = Selection {
+        all: q.matching == Match::All && !countries.is_empty(),
+        // A pair naming an unknown country matches nothing rather than being silently dropped.
+        pair: q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b))),
+        types: mask(&q.types),
+        topics: mask(&q.topics),
+        tones: mask(&q.tones),
+        from: q.from,
+        to: q.to,
+        text: hits.map(|h| h.all.clone()),
+        countries,
+    };
+    // The counts a pass counted before under the same other filters; `None`: count them now.
+    let kept: Vec<Option<Count>> = COUNTED.iter().map(|&f| rows.counted.get(f, &sel.without(f))).collect();
+    let need = COUNTED.iter().zip(&kept).filter(|(_, k)| k.is_none()).fold(0u32, |m, (&f, _)| m | 1 << f);
+    let Selection { ref countries, all, pair, types, topics, tones, from, to, ref text } = sel;
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::COUNT],
@@ -176,57 +322,90 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
     // The chosen countries by `CountryIx`: one lookup a party, not a search of the choice.
     let mut chosen = vec![false; ds.countries.len()];
     countries.iter().for_each(|&c| chosen[c as usize] = true);
-    let all = q.matching == Match::All;
-    for (ix, r) in rows.rows.iter().enumerate() {
-        let ix = ix as EventIx;
-        let parties = &rows.parties[r.parties as usize..][..r.n_parties as usize];
-        // Under "all of them": whether the event has every chosen country.
-        let has_all = all && countries.iter().all(|c| parties.contains(c));
-        let country = countries.is_empty() || if all { has_all } else { parties.iter().any(|&p| chosen[p as usize]) };
-        let pair = match pair {
-            None => true,
-            Some((Some(a), Some(b))) => parties.contains(&a) && parties.contains(&b),
-            Some(_) => false,
-        };
-        let year = q.from.is_none_or(|f| r.year >= f) && q.to.is_none_or(|t| r.year <= t);
-        // A bit for each facet the event fails.
-        let fails = u32::from(!country) << COUNTRY
-            | u32::from(!pair) << PAIR
-            | u32::from(types != 0 && types & 1 << r.kind == 0) << TYPE
-            | u32::from(topics != 0 && topics & r.topics == 0) << TOPIC
-            | u32::from(tones != 0 && tones & 1 << r.tone == 0) << TONE
-            | u32::from(!year) << YEAR
-            | u32::from(text.is_some_and(|s| !s.contains(ix))) << TEXT;
-        if fails.count_ones() > 1 {
-            continue;
-        }
-        // Whether the event passes every facet but (perhaps) `facet`.
-        let all_but = |facet: usize| fails & !(1 << facet) == 0;
-        // With "all of them", an option counts the events that would have it and every chosen one.
-        if all_but(COUNTRY) && (!all || has_all) {
-            parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
-        }
-        if all_but(TYPE) {
-            facets.types[r.kind as usize] += 1;
-        }
-        if all_but(TOPIC) {
-            let mut bits = r.topics;
-            while bits != 0 {
-                facets.topics[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
+    // One event: which facets it fails, what it counts for, whether it is a result. (A macro: the
+    // two loops below share it; a closure called from both made the full pass ~7 % slower.)
+    macro_rules! visit {
+        ($ix:expr, $r:expr) => {{
+            let (ix, r): (EventIx, &Row) = ($ix, $r);
+            let parties = &rows.parties[r.parties as usize..][..r.n_parties as usize];
+            // Under "all of them": whether the event has every chosen country.
+            let has_all = all && countries.iter().all(|c| parties.contains(c));
+            let country =
+                countries.is_empty() || if all { has_all } else { parties.iter().any(|&p| chosen[p as usize]) };
+            let pair = match pair {
+                None => true,
+                Some((Some(a), Some(b))) => parties.contains(&a) && parties.contains(&b),
+                Some(_) => false,
+            };
+            let year = from.is_none_or(|f| r.year >= f) && to.is_none_or(|t| r.year <= t);
+            // A bit for each facet the event fails.
+            let fails = u32::from(!country) << COUNTRY
+                | u32::from(!pair) << PAIR
+                | u32::from(types != 0 && types & 1 << r.kind == 0) << TYPE
+                | u32::from(topics != 0 && topics & r.topics == 0) << TOPIC
+                | u32::from(tones != 0 && tones & 1 << r.tone == 0) << TONE
+                | u32::from(!year) << YEAR
+                | u32::from(text.as_ref().is_some_and(|s| !s.contains(ix))) << TEXT;
+            if fails.count_ones() <= 1 {
+                // Whether the event counts for `facet`: it passes every other one, and the pass counts it.
+                let counts = |facet: usize| need & 1 << facet != 0 && fails & !(1 << facet) == 0;
+                // With "all of them", an option counts the events that would have it and every chosen one.
+                if counts(COUNTRY) && (!all || has_all) {
+                    parties.iter().for_each(|&p| facets.countries[p as usize] += 1);
+                }
+                if counts(TYPE) {
+                    facets.types[r.kind as usize] += 1;
+                }
+                if counts(TOPIC) {
+                    let mut bits = r.topics;
+                    while bits != 0 {
+                        facets.topics[bits.trailing_zeros() as usize] += 1;
+                        bits &= bits - 1;
+                    }
+                }
+                if counts(TONE) {
+                    facets.tones[r.tone as usize] += 1;
+                }
+                if counts(YEAR) {
+                    *years.at(r.year) += 1;
+                }
+                if fails == 0 {
+                    events.push(ix);
+                }
             }
+        }};
+    }
+    // With countries chosen and their counts kept, only the events naming them can count for
+    // anything: the pass visits those (a country's ~6,000 events of 100,000), not every event.
+    if !countries.is_empty() && need & 1 << COUNTRY == 0 {
+        for ix in rows.candidates(countries, all) {
+            visit!(ix, &rows.rows[ix as usize]);
         }
-        if all_but(TONE) {
-            facets.tones[r.tone as usize] += 1;
-        }
-        if all_but(YEAR) {
-            *years.at(r.year) += 1;
-        }
-        if fails == 0 {
-            events.push(ix);
+    } else {
+        for (ix, r) in rows.rows.iter().enumerate() {
+            visit!(ix as EventIx, r);
         }
     }
     facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
+    for (&facet, kept) in COUNTED.iter().zip(kept) {
+        let counts = match facet {
+            COUNTRY => &mut facets.countries,
+            TYPE => &mut facets.types,
+            TOPIC => &mut facets.topics,
+            TONE => &mut facets.tones,
+            _ => {
+                match kept {
+                    Some(Count::Years(y)) => facets.years = y,
+                    _ => rows.counted.put(facet, sel.without(facet), Count::Years(facets.years.clone())),
+                }
+                continue;
+            }
+        };
+        match kept {
+            Some(Count::Options(c)) => *counts = c,
+            _ => rows.counted.put(facet, sel.without(facet), Count::Options(counts.clone())),
+        }
+    }
     let list = list_order(&events, hits.map(|h| &h.exact));
     let corrected = hits.and_then(|h| h.corrected.clone());
     Filtered { events, list, facets, corrected }
@@ -391,6 +570,62 @@ mod tests {
                 proptest::prop_assert_eq!(n, but(5).filter(|e| e.date.year == y).count());
             }
         }
+    }
+
+    /// A reader's step: facet `which` changed to value `v` (a value already chosen is unchosen).
+    fn toggle(ds: &Dataset, q: &mut Query, which: usize, v: usize) {
+        fn flip<T: PartialEq>(list: &mut Vec<T>, t: T) {
+            match list.iter().position(|x| *x == t) {
+                Some(i) => drop(list.remove(i)),
+                None => list.push(t),
+            }
+        }
+        let code = |i: usize| ds.countries[i % ds.countries.len()].code.clone();
+        match which {
+            0 | 1 => flip(&mut q.countries, code(v)),
+            2 => q.matching = if q.matching == Match::All { Match::Any } else { Match::All },
+            3 => q.pair = if q.pair.is_some() { None } else { Some((code(v), code(v / 2))) },
+            4 => flip(&mut q.types, EventType::ALL[v % EventType::COUNT]),
+            5 => flip(&mut q.tones, Tone::ALL[v % Tone::COUNT]),
+            6 => flip(&mut q.topics, Topic::ALL[v % Topic::COUNT]),
+            7 => q.from = if q.from.is_some() { None } else { Some(2018 + (v % 8) as i32) },
+            _ => q.q = ["", "الصين", "سيبراني", "bangkok"][v % 4].to_owned(),
+        }
+    }
+
+    proptest::proptest! {
+        /// Counts kept from earlier passes (`Counted`) and the passes over the chosen countries'
+        /// events alone give exactly what a first pass over every event gives: a reader's steps
+        /// (one facet changed at a time, on and off) on one snapshot, each against fresh rows.
+        #[test]
+        fn kept_counts_and_country_passes_give_what_a_fresh_pass_gives(
+            steps in proptest::collection::vec((0usize..9, 0usize..12), 1..12),
+        ) {
+            let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+            let ix = SearchIndex::build(&ds);
+            let (kept, mut q) = (Rows::of(&ds), Query::default());
+            for &(which, v) in &steps {
+                toggle(&ds, &mut q, which, v);
+                let (now, fresh) = (apply(&ds, &kept, || &ix, &q), apply(&ds, &Rows::of(&ds), || &ix, &q));
+                proptest::prop_assert_eq!(now, fresh, "{}", q.to_query_string());
+            }
+        }
+    }
+
+    #[test]
+    fn toggling_a_country_on_and_off_keeps_every_count() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        let rows = Rows::of(&ds);
+        let (none, gb) = (Query::parse("type=dialogue"), Query::parse("type=dialogue&country=GB"));
+        let first = apply(&ds, &rows, || &ix, &none);
+        let on = apply(&ds, &rows, || &ix, &gb);
+        assert_eq!(on, apply(&ds, &Rows::of(&ds), || &ix, &gb));
+        assert!(!on.events.is_empty() && on.events.len() < first.events.len());
+        // Back: every facet's counts were counted under these filters, two passes ago.
+        let kept = rows.counted.0.lock().unwrap().clone();
+        assert_eq!(apply(&ds, &rows, || &ix, &none), first);
+        assert_eq!(*rows.counted.0.lock().unwrap(), kept, "nothing counted again");
     }
 
     #[test]
