@@ -79,7 +79,8 @@ pub struct Rows {
     rows: Vec<Row>,
     parties: Vec<CountryIx>,
     /// Every country's events, ascending (`parties` turned around): country `c`'s are
-    /// `events[at[c]..at[c + 1]]`. Built when a pass first filters by country.
+    /// `events[at[c]..at[c + 1]]`. Built for a complete snapshot (`index_countries`), or else
+    /// when a pass first filters by country.
     by_country: std::sync::OnceLock<(Vec<u32>, Vec<EventIx>)>,
     counted: Counted,
 }
@@ -208,6 +209,12 @@ impl Rows {
             })
             .collect();
         Rows { rows, parties, by_country: Default::default(), counted: Counted::default() }
+    }
+
+    /// Builds the country → events index now, not on the first pass by country (which it would
+    /// cost ~2 ms natively at 100,000 events): for the snapshot the reader filters.
+    pub fn index_countries(&self) {
+        self.of_country(0);
     }
 
     /// The events naming `country`, ascending.

@@ -96,6 +96,10 @@ impl Snapshot {
 
     fn new(loaded: data::Loaded, fallback: Option<String>, generation: u32, complete: bool) -> Arc<Snapshot> {
         let rows = crate::filter::Rows::of(&loaded.dataset);
+        // The snapshot the reader filters: its first country toggle does not build the index.
+        if complete {
+            rows.index_countries();
+        }
         let totals = rows.per_country(loaded.dataset.countries.len());
         Arc::new(Snapshot {
             rows,
