@@ -140,6 +140,30 @@ impl Counted {
         kept.iter().find(|(f, s, _)| *f == facet && s == on).map(|(_, _, c)| c.clone())
     }
 
+    /// After a pass under `sel`: each facet's counts from `kept` (`COUNTED`'s order) where a pass
+    /// counted them before, and the ones this pass counted kept for the next.
+    fn settle(&self, sel: &Selection, kept: Vec<Option<Count>>, facets: &mut Facets) {
+        for (&facet, kept) in COUNTED.iter().zip(kept) {
+            let counts = match facet {
+                COUNTRY => &mut facets.countries,
+                TYPE => &mut facets.types,
+                TOPIC => &mut facets.topics,
+                TONE => &mut facets.tones,
+                _ => {
+                    match kept {
+                        Some(Count::Years(y)) => facets.years = y,
+                        _ => self.put(facet, sel.without(facet), Count::Years(facets.years.clone())),
+                    }
+                    continue;
+                }
+            };
+            match kept {
+                Some(Count::Options(c)) => *counts = c,
+                _ => self.put(facet, sel.without(facet), Count::Options(counts.clone())),
+            }
+        }
+    }
+
     /// Keeps `count`, the counts of `facet` under `on`, in place of that facet's oldest.
     fn put(&self, facet: usize, on: Selection, count: Count) {
         let Ok(mut kept) = self.0.lock() else { return };
@@ -168,6 +192,24 @@ struct Selection {
 }
 
 impl Selection {
+    fn of(ds: &Dataset, q: &Query, hits: Option<&Hits>) -> Selection {
+        let mut countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
+        crate::sort::indices(&mut countries, &|a, b| a.cmp(&b));
+        countries.dedup();
+        Selection {
+            all: q.matching == Match::All && !countries.is_empty(),
+            // A pair naming an unknown country matches nothing rather than being silently dropped.
+            pair: q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b))),
+            types: mask(&q.types),
+            topics: mask(&q.topics),
+            tones: mask(&q.tones),
+            from: q.from,
+            to: q.to,
+            text: hits.map(|h| h.all.clone()),
+            countries,
+        }
+    }
+
     /// What `facet`'s counts depend on: every filter but its own. Under "all of them" a
     /// country's count is of the events with it *and* every chosen one, so the chosen stay.
     fn without(&self, facet: usize) -> Selection {
@@ -298,21 +340,7 @@ pub fn searches(q: &Query) -> bool {
 
 /// `apply`, with `hits` being `text_hits(…, q)`.
 pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> Filtered {
-    let mut countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
-    crate::sort::indices(&mut countries, &|a, b| a.cmp(&b));
-    countries.dedup();
-    let sel = Selection {
-        all: q.matching == Match::All && !countries.is_empty(),
-        // A pair naming an unknown country matches nothing rather than being silently dropped.
-        pair: q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b))),
-        types: mask(&q.types),
-        topics: mask(&q.topics),
-        tones: mask(&q.tones),
-        from: q.from,
-        to: q.to,
-        text: hits.map(|h| h.all.clone()),
-        countries,
-    };
+    let sel = Selection::of(ds, q, hits);
     // The counts a pass counted before under the same other filters; `None`: count them now.
     let kept: Vec<Option<Count>> = COUNTED.iter().map(|&f| rows.counted.get(f, &sel.without(f))).collect();
     let need = COUNTED.iter().zip(&kept).filter(|(_, k)| k.is_none()).fold(0u32, |m, (&f, _)| m | 1 << f);
@@ -383,25 +411,7 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
         }
     }
     facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
-    for (&facet, kept) in COUNTED.iter().zip(kept) {
-        let counts = match facet {
-            COUNTRY => &mut facets.countries,
-            TYPE => &mut facets.types,
-            TOPIC => &mut facets.topics,
-            TONE => &mut facets.tones,
-            _ => {
-                match kept {
-                    Some(Count::Years(y)) => facets.years = y,
-                    _ => rows.counted.put(facet, sel.without(facet), Count::Years(facets.years.clone())),
-                }
-                continue;
-            }
-        };
-        match kept {
-            Some(Count::Options(c)) => *counts = c,
-            _ => rows.counted.put(facet, sel.without(facet), Count::Options(counts.clone())),
-        }
-    }
+    rows.counted.settle(&sel, kept, &mut facets);
     let list = list_order(&events, hits.map(|h| &h.exact));
     let corrected = hits.and_then(|h| h.corrected.clone());
     Filtered { events, list, facets, corrected }
