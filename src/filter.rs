@@ -103,8 +103,9 @@ const _: () = assert!(Topic::COUNT <= 32 && EventType::COUNT <= 32 && Tone::COUN
 /// function of every *other* filter (`Selection::without`), so toggling a country keeps the
 /// country counts, and toggling it back finds every facet's counts of the state before. Two
 /// per facet (a state and the one a toggle made of it). Natively at 100,000 events: a pass that
-/// counts every facet 2.9 ms (as before), one that counts none (a country off again) ~0.7 ms, and one
-/// country on, its counts kept, 0.12 ms (it visits that country's events only; 1.6 ms before).
+/// counts every facet 2.9 ms (as before), one that counts none (a country off again) ~0.7 ms,
+/// and one country on, its counts kept, 0.12 ms (it visits that country's events only; 1.6 ms
+/// before).
 #[derive(Default)]
 struct Counted(std::sync::Mutex<Vec<(usize, Selection, Count)>>);
 
@@ -140,10 +141,10 @@ impl Counted {
         kept.iter().find(|(f, s, _)| *f == facet && s == on).map(|(_, _, c)| c.clone())
     }
 
-    /// After a pass under `sel`: each facet's counts from `kept` (`COUNTED`'s order) where a pass
-    /// counted them before, and the ones this pass counted kept for the next.
-    fn settle(&self, sel: &Selection, kept: Vec<Option<Count>>, facets: &mut Facets) {
-        for (&facet, kept) in COUNTED.iter().zip(kept) {
+    /// After a pass: each facet's counts from `kept` where a pass counted them before, and the
+    /// ones this pass counted kept for the next under their `keys` (both in `COUNTED`'s order).
+    fn settle(&self, keys: Vec<Selection>, kept: Vec<Option<Count>>, facets: &mut Facets) {
+        for ((&facet, on), kept) in COUNTED.iter().zip(keys).zip(kept) {
             let counts = match facet {
                 COUNTRY => &mut facets.countries,
                 TYPE => &mut facets.types,
@@ -152,14 +153,14 @@ impl Counted {
                 _ => {
                     match kept {
                         Some(Count::Years(y)) => facets.years = y,
-                        _ => self.put(facet, sel.without(facet), Count::Years(facets.years.clone())),
+                        _ => self.put(facet, on, Count::Years(facets.years.clone())),
                     }
                     continue;
                 }
             };
             match kept {
                 Some(Count::Options(c)) => *counts = c,
-                _ => self.put(facet, sel.without(facet), Count::Options(counts.clone())),
+                _ => self.put(facet, on, Count::Options(counts.clone())),
             }
         }
     }
@@ -256,15 +257,18 @@ impl Rows {
     /// Builds the country → events index now, not on the first pass by country (which it would
     /// cost ~2 ms natively at 100,000 events): for the snapshot the reader filters.
     pub fn index_countries(&self) {
-        self.of_country(0);
+        self.by_country();
     }
 
-    /// The events naming `country`, ascending.
-    fn of_country(&self, country: CountryIx) -> &[EventIx] {
-        let (at, events) = self.by_country.get_or_init(|| {
-            let mut at = vec![0u32; self.per_country_len() + 1];
-            self.parties.iter().for_each(|&c| at[c as usize + 1] += 1);
-            (1..at.len()).for_each(|i| at[i] += at[i - 1]);
+    /// `by_country`, built on first use: each country's count of events (`per_country`) gives
+    /// where its run starts; the events are then placed in order.
+    fn by_country(&self) -> &(Vec<u32>, Vec<EventIx>) {
+        self.by_country.get_or_init(|| {
+            let mut at = vec![0u32];
+            at.extend(self.per_country(self.per_country_len()).iter().scan(0u32, |end, &n| {
+                *end += n as u32;
+                Some(*end)
+            }));
             let mut next = at.clone();
             let mut events = vec![0; self.parties.len()];
             for (ix, r) in self.rows.iter().enumerate() {
@@ -274,7 +278,12 @@ impl Rows {
                 }
             }
             (at, events)
-        });
+        })
+    }
+
+    /// The events naming `country`, ascending.
+    fn of_country(&self, country: CountryIx) -> &[EventIx] {
+        let (at, events) = self.by_country();
         let c = country as usize;
         at.get(c + 1).map_or(&[], |&end| &events[at[c] as usize..end as usize])
     }
@@ -341,8 +350,10 @@ pub fn searches(q: &Query) -> bool {
 /// `apply`, with `hits` being `text_hits(…, q)`.
 pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> Filtered {
     let sel = Selection::of(ds, q, hits);
-    // The counts a pass counted before under the same other filters; `None`: count them now.
-    let kept: Vec<Option<Count>> = COUNTED.iter().map(|&f| rows.counted.get(f, &sel.without(f))).collect();
+    // What each facet's counts depend on, and the counts a pass counted before under the same
+    // (`None`: count them now).
+    let keys: Vec<Selection> = COUNTED.iter().map(|&f| sel.without(f)).collect();
+    let kept: Vec<Option<Count>> = COUNTED.iter().zip(&keys).map(|(&f, on)| rows.counted.get(f, on)).collect();
     let need = COUNTED.iter().zip(&kept).filter(|(_, k)| k.is_none()).fold(0u32, |m, (&f, _)| m | 1 << f);
     let Selection { ref countries, all, pair, types, topics, tones, from, to, ref text } = sel;
     let mut facets = Facets {
@@ -411,7 +422,7 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
         }
     }
     facets.years = years.filled().into_iter().filter(|(_, n)| *n > 0).collect();
-    rows.counted.settle(&sel, kept, &mut facets);
+    rows.counted.settle(keys, kept, &mut facets);
     let list = list_order(&events, hits.map(|h| &h.exact));
     let corrected = hits.and_then(|h| h.corrected.clone());
     Filtered { events, list, facets, corrected }
