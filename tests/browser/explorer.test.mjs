@@ -269,6 +269,53 @@ test('country cards link partners to the pair view', async () => {
   for (const x of [page, one]) await x.context().close();
 });
 
+test("the first card's code is compiled in idle time by a card drawn out of the page: nothing shows, nothing is fetched, focus stays", async () => {
+  const page = await newPage(browser);
+  // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn
+  // ahead would then be requested at once (and cancelled), not only when its document loads it.
+  const busiest = data.countries.map((c) => c.code).sort((a, b) => eventsOfCountry(b).length - eventsOfCountry(a).length)[0];
+  await page.goto(`${server.url}?lang=en&country=${busiest}`);
+  await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
+  const flags = [];
+  const flag = (r) => new URL(r.url()).pathname.startsWith('/flags/');
+  page.on('request', (r) => { if (flag(r)) flags.push(new URL(r.url()).pathname); });
+  page.on('requestfailed', (r) => { if (flag(r)) flags.push(`failed ${new URL(r.url()).pathname}`); });
+  await page.addInitScript(() => {
+    window.__cardsDrawn = 0;
+    new MutationObserver((ms) => {
+      for (const m of ms) for (const n of m.addedNodes) {
+        if (n.nodeType === 1 && (n.matches('.country-card') || n.querySelector('.country-card'))) window.__cardsDrawn++;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const warmed = () => page.evaluate(() => performance.getEntriesByName('marsad:warm-card', 'measure').length);
+  await page.waitForFunction(() => performance.getEntriesByName('marsad:warm-card', 'measure').length > 0);
+  assert.equal(await page.evaluate(() => window.__cardsDrawn), 0, 'no card entered the page');
+  assert.deepEqual(flags, [], 'no flag fetched');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body && scrollY === 0), true);
+  // A card chosen now draws as ever, its flag fetched then; the card drawn ahead is not drawn again.
+  const gb = '.filters label:has(.option-label:text-is("United Kingdom")) input';
+  await page.check(gb);
+  await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
+  assert.equal(await page.locator('.country-card').getAttribute('data-country'), 'GB');
+  assert.deepEqual(flags, ['/flags/gb.svg']);
+  await page.uncheck(gb);
+  await page.evaluate(() => scheduler.postTask(() => {}, { priority: 'background' }));
+  assert.equal(await warmed(), 1);
+  assert.deepEqual(page.problems, []);
+  // A page that opens on a card, or on the grid of cards, has their code compiled already:
+  // nothing is drawn ahead.
+  for (const q of ['lang=en&country=QA', 'lang=en&view=countries']) {
+    const carded = await open(q);
+    await carded.evaluate(() => scheduler.postTask(() => {}, { priority: 'background' }));
+    assert.equal(await carded.evaluate(() => performance.getEntriesByName('marsad:warm-card', 'measure').length), 0, q);
+    await carded.context().close();
+  }
+  await page.context().close();
+});
+
 test("a card's chart of years tells a screen reader the years it spans and its peak, counted from the data", async () => {
   // From the dataset: the country with the most events, its events per year, the earliest peak.
   const codes = [...new Set(data.events.flatMap((e) => e.parties))];
