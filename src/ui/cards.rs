@@ -40,63 +40,12 @@ pub fn CardView(card: Card) -> impl IntoView {
 /// to load (offline, never seen before).
 pub(super) fn flag(ctx: Ctx, code: &str) -> impl IntoView {
     let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
-    let ahead = use_context::<DrawnAhead>().is_some();
+    let ahead = use_context::<super::ahead::DrawnAhead>().is_some();
     let img = crate::flags::file(code).filter(|_| !ahead).map(|file| {
         view! { <img src=ctx.asset(&file) alt="" width="32" height="24" decoding="async" on:error=hide /> }
     });
     view! { <span class="flag" data-flag=code.to_ascii_lowercase()>{img}</span> }
 }
-
-/// Compiles the card's code before a reader asks for a card. V8 compiles a wasm function the
-/// first time it runs: the page's first country card spent 10-15 ms compiling some 170 functions
-/// on top of its drawing, the slowest interaction of the benchmark at every size. So, once every
-/// event is in, on the timeline with no card, an idle-time task draws the card of the country
-/// with the most events into a document of its own and drops it: never shown, nothing fetched
-/// (it has no flag image: `DrawnAhead`), no effect left behind (the effects of a view dropped
-/// in the task that drew it never run). Not after a card or the grid of cards has been drawn:
-/// the code is compiled then. Its time is the page's `marsad:warm-card` measure (User Timing).
-#[cfg(feature = "web")]
-pub fn warm_up_when_idle(ctx: Ctx) {
-    use crate::page::Body;
-    let Some(owner) = Owner::current() else { return };
-    let cards_drawn = move |p: &crate::page::Page| p.card().is_some() || p.body() == Body::Countries;
-    let draw = move || {
-        let code = ctx.data.with_untracked(|d| {
-            let busiest = (0..d.totals.len()).max_by_key(|&c| (d.totals[c], std::cmp::Reverse(c)))?;
-            Some(d.ds.country(busiest as CountryIx).code.clone())
-        });
-        let body = document().implementation().ok().and_then(|i| i.create_html_document().ok()).and_then(|d| d.body());
-        if let (Some(code), Some(body), false) = (code, body, ctx.page.with_untracked(cards_drawn)) {
-            let timing = window().performance();
-            timing.as_ref().map(|t| t.mark("marsad:warm-card-start"));
-            let card = move || {
-                provide_context(DrawnAhead);
-                view! { <CardView card=Card::Country(code) /> }
-            };
-            owner.with(|| drop(leptos::mount::mount_to(body, card)));
-            timing.map(|t| t.measure_with_start_mark("marsad:warm-card", "marsad:warm-card-start"));
-        }
-    };
-    let mut draw = Some(draw);
-    // Done once cards are drawn, by the reader or by this.
-    Effect::new(move |done: Option<bool>| {
-        let complete = ctx.data.with(|d| d.complete);
-        let (drawn, timeline) = ctx.page.with(|p| (cards_drawn(p), p.body() == Body::Timeline));
-        if done == Some(true) || drawn {
-            return true;
-        }
-        let ready = complete && timeline;
-        if let Some(draw) = draw.take_if(|_| ready) {
-            super::load::background_task(draw);
-        }
-        ready
-    });
-}
-
-/// Provided to the card `warm_up_when_idle` draws: no flag image (an image whose file the page
-/// was fetching meanwhile was requested, then cancelled, though its document has no window).
-#[derive(Clone, Copy)]
-struct DrawnAhead;
 
 /// A link to one event that opens it in place.
 pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {

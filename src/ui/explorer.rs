@@ -99,8 +99,7 @@ fn focus_row(id: String, frames: u32) {
 #[component]
 pub fn Explorer() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    #[cfg(feature = "web")]
-    super::cards::warm_up_when_idle(ctx);
+    super::ahead::when_idle(ctx);
     // "What's new" (every release of the data) sits by the data's version.
     let changes = |q: &mut Query| {
         *q = Query { lang: q.lang, theme: q.theme, reading: q.reading, view: View::Changes, ..Query::default() }

@@ -12,6 +12,7 @@
 //! goes unused: hence the `dead_code` allowance in that build only.
 #![cfg_attr(not(feature = "web"), allow(dead_code))]
 
+mod ahead;
 #[cfg(feature = "web")]
 mod calendar;
 mod cards;

@@ -115,6 +115,13 @@ fn text_path(d: &Snapshot, a: ArticleIx) -> String {
     format!("data/{}", d.ds.article(a).text_path)
 }
 
+/// Whether the text of the article event `ix`'s page opens on is kept (drawn with the page).
+pub(super) fn has_text(d: &Snapshot, ix: crate::data::EventIx) -> bool {
+    let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return false };
+    let path = text_path(d, a);
+    FETCHED.with_borrow(|f| f.iter().any(|(p, _)| *p == path))
+}
+
 /// Fetches the article event `ix`'s page opens on, unless it is kept or on its way: called when
 /// the reader points at or focuses the event's row or mark, so the text is there by the click.
 pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {

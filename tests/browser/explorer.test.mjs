@@ -269,7 +269,7 @@ test('country cards link partners to the pair view', async () => {
   for (const x of [page, one]) await x.context().close();
 });
 
-test("the first card's code is compiled in idle time by a card drawn out of the page: nothing shows, nothing is fetched, focus stays", async () => {
+test("the first card's and event page's code is compiled in idle time by views drawn out of the page: nothing shows, nothing is fetched, focus stays", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn
   // ahead would then be requested at once (and cancelled), not only when its document loads it.
@@ -281,18 +281,19 @@ test("the first card's code is compiled in idle time by a card drawn out of the 
   page.on('request', (r) => { if (flag(r)) flags.push(new URL(r.url()).pathname); });
   page.on('requestfailed', (r) => { if (flag(r)) flags.push(`failed ${new URL(r.url()).pathname}`); });
   await page.addInitScript(() => {
-    window.__cardsDrawn = 0;
+    window.__drawn = 0;
     new MutationObserver((ms) => {
       for (const m of ms) for (const n of m.addedNodes) {
-        if (n.nodeType === 1 && (n.matches('.country-card') || n.querySelector('.country-card'))) window.__cardsDrawn++;
+        if (n.nodeType === 1 && (n.matches('.country-card, .event-page') || n.querySelector('.country-card, .event-page'))) window.__drawn++;
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`${server.url}?lang=en`);
   await ready(page);
-  const warmed = () => page.evaluate(() => performance.getEntriesByName('marsad:warm-card', 'measure').length);
-  await page.waitForFunction(() => performance.getEntriesByName('marsad:warm-card', 'measure').length > 0);
-  assert.equal(await page.evaluate(() => window.__cardsDrawn), 0, 'no card entered the page');
+  const warmed = () => page.evaluate(() => performance.getEntriesByName('marsad:ahead-card', 'measure').length);
+  await page.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event', 'measure').length > 0);
+  assert.equal(await warmed(), 1);
+  assert.equal(await page.evaluate(() => window.__drawn), 0, 'no card or event page entered the page');
   assert.deepEqual(flags, [], 'no flag fetched');
   assert.equal(await page.evaluate(() => document.activeElement === document.body && scrollY === 0), true);
   // A card chosen now draws as ever, its flag fetched then; the card drawn ahead is not drawn again.
@@ -305,12 +306,13 @@ test("the first card's code is compiled in idle time by a card drawn out of the 
   await page.evaluate(() => scheduler.postTask(() => {}, { priority: 'background' }));
   assert.equal(await warmed(), 1);
   assert.deepEqual(page.problems, []);
-  // A page that opens on a card, or on the grid of cards, has their code compiled already:
-  // nothing is drawn ahead.
-  for (const q of ['lang=en&country=QA', 'lang=en&view=countries']) {
+  // A page that opens on a card, or on the grid of cards, has their code compiled already: no
+  // card is drawn ahead (the event page still is, on the timeline).
+  for (const [q, drawn] of [['lang=en&country=QA', ['marsad:ahead-event']], ['lang=en&view=countries', []]]) {
     const carded = await open(q);
-    await carded.evaluate(() => scheduler.postTask(() => {}, { priority: 'background' }));
-    assert.equal(await carded.evaluate(() => performance.getEntriesByName('marsad:warm-card', 'measure').length), 0, q);
+    await carded.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+    await carded.evaluate(() => scheduler.postTask(() => scheduler.postTask(() => {}, { priority: 'background' }), { priority: 'background' }));
+    assert.deepEqual(await carded.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('marsad:ahead-'))), drawn, q);
     await carded.context().close();
   }
   await page.context().close();
@@ -660,6 +662,9 @@ test('a widget, and a reader saving data, fetch no article ahead of a click', as
   for (const p of pages) await p.locator('.event-list .event-row').first().scrollIntoViewIfNeeded();
   await saving.waitForTimeout(1000);
   assert.deepEqual(fetched, [[], []]);
+  // The event page drawn ahead in the explorer's idle time (`ahead`) fetched nothing either.
+  const ahead = (p) => p.evaluate(() => performance.getEntriesByName('marsad:ahead-event', 'measure').length);
+  assert.deepEqual([await ahead(widget), await ahead(saving)], [0, 1]);
   for (const p of pages) {
     assert.deepEqual(p.problems, []);
     await p.context().close();

@@ -1,0 +1,99 @@
+//! Drawing ahead: the code of the views a reader is most likely to ask for first, compiled
+//! before they ask. V8 compiles a wasm function the first time it runs: the page's first country
+//! card spent 10-15 ms compiling some 170 functions on top of its drawing (the slowest sample of
+//! the benchmark at every size), its first event page 7-8 ms (about 130).
+//!
+//! So, once every event is in and the timeline shows, idle-time tasks draw the busiest
+//! country's card, then the event page of the list's first row (one whose article's text is
+//! kept, among the rows whose texts are fetched ahead), each into a document of its own, and
+//! drop it in the same task. Never shown, nothing fetched (a view dropped in the task that drew
+//! it never runs its effects, which is where a fetch, a focus or a scroll would happen; a card
+//! drawn ahead has no flag image, `DrawnAhead`), and not for a view the reader has drawn already.
+//! Each one's time is a User Timing measure: `marsad:ahead-card`, `marsad:ahead-event`.
+
+use leptos::prelude::*;
+
+use super::cards::CardView;
+use super::event_page::EventPage;
+use super::load::background_task;
+use super::Ctx;
+use crate::data::CountryIx;
+use crate::page::{Body, Card};
+
+/// Provided to what is drawn ahead: a card then has no flag image (drawn into a detached
+/// element of the page the image fetched its flag; even in a document with no window, an image
+/// whose file the page was fetching meanwhile was requested, then cancelled).
+#[derive(Clone, Copy)]
+pub struct DrawnAhead;
+
+/// Rows of the list whose event page may be drawn ahead: those whose texts are fetched ahead
+/// (`window::rows_ahead`) are among them.
+const ROWS: usize = 6;
+
+/// Draws ahead, once, in idle time: the card unless the reader has had cards drawn (a card,
+/// the grid), the event page unless they have opened one. (Drawing a static page, the build
+/// runs no effect: nothing is drawn ahead.)
+pub fn when_idle(ctx: Ctx) {
+    let Some(owner) = Owner::current() else { return };
+    // What the reader has had drawn: (cards, an event page).
+    let seen = StoredValue::new((false, false));
+    let card = {
+        let owner = owner.clone();
+        move || {
+            let code = ctx.data.with_untracked(|d| {
+                let busiest = (0..d.totals.len()).max_by_key(|&c| (d.totals[c], std::cmp::Reverse(c)))?;
+                Some(d.ds.country(busiest as CountryIx).code.clone())
+            });
+            if let (Some(code), Some((false, _))) = (code, seen.try_get_value()) {
+                draw(
+                    &owner,
+                    "marsad:ahead-card",
+                    Box::new(move || view! { <CardView card=Card::Country(code) /> }.into_any()),
+                );
+            }
+        }
+    };
+    let event = move || {
+        let d = ctx.now();
+        let id = ctx.filtered.with_untracked(|f| {
+            let rows = &f.list[..f.list.len().min(ROWS)];
+            let ix = rows.iter().find(|&&ix| super::source::has_text(&d, ix)).or(rows.first())?;
+            Some(d.ds.event(*ix).id.clone())
+        });
+        if let (Some(id), Some((_, false))) = (id, seen.try_get_value()) {
+            draw(&owner, "marsad:ahead-event", Box::new(move || view! { <EventPage id /> }.into_any()));
+        }
+    };
+    let mut tasks = Some((card, event));
+    Effect::new(move |_| {
+        let complete = ctx.data.with(|d| d.complete);
+        let (cards, event, timeline) = ctx.page.with(|p| {
+            let body = p.body();
+            (p.card().is_some() || body == Body::Countries, matches!(body, Body::Event(_)), body == Body::Timeline)
+        });
+        seen.update_value(|s| *s = (s.0 || cards, s.1 || event));
+        if let Some((card, event)) = tasks.take_if(|_| complete && timeline) {
+            background_task(move || {
+                card();
+                background_task(event);
+            });
+        }
+    });
+}
+
+/// Draws `view` into a document of its own (made by `createHTMLDocument`, never the page's) and
+/// drops it, under `owner` (its contexts) with `DrawnAhead`; `name` measures it. (One compiled
+/// copy for every view: not generic.)
+fn draw(owner: &Owner, name: &str, view: Box<dyn FnOnce() -> AnyView>) {
+    let document = document().implementation().ok().and_then(|i| i.create_html_document().ok());
+    let Some(body) = document.and_then(|d| d.body()) else { return };
+    let timing = window().performance();
+    let start = format!("{name}-start");
+    timing.as_ref().map(|t| t.mark(&start));
+    let view = move || {
+        provide_context(DrawnAhead);
+        view()
+    };
+    owner.with(|| drop(leptos::mount::mount_to(body, view)));
+    timing.map(|t| t.measure_with_start_mark(name, &start));
+}
