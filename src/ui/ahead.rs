@@ -4,67 +4,47 @@
 //! the benchmark at every size), its first event page 7-8 ms (about 130).
 //!
 //! So, once every event is in and the timeline shows, idle-time tasks draw the busiest
-//! country's card, then the event page of the list's first row (one whose article's text is
-//! kept, among the rows whose texts are fetched ahead), each into a document of its own, and
-//! drop it in the same task. Never shown, nothing fetched (a view dropped in the task that drew
-//! it never runs its effects, which is where a fetch, a focus or a scroll would happen; a card
-//! drawn ahead has no flag image, `DrawnAhead`), and not for a view the reader has drawn already.
-//! Each one's time is a User Timing measure: `marsad:ahead-card`, `marsad:ahead-event`.
+//! country's card, then the event page of one of the list's first rows (one whose article's
+//! text is kept, if any), each into a document of its own, and drop it in the same task. Never
+//! shown, nothing fetched (a view dropped in the task that drew it never runs its effects,
+//! which is where a fetch, a focus or a scroll would happen; a card drawn ahead has no flag
+//! image, `DrawnAhead`), not for a view the reader has had drawn already, and only where the
+//! browser can say when it is idle (`load::idle_task`). Each one's time is a User Timing
+//! measure: `marsad:ahead-card`, `marsad:ahead-event`.
 
 use leptos::prelude::*;
 
 use super::cards::CardView;
 use super::event_page::EventPage;
-use super::load::background_task;
+use super::load::idle_task;
+use super::source::{has_text, IN_VIEW};
 use super::Ctx;
 use crate::data::CountryIx;
 use crate::page::{Body, Card};
 
 /// Provided to what is drawn ahead: a card then has no flag image (drawn into a detached
 /// element of the page the image fetched its flag; even in a document with no window, an image
-/// whose file the page was fetching meanwhile was requested, then cancelled).
+/// whose file the page was fetching meanwhile was requested, then cancelled), and a part drawn
+/// `Later` is drawn at once.
 #[derive(Clone, Copy)]
 pub struct DrawnAhead;
 
-/// Rows of the list whose event page may be drawn ahead: those whose texts are fetched ahead
-/// (`window::rows_ahead`) are among them.
-const ROWS: usize = 6;
+/// What the reader has had drawn: (cards, an event page).
+type Seen = StoredValue<(bool, bool)>;
 
 /// Draws ahead, once, in idle time: the card unless the reader has had cards drawn (a card,
 /// the grid), the event page unless they have opened one. (Drawing a static page, the build
 /// runs no effect: nothing is drawn ahead.)
 pub fn when_idle(ctx: Ctx) {
     let Some(owner) = Owner::current() else { return };
-    // What the reader has had drawn: (cards, an event page).
-    let seen = StoredValue::new((false, false));
-    let card = {
-        let owner = owner.clone();
-        move || {
-            let code = ctx.data.with_untracked(|d| {
-                let busiest = (0..d.totals.len()).max_by_key(|&c| (d.totals[c], std::cmp::Reverse(c)))?;
-                Some(d.ds.country(busiest as CountryIx).code.clone())
-            });
-            if let (Some(code), Some((false, _))) = (code, seen.try_get_value()) {
-                draw(
-                    &owner,
-                    "marsad:ahead-card",
-                    Box::new(move || view! { <CardView card=Card::Country(code) /> }.into_any()),
-                );
-            }
-        }
-    };
-    let event = move || {
-        let d = ctx.now();
-        let id = ctx.filtered.with_untracked(|f| {
-            let rows = &f.list[..f.list.len().min(ROWS)];
-            let ix = rows.iter().find(|&&ix| super::source::has_text(&d, ix)).or(rows.first())?;
-            Some(d.ds.event(*ix).id.clone())
-        });
-        if let (Some(id), Some((_, false))) = (id, seen.try_get_value()) {
-            draw(&owner, "marsad:ahead-event", Box::new(move || view! { <EventPage id /> }.into_any()));
-        }
-    };
-    let mut tasks = Some((card, event));
+    let seen: Seen = StoredValue::new((false, false));
+    // Two tasks (the card's is 40-46 ms at 4x CPU, the event page's 16-20 ms: one task of
+    // both would be a long task), in this order (one priority's tasks run in the order posted).
+    let mut start = Some(move || {
+        let first = owner.clone();
+        let _ = idle_task(move || card(ctx, &first, seen));
+        let _ = idle_task(move || event(ctx, &owner, seen));
+    });
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {
@@ -72,13 +52,41 @@ pub fn when_idle(ctx: Ctx) {
             (p.card().is_some() || body == Body::Countries, matches!(body, Body::Event(_)), body == Body::Timeline)
         });
         seen.update_value(|s| *s = (s.0 || cards, s.1 || event));
-        if let Some((card, event)) = tasks.take_if(|_| complete && timeline) {
-            background_task(move || {
-                card();
-                background_task(event);
-            });
+        if let Some(start) = start.take_if(|_| complete && timeline) {
+            start();
         }
     });
+}
+
+/// The busiest country's card.
+fn card(ctx: Ctx, owner: &Owner, seen: Seen) {
+    if seen.try_get_value().is_none_or(|s| s.0) {
+        return;
+    }
+    let code = ctx.data.with_untracked(|d| {
+        let busiest = (0..d.totals.len()).max_by_key(|&c| (d.totals[c], std::cmp::Reverse(c)))?;
+        Some(d.ds.country(busiest as CountryIx).code.clone())
+    });
+    if let Some(code) = code {
+        draw(owner, "marsad:ahead-card", Box::new(move || view! { <CardView card=Card::Country(code) /> }.into_any()));
+    }
+}
+
+/// The event page of one of the list's first rows: one whose article's text is kept, if any
+/// (its article view is then compiled too), else the first row's.
+fn event(ctx: Ctx, owner: &Owner, seen: Seen) {
+    if seen.try_get_value().is_none_or(|s| s.1) {
+        return;
+    }
+    let d = ctx.now();
+    let row = ctx.filtered.with_untracked(|f| {
+        let rows = &f.list[..f.list.len().min(IN_VIEW)];
+        rows.iter().copied().find(|&ix| has_text(&d, ix)).or(rows.first().copied())
+    });
+    if let Some(ix) = row {
+        let id = d.ds.event(ix).id.clone();
+        draw(owner, "marsad:ahead-event", Box::new(move || view! { <EventPage id /> }.into_any()));
+    }
 }
 
 /// Draws `view` into a document of its own (made by `createHTMLDocument`, never the page's) and

@@ -455,17 +455,25 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
 /// always goes first and the slices only fill the time spent waiting for the network. Where the
 /// API is missing (Safari, Firefox before 142), the next task.
 pub(super) fn background_task(f: impl FnOnce() + 'static) {
+    if let Err(f) = idle_task(f) {
+        next_task(f)
+    }
+}
+
+/// Runs `f` at the `background` priority, or gives it back where the API is missing.
+pub(super) fn idle_task<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let global = js_sys::global();
     let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
     let post =
         js_sys::Reflect::get(&scheduler, &"postTask".into()).ok().and_then(|p| p.dyn_into::<js_sys::Function>().ok());
-    let Some(post) = post else { return next_task(f) };
+    let Some(post) = post else { return Err(f) };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
     let run = Closure::once_into_js(f);
     // The returned promise rejects only if the task is aborted, which never happens here.
     let _ = post.call2(&scheduler, &run, &options);
+    Ok(())
 }
 
 /// Resolves in a task of its own, after the tasks already queued (`next_task`).

@@ -37,12 +37,14 @@ impl Takeover {
 }
 
 /// `children`, drawn in a task of their own while the app is drawn behind a static page; at
-/// once anywhere else (after the takeover, on a page with no static twin, in an embed, and on
-/// the static pages the build draws with these components).
+/// once anywhere else (after the takeover, on a page with no static twin, in an embed, drawn
+/// ahead, and on the static pages the build draws with these components).
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let shown = RwSignal::new(true);
-    if let Some(t) = use_context::<Takeover>().filter(|t| t.done.try_get_value() == Some(false)) {
+    // Drawn ahead, out of the page (`ahead`): at once, and no part of the takeover.
+    let ahead = use_context::<super::ahead::DrawnAhead>().is_some();
+    if let Some(t) = use_context::<Takeover>().filter(|t| !ahead && t.done.try_get_value() == Some(false)) {
         shown.set(false);
         t.pending.update(|n| *n += 1);
         let draw = move || {
