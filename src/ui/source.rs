@@ -65,10 +65,14 @@ fn kept(path: &str) -> Option<String> {
     FETCHED.with_borrow(|f| f.iter().find(|(p, _)| p == path).map(|(_, t)| t.clone()))
 }
 
-/// Whether `path`'s text is kept or on its way (without copying a text to find out).
-fn kept_or_coming(path: &str) -> bool {
+/// Whether `path`'s text is kept (without copying it to find out).
+fn is_kept(path: &str) -> bool {
     FETCHED.with_borrow(|f| f.iter().any(|(p, _)| p == path))
-        || COMING.with_borrow(|c| c.iter().any(|(p, _)| p == path))
+}
+
+/// Whether `path`'s text is kept or on its way.
+fn kept_or_coming(path: &str) -> bool {
+    is_kept(path) || COMING.with_borrow(|c| c.iter().any(|(p, _)| p == path))
 }
 
 /// Calls `then` with the text at `path`: at once if it is kept, else when the fetch already on
@@ -115,11 +119,15 @@ fn text_path(d: &Snapshot, a: ArticleIx) -> String {
     format!("data/{}", d.ds.article(a).text_path)
 }
 
+/// The path of the text of the article event `ix`'s page opens on.
+fn opening_text_path(d: &Snapshot, ix: crate::data::EventIx) -> Option<String> {
+    let a = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next())?;
+    Some(text_path(d, a))
+}
+
 /// Whether the text of the article event `ix`'s page opens on is kept (drawn with the page).
 pub(super) fn has_text(d: &Snapshot, ix: crate::data::EventIx) -> bool {
-    let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return false };
-    let path = text_path(d, a);
-    FETCHED.with_borrow(|f| f.iter().any(|(p, _)| *p == path))
+    opening_text_path(d, ix).is_some_and(|path| is_kept(&path))
 }
 
 /// Fetches the article event `ix`'s page opens on, unless it is kept or on its way: called when
@@ -128,9 +136,7 @@ pub(super) fn fetch_ahead(ctx: Ctx, ix: crate::data::EventIx) {
     if ctx.is_static() {
         return;
     }
-    let d = ctx.now();
-    let Some(a) = d.ds.events.get(ix as usize).and_then(|e| e.source_articles().next()) else { return };
-    let path = text_path(&d, a);
+    let Some(path) = opening_text_path(&ctx.now(), ix) else { return };
     if !kept_or_coming(&path) {
         // A failure is not kept: the event page fetches again and says why.
         article_text_at(path, Box::new(drop));
