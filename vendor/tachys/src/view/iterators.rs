@@ -464,7 +464,24 @@ where
     T: Mountable,
 {
     states: Vec<T>,
-    marker: crate::renderer::types::Placeholder,
+    end: StaticVecEnd,
+}
+
+/// Where a `StaticVec`'s items end, so that items added by a rebuild go there. (Marsad's patch,
+/// vendor/README.md: a marker comment after the items, unless they are the whole of an
+/// element's children, where the end is the element's end and no comment is needed.)
+enum StaticVecEnd {
+    Marker(crate::renderer::types::Placeholder),
+    EndOf(crate::renderer::types::Element),
+}
+
+impl StaticVecEnd {
+    fn mount_before(&self, item: &mut impl Mountable) {
+        match self {
+            Self::Marker(marker) => Rndr::mount_before(item, marker.as_ref()),
+            Self::EndOf(parent) => item.mount(parent, None),
+        }
+    }
 }
 
 impl<T> Mountable for StaticVecState<T>
@@ -475,7 +492,9 @@ where
         for state in self.states.iter_mut() {
             state.unmount();
         }
-        self.marker.unmount();
+        if let StaticVecEnd::Marker(marker) = &mut self.end {
+            marker.unmount();
+        }
     }
 
     fn mount(
@@ -486,7 +505,10 @@ where
         for state in self.states.iter_mut() {
             state.mount(parent, marker);
         }
-        self.marker.mount(parent, marker);
+        match &mut self.end {
+            StaticVecEnd::Marker(own) => own.mount(parent, marker),
+            StaticVecEnd::EndOf(own) => *own = parent.clone(),
+        }
     }
 
     fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
@@ -495,7 +517,10 @@ where
                 return true;
             }
         }
-        self.marker.insert_before_this(child)
+        match &self.end {
+            StaticVecEnd::Marker(marker) => marker.insert_before_this(child),
+            StaticVecEnd::EndOf(_) => false,
+        }
     }
 
     fn elements(&self) -> Vec<crate::renderer::types::Element> {
@@ -516,19 +541,33 @@ where
         let marker = Rndr::create_placeholder();
         Self::State {
             states: self.0.into_iter().map(T::build).collect(),
-            marker,
+            end: StaticVecEnd::Marker(marker),
+        }
+    }
+
+    fn build_children_of(
+        self,
+        parent: &crate::renderer::types::Element,
+    ) -> Self::State {
+        let mut states: Vec<_> = self.0.into_iter().map(T::build).collect();
+        for state in states.iter_mut() {
+            state.mount(parent, None);
+        }
+        Self::State {
+            states,
+            end: StaticVecEnd::EndOf(parent.clone()),
         }
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        let StaticVecState { states, marker } = state;
+        let StaticVecState { states, end } = state;
         let old = states;
 
         // reuses the Vec impl
         if old.is_empty() {
-            let mut new = self.build().states;
+            let mut new = self.0.into_iter().map(T::build).collect::<Vec<_>>();
             for item in new.iter_mut() {
-                Rndr::mount_before(item, marker.as_ref());
+                end.mount_before(item);
             }
             *old = new;
         } else if self.0.is_empty() {
@@ -547,7 +586,7 @@ where
                     }
                     itertools::EitherOrBoth::Left(new) => {
                         let mut new_state = new.build();
-                        Rndr::mount_before(&mut new_state, marker.as_ref());
+                        end.mount_before(&mut new_state);
                         adds.push(new_state);
                     }
                     itertools::EitherOrBoth::Right(old) => {
@@ -674,7 +713,10 @@ where
         let marker = cursor.next_placeholder(position);
         position.set(Position::NextChild);
 
-        Self::State { states, marker }
+        Self::State {
+            states,
+            end: StaticVecEnd::Marker(marker),
+        }
     }
 
     async fn hydrate_async(
@@ -690,7 +732,10 @@ where
         let marker = cursor.next_placeholder(position);
         position.set(Position::NextChild);
 
-        Self::State { states, marker }
+        Self::State {
+            states,
+            end: StaticVecEnd::Marker(marker),
+        }
     }
 
     fn into_owned(self) -> Self::Owned {

@@ -49,6 +49,18 @@ pub trait Render: Sized {
 
     /// Updates the view with new data.
     fn rebuild(self, state: &mut Self::State);
+
+    /// Creates the view as the whole of `parent`'s children, mounted there. (Marsad's patch,
+    /// vendor/README.md: an element's erased children need no marker comment after them.)
+    #[doc(hidden)]
+    fn build_children_of(
+        self,
+        parent: &crate::renderer::types::Element,
+    ) -> Self::State {
+        let mut state = self.build();
+        state.mount(parent, None);
+        state
+    }
 }
 
 #[doc(hidden)]

@@ -354,9 +354,7 @@ where
         let children = if E::SELF_CLOSING {
             None
         } else {
-            let mut children = self.children.build();
-            children.mount(&el, None);
-            Some(children)
+            Some(self.children.build_children_of(&el))
         };
 
         ElementState {
