@@ -4,6 +4,10 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The JS glue as wasm-bindgen writes it: comments, white space and long names.
+const GLUE: &str =
+    "// wasm-bindgen's glue\nexport default function init(module_or_path) {\n    return module_or_path;\n}\n";
+
 fn staging(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("marsad-dist-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -13,7 +17,7 @@ fn staging(name: &str) -> std::path::PathBuf {
         "<html><head><link data-trunk rel=rust data-bin=marsad></head><body></body></html>",
     )
     .unwrap();
-    std::fs::write(dir.join("marsad-abc123.js"), "export default function init() {}").unwrap();
+    std::fs::write(dir.join("marsad-abc123.js"), GLUE).unwrap();
     std::fs::write(dir.join("marsad-abc123_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("data/events.json"), include_str!("data/minimal.json")).unwrap();
     // A build publishes only a release that is archived (as `public/data/releases/` holds them).
@@ -65,9 +69,13 @@ fn node_check(file: &Path, module: bool) {
     }
 }
 
+/// The worker's version, as `sw.js` (minified) declares it.
 fn version(dir: &Path) -> String {
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
-    sw.lines().find(|l| l.starts_with("const VERSION")).unwrap().to_owned()
+    let at = sw.find("VERSION").expect("sw.js declares VERSION");
+    let value = sw[at..].split(['"', '\'']).nth(1).unwrap();
+    assert!(value.len() == 16 && value.bytes().all(|b| b.is_ascii_hexdigit()), "{value}");
+    value.to_owned()
 }
 
 fn site(dir: &Path) {
@@ -88,9 +96,16 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     assert!(!html.contains("rel=\"preload\""), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
     let start = start_module(&dir);
-    assert!(start.contains("navigator.serviceWorker.register(script)"), "{start}");
-    assert!(start.contains("import init from './marsad-abc123.js';"), "{start}");
+    assert!(start.contains("navigator.serviceWorker.register("), "{start}");
+    assert!(start.contains("from\"./marsad-abc123.js\""), "{start}");
+    assert!(start.contains("\"./marsad-abc123_bg.wasm\""), "{start}");
     assert!(!start.contains("__GLUE__") && !start.contains("__WASM__"), "{start}");
+    // A release build ships every script minified: no comments, no indentation.
+    let glue = std::fs::read_to_string(dir.join("marsad-abc123.js")).unwrap();
+    assert!(glue.starts_with("export default function") && glue.len() < GLUE.len() / 2, "{glue}");
+    for script in [start.as_str(), glue.as_str(), &std::fs::read_to_string(dir.join("sw.js")).unwrap()] {
+        assert!(!script.contains("//") && !script.contains("\n  "), "{script}");
+    }
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
     for f in ["\"data/events.json\"", "\"index.html\"", "\"marsad-abc123_bg.wasm\""] {
         assert!(sw.contains(f), "sw.js does not install {f}");
@@ -121,6 +136,9 @@ fn development_build_registers_no_service_worker() {
     assert!(run(&dir, "debug").status.success());
     assert!(!dir.join("sw.js").exists());
     assert!(!start_module(&dir).contains("serviceWorker"));
+    // Scripts stay as written, comments and all.
+    assert_eq!(std::fs::read_to_string(dir.join("marsad-abc123.js")).unwrap(), GLUE);
+    assert!(start_module(&dir).contains("\n// "));
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -84,7 +84,7 @@ async function makeSite(dist, dataDir, site, distTool) {
 /** What the service worker precaches on a first visit, in served (compressed) bytes. */
 async function precacheBytes(site) {
   const sw = await readFile(join(site, 'sw.js'), 'utf8');
-  const m = sw.match(/const FILES = (\[.*?\]);/s);
+  const m = sw.match(/FILES\s*=\s*(\[.*?\])\s*[;,]/s);
   if (!m) return null;
   const files = JSON.parse(m[1]);
   let bytes = 0;

@@ -106,7 +106,7 @@ test('a newer app build shows the update prompt, and reloading switches to it', 
   assert.equal(v1.length, 1, v1.join());
   appendFileSync(join(site.dir, 'icon.svg'), '\n<!-- v2 -->\n');
   execFileSync(await tool('marsad-dist'), ['site', site.dir]);
-  const v2 = readFileSync(join(site.dir, 'sw.js'), 'utf8').match(/VERSION = '([0-9a-f]+)'/)[1];
+  const v2 = readFileSync(join(site.dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["']([0-9a-f]+)["']/)[1];
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });

@@ -12,7 +12,9 @@
 //!   3. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
 //!      newest shard to those preloads;
-//!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below).
+//!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below);
+//!   5. in release builds, minifies every script it writes, the JS glue and `embed.js`
+//!      ([`minify`], terser).
 //! - `marsad-dist site DIR [--max-shard-bytes N | --keep-releases]`: the publishing step
 //!   (`publish.rs`: releases, `data/changes.json`, feeds, static pages), 3 and 4 on a built site
 //!   whose data was replaced (the benchmark and tests use it; N lets a test make many small
@@ -30,8 +32,9 @@
 //! `sw.js` and ARCHITECTURE.md). File names carry FNV-1a 64-bit hashes
 //! (`marsad::data::shard::content_hash`): cache busting, not security.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode, Stdio};
 
 use marsad::data::shard::{self, content_hash, MAX_SHARD_BYTES};
 
@@ -95,8 +98,64 @@ fn each_page(dir: &Path, f: impl Fn(String, &str) -> Result<String, String>) -> 
     Ok(())
 }
 
-/// Writes `script` into `dir` as `<stem>-<hash of its contents>.js`, and gives that name.
-fn write_hashed(dir: &Path, stem: &str, script: &str) -> Result<String, String> {
+/// How a script is loaded, which decides what a minifier may rename.
+#[derive(Clone, Copy, PartialEq)]
+enum Script {
+    /// An ES module (`import`/`export`; its top-level names are its own).
+    Module,
+    /// A classic script: its top-level names are globals, kept as written.
+    Classic,
+}
+
+/// `script` minified by terser (npm, pinned in `tests/browser/package.json` beside binaryen and
+/// installed with it by `.ci/setup`): comments and white space gone, local names shortened.
+/// Trunk's own minifier gives up on wasm-bindgen's glue (a warning, and the glue ships as
+/// written: 70 KB), and it never sees the scripts written here. A well-kept minifier rather than
+/// a hand-written one: terser parses the whole language.
+fn minify(script: &str, kind: Script) -> Result<String, String> {
+    // From PATH (`.ci/setup` puts the npm tools there), else from this checkout's install.
+    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/node_modules/.bin/terser");
+    let spawn = |program: &str| {
+        let mut cmd = Command::new(program);
+        cmd.args(["--compress", "--mangle", "--ecma", "2020"]);
+        if kind == Script::Module {
+            cmd.arg("--module");
+        }
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()
+    };
+    let mut child = spawn("terser")
+        .or_else(|_| spawn(local))
+        .map_err(|e| format!("terser: {e} (`.ci/setup` installs it, with npm)"))?;
+    let mut stdin = child.stdin.take().ok_or("terser: no stdin")?;
+    // Written from another thread: terser may answer before it has read everything.
+    let out = std::thread::scope(|s| {
+        let writer = s.spawn(move || stdin.write_all(script.as_bytes()));
+        let out = child.wait_with_output();
+        (writer.join(), out)
+    });
+    let out = match out {
+        (Ok(Ok(())), Ok(out)) => out,
+        (Ok(Err(e)), _) | (_, Err(e)) => return Err(format!("terser: {e}")),
+        (Err(_), _) => return Err("terser: the writer thread panicked".into()),
+    };
+    if !out.status.success() {
+        return Err(format!("terser: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("terser: {e}"))
+}
+
+/// Minifies `dir/name` in place (its name, hashed from what Trunk wrote, stays unique to it).
+fn minify_file(dir: &Path, name: &str, kind: Script) -> Result<(), String> {
+    let path = dir.join(name);
+    let script = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+    let small = minify(&script, kind).map_err(|e| format!("{name}: {e}"))?;
+    std::fs::write(&path, small).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Writes `script` into `dir` as `<stem>-<hash of its contents>.js` (minified in a release
+/// build), and gives that name.
+fn write_hashed(dir: &Path, stem: &str, script: &str, kind: Script, release: bool) -> Result<String, String> {
+    let script = if release { minify(script, kind).map_err(|e| format!("{stem}.js: {e}"))? } else { script.to_owned() };
     let name = format!("{stem}-{}.js", &content_hash(script.as_bytes())[..16]);
     std::fs::write(dir.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
     Ok(name)
@@ -111,9 +170,17 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     } else {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
-    let start_name = write_hashed(dir, "start", &template.replace("__GLUE__", &glue).replace("__WASM__", &wasm))?;
-    let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue))?;
-    let boot_name = write_hashed(dir, "boot", BOOT)?;
+    let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
+    let start_name = write_hashed(dir, "start", &start, Script::Module, release)?;
+    let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue), Script::Module, release)?;
+    let boot_name = write_hashed(dir, "boot", BOOT, Script::Classic, release)?;
+    if release {
+        minify_file(dir, &glue, Script::Module)?;
+        // The newsroom's script, loaded by their pages under their own CSP.
+        if dir.join("embed.js").is_file() {
+            minify_file(dir, "embed.js", Script::Classic)?;
+        }
+    }
     each_page(dir, |html, root| {
         if html.contains("start-") && html.contains("<script type=\"module\"") {
             return Err("already has a start module".into());
@@ -218,6 +285,7 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     let flags = &content_hash(flags.as_bytes())[..16];
     let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
     let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FLAGS__", flags).replace("__FILES__", &list);
+    let sw = minify(&sw, Script::Classic).map_err(|e| format!("sw.js: {e}"))?;
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
     println!("marsad-dist: sw.js {version} precaches {} files", files.len());
     Ok(())
