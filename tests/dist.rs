@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use marsad::data::shard::content_hash;
+
 /// The JS glue as wasm-bindgen writes it: comments, white space and long names.
 const GLUE: &str =
     "// wasm-bindgen's glue\nexport default function init(module_or_path) {\n    return module_or_path;\n}\n";
@@ -48,6 +50,17 @@ fn start_module_path(dir: &Path) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// The one `marsad-*<suffix>` file of a build.
+fn named(dir: &Path, suffix: &str) -> String {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("marsad-") && n.ends_with(suffix))
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    names[0].clone()
+}
+
 fn start_module(dir: &Path) -> String {
     std::fs::read_to_string(start_module_path(dir)).unwrap()
 }
@@ -88,27 +101,32 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     let dir = staging("release");
     let out = run(&dir, "release");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The glue (minified) and the wasm are named by their contents, not by Trunk's hash.
+    let (glue_name, wasm_name) = (named(&dir, ".js"), named(&dir, "_bg.wasm"));
+    assert!(!dir.join("marsad-abc123.js").exists() && !dir.join("marsad-abc123_bg.wasm").exists());
+    let glue = std::fs::read_to_string(dir.join(&glue_name)).unwrap();
+    assert_eq!(glue_name, format!("marsad-{}.js", &content_hash(glue.as_bytes())[..16]));
+    assert_eq!(wasm_name, format!("marsad-{}_bg.wasm", &content_hash(b"\0asm")[..16]));
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(html.contains("<script type=\"module\" src=\"./start-"), "{html}");
-    assert!(html.contains("rel=\"modulepreload\" href=\"./marsad-abc123.js\""));
+    assert!(html.contains(&format!("rel=\"modulepreload\" href=\"./{glue_name}\"")), "{html}");
     // The data is preloaded by the start module after the first paint, not by the page's head.
     assert!(html.contains("<meta name=\"marsad-preload\" content=\"data/events.json\">"), "{html}");
     assert!(!html.contains("rel=\"preload\""), "{html}");
     assert!(!html.contains("data-trunk"), "Trunk's rust link is removed: {html}");
     let start = start_module(&dir);
     assert!(start.contains("navigator.serviceWorker.register("), "{start}");
-    assert!(start.contains("from\"./marsad-abc123.js\""), "{start}");
-    assert!(start.contains("\"./marsad-abc123_bg.wasm\""), "{start}");
+    assert!(start.contains(&format!("from\"./{glue_name}\"")), "{start}");
+    assert!(start.contains(&format!("\"./{wasm_name}\"")), "{start}");
     assert!(!start.contains("__GLUE__") && !start.contains("__WASM__"), "{start}");
     // A release build ships every script minified: no comments, no indentation.
-    let glue = std::fs::read_to_string(dir.join("marsad-abc123.js")).unwrap();
     assert!(glue.starts_with("export default function") && glue.len() < GLUE.len() / 2, "{glue}");
     for script in [start.as_str(), glue.as_str(), &std::fs::read_to_string(dir.join("sw.js")).unwrap()] {
         assert!(!script.contains("//") && !script.contains("\n  "), "{script}");
     }
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
-    for f in ["\"data/events.json\"", "\"index.html\"", "\"marsad-abc123_bg.wasm\""] {
-        assert!(sw.contains(f), "sw.js does not install {f}");
+    for f in ["data/events.json", "index.html", &wasm_name] {
+        assert!(sw.contains(&format!("\"{f}\"")), "sw.js does not install {f}");
     }
     assert!(!sw.contains("__VERSION__") && !sw.contains("__FILES__"));
     node_check(&dir.join("sw.js"), false);
@@ -119,7 +137,7 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     std::fs::write(dir.join("data/events.json"), next_release()).unwrap();
     site(&dir);
     assert_eq!(v1, version(&dir));
-    std::fs::write(dir.join("marsad-abc123.js"), "export default function init() { return 2; }").unwrap();
+    std::fs::write(dir.join(&glue_name), "export default function init() { return 2; }").unwrap();
     site(&dir);
     let v2 = version(&dir);
     assert_ne!(v1, v2);

@@ -14,7 +14,7 @@
 //!      newest shard to those preloads;
 //!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below);
 //!   5. in release builds, minifies every script it writes, the JS glue and `embed.js`
-//!      ([`minify`], terser).
+//!      ([`minify`], terser), and names the glue and the wasm by their contents.
 //! - `marsad-dist site DIR [--max-shard-bytes N | --keep-releases]`: the publishing step
 //!   (`publish.rs`: releases, `data/changes.json`, feeds, static pages), 3 and 4 on a built site
 //!   whose data was replaced (the benchmark and tests use it; N lets a test make many small
@@ -144,12 +144,26 @@ fn minify(script: &str, kind: Script) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("terser: {e}"))
 }
 
-/// Minifies `dir/name` in place (its name, hashed from what Trunk wrote, stays unique to it).
+/// Minifies `dir/name` in place.
 fn minify_file(dir: &Path, name: &str, kind: Script) -> Result<(), String> {
     let path = dir.join(name);
     let script = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
     let small = minify(&script, kind).map_err(|e| format!("{name}: {e}"))?;
     std::fs::write(&path, small).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Minifies the glue, then names it and the wasm by their contents (`marsad-<hash>.js`,
+/// `marsad-<hash>_bg.wasm`). Trunk's names hash cargo's output, taken before wasm-opt and before
+/// this minification: the same names would hold other files after a change of either.
+fn content_named(dir: &Path, glue: &str, wasm: &str) -> Result<(String, String), String> {
+    minify_file(dir, glue, Script::Module)?;
+    let rename = |old: &str, suffix: &str| {
+        let bytes = std::fs::read(dir.join(old)).map_err(|e| format!("{old}: {e}"))?;
+        let new = format!("marsad-{}{suffix}", &content_hash(&bytes)[..16]);
+        std::fs::rename(dir.join(old), dir.join(&new)).map_err(|e| format!("{old} -> {new}: {e}"))?;
+        Ok::<_, String>(new)
+    };
+    Ok((rename(glue, ".js")?, rename(wasm, "_bg.wasm")?))
 }
 
 /// Writes `script` into `dir` as `<stem>-<hash of its contents>.js` (minified in a release
@@ -170,12 +184,12 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     } else {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
+    let (glue, wasm) = if release { content_named(dir, &glue, &wasm)? } else { (glue, wasm) };
     let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = write_hashed(dir, "start", &start, Script::Module, release)?;
     let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue), Script::Module, release)?;
     let boot_name = write_hashed(dir, "boot", BOOT, Script::Classic, release)?;
     if release {
-        minify_file(dir, &glue, Script::Module)?;
         // The newsroom's script, loaded by their pages under their own CSP.
         if dir.join("embed.js").is_file() {
             minify_file(dir, "embed.js", Script::Classic)?;
