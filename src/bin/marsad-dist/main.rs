@@ -113,8 +113,9 @@ enum Script {
 /// written: 70 KB), and it never sees the scripts written here. A well-kept minifier rather than
 /// a hand-written one: terser parses the whole language.
 fn minify(script: &str, kind: Script) -> Result<String, String> {
-    // From PATH (`.ci/setup` puts the npm tools there), else from this checkout's install.
-    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/node_modules/.bin/terser");
+    // The checkout's pinned install first (the same bytes, so the same hashed names, on every
+    // machine), else one on PATH.
+    let pinned = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/node_modules/.bin/terser");
     let spawn = |program: &str| {
         let mut cmd = Command::new(program);
         cmd.args(["--compress", "--mangle", "--ecma", "2020"]);
@@ -123,23 +124,25 @@ fn minify(script: &str, kind: Script) -> Result<String, String> {
         }
         cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()
     };
-    let mut child = spawn("terser")
-        .or_else(|_| spawn(local))
+    let mut child = spawn(pinned)
+        .or_else(|_| spawn("terser"))
         .map_err(|e| format!("terser: {e} (`.ci/setup` installs it, with npm)"))?;
     let mut stdin = child.stdin.take().ok_or("terser: no stdin")?;
     // Written from another thread: terser may answer before it has read everything.
-    let out = std::thread::scope(|s| {
+    let (written, out) = std::thread::scope(|s| {
         let writer = s.spawn(move || stdin.write_all(script.as_bytes()));
         let out = child.wait_with_output();
         (writer.join(), out)
     });
-    let out = match out {
-        (Ok(Ok(())), Ok(out)) => out,
-        (Ok(Err(e)), _) | (_, Err(e)) => return Err(format!("terser: {e}")),
-        (Err(_), _) => return Err("terser: the writer thread panicked".into()),
-    };
+    let out = out.map_err(|e| format!("terser: {e}"))?;
+    // A terser that failed says why on stderr: that, not the broken pipe it left the writer.
     if !out.status.success() {
-        return Err(format!("terser: {}", String::from_utf8_lossy(&out.stderr).trim()));
+        return Err(format!("terser ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    match written {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(format!("terser: {e}")),
+        Err(_) => return Err("terser: the writer thread panicked".into()),
     }
     String::from_utf8(out.stdout).map_err(|e| format!("terser: {e}"))
 }
