@@ -7,7 +7,8 @@
 //   - time from navigation start to the first event visible (the first animation frame in which
 //     `.event-list .event-row` or `.event-mark` has a box), median of --runs fresh contexts;
 //   - latency of 50 scripted interactions (filters, search typing, zoom, open event, back), from
-//     input dispatch until the DOM settles (the last mutating task done, with style and layout);
+//     input dispatch until the DOM settles (the last mutating task done, with style and layout),
+//     on each of the --runs loads, p50 / p95 over all of them;
 //   - the JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm linear memory.
 // TimelineJS gets the same first 25 / 1,000 events of the 1k set (`marsad-data timelinejs`, the
 // explorer's own export), and the same probe times its first slide. Lighthouse's mobile
@@ -295,6 +296,7 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
         first_gzip_bytes: gz[0], total_gzip_bytes: gz.reduce((a, b) => a + b, 0) };
     }
     const runs = [];
+    const samples = [];
     for (let r = 0; r < RUNS; r++) {
       const load = await coldLoad(browser, server, MARSAD_FIRST, { marsad: true });
       const data = load.resources.find((e) => e.name.endsWith('data/events.json'));
@@ -316,20 +318,22 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
         page_errors: load.problems.slice(0, 5),
       });
       log(`${label}: run ${r + 1}/${RUNS}: first event ${ms(load.firstEvent)}${load.timedOut ? ' (timed out)' : ''}, ${kb(load.bytesIdle)}`);
-      if (r === RUNS - 1) {
+      const last = r === RUNS - 1;
+      if (last) {
         result.first_load_breakdown = load.resources
           .map((e) => ({ file: e.name, initiator: e.type, bytes: e.bytes, received_ms: round(e.end) }))
           .concat([{ file: 'index.html', bytes: load.htmlBytes, received_ms: null }]);
-        if (!load.timedOut) {
-          result.memory_after_load = await heap(load.page);
-          if (interactions) result.interactions = await interact(load.page, label);
-          result.memory_after_interactions = interactions ? await heap(load.page) : undefined;
-        }
+        if (!load.timedOut) result.memory_after_load = await heap(load.page);
       }
+      // The 50 inputs on every load: one load's p95 is its 3rd-slowest input, and moved by 5–15 ms
+      // between runs of one build; the pooled samples of every load move less.
+      if (interactions && !load.timedOut) samples.push(...(await interact(load.page, `${label}: load ${r + 1}/${RUNS}`, r)));
+      if (last && !load.timedOut) result.memory_after_interactions = interactions ? await heap(load.page) : undefined;
       await load.context.close();
       if (load.timedOut) break; // one timeout is the answer; do not spend the budget again
     }
     result.runs = runs;
+    if (interactions && samples.length) result.interactions = summarize(samples, label);
     const ok = runs.filter((r) => !r.timed_out);
     result.first_event_ms = median(ok.map((r) => r.first_event_ms));
     result.all_events_ms = median(ok.map((r) => r.all_events_ms));
@@ -379,27 +383,37 @@ async function firstSearchOverSlowLink(browser, site) {
   }
 }
 
-async function interact(page, label) {
+/** The scripted inputs on one loaded page: one sample each, tagged with the load. */
+async function interact(page, label, load) {
   const samples = [];
   for (const step of script()) {
     const r = await page.evaluate((s) => window.__bench.step(s), step).catch((e) => ({ ms: null, error: e.message.split('\n')[0] }));
-    samples.push({ kind: step.kind, ms: round(r.ms, 2), ...(r.timedOut ? { timed_out: true } : {}), ...(r.error ? { error: r.error } : {}) });
+    samples.push({ load, kind: step.kind, ms: round(r.ms, 2), ...(r.timedOut ? { timed_out: true } : {}), ...(r.error ? { error: r.error } : {}) });
   }
+  const ok = samples.filter((s) => s.ms != null).map((s) => s.ms);
+  log(`${label}: interactions p50 ${ms(percentile(ok, 50))}, p95 ${ms(percentile(ok, 95))}, max ${ms(Math.max(...ok))}`);
+  return samples;
+}
+
+/** p50, p95 and max of every load's samples together, overall and per kind. */
+function summarize(samples, label) {
   const ok = samples.filter((s) => s.ms != null).map((s) => s.ms);
   const byKind = {};
   for (const s of samples) (byKind[s.kind] ??= []).push(s.ms);
+  const loads = [...new Set(samples.map((s) => s.load))];
+  // The first keystroke of each load's first search (it may have to finish the word index).
+  const firstSearches = loads.map((l) => samples.find((s) => s.load === l && s.kind === 'search')?.ms).filter((x) => x != null);
   const out = {
-    count: samples.length, measured: ok.length,
+    count: samples.length, measured: ok.length, loads: loads.length,
     p50_ms: round(percentile(ok, 50), 2), p95_ms: round(percentile(ok, 95), 2), max_ms: round(Math.max(...ok), 2),
     by_kind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => {
       const m = v.filter((x) => x != null);
       return [k, { n: v.length, p50_ms: round(percentile(m, 50), 2), p95_ms: round(percentile(m, 95), 2), max_ms: round(Math.max(...m), 2) }];
     })),
-    // The first keystroke of the first search: it may have to finish the word index.
-    first_search_ms: samples.find((s) => s.kind === 'search')?.ms ?? null,
+    first_search_ms: firstSearches.length ? round(median(firstSearches), 2) : null,
     samples,
   };
-  log(`${label}: interactions p50 ${ms(out.p50_ms)}, p95 ${ms(out.p95_ms)}, max ${ms(out.max_ms)}`);
+  log(`${label}: interactions over ${loads.length} loads p50 ${ms(out.p50_ms)}, p95 ${ms(out.p95_ms)}, max ${ms(out.max_ms)}`);
   return out;
 }
 
@@ -603,7 +617,7 @@ async function main() {
       all_events_ms: 'performance.now() of the first frame after the last shard of a sharded dataset is in (no `.shard-progress`); interactions start after it',
       shards: 'a dataset over 512 KiB is published as a head plus year shards (marsad-dist site); sizes in bytes, raw and served gzip',
       timelinejs_first_slide_ms: 'same probe, first `.tl-slide` with a non-empty `.tl-headline` inside the viewport',
-      interactions: '50 scripted inputs; each from dispatch until the last task that mutated the DOM is done and its style and layout are computed (forced once per such task), settled when 3 frames pass without mutations (open event also waits for the article text, back for popstate and the list)',
+      interactions: '50 scripted inputs on each of the runs\' loads (p50 and p95 over all their samples; each sample names its load); each from dispatch until the last task that mutated the DOM is done and its style and layout are computed (forced once per such task), settled when 3 frames pass without mutations (open event also waits for the article text, back for popstate and the list)',
       memory: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; wasm linear memory from the instantiated module',
       first_search_slow_link: `100k only: one cold load over ${SLOW_LINK_MBPS} Mbit/s (CDP network emulation, 40 ms latency); the first keystroke in the search box as soon as the last shard is in`,
       events_json_server_wait_ms: 'time to first byte of events.json: mostly serve.mjs gzipping it on the fly, which a static host would do once ahead of time',
