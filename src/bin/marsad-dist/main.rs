@@ -147,7 +147,7 @@ fn minify(script: &str, kind: Script) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("terser: {e}"))
 }
 
-/// Minifies `dir/name` in place.
+/// Minifies `dir/name` in place (`embed.js`: newsrooms ask for it by that name).
 fn minify_file(dir: &Path, name: &str, kind: Script) -> Result<(), String> {
     let path = dir.join(name);
     let script = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
@@ -159,14 +159,16 @@ fn minify_file(dir: &Path, name: &str, kind: Script) -> Result<(), String> {
 /// `marsad-<hash>_bg.wasm`). Trunk's names hash cargo's output, taken before wasm-opt and before
 /// this minification: the same names would hold other files after a change of either.
 fn content_named(dir: &Path, glue: &str, wasm: &str) -> Result<(String, String), String> {
-    minify_file(dir, glue, Script::Module)?;
-    let rename = |old: &str, suffix: &str| {
-        let bytes = std::fs::read(dir.join(old)).map_err(|e| format!("{old}: {e}"))?;
-        let new = format!("marsad-{}{suffix}", &content_hash(&bytes)[..16]);
-        std::fs::rename(dir.join(old), dir.join(&new)).map_err(|e| format!("{old} -> {new}: {e}"))?;
-        Ok::<_, String>(new)
-    };
-    Ok((rename(glue, ".js")?, rename(wasm, "_bg.wasm")?))
+    let named = |bytes: &[u8], suffix: &str| format!("marsad-{}{suffix}", &content_hash(bytes)[..16]);
+    let script = std::fs::read_to_string(dir.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
+    let small = minify(&script, Script::Module).map_err(|e| format!("{glue}: {e}"))?;
+    let new_glue = named(small.as_bytes(), ".js");
+    std::fs::write(dir.join(&new_glue), &small).map_err(|e| format!("{new_glue}: {e}"))?;
+    std::fs::remove_file(dir.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
+    let bytes = std::fs::read(dir.join(wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let new_wasm = named(&bytes, "_bg.wasm");
+    std::fs::rename(dir.join(wasm), dir.join(&new_wasm)).map_err(|e| format!("{wasm} -> {new_wasm}: {e}"))?;
+    Ok((new_glue, new_wasm))
 }
 
 /// Writes `script` into `dir` as `<stem>-<hash of its contents>.js` (minified in a release
@@ -192,11 +194,9 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     let start_name = write_hashed(dir, "start", &start, Script::Module, release)?;
     let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue), Script::Module, release)?;
     let boot_name = write_hashed(dir, "boot", BOOT, Script::Classic, release)?;
-    if release {
-        // The newsroom's script, loaded by their pages under their own CSP.
-        if dir.join("embed.js").is_file() {
-            minify_file(dir, "embed.js", Script::Classic)?;
-        }
+    // The newsroom's script, loaded by their pages under their own CSP.
+    if release && dir.join("embed.js").is_file() {
+        minify_file(dir, "embed.js", Script::Classic)?;
     }
     each_page(dir, |html, root| {
         if html.contains("start-") && html.contains("<script type=\"module\"") {
