@@ -388,7 +388,7 @@ fn document_attributes(ctx: Ctx) {
     });
     Effect::new(move |_| {
         let title = ctx.data.with(|d| ctx.query.with(|q| ctx.page.with(|p| p.title(q, &d.ds))));
-        document().set_title(&title);
+        url::set_title(&title);
     });
 }
 

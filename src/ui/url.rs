@@ -39,8 +39,68 @@ pub fn read() -> Query {
     Query::parse(&format!("{page}&{}", search.trim_start_matches('?')))
 }
 
-/// Records `href` in the history: a new entry, or replacing the current one.
+/// History entries not written yet, in order, and the title to set after them (`write`).
+#[derive(Default)]
+struct Pending {
+    entries: Vec<(String, bool)>,
+    title: Option<String>,
+}
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Pending> = std::cell::RefCell::default();
+}
+
+/// Records `href` in the history: a new entry, or replacing the current one. The write waits for
+/// the frame that draws the change (a task queued from that frame's callbacks) when nothing drawn
+/// can change what it records: a replacement, or a new entry left at the top of the page (the
+/// browser saves the scroll position of the entry left when the new one is written; at the top,
+/// the change can neither anchor nor clamp it). Scrolled down, the entry is written at once, as
+/// the reader's position is. Writes keep their order; a hidden page (no frames) writes at once;
+/// back or forward drops what was not written yet (`on_popstate`).
 pub fn write(href: &str, replace: bool) {
+    let later = !document().hidden() && (replace || window().scroll_y().unwrap_or(0.0) <= 0.0);
+    if !later {
+        flush();
+        write_now(href, replace);
+        return;
+    }
+    let first = PENDING.with_borrow_mut(|p| {
+        p.entries.push((href.to_owned(), replace));
+        p.entries.len() == 1
+    });
+    if first {
+        // A frame's callbacks run before it is drawn; a task queued from one runs after.
+        request_animation_frame(|| set_timeout(flush, std::time::Duration::ZERO));
+    }
+}
+
+/// Sets the document's title, after the history entries not written yet: the browser gives a
+/// title to the entry that is current when it is set, and the entry left keeps its own.
+pub fn set_title(title: &str) {
+    let later = PENDING.with_borrow_mut(|p| {
+        let later = !p.entries.is_empty();
+        if later {
+            p.title = Some(title.to_owned());
+        }
+        later
+    });
+    if !later {
+        document().set_title(title);
+    }
+}
+
+/// Writes the pending history entries, then the title.
+fn flush() {
+    let Pending { entries, title } = PENDING.take();
+    for (href, replace) in entries {
+        write_now(&href, replace);
+    }
+    if let Some(title) = title {
+        document().set_title(&title);
+    }
+}
+
+fn write_now(href: &str, replace: bool) {
     let loc = window().location();
     let current = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
     if current == href {
@@ -55,9 +115,13 @@ pub fn write(href: &str, replace: bool) {
     }
 }
 
-/// Calls `f` with the URL's state when the reader goes back or forward.
+/// Calls `f` with the URL's state when the reader goes back or forward. An entry not written yet
+/// is dropped: the browser has left the entry it was to follow, and the state follows the browser.
 pub fn on_popstate(f: impl Fn(Query) + 'static) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| f(read()));
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        drop(PENDING.take());
+        f(read())
+    });
     // The app lives as long as the page: the listener is never removed.
     std::mem::forget(handle);
 }

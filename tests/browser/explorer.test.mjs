@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten } from './util.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
@@ -212,6 +212,33 @@ test('the year lists count the events each year would show: the chosen one at on
   const both = data.events.filter((e) => e.parties.includes('RU') || e.parties.includes('CN'));
   const after = await page.$$eval('#year-from option', (os) => os.slice(1).map((o) => o.textContent));
   assert.deepEqual(after, after.map((o) => `${o.slice(0, 4)} (${both.filter((e) => e.date.startsWith(o.slice(0, 4))).length})`));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('at the top of the page a history entry is written after the frame, and each entry keeps its own title', async () => {
+  const page = await open('lang=en');
+  const cdp = await page.context().newCDPSession(page);
+  const entries = async () => (await cdp.send('Page.getNavigationHistory')).entries.slice(1).map((e) => [new URL(e.url).pathname, e.title]);
+  const home = await page.title();
+  // At the top of the page the entry is written after the frame that draws the card (scrolled
+  // down, at once: "back from an event" below checks the position Back returns to).
+  const [sync, drawn] = await page.evaluate(async () => {
+    const before = location.pathname;
+    [...document.querySelectorAll('.filters fieldset')].find((f) => f.querySelector('input[type=checkbox]')).querySelector('input[type=checkbox]').click();
+    const sync = location.pathname === before;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return [sync, !!document.querySelector('.country-card')];
+  });
+  assert.ok(drawn, 'a card is drawn');
+  assert.ok(sync, 'the entry is not written in the click\'s task');
+  await historyWritten(page);
+  const russia = await page.title();
+  assert.notEqual(russia, home);
+  assert.deepEqual((await entries()).map((e) => e[1]), [home, russia], 'each entry has its own title');
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('.country-card'));
+  assert.equal(await page.title(), home);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -570,6 +597,7 @@ test('filters and zoom move the marks and rows they keep, and the result is what
     });
     assert.equal(outside, 0, `${lang}: marks outside the drawing`);
     // A fresh page of the same state (the URL, and one zoom step) draws exactly the same.
+    await historyWritten(page);
     const url = page.url();
     const fresh = await newPage(browser);
     await fresh.goto(url);

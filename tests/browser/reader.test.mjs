@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -410,6 +410,7 @@ test('the footer says "data as of" a real date, with the version and what is new
     `Data as of ${day} · Data version ${data.dataset_version} · What's new · Data licence ${data.licence}`);
   await page.click('.site-footer a');
   await page.waitForSelector('.changes article.release');
+  await historyWritten(page);
   assert.equal(new URL(page.url()).pathname, '/en/changes/');
   assert.equal(await text(page, '.changes article.release h3 bdi'), data.dataset_version);
   await page.context().close();

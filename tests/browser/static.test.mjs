@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, newPage, ready, params, tool, DIST } from './util.mjs';
+import { launch, newPage, ready, params, historyWritten, tool, DIST } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -289,6 +289,7 @@ test('a static page under JavaScript links like the app, and the back button ret
   await ready(page);
   await page.click('.event-page a.back');
   await page.waitForFunction(() => !document.querySelector('.event-page'));
+  await historyWritten(page);
   assert.equal(new URL(page.url()).pathname, '/en/');
   await page.goBack();
   await page.waitForSelector('.event-page h1');

@@ -50,6 +50,13 @@ export async function newPage(browser, { width = 1280, height = 900, ...ctxOpts 
     };
   });
   const page = await context.newPage();
+  // At the top of the page the app writes a history entry after the frame that draws the change
+  // (`ui::url::write`): back and forward wait for the entries of what is drawn, as a reader's
+  // next key press would.
+  for (const m of ['goBack', 'goForward']) {
+    const go = page[m].bind(page);
+    page[m] = async (...a) => { await historyWritten(page); return go(...a); };
+  }
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
@@ -65,7 +72,12 @@ export async function openAt(browser, server, query = '', opts = {}) {
 }
 
 /** The page's view state as URL parameters (a static page's path counts as its parameters). */
-export const params = (page) => page.evaluate(() => window.marsadState());
+export const params = async (page) => { await historyWritten(page); return page.evaluate(() => window.marsadState()); };
+
+/** Resolves once the history entries of what the page has drawn are written: the app writes them
+ * in a task queued from the next animation frame's callbacks, which run before this one's. */
+export const historyWritten = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
 /** Waits until the app has rendered (its result count is present, and a static page's content,
  *  if the page had one, has given way to it). */
