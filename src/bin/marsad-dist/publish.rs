@@ -155,7 +155,8 @@ pub fn releases(dir: &Path, archive: Archive) -> Result<String, String> {
     }
     let json = serde_json::to_string(&changes).map_err(|e| e.to_string())?;
     std::fs::write(data.join(changes::PATH), json).map_err(|e| format!("data/{}: {e}", changes::PATH))?;
-    println!("marsad-dist: {count} releases, data/{} (newest {version})", changes::PATH);
+    let noun = if count == 1 { "release" } else { "releases" };
+    println!("marsad-dist: {count} {noun}, data/{} (newest {version})", changes::PATH);
     Ok(text)
 }
 
