@@ -222,6 +222,7 @@ strings! {
     event_not_found: "لا يوجد حدث بهذا المعرّف في البيانات.", "There is no event with this id in the data.";
     partners: "الشركاء", "Partners";
     all_partners: "عرض جميع الشركاء:", "Show all partners:";
+    no_partners: "لا دولة أخرى في هذه الأحداث.", "No other state in these events.";
     sort_by: "ترتيب البطاقات", "Order the cards by";
     page: "الصفحة", "Page";
     pages: "صفحات البطاقات", "Pages of cards";

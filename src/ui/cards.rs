@@ -96,7 +96,8 @@ fn card_count(ctx: Ctx, d: &Snapshot, f: Fmt, n: usize, ix: CountryIx) -> String
     }
 }
 
-/// A country's partners, the most shared events first: the first few, then "show all".
+/// A country's partners, the most shared events first: the first few, then "show all"; with
+/// none, a sentence that says so.
 #[component]
 fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx, usize)>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -124,7 +125,11 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
             view! { <li><button type="button" class="button" on:click=move |_| all.set(true)>{label}</button></li> }
         })
     };
-    view! { <ul class="partners">{items}{more}</ul> }
+    // Events of this state alone (or none under the filters): said, not an empty list.
+    if total == 0 {
+        return view! { <p class="empty">{s.no_partners}</p> }.into_any();
+    }
+    view! { <ul class="partners">{items}{more}</ul> }.into_any()
 }
 
 /// Counts by type and by tone.

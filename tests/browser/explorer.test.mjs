@@ -280,7 +280,7 @@ test('option counts say how many events each choice would leave', async () => {
   await page.context().close();
 });
 
-test('country cards link partners to the pair view', async () => {
+test('country cards link partners to the pair view, and say when there is none', async () => {
   const page = await open('lang=en&view=countries');
   const card = page.locator('.country-card[data-country="GB"]');
   assert.match(await card.textContent(), /United Kingdom/);
@@ -293,6 +293,18 @@ test('country cards link partners to the pair view', async () => {
   // One country chosen: its card is on top of the timeline.
   const one = await open('country=QA');
   assert.equal(await one.$$eval('.country-card', (c) => c.length), 1);
+  // A state whose events name no other: its card says so under "Partners", in both languages.
+  const alone = data.countries.map((c) => c.code)
+    .find((c) => eventsOfCountry(c).length > 0 && eventsOfCountry(c).every((e) => e.parties.every((p) => p === c)));
+  assert.ok(alone, 'the shipped data has a state with no partner');
+  for (const [lang, text] of [['en', 'No other state in these events.'], ['ar', 'لا دولة أخرى في هذه الأحداث.']]) {
+    const solo = await open(`lang=${lang}&country=${alone}`);
+    const said = solo.locator('.country-card section:has(> .empty)');
+    assert.ok(await said.locator('.empty').isVisible(), lang);
+    assert.equal((await said.locator('.empty').textContent()).trim(), text);
+    assert.equal(await solo.locator('.country-card .partners').count(), 0, 'no empty list');
+    await solo.context().close();
+  }
   for (const x of [page, one]) await x.context().close();
 });
 
