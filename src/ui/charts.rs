@@ -26,7 +26,8 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
     };
     let bars = years.iter().enumerate().map(bar).collect_view();
     let first = years.first().map(|y| f.year(y.0)).unwrap_or_default();
-    let last = years.last().map(|y| f.year(y.0)).unwrap_or_default();
+    // One year is named once, under its one bar (the caption centres a lone year).
+    let last = years.last().filter(|_| years.len() > 1).map(|y| view! { <span>{f.year(y.0)}</span> });
     // The first year at the axis's start: its side follows the bars, not the text direction.
     let caption_dir = if f.axis_rtl() { "rtl" } else { "ltr" };
     let view_box = format!("0 0 {} 46", Dec((bw * n).max(1.0), 1));
@@ -37,7 +38,7 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
             <svg viewBox=view_box width="200" height="46" role="img" aria-label=label>
                 {bars}
             </svg>
-            <figcaption dir=caption_dir><span>{first}</span><span>{last}</span></figcaption>
+            <figcaption dir=caption_dir><span>{first}</span>{last}</figcaption>
         </figure>
     }
 }

@@ -280,7 +280,7 @@ test('option counts say how many events each choice would leave', async () => {
   await page.context().close();
 });
 
-test('country cards link partners to the pair view, and say when there is none', async () => {
+test('country cards link partners to the pair view, say when there is none, and name a lone year once', async () => {
   const page = await open('lang=en&view=countries');
   const card = page.locator('.country-card[data-country="GB"]');
   assert.match(await card.textContent(), /United Kingdom/);
@@ -303,6 +303,18 @@ test('country cards link partners to the pair view, and say when there is none',
     assert.ok(await said.locator('.empty').isVisible(), lang);
     assert.equal((await said.locator('.empty').textContent()).trim(), text);
     assert.equal(await solo.locator('.country-card .partners').count(), 0, 'no empty list');
+    await solo.context().close();
+  }
+  // A state whose events all fall in one year: the chart names the year once, under its bar.
+  const oneYear = data.countries.map((c) => c.code).find((c) => new Set(eventsOfCountry(c).map((e) => e.date.slice(0, 4))).size === 1);
+  assert.ok(oneYear, 'the shipped data has a state whose events fall in one year');
+  for (const lang of ['en', 'ar']) {
+    const solo = await open(`lang=${lang}&country=${oneYear}`);
+    const years = solo.locator('.country-card .year-bars figcaption span');
+    assert.equal(await years.count(), 1, lang);
+    const [year, bar] = await Promise.all([years.boundingBox(), solo.locator('.country-card .year-bars .bar').boundingBox()]);
+    const centre = (b) => b.x + b.width / 2;
+    assert.ok(Math.abs(centre(year) - centre(bar)) < 4, `${lang}: year at ${centre(year)}, bar at ${centre(bar)}`);
     await solo.context().close();
   }
   for (const x of [page, one]) await x.context().close();
