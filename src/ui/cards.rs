@@ -104,6 +104,10 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
     let (fmt, all) = (ctx.fmt(), RwSignal::new(false));
     let (lang, s) = (fmt.lang, fmt.strings());
     let total = partners.len();
+    // Events of this state alone (or none under the filters): said, not an empty list.
+    if total == 0 {
+        return view! { <p class="empty">{s.no_partners}</p> }.into_any();
+    }
     let item = move |&(p, n): &(CountryIx, usize)| {
         let (me, pc) = (d.ds.country(ix).code.clone(), d.ds.country(p).code.clone());
         let (name, pname) = (lang.pick(&d.ds.country(ix).name), lang.pick(&d.ds.country(p).name).to_owned());
@@ -125,10 +129,6 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
             view! { <li><button type="button" class="button" on:click=move |_| all.set(true)>{label}</button></li> }
         })
     };
-    // Events of this state alone (or none under the filters): said, not an empty list.
-    if total == 0 {
-        return view! { <p class="empty">{s.no_partners}</p> }.into_any();
-    }
     view! { <ul class="partners">{items}{more}</ul> }.into_any()
 }
 
