@@ -161,6 +161,8 @@ strings! {
     error_schema: "ملف البيانات بإصدار لا يقرؤه هذا المستكشف.", "The data file is in a version this explorer cannot read.";
     error_details: "التفاصيل التقنية", "Technical details";
     retry: "أعد المحاولة", "Try again";
+    view_loading: "جارٍ تحميل هذا العرض…", "Loading this view…";
+    view_failed: "تعذّر تحميل هذا العرض. تحقّق من الاتصال ثم أعد المحاولة.", "This view could not be loaded. Check the connection and try again.";
     skipped_notice: "تعذّر عرض بعض السجلات لأنها غير صالحة:", "Some records could not be shown because they are invalid:";
     no_events: "لا أحداث تطابق هذه المرشحات.", "No events match these filters.";
     filters: "المرشحات", "Filters";
@@ -243,6 +245,7 @@ strings! {
     pair_empty: "لا أحداث مشتركة بين هذين البلدين في البيانات.", "These two countries share no events in the data.";
     download: "تنزيل ما تراه", "Download what you see";
     download_csv: "CSV", "CSV";
+    download_failed: "تعذّر تجهيز الملف. تحقّق من الاتصال ثم أعد المحاولة.", "The file could not be prepared. Check the connection and try again.";
     download_json: "JSON", "JSON";
     download_timelinejs: "TimelineJS", "TimelineJS";
     data_as_of: "البيانات محدّثة حتى", "Data as of";

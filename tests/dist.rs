@@ -148,6 +148,55 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// A split build's loader as `marsad-dist`'s `split.rs` leaves it for the naming step: it imports
+/// Trunk's glue, which imports it (as wasm-bindgen writes both).
+const LOADER: &str = "import { initSync } from \"./marsad-abc123.js\";\n// the split modules' loader\nexport const __wasm_split_load_compare = () => initSync(undefined, undefined);\n";
+const SPLIT_GLUE: &str = "import * as import1 from \"./__wasm_split.js\"\nimport * as import2 from \"./__wasm_split.js\"\n// wasm-bindgen's glue\nexport function initSync(m) { return [import1, import2, m]; }\nexport default function init(module_or_path) {\n    return { \"./__wasm_split.js\": import1, module_or_path };\n}\n";
+
+#[test]
+fn a_split_build_names_its_loader_and_glue_by_their_contents_each_importing_the_other() {
+    let dir = staging("split");
+    std::fs::write(dir.join("marsad-abc123.js"), SPLIT_GLUE).unwrap();
+    std::fs::write(dir.join("__wasm_split.js"), LOADER).unwrap();
+    let out = run(&dir, "release");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.join("__wasm_split.js").exists());
+    let glue_name = named(&dir, ".js");
+    let loader_name = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("split-") && n.ends_with(".js"))
+        .expect("the loader, named by its contents");
+    let (glue, loader) = (
+        std::fs::read_to_string(dir.join(&glue_name)).unwrap(),
+        std::fs::read_to_string(dir.join(&loader_name)).unwrap(),
+    );
+    // Each imports the other by its final name; the imports object keeps the module name the
+    // wasm asks for.
+    assert!(
+        !glue.contains("from\"./__wasm_split.js\"") && glue.matches(&format!("from\"./{loader_name}\"")).count() == 2,
+        "{glue}"
+    );
+    assert!(glue.contains("\"./__wasm_split.js\":"), "{glue}");
+    assert!(loader.contains(&format!("from\"./{glue_name}\"")), "{loader}");
+    assert_eq!(glue_name, format!("marsad-{}.js", &content_hash(glue.as_bytes())[..16]));
+    // Minified, and both parse; the worker installs the loader with the rest of the app.
+    assert!(!loader.contains("//"), "{loader}");
+    node_check(&dir.join(&glue_name), true);
+    node_check(&dir.join(&loader_name), true);
+    let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    assert!(sw.contains(&format!("\"{loader_name}\"")), "sw.js does not install {loader_name}");
+    // Another first module (the wasm's bytes) names another loader, and so another glue.
+    let again = staging("split-again");
+    std::fs::write(again.join("marsad-abc123.js"), SPLIT_GLUE).unwrap();
+    std::fs::write(again.join("__wasm_split.js"), LOADER).unwrap();
+    std::fs::write(again.join("marsad-abc123_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    assert!(run(&again, "release").status.success());
+    assert!(!again.join(&loader_name).exists() && !again.join(&glue_name).exists());
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(again).ok();
+}
+
 #[test]
 fn development_build_registers_no_service_worker() {
     let dir = staging("debug");

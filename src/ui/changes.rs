@@ -174,3 +174,8 @@ pub fn ChangesView() -> impl IntoView {
         }
     }
 }
+
+super::split::split_view!(
+    /// "What's new", from its own wasm module.
+    CHANGES, changes, load_changes, changes_body, ChangesView
+);

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::controls::labelled_select;
+use super::split::SplitView;
 use super::{Ctx, SiteInfo};
 use crate::cite::{cite, file_name, media_type, Subject, Work};
 use crate::data::Event;
@@ -69,13 +70,61 @@ fn format_label(f: CiteFormat, fmt: crate::i18n::Fmt) -> String {
     f.label(fmt.lang).into()
 }
 
+/// What a "Cite this" cites and the reader's choices in it, for its body.
+#[derive(Clone, Copy)]
+struct CiteState {
+    args: StoredValue<(SiteInfo, Cited)>,
+    format: RwSignal<CiteFormat>,
+    copied: RwSignal<bool>,
+}
+
 #[component]
 pub fn CiteThis(cited: Cited) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let site = expect_context::<SiteInfo>();
-    let format = RwSignal::new(CiteFormat::Text);
-    let copied = RwSignal::new(false);
-    let args = StoredValue::new((site, cited));
+    // Kept here, so a language switch (which draws the body again) keeps the format chosen.
+    let state = CiteState {
+        args: StoredValue::new((site, cited)),
+        format: RwSignal::new(CiteFormat::Text),
+        copied: RwSignal::new(false),
+    };
+    // The body is drawn when the reader opens "Cite this" (a click on its summary, which a key
+    // or a tap on it also is, comes before the element opens): every country card and event
+    // page has the closed block, and drawing its body (the formats' select above all) cost a
+    // country toggle ~8 ms at 10k. Its code is a wasm module of its own (`split`), fetched then.
+    // A static page draws it, so it reads without the app.
+    let drawn = RwSignal::new(ctx.is_static());
+    let draw = move |_| {
+        if !drawn.get_untracked() {
+            drawn.set(true);
+        }
+    };
+    // Its module is asked for as the pointer or the focus reaches the summary: in, as a rule,
+    // by the time it is clicked.
+    let ahead = || CITE.fetch();
+    move || {
+        let s = ctx.lang().strings();
+        let body = drawn.get().then(|| {
+            // Scoped to this drawing: a page may have more than one "Cite this".
+            provide_context(state);
+            view! { <SplitView split=CITE /> }
+        });
+        view! {
+            <details class="cite">
+                <summary on:click=draw on:pointerenter=move |_| ahead() on:focus=move |_| ahead()>
+                    {s.cite_title}
+                </summary>
+                {body}
+            </details>
+        }
+    }
+}
+
+/// The citation, the format's choice, copy and download, and the release file's link.
+#[component]
+fn CiteBody() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let CiteState { args, format, copied } = expect_context::<CiteState>();
     let text = move || args.with_value(|(site, cited)| citation(ctx, site, cited, format.get()));
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text().0);
@@ -93,49 +142,36 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
         copied.set(false);
         format.set(f);
     };
-    // The body is drawn when the reader opens "Cite this" (a click on its summary, which a key
-    // or a tap on it also is, comes before the element opens): every country card and event
-    // page has the closed block, and drawing its body (the formats' select above all) cost a
-    // country toggle ~8 ms at 10k. A static page draws it, so it reads without the app.
-    let drawn = RwSignal::new(ctx.is_static());
-    let draw = move |_| {
-        if !drawn.get_untracked() {
-            drawn.set(true);
-        }
-    };
     move || {
         let s = ctx.lang().strings();
-        let body = drawn.get().then(|| {
-            let (body, _, release) = text();
-            let copy_text = if copied.get() { s.copied } else { s.cite_copy };
-            // Machine formats read left to right; the reference in words follows the language.
-            let words = format.get() == CiteFormat::Text;
-            let (dir, class) = if words { ("auto", "cite-text cite-words") } else { ("ltr", "cite-text") };
-            view! {
-                <div class="cite-body">
-                    <p class="cite-format">
-                        <label for="cite-format">{s.cite_format}</label>
-                        {labelled_select("cite-format", move || format.get(), choose, format_label)}
-                    </p>
-                    <pre class=class dir=dir tabindex="0">{body}</pre>
-                    <p class="cite-actions">
-                        <button type="button" class="button" on:click=copy>
-                            <span aria-live="polite">{copy_text}</span>
-                        </button>
-                        <button type="button" class="button" on:click=save>{s.cite_download}</button>
-                        <a href=release class="cite-release">{s.cite_release}</a>
-                    </p>
-                </div>
-            }
-        });
+        let (body, _, release) = text();
+        let copy_text = if copied.get() { s.copied } else { s.cite_copy };
+        // Machine formats read left to right; the reference in words follows the language.
+        let words = format.get() == CiteFormat::Text;
+        let (dir, class) = if words { ("auto", "cite-text cite-words") } else { ("ltr", "cite-text") };
         view! {
-            <details class="cite">
-                <summary on:click=draw>{s.cite_title}</summary>
-                {body}
-            </details>
+            <div class="cite-body">
+                <p class="cite-format">
+                    <label for="cite-format">{s.cite_format}</label>
+                    {labelled_select("cite-format", move || format.get(), choose, format_label)}
+                </p>
+                <pre class=class dir=dir tabindex="0">{body}</pre>
+                <p class="cite-actions">
+                    <button type="button" class="button" on:click=copy>
+                        <span aria-live="polite">{copy_text}</span>
+                    </button>
+                    <button type="button" class="button" on:click=save>{s.cite_download}</button>
+                    <a href=release class="cite-release">{s.cite_release}</a>
+                </p>
+            </div>
         }
     }
 }
+
+super::split::split_view!(
+    /// "Cite this"'s body, from its own wasm module: drawn when a reader opens it.
+    CITE, cite_module, load_cite, cite_body, CiteBody
+);
 
 /// "Report a correction" for an event, when the site names where corrections go.
 pub fn correction_link(ctx: Ctx, site: &SiteInfo, e: &Event) -> Option<impl IntoView> {

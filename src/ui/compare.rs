@@ -265,3 +265,8 @@ pub fn CompareView() -> impl IntoView {
         }
     }
 }
+
+super::split::split_view!(
+    /// The comparison, from its own wasm module: most readers never open it.
+    COMPARE, compare, load_compare, compare_body, CompareView
+);

@@ -6,16 +6,15 @@ use web_sys::HtmlElement;
 
 use super::cards::CardView;
 use super::cards::CountryGrid;
-use super::changes::ChangesView;
 use super::chips::ActiveFilters;
-use super::compare::{CompareTray, CompareView};
+use super::compare::CompareTray;
 use super::event_list::EventList;
 use super::event_page::EventPage;
 use super::filters::FilterPanel;
 use super::header::SiteHeader;
 use super::link::Link;
-use super::network::NetworkView;
 use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
+use super::split::SplitView;
 use super::takeover::Later;
 use super::timeline::Timeline;
 use super::Ctx;
@@ -47,9 +46,9 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
             ctx.data.track();
             Some(view! { <CountryGrid /> }.into_any())
         }
-        Body::Compare => Some(view! { <CompareView /> }.into_any()),
-        Body::Network => Some(view! { <NetworkView /> }.into_any()),
-        Body::Changes => Some(view! { <ChangesView /> }.into_any()),
+        b @ (Body::Compare | Body::Network | Body::Changes) => {
+            super::split::of(&b).map(|split| view! { <SplitView split /> }.into_any())
+        }
         Body::Card => Some(view! { {card} }.into_any()),
     };
     // Back from an event, focus returns to its row: hiding the list took it away.

@@ -43,6 +43,7 @@ mod reading;
 pub mod render;
 mod share;
 mod source;
+mod split;
 mod takeover;
 mod timeline;
 mod timeline_marks;
@@ -427,6 +428,7 @@ fn App(static_shown: bool) -> impl IntoView {
     let phase = RwSignal::new(load::Phase::Loading);
     let start = move || leptos::task::spawn_local(load::load_dataset(ctx, phase));
     start();
+    split::fetch_ahead(ctx);
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
     let phase_now = Memo::new(move |_| phase.get());

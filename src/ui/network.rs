@@ -315,3 +315,8 @@ pub fn NetworkView() -> impl IntoView {
         }
     }
 }
+
+super::split::split_view!(
+    /// The network, from its own wasm module.
+    NETWORK, network, load_network, network_body, NetworkView
+);

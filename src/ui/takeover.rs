@@ -36,20 +36,30 @@ impl Takeover {
     }
 }
 
+/// Keeps the static page up while a part of the app behind it is not drawn yet: the part calls
+/// the closure this gives once it is (none where nothing is being taken over). A view fetched as
+/// a module of its own (`split`) holds it while the module comes.
+pub fn hold() -> Option<impl FnOnce() + Send + Sync + 'static> {
+    let ahead = use_context::<super::ahead::DrawnAhead>().is_some();
+    let t = use_context::<Takeover>().filter(|t| !ahead && t.done.try_get_value() == Some(false))?;
+    t.pending.update(|n| *n += 1);
+    Some(move || {
+        t.pending.try_update(|n| *n -= 1);
+    })
+}
+
 /// `children`, drawn in a task of their own while the app is drawn behind a static page; at
 /// once anywhere else (after the takeover, on a page with no static twin, in an embed, drawn
 /// ahead, and on the static pages the build draws with these components).
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let shown = RwSignal::new(true);
-    // Drawn ahead, out of the page (`ahead`): at once, and no part of the takeover.
-    let ahead = use_context::<super::ahead::DrawnAhead>().is_some();
-    if let Some(t) = use_context::<Takeover>().filter(|t| !ahead && t.done.try_get_value() == Some(false)) {
+    // Drawn ahead, out of the page (`ahead`): at once, and no part of the takeover (`hold`).
+    if let Some(release) = hold() {
         shown.set(false);
-        t.pending.update(|n| *n += 1);
         let draw = move || {
             shown.try_set(true);
-            t.pending.try_update(|n| *n -= 1);
+            release();
         };
         set_timeout(draw, Duration::ZERO);
     }

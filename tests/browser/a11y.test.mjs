@@ -16,7 +16,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** The app has drawn the view: the explorer's result count, or a widget's content (a plain or
  *  single-event widget has no count: waiting for one would wait out the timeout). */
 const drawn = (page) => page.waitForFunction(() => !document.getElementById('static')
-  && (document.querySelector('.result-count') || document.querySelector('.embed .content > *')), null, { timeout: 20000 });
+  && (document.querySelector('.result-count') || document.querySelector('.embed .content > *'))
+  && !document.querySelector('.split-loading'), null, { timeout: 20000 });
 
 const VIEWS = ['', 'view=countries', `event=${data.events.find((e) => e.related.length).id}`, 'pair=US-CN',
   'country=GB', 'embed=timeline&country=CN&filters=1', 'embed=country&country=RU', 'embed=event&event=' + data.events[0].id,

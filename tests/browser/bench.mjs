@@ -304,7 +304,7 @@ async function measureMarsad(browser, site, label, { interactions = true } = {})
     for (let r = 0; r < RUNS; r++) {
       const load = await coldLoad(browser, server, MARSAD_FIRST, { marsad: true });
       const data = load.resources.find((e) => e.name.endsWith('data/events.json'));
-      const wasm = load.resources.find((e) => e.name.endsWith('.wasm'));
+      const wasm = load.resources.find((e) => /\/marsad-[0-9a-f]+_bg\.wasm$/.test(e.name));
       runs.push({
         first_event_ms: load.timedOut ? null : round(load.firstEvent),
         cls: round(load.cls, 4),
@@ -547,7 +547,8 @@ function targets(res) {
   const t = [];
   const add = (target, measured, met) => t.push({ target, measured, met });
   add('first load ≤ 200 KB compressed (shipped data)', kb(shipped?.first_load_bytes), shipped?.first_load_bytes == null ? null : shipped.first_load_bytes <= TARGETS.firstLoadBytes);
-  const wasm = res.build.dist_files.find((f) => f.file.endsWith('.wasm'));
+  // The first module, which every reader waits for; the split ones come when first used.
+  const wasm = res.build.dist_files.find((f) => /^marsad-[0-9a-f]+_bg\.wasm$/.test(f.file));
   add('wasm ≤ 180 KB gzip', kb(wasm?.gzip_bytes), wasm ? wasm.gzip_bytes <= TARGETS.wasmGzipBytes : null);
   for (const [n, r] of [[25, TARGETS.ratio25], [1000, TARGETS.ratio1000]]) {
     const c = cmp(n);

@@ -105,6 +105,48 @@ test('a stalled article ends in a message with a retry that works', async () => 
   await server.close();
 });
 
+test('a view in a module of its own: one that cannot be fetched says so and a retry draws it; a static page waits for it', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  // The comparison's module cannot be fetched (offline before the service worker had it).
+  await p.route('**/split_compare-*.wasm', (route) => route.abort('internetdisconnected'));
+  await p.goto(`${server.url}?lang=en&compare=GB,CN`);
+  await ready(p);
+  const failed = p.locator('[role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await p.locator('.compare-table').count(), 0);
+  await p.unroute('**/split_compare-*.wasm');
+  await failed.locator('button', { hasText: 'Try again' }).click();
+  await p.locator('.compare-table').first().waitFor({ state: 'visible' });
+  assert.equal(await failed.count(), 0);
+  assert.match(await p.textContent('main h2'), /Comparison/);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+
+  // A reader arriving on the network's static page keeps reading it while the network's module
+  // comes: the app takes over only once it can draw the network, never with "Loading…".
+  const q = await page();
+  let asked;
+  const requested = new Promise((r) => { asked = r; });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await q.route('**/split_network-*.wasm', async (route) => { asked(); await gate; await route.continue().catch(() => {}); });
+  await q.goto(`${server.url}en/network/`);
+  await requested;
+  await q.waitForTimeout(600);
+  assert.ok(await q.locator('#static .network').isVisible(), 'the static network is shown while its module comes');
+  // (The app is drawn behind it, hidden, "Loading…" there: the reader does not see it.)
+  assert.equal(await q.locator('text=Loading this view >> visible=true').count(), 0);
+  release();
+  await ready(q);
+  await q.locator('#main .network-svg').waitFor({ state: 'visible' });
+  assert.equal(await q.locator('text=Loading this view').count(), 0);
+  assert.equal(await q.locator('#static').count(), 0);
+  assert.deepEqual(panics(q), []);
+  await q.context().close();
+  await server.close();
+});
+
 test('one bad shard entry in the head is skipped and named; every other shard loads', async () => {
   const bad = structuredClone(head);
   bad.shards[1] = { ...bad.shards[1], events: '554' };

@@ -60,8 +60,9 @@ const STRINGS = {
     corrected: 'Corrected', cite: 'Cite this', copy: 'Copy the citation', copied: 'Copied', report: 'Report an error' },
 };
 
-/** Whether `selector`'s box is on screen and inside the page's width (not cut off, not overflowing). */
-const onScreen = (page, selector) => page.$eval(selector, (el) => {
+/** Whether `selector`'s box is on screen and inside the page's width (not cut off, not overflowing),
+ *  once it is there ("Cite this"'s body comes with its module, `split.rs`). */
+const onScreen = async (page, selector) => (await page.waitForSelector(selector)) && page.$eval(selector, (el) => {
   el.scrollIntoView({ block: 'center' });
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth && el.scrollWidth <= el.clientWidth + 1

@@ -79,11 +79,12 @@ export const params = async (page) => { await historyWritten(page); return page.
 export const historyWritten = (page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
-/** Waits until the app has rendered (its result count is present, and a static page's content,
- *  if the page had one, has given way to it). */
+/** Waits until the app has rendered (its result count is present, a static page's content, if
+ *  the page had one, has given way to it, and a view in a module of its own is not still
+ *  "Loading…": it is drawn, or says it could not be). */
 export async function ready(page) {
-  await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count'),
-    null, { timeout: 20000 });
+  await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
+    && !document.querySelector('.split-loading'), null, { timeout: 20000 });
 }
 
 /**

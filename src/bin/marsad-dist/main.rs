@@ -1,22 +1,25 @@
 //! `marsad-dist`: Trunk's post-build hook, and the service-worker generator.
 //!
 //! - `marsad-dist [DIR]` (the hook; DIR defaults to `$TRUNK_STAGING_DIR`):
-//!   0. publishes (`publish.rs`): archives the release under `data/releases/<version>/`,
-//!   writes `data/changes.json` and the Atom feeds, and (in an `ssr` build) the static pages;
-//!   1. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
+//!   1. splits the wasm at the app's split points (`split.rs`: the rarely used views' code in
+//!      modules fetched when first shown), in place of Trunk's glue and wasm;
+//!   2. publishes (`publish.rs`): archives the release under `data/releases/<version>/`,
+//!      writes `data/changes.json` and the Atom feeds, and (in an `ssr` build) the static pages;
+//!   3. writes the start-up module `start-<hash>.js` (from `start.js`) that Trunk would otherwise
 //!      inline (the CSP allows no inline script), with a visible message if WebAssembly cannot
 //!      start, and — in release builds only — the service-worker registration and retirement;
-//!   2. links it into every page, with a preload of the JS glue and the data files the module
+//!   4. links it into every page, with a preload of the JS glue and the data files the module
 //!      preloads once the page has painted (`data/events.json`, so the data downloads while the
 //!      wasm compiles);
-//!   3. splits `data/events.json` into year shards when it is larger than the limit
+//!   5. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
 //!      newest shard to those preloads;
-//!   4. in release builds, writes `sw.js` (from `sw.js` beside this file, see below);
-//!   5. in release builds, minifies every script it writes, the JS glue and `embed.js`
-//!      ([`minify`], terser), and names the glue and the wasm by their contents.
+//!   6. in release builds, writes `sw.js` (from `sw.js` beside this file, see below);
+//!   7. in release builds, minifies every script it writes, the JS glue, the split's loader and
+//!      `embed.js` ([`minify`], terser), and names the glue, the loader and the wasm by their
+//!      contents.
 //! - `marsad-dist site DIR [--max-shard-bytes N | --keep-releases]`: the publishing step
-//!   (`publish.rs`: releases, `data/changes.json`, feeds, static pages), 3 and 4 on a built site
+//!   (`publish.rs`: releases, `data/changes.json`, feeds, static pages), 5 and 6 on a built site
 //!   whose data was replaced (the benchmark and tests use it; N lets a test make many small
 //!   shards). The replaced data starts its own release history, unless `--keep-releases`: then
 //!   it is the next release of the archived ones.
@@ -41,6 +44,7 @@ use marsad::data::shard::{self, content_hash, MAX_SHARD_BYTES};
 #[cfg(feature = "ssr")]
 mod pages;
 mod publish;
+mod split;
 
 fn find(dir: &Path, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -160,12 +164,22 @@ fn minify_file(dir: &Path, name: &str, kind: Script) -> Result<(), String> {
 /// this minification: the same names would hold other files after a change of either.
 fn content_named(dir: &Path, glue: &str, wasm: &str) -> Result<(String, String), String> {
     let named = |bytes: &[u8], suffix: &str| format!("marsad-{}{suffix}", &content_hash(bytes)[..16]);
-    let script = std::fs::read_to_string(dir.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
+    let bytes = std::fs::read(dir.join(wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let mut script = std::fs::read_to_string(dir.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
+    // The split's loader and the glue import each other (`split.rs`).
+    let loader = split::take_loader(dir)?.map(|text| (split::loader_name(&text, &bytes), text));
+    if let Some((name, _)) = &loader {
+        script = split::glue_importing(&script, name)?;
+    }
     let small = minify(&script, Script::Module).map_err(|e| format!("{glue}: {e}"))?;
     let new_glue = named(small.as_bytes(), ".js");
     std::fs::write(dir.join(&new_glue), &small).map_err(|e| format!("{new_glue}: {e}"))?;
     std::fs::remove_file(dir.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
-    let bytes = std::fs::read(dir.join(wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    if let Some((name, text)) = loader {
+        let text = split::loader_importing(&text, glue, &new_glue)?;
+        let small = minify(&text, Script::Module).map_err(|e| format!("{name}: {e}"))?;
+        std::fs::write(dir.join(&name), small).map_err(|e| format!("{name}: {e}"))?;
+    }
     let new_wasm = named(&bytes, "_bg.wasm");
     std::fs::rename(dir.join(wasm), dir.join(&new_wasm)).map_err(|e| format!("{wasm} -> {new_wasm}: {e}"))?;
     Ok((new_glue, new_wasm))
@@ -422,6 +436,7 @@ fn site(dir: &Path, max: usize, archive: publish::Archive) -> Result<(), String>
 
 /// The post-build hook: static pages, the start module in each, shards, and (release) the worker.
 fn hook(dir: &Path, release: bool) -> Result<(), String> {
+    split::split(dir, release)?;
     publish(dir, publish::Archive::Required)?;
     start_module(dir, release)?;
     shard_data(dir, MAX_SHARD_BYTES)?;

@@ -1,0 +1,119 @@
+//! Views whose code is a wasm module of its own, fetched the first time one is shown (the
+//! comparison, the network, "What's new", "Cite this"'s body): the first wasm carries only what
+//! most readers use.
+//! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
+//! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
+//! cannot be fetched (offline before the service worker had it) is said, with a retry: never a
+//! blank or a panic. On a static page (drawn natively, where nothing is split) it is drawn at once.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::page::Body;
+
+/// The split view a page's body is, if it is one: the one table of split views.
+pub fn of(body: &Body) -> Option<Split> {
+    match body {
+        Body::Compare => Some(super::compare::COMPARE),
+        Body::Network => Some(super::network::NETWORK),
+        Body::Changes => Some(super::changes::CHANGES),
+        _ => None,
+    }
+}
+
+/// Asks for the module of the split view the page names, if any, at the app's start: it comes
+/// while the data does, not after it.
+pub fn fetch_ahead(ctx: Ctx) {
+    if let Some(split) = ctx.page.with_untracked(|p| of(&p.body())) {
+        split.fetch();
+    }
+}
+
+/// A split view: `load` fetches its module (true once it is in; at once if it already is),
+/// `draw` draws it (only called after a successful `load`).
+#[derive(Clone, Copy)]
+pub struct Split {
+    pub load: fn() -> Pin<Box<dyn Future<Output = bool>>>,
+    pub draw: fn() -> Option<AnyView>,
+}
+
+impl Split {
+    /// Asks for the module ahead of drawing (a failure is the view's to say when it is drawn,
+    /// and it asks again).
+    pub fn fetch(self) {
+        leptos::task::spawn_local(async move {
+            let _ = (self.load)().await;
+        });
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Draws `split`: at once when its module is in, else "Loading…" while it comes, and a message
+/// with a retry if it cannot.
+#[component]
+pub fn SplitView(split: Split) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = RwSignal::new(State::Loading);
+    let fetch = move || {
+        state.set(State::Loading);
+        // Behind a static page (a reader arriving on the network's), that page stays up until
+        // the module is in: never a "Loading…" in its place.
+        let release = super::takeover::hold();
+        leptos::task::spawn_local(async move {
+            let ok = (split.load)().await;
+            state.try_set(if ok { State::Ready } else { State::Failed });
+            if let Some(release) = release {
+                release();
+            }
+        });
+    };
+    if ctx.is_static() {
+        // A static page the build draws (natively, where nothing is split): at once.
+        state.set(State::Ready);
+    } else {
+        // A module already in answers in a microtask of this task: no frame shows "Loading…".
+        fetch();
+    }
+    move || {
+        let s = ctx.fmt().strings();
+        match state.get() {
+            State::Loading => view! { <p class="notice split-loading" role="status">{s.view_loading}</p> }.into_any(),
+            State::Ready if let Some(view) = (split.draw)() => view,
+            State::Ready | State::Failed => view! {
+                <div class="notice error" role="alert">
+                    <p>{s.view_failed}</p>
+                    <button type="button" class="button" on:click=move |_| fetch()>{s.retry}</button>
+                </div>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// `$split`, a [`Split`] drawing the component `$view` from the wasm module `$module` (its
+/// loader `$load`, its body `$body`: names of its own, which the splitter's symbols carry).
+/// The body returns a `Result` so that a module that cannot be fetched is an `Err`, not a panic.
+macro_rules! split_view {
+    ($(#[$doc:meta])* $split:ident, $module:ident, $load:ident, $body:ident, $view:ident) => {
+        $(#[$doc])*
+        pub const $split: $crate::ui::split::Split = $crate::ui::split::Split {
+            load: || Box::pin(async { $load().await.is_ok() }),
+            draw: || futures::FutureExt::now_or_never($body()).and_then(Result::ok),
+        };
+
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]
+        fn $body() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <$view /> }.into_any())
+        }
+    };
+}
+pub(crate) use split_view;
