@@ -147,6 +147,25 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
   await server.close();
 });
 
+test('a download whose writers cannot be fetched says so under the buttons; the next click downloads', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  await p.route('**/split_exports-*.wasm', (route) => route.abort('internetdisconnected'));
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  await p.click('button[data-download="csv"]');
+  const failed = p.locator('.downloads [role=alert]', { hasText: 'The file could not be prepared. Check the connection and try again.' });
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
+  await p.unroute('**/split_exports-*.wasm');
+  const [dl] = await Promise.all([p.waitForEvent('download'), p.click('button[data-download="csv"]')]);
+  assert.match(dl.suggestedFilename(), /\.csv$/);
+  assert.match(readFileSync(await dl.path(), 'utf8'), /^\uFEFF?id,/);
+  assert.equal(await failed.count(), 0);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
 test('one bad shard entry in the head is skipped and named; every other shard loads', async () => {
   const bad = structuredClone(head);
   bad.shards[1] = { ...bad.shards[1], events: '554' };
