@@ -186,6 +186,10 @@ fn a_split_build_names_its_loader_and_glue_by_their_contents_each_importing_the_
     node_check(&dir.join(&loader_name), true);
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
     assert!(sw.contains(&format!("\"{loader_name}\"")), "sw.js does not install {loader_name}");
+    // Preloaded beside the glue: found by the module graph only once the glue is in, it would
+    // cost a round trip before the wasm is asked for.
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(html.contains(&format!("<link rel=\"modulepreload\" href=\"./{loader_name}\">")), "{html}");
     // Another first module (the wasm's bytes) names another loader, and so another glue.
     let again = staging("split-again");
     std::fs::write(again.join("marsad-abc123.js"), SPLIT_GLUE).unwrap();

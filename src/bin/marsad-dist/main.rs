@@ -204,6 +204,9 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
     let (glue, wasm) = if release { content_named(dir, &glue, &wasm)? } else { (glue, wasm) };
+    // The split's loader, which the glue imports: preloaded with it, or the module graph would
+    // find it only once the glue is in (a round trip before the wasm is asked for).
+    let loader = find(dir, |n| n.ends_with(".js") && (n.starts_with("split-") || n == split::LOADER)).ok();
     let start = template.replace("__GLUE__", &glue).replace("__WASM__", &wasm);
     let start_name = write_hashed(dir, "start", &start, Script::Module, release)?;
     let worker_name = write_hashed(dir, "search", &INDEX_WORKER.replace("__GLUE__", &glue), Script::Module, release)?;
@@ -221,9 +224,11 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         // connection from the HTML and CSS. The glue is small and needed first: preloaded. A
         // sharded load starts the search index's worker (`marsad-index-worker`). Both metas name
         // files from the site root, so a page rebuilt from this one's head keeps them right.
+        let loader =
+            loader.as_ref().map_or(String::new(), |l| format!("<link rel=\"modulepreload\" href=\"{root}{l}\">"));
         let tags = format!(
             "<script src=\"{root}{boot_name}\"></script>\
-             <link rel=\"modulepreload\" href=\"{root}{glue}\">\
+             <link rel=\"modulepreload\" href=\"{root}{glue}\">{loader}\
              <meta name=\"marsad-preload\" content=\"data/events.json\">\
              <meta name=\"marsad-index-worker\" content=\"{worker_name}\">\
              <script type=\"module\" src=\"{root}{start_name}\"></script></head>"
