@@ -102,6 +102,12 @@ fn each_page(dir: &Path, f: impl Fn(String, &str) -> Result<String, String>) -> 
     Ok(())
 }
 
+/// Where the checkout's npm packages (`tests/browser/package.json`, installed by `.ci/setup`)
+/// put `program`: terser and wasm-opt, pinned.
+fn pinned(program: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/.bin").join(program)
+}
+
 /// How a script is loaded, which decides what a minifier may rename.
 #[derive(Clone, Copy, PartialEq)]
 enum Script {
@@ -119,8 +125,7 @@ enum Script {
 fn minify(script: &str, kind: Script) -> Result<String, String> {
     // The checkout's pinned install first (the same bytes, so the same hashed names, on every
     // machine), else one on PATH.
-    let pinned = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/node_modules/.bin/terser");
-    let spawn = |program: &str| {
+    let spawn = |program: &Path| {
         let mut cmd = Command::new(program);
         cmd.args(["--compress", "--mangle", "--ecma", "2020"]);
         if kind == Script::Module {
@@ -128,8 +133,8 @@ fn minify(script: &str, kind: Script) -> Result<String, String> {
         }
         cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()
     };
-    let mut child = spawn(pinned)
-        .or_else(|_| spawn("terser"))
+    let mut child = spawn(&pinned("terser"))
+        .or_else(|_| spawn(Path::new("terser")))
         .map_err(|e| format!("terser: {e} (`.ci/setup` installs it, with npm)"))?;
     let mut stdin = child.stdin.take().ok_or("terser: no stdin")?;
     // Written from another thread: terser may answer before it has read everything.

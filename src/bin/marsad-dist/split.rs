@@ -1,6 +1,6 @@
-//! The wasm's split (the hook's first step on the app's files): the views most readers never
-//! open (`src/ui/split.rs`: the comparison, the network, "What's new") are wasm modules of their
-//! own, fetched the first time one is shown. Trunk cannot split a module (the split must come
+//! The wasm's split (the hook's first step on the app's files): the code most readers never use
+//! (`src/ui/split.rs`: the comparison, the network, "What's new", "Cite this"'s body; the
+//! downloads' writers) is in wasm modules of its own, fetched the first time it is used. Trunk cannot split a module (the split must come
 //! before wasm-bindgen: trunk-rs/trunk#1022), so the hook does it again from cargo's output
 //! (linked with `--emit-relocs`, `.cargo/config.toml`): `wasm-split-cli` (the
 //! `wasm_split_cli_support` crate, which `.ci/setup` installs), then wasm-bindgen and, in a
@@ -8,8 +8,8 @@
 //!
 //! What it leaves in `dir`: Trunk's glue and wasm names holding the split's, each module as
 //! `<name>-<hash of its contents>.wasm`, and their loader as [`LOADER`], which imports the glue
-//! by name (and the glue imports it). [`name_loader`] gives the loader its final name once the
-//! glue has its own.
+//! by name (and the glue imports it). `content_named` (main.rs) gives the loader its final name
+//! ([`loader_name`]) and the glue its own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,7 +18,7 @@ use marsad::data::shard::content_hash;
 
 use super::find;
 
-/// The loader wasm-split-cli writes, as the glue imports it until [`name_loader`].
+/// The loader wasm-split-cli writes, as the glue imports it until it is named ([`loader_name`]).
 pub const LOADER: &str = "__wasm_split.js";
 /// The module a split point's imports name until the splitter links them (`wasm_split_helpers`).
 const PLACEHOLDER: &str = "__wasm_split_placeholder__";
@@ -32,11 +32,10 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// Runs `program` (the checkout's pinned copy under `tests/browser/node_modules/.bin` first,
-/// for wasm-opt) with `args`; its stderr is the error.
+/// Runs `program` (the checkout's pinned copy first, [`super::pinned`]: wasm-opt) with `args`;
+/// its stderr is the error.
 fn run(program: &str, args: &[&std::ffi::OsStr]) -> Result<(), String> {
-    let pinned = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/.bin").join(program);
-    let out = Command::new(&pinned)
+    let out = Command::new(super::pinned(program))
         .args(args)
         .output()
         .or_else(|_| Command::new(program).args(args).output())
