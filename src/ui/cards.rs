@@ -9,6 +9,7 @@ use super::controls::vocab_select;
 use super::link::Link;
 use super::marks::TypeSymbol;
 use super::share::CopyLink;
+use super::split::SplitView;
 use super::takeover::Later;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
@@ -31,7 +32,10 @@ const CARDS_PER_PAGE: usize = 12;
 pub fn CardView(card: Card) -> impl IntoView {
     match card {
         Card::Country(code) => view! { <OneCountry code /> }.into_any(),
-        Card::Pair(a, b) => view! { <PairView a b /> }.into_any(),
+        Card::Pair(a, b) => {
+            provide_context(PairOf(a, b));
+            view! { <SplitView split=PAIR /> }.into_any()
+        }
     }
 }
 
@@ -129,7 +133,15 @@ fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx
             view! { <li><button type="button" class="button" on:click=move |_| all.set(true)>{label}</button></li> }
         })
     };
-    view! { <ul class="partners">{items}{more}</ul> }.into_any()
+    // Each partner opens a pair: its view's module is asked for as the pointer or the focus
+    // reaches the list.
+    view! {
+        <ul class="partners" on:pointerenter=|_| PAIR.fetch() on:focusin=|_| PAIR.fetch()>
+            {items}
+            {more}
+        </ul>
+    }
+    .into_any()
 }
 
 /// Counts by type and by tone.
@@ -304,9 +316,14 @@ fn pair_summary(f: Fmt, events: usize, years: &[crate::stats::ToneYear]) -> Stri
     format!("{} ({first}–{last}): {}", EVENTS.count(f, events), parts.join(lang.list_sep()))
 }
 
+/// The two states a pair view shows (its body is a split view: it takes them from here).
+#[derive(Clone)]
+struct PairOf(String, String);
+
 #[component]
-fn PairView(a: String, b: String) -> impl IntoView {
+fn PairView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let PairOf(a, b) = expect_context::<PairOf>();
     move || {
         let (fmt, d) = (ctx.fmt(), ctx.data.get());
         let (lang, s) = (fmt.lang, fmt.strings());
@@ -342,3 +359,8 @@ fn PairView(a: String, b: String) -> impl IntoView {
         }
     }
 }
+
+super::split::split_view!(
+    /// The pair view, from its own wasm module: few readers ask for a pair.
+    PAIR, pair_module, load_pair, pair_body, PairView
+);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::controls::vocab_select;
 use super::reading::reading_fields;
+use super::split::SplitView;
 use super::{url, Ctx};
 use crate::embed::{iframe_snippet, loader_snippet, widget_query, Options, SANDBOX};
 use crate::i18n::Lang;
@@ -95,18 +96,39 @@ fn options_form(opts: RwSignal<Options>) -> impl IntoView {
     }
 }
 
+/// The dialog's choices and what it measured, kept by its shell (a language switch draws the
+/// body again and keeps them) for its body.
+#[derive(Clone, Copy)]
+struct EmbedState {
+    opts: RwSignal<Options>,
+    copied: RwSignal<Option<&'static str>>,
+    /// The live preview is a second app instance: it is loaded only while the dialog is open.
+    is_open: RwSignal<bool>,
+    /// The preview's height, from its own height messages: the snippets carry it.
+    measured: RwSignal<Option<u32>>,
+}
+
+/// The "Embed" button and its dialog. The dialog's body is drawn the first time it is opened
+/// (a static page never draws it: it opens only with the app), from a wasm module of its own
+/// (`split`), asked for as the pointer or the focus reaches the button.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let dialog = NodeRef::<html::Dialog>::new();
-    let opts = RwSignal::new(Options::default());
-    let copied = RwSignal::new(None::<&'static str>);
-    // The live preview is a second app instance: only load it while the dialog is open.
-    let is_open = RwSignal::new(false);
+    let state = EmbedState {
+        opts: RwSignal::new(Options::default()),
+        copied: RwSignal::new(None),
+        is_open: RwSignal::new(false),
+        measured: RwSignal::new(None),
+    };
+    let drawn = RwSignal::new(false);
     let open = move |_| {
-        opts.set(ctx.query.with_untracked(Options::of));
-        copied.set(None);
-        is_open.set(true);
+        state.opts.set(ctx.query.with_untracked(Options::of));
+        state.copied.set(None);
+        state.is_open.set(true);
+        if !drawn.get_untracked() {
+            drawn.set(true);
+        }
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -116,11 +138,43 @@ pub fn EmbedDialog() -> impl IntoView {
             d.close();
         }
     };
-    // The page's own address: only in the browser (a static page draws the dialog closed).
-    let base = StoredValue::new(if ctx.is_static() { String::new() } else { url::base() });
+    let ahead = || EMBED.fetch();
+    let split = move || {
+        drawn.get().then(|| {
+            provide_context(state);
+            view! { <SplitView split=EMBED /> }
+        })
+    };
+    // Built per language only: opening the dialog (and changing its options) must not replace
+    // the element that has focus.
+    let body = move || {
+        let s = ctx.lang().strings();
+        view! {
+            <h2 id="embed-heading">{s.embed_title}</h2>
+            {split}
+            <button type="button" class="button primary" on:click=close>{s.close}</button>
+        }
+    };
+    view! {
+        <button type="button" class="button" on:click=open aria-haspopup="dialog"
+            on:pointerenter=move |_| ahead() on:focus=move |_| ahead()>
+            {move || ctx.lang().strings().embed}
+        </button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading"
+            on:close=move |_| state.is_open.set(false)>
+            {body}
+        </dialog>
+    }
+}
+
+/// The dialog's body: the options, both snippets and the preview.
+#[component]
+fn EmbedBody() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let EmbedState { opts, copied, is_open, measured } = expect_context::<EmbedState>();
+    // The page's own address (the body is drawn in the browser only).
+    let base = StoredValue::new(url::base());
     let embed_query = move || ctx.query.with(|q| widget_query(q, &opts.get()));
-    // The preview's height, from its own height messages: the snippets carry it.
-    let measured = RwSignal::new(None::<u32>);
     let listener = window_event_listener(leptos::ev::message, move |ev| {
         if let Some(h) = preview_height(&ev) {
             measured.set(Some(h));
@@ -141,27 +195,32 @@ pub fn EmbedDialog() -> impl IntoView {
             view! { <iframe class="embed-preview" src=src title=title sandbox=SANDBOX></iframe> }
         })
     };
-    // Built per language only: opening the dialog (and changing its options) must not replace
-    // the element that has focus.
-    let body = move || {
-        let s = ctx.lang().strings();
-        view! {
-            <h2 id="embed-heading">{s.embed_title}</h2>
-            {options_form(opts)}
-            {snippet("loader", s.embed_loader, loader, copied)}
-            {snippet("iframe", s.embed_iframe, iframe, copied)}
-            <h3>{s.preview}</h3>
-            {preview}
-            <button type="button" class="button primary" on:click=close>{s.close}</button>
-        }
-    };
+    // Opened, the dialog focused what it had (its close button) while this body was coming:
+    // the first choice takes the focus, as it would in a dialog drawn whole.
+    Effect::new(move |_| focus_first_choice());
+    let s = ctx.lang().strings();
     view! {
-        <button type="button" class="button" on:click=open aria-haspopup="dialog">
-            {move || ctx.lang().strings().embed}
-        </button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading"
-            on:close=move |_| is_open.set(false)>
-            {body}
-        </dialog>
+        {options_form(opts)}
+        {snippet("loader", s.embed_loader, loader, copied)}
+        {snippet("iframe", s.embed_iframe, iframe, copied)}
+        <h3>{s.preview}</h3>
+        {preview}
     }
 }
+
+/// Moves the focus to the dialog's first choice if it is on the dialog's own parts (itself, its
+/// close button) or nowhere (a retry button, gone), not on anything the reader has chosen since.
+fn focus_first_choice() {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let (Some(active), Some(first)) = (doc.active_element(), doc.get_element_by_id("embed-widget")) else { return };
+    let own = active.matches("body, .embed-dialog, .embed-dialog > .button").unwrap_or(false);
+    if let (true, Ok(first)) = (own, first.dyn_into::<web_sys::HtmlElement>()) {
+        let _ = first.focus();
+    }
+}
+
+super::split::split_view!(
+    /// The embed dialog's body, from its own wasm module: drawn when a reader first opens it.
+    EMBED, embed_module, load_embed, embed_body, EmbedBody
+);

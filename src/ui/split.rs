@@ -1,6 +1,6 @@
 //! Views whose code is a wasm module of its own, fetched the first time one is shown (the
-//! comparison, the network, "What's new", "Cite this"'s body): the first wasm carries only what
-//! most readers use.
+//! comparison, the network, "What's new", the pair view, "Cite this"'s and the embed dialog's
+//! bodies): the first wasm carries only what most readers use.
 //! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
 //! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
 //! cannot be fetched (offline before the service worker had it) is said, with a retry: never a
@@ -12,7 +12,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::page::Body;
+use crate::page::{Body, Card};
 
 /// The split view a page's body is, if it is one: the one table of split views.
 pub fn of(body: &Body) -> Option<Split> {
@@ -24,10 +24,11 @@ pub fn of(body: &Body) -> Option<Split> {
     }
 }
 
-/// Asks for the module of the split view the page names, if any, at the app's start: it comes
-/// while the data does, not after it.
+/// Asks for the module of the split view the page names (its body, or its card: a pair), if
+/// any, at the app's start: it comes while the data does, not after it.
 pub fn fetch_ahead(ctx: Ctx) {
-    if let Some(split) = ctx.page.with_untracked(|p| of(&p.body())) {
+    let (body, pair) = ctx.page.with_untracked(|p| (of(&p.body()), matches!(p.card(), Some(Card::Pair(..)))));
+    if let Some(split) = body.or(pair.then_some(super::cards::PAIR)) {
         split.fetch();
     }
 }

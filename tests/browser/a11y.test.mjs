@@ -98,8 +98,9 @@ test('keyboard only: filters, timeline, cards, event page and the embed dialog',
   await page.focus('button[aria-haspopup="dialog"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('dialog[open]');
-  const inside = await page.evaluate(() => document.querySelector('dialog[open]').contains(document.activeElement));
-  assert.ok(inside, 'focus moves into the dialog');
+  // Its body comes from a module of its own: once drawn, its first choice has the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'embed-widget');
+  assert.equal((await focused()).tag, 'SELECT');
   await page.keyboard.press('Escape');
   assert.equal(await page.$('dialog[open]'), null);
   assert.equal((await focused()).text, 'Embed');

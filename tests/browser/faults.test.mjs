@@ -147,6 +147,31 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
   await server.close();
 });
 
+test('an embed dialog whose module cannot be fetched says so in the dialog; a retry draws it, focused', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  await p.route('**/split_embed_module-*.wasm', (route) => route.abort('internetdisconnected'));
+  await p.goto(`${server.url}?lang=en&country=CN`);
+  await ready(p);
+  await p.click('button[aria-haspopup="dialog"]');
+  const failed = p.locator('dialog[open] [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
+  // The dialog is named and can be closed meanwhile.
+  assert.equal(await p.locator('dialog[open] #embed-heading').textContent(), 'Embed this view in another page');
+  assert.equal(await p.locator('#embed-loader').count(), 0);
+  await p.unroute('**/split_embed_module-*.wasm');
+  await failed.locator('button', { hasText: 'Try again' }).click();
+  await p.locator('#embed-loader').waitFor({ state: 'visible' });
+  await p.waitForFunction(() => document.activeElement?.id === 'embed-widget');
+  assert.match(await p.inputValue('#embed-loader'), /embed=country&amp;country=CN/);
+  assert.equal(await failed.count(), 0);
+  await p.keyboard.press('Escape');
+  assert.equal(await p.$('dialog[open]'), null);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
 test('a download whose writers cannot be fetched says so under the buttons; the next click downloads', async () => {
   const server = await serve({ root: DIST });
   const p = await page();

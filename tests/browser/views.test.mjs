@@ -236,6 +236,25 @@ for (const lang of ['ar', 'en']) test(`keyboard (${lang}): Tab reaches every sta
   await page.context().close();
 });
 
+test('a pair view: its module is asked for as the pointer reaches a card\'s partners, and the partner opens it', async () => {
+  const page = await open('lang=en&country=GB');
+  const asked = [];
+  page.on('request', (r) => { if (/split_pair_module-[0-9a-f]+\.wasm$/.test(r.url())) asked.push(r.url()); });
+  await page.waitForTimeout(300);
+  assert.equal(asked.length, 0, 'not before it may be needed');
+  await page.hover('.country-card .partners');
+  for (let i = 0; i < 50 && asked.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(asked.length, 1, 'asked for once, on the pointer reaching the partners');
+  const first = page.locator('.country-card .partners a').first();
+  const partner = (await first.textContent()).trim();
+  await first.click();
+  await page.locator('.pair-view').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('#pair-heading'), new RegExp(`United Kingdom ⇄ ${partner}`));
+  assert.equal(asked.length, 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the filters apply to the network', async () => {
   const page = await open('lang=en&view=network&tone=conflictual');
   const pairs = pairsOf(data.events.filter((e) => e.tone === 'conflictual'));
@@ -273,6 +292,7 @@ test('widgets: the network and a comparison embed, and the dialog offers them', 
   await page.goto(`${server.url}?lang=en&compare=GB,CN`);
   await ready(page);
   await page.click('.header-actions >> text=Embed');
+  await page.waitForSelector('#embed-widget');
   const options = await page.$$eval('#embed-widget option', (o) => o.map((x) => x.value));
   assert.ok(options.includes('compare') && options.includes('network'), options.join());
   assert.equal(await page.inputValue('#embed-widget'), 'compare');

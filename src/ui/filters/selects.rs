@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::super::cards::PAIR;
 use super::super::{Ctx, Nav};
 use crate::i18n::{number, sort_key};
 
@@ -54,7 +55,9 @@ pub fn PairSelects() -> impl IntoView {
     move || {
         let s = ctx.lang().strings();
         view! {
-            <fieldset class="pair-field"><legend>{s.pair}</legend>
+            // The pair view's module is asked for as the pointer or the focus reaches the field.
+            <fieldset class="pair-field" on:pointerenter=|_| PAIR.fetch() on:focusin=|_| PAIR.fetch()>
+                <legend>{s.pair}</legend>
                 <label class="visually-hidden" for="pair-a">{s.pair} " 1"</label>{select(true)}
                 <span aria-hidden="true">"⇄"</span>
                 <label class="visually-hidden" for="pair-b">{s.pair} " 2"</label>{select(false)}
