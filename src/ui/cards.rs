@@ -348,8 +348,10 @@ fn PairView() -> impl IntoView {
         };
         view! {
             <article class="card pair-view" aria-labelledby="pair-heading">
-                <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
-                <CopyLink />
+                <header class="card-head">
+                    <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
+                    <CopyLink />
+                </header>
                 <h3>{s.pair_summary}</h3>
                 <p class="pair-summary">{pair_summary(fmt, events.len(), &years)}</p>
                 {tone_bars(&years, fmt)}

@@ -250,6 +250,10 @@ test('a pair view: its module is asked for as the pointer reaches a card\'s part
   await first.click();
   await page.locator('.pair-view').waitFor({ state: 'visible' });
   assert.match(await page.textContent('#pair-heading'), new RegExp(`United Kingdom ⇄ ${partner}`));
+  // Its head (the name and "Copy link") stands apart from the first section's heading.
+  const gap = await page.$eval('.pair-view', (v) => v.querySelector('h3').getBoundingClientRect().top
+    - v.querySelector('.copy-link').getBoundingClientRect().bottom);
+  assert.ok(gap >= 8, `gap ${gap}`);
   assert.equal(asked.length, 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
