@@ -12,7 +12,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::page::{Body, Card};
+use crate::page::{Body, Card, Page};
 
 /// The split view a page's body is, if it is one: the one table of split views.
 pub fn of(body: &Body) -> Option<Split> {
@@ -24,11 +24,15 @@ pub fn of(body: &Body) -> Option<Split> {
     }
 }
 
-/// Asks for the module of the split view the page names (its body, or its card: a pair), if
-/// any, at the app's start: it comes while the data does, not after it.
+/// The split view a page shows, if any: its body, or its card (a pair).
+fn shown(page: &Page) -> Option<Split> {
+    of(&page.body()).or_else(|| matches!(page.card(), Some(Card::Pair(..))).then_some(super::cards::PAIR))
+}
+
+/// Asks for the module of the split view the page shows, if any, at the app's start: it comes
+/// while the data does, not after it.
 pub fn fetch_ahead(ctx: Ctx) {
-    let (body, pair) = ctx.page.with_untracked(|p| (of(&p.body()), matches!(p.card(), Some(Card::Pair(..)))));
-    if let Some(split) = body.or(pair.then_some(super::cards::PAIR)) {
+    if let Some(split) = ctx.page.with_untracked(shown) {
         split.fetch();
     }
 }

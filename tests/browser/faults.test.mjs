@@ -58,6 +58,20 @@ async function controlled(url) {
 }
 const panics = (p) => p.problems.filter((x) => /pageerror|unreachable|disposed|RuntimeError/i.test(x));
 
+/**
+ * A page of the app at `?query` whose split module `name` cannot be fetched (offline before the
+ * service worker had it), once the app is ready; `online()` lets the module through again.
+ */
+async function withoutModule(name, query) {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  const glob = `**/${name}-*.wasm`;
+  await p.route(glob, (route) => route.abort('internetdisconnected'));
+  await p.goto(`${server.url}?${query}`);
+  await ready(p);
+  return { server, p, online: () => p.unroute(glob) };
+}
+
 test('a stalled events.json ends in a timeout message with a working retry', async () => {
   const server = await serve({ root: DIST });
   const p = await page();
@@ -106,16 +120,12 @@ test('a stalled article ends in a message with a retry that works', async () => 
 });
 
 test('a view in a module of its own: one that cannot be fetched says so and a retry draws it; a static page waits for it', async () => {
-  const server = await serve({ root: DIST });
-  const p = await page();
-  // The comparison's module cannot be fetched (offline before the service worker had it).
-  await p.route('**/split_compare-*.wasm', (route) => route.abort('internetdisconnected'));
-  await p.goto(`${server.url}?lang=en&compare=GB,CN`);
-  await ready(p);
+  // The comparison's module cannot be fetched.
+  const { server, p, online } = await withoutModule('split_compare', 'lang=en&compare=GB,CN');
   const failed = p.locator('[role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
   await failed.waitFor({ state: 'visible', timeout: 10000 });
   assert.equal(await p.locator('.compare-table').count(), 0);
-  await p.unroute('**/split_compare-*.wasm');
+  await online();
   await failed.locator('button', { hasText: 'Try again' }).click();
   await p.locator('.compare-table').first().waitFor({ state: 'visible' });
   assert.equal(await failed.count(), 0);
@@ -148,18 +158,14 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
 });
 
 test('an embed dialog whose module cannot be fetched says so in the dialog; a retry draws it, focused', async () => {
-  const server = await serve({ root: DIST });
-  const p = await page();
-  await p.route('**/split_embed_module-*.wasm', (route) => route.abort('internetdisconnected'));
-  await p.goto(`${server.url}?lang=en&country=CN`);
-  await ready(p);
+  const { server, p, online } = await withoutModule('split_embed_module', 'lang=en&country=CN');
   await p.click('button[aria-haspopup="dialog"]');
   const failed = p.locator('dialog[open] [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
   await failed.waitFor({ state: 'visible', timeout: 10000 });
   // The dialog is named and can be closed meanwhile.
   assert.equal(await p.locator('dialog[open] #embed-heading').textContent(), 'Embed this view in another page');
   assert.equal(await p.locator('#embed-loader').count(), 0);
-  await p.unroute('**/split_embed_module-*.wasm');
+  await online();
   await failed.locator('button', { hasText: 'Try again' }).click();
   await p.locator('#embed-loader').waitFor({ state: 'visible' });
   await p.waitForFunction(() => document.activeElement?.id === 'embed-widget');
@@ -173,15 +179,11 @@ test('an embed dialog whose module cannot be fetched says so in the dialog; a re
 });
 
 test('a download whose writers cannot be fetched says so under the buttons; the next click downloads', async () => {
-  const server = await serve({ root: DIST });
-  const p = await page();
-  await p.route('**/split_exports-*.wasm', (route) => route.abort('internetdisconnected'));
-  await p.goto(`${server.url}?lang=en`);
-  await ready(p);
+  const { server, p, online } = await withoutModule('split_exports', 'lang=en');
   await p.click('button[data-download="csv"]');
   const failed = p.locator('.downloads [role=alert]', { hasText: 'The file could not be prepared. Check the connection and try again.' });
   await failed.waitFor({ state: 'visible', timeout: 10000 });
-  await p.unroute('**/split_exports-*.wasm');
+  await online();
   const [dl] = await Promise.all([p.waitForEvent('download'), p.click('button[data-download="csv"]')]);
   assert.match(dl.suggestedFilename(), /\.csv$/);
   assert.match(readFileSync(await dl.path(), 'utf8'), /^\uFEFF?id,/);
