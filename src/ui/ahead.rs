@@ -3,18 +3,22 @@
 //! card spent 10-15 ms compiling some 170 functions on top of its drawing (the slowest sample of
 //! the benchmark at every size), its first event page 7-8 ms (about 130).
 //!
-//! So, once every event is in and the timeline shows, idle-time tasks draw the busiest
-//! country's card, then the event page of one of the list's first rows (one whose article's
-//! text is kept, if any), each into a document of its own, and drop it in the same task. Never
-//! shown, nothing fetched (a view dropped in the task that drew it never runs its effects,
-//! which is where a fetch, a focus or a scroll would happen; a card drawn ahead has no flag
-//! image, `DrawnAhead`), not for a view the reader has had drawn already, and only where the
-//! browser can say when it is idle (`load::idle_task`). Each one's time is a User Timing
+//! So, once every event is in and the timeline shows, idle-time tasks draw the event page of
+//! one of the list's first rows (one whose article's text is kept, if any), then the busiest
+//! country's card, each into a document of its own, and drop it in the same task. Never shown,
+//! nothing fetched but the cards' module (a view dropped in the task that drew it never runs
+//! its effects, which is where a fetch, a focus or a scroll would happen; a card drawn ahead has
+//! no flag image, `DrawnAhead`), not for a view the reader has had drawn already, and only where
+//! the browser can say when it is idle (`load::idle_task`). Each one's time is a User Timing
 //! measure: `marsad:ahead-card`, `marsad:ahead-event`.
+//!
+//! The cards are a split view (`cards::CARDS`): their module is asked for once every event is
+//! in, whatever the page and wherever the browser cannot say when it is idle, so that a country
+//! toggle finds it in; the card is drawn ahead once it is.
 
 use leptos::prelude::*;
 
-use super::cards::CardView;
+use super::cards::{CardView, CARDS};
 use super::event_page::EventPage;
 use super::load::idle_task;
 use super::source::{has_text, IN_VIEW};
@@ -39,12 +43,17 @@ pub fn when_idle(ctx: Ctx) {
     let Some(owner) = Owner::current() else { return };
     let seen: Seen = StoredValue::new((false, false));
     // Two tasks (the card's is 40-46 ms at 4x CPU, the event page's 16-20 ms: one task of
-    // both would be a long task), in this order (one priority's tasks run in the order posted).
+    // both would be a long task); the card's once its module is in.
     let mut start = Some(move || {
         let first = owner.clone();
-        let _ = idle_task(move || card(ctx, &first, seen));
         let _ = idle_task(move || event(ctx, &owner, seen));
+        leptos::task::spawn_local(async move {
+            if (CARDS.load)().await {
+                let _ = idle_task(move || card(ctx, &first, seen));
+            }
+        });
     });
+    let mut prefetch = Some(|| CARDS.fetch());
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {
@@ -52,6 +61,9 @@ pub fn when_idle(ctx: Ctx) {
             (p.card().is_some() || body == Body::Countries, matches!(body, Body::Event(_)), body == Body::Timeline)
         });
         seen.update_value(|s| *s = (s.0 || cards, s.1 || event));
+        if let Some(prefetch) = prefetch.take_if(|_| complete) {
+            prefetch();
+        }
         if let Some(start) = start.take_if(|_| complete && timeline) {
             start();
         }

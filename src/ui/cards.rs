@@ -1,5 +1,6 @@
 //! Country cards (the grid, and the card on top when one country is chosen) and the pair view.
-//! Every card counts the events the active filters leave, and says so.
+//! Every card counts the events the active filters leave, and says so. The cards and the grid
+//! are one split view (`CARDS`), the pair view another (`PAIR`): the first wasm draws neither.
 
 use leptos::prelude::*;
 
@@ -31,13 +32,44 @@ const CARDS_PER_PAGE: usize = 12;
 #[component]
 pub fn CardView(card: Card) -> impl IntoView {
     match card {
-        Card::Country(code) => view! { <OneCountry code /> }.into_any(),
+        Card::Country(code) => {
+            provide_context(Cards::One(code));
+            view! { <SplitView split=CARDS /> }.into_any()
+        }
         Card::Pair(a, b) => {
             provide_context(PairOf(a, b));
             view! { <SplitView split=PAIR /> }.into_any()
         }
     }
 }
+
+/// Every country's card under the active filters, in the chosen order, a page at a time.
+#[component]
+pub fn CountryGrid() -> impl IntoView {
+    provide_context(Cards::Grid);
+    view! { <SplitView split=CARDS /> }
+}
+
+/// What the cards' module draws (a split view takes no props: it reads this context).
+#[derive(Clone)]
+enum Cards {
+    One(String),
+    Grid,
+}
+
+#[component]
+fn CardsBody() -> impl IntoView {
+    match expect_context::<Cards>() {
+        Cards::One(code) => view! { <OneCountry code /> }.into_any(),
+        Cards::Grid => view! { <Grid /> }.into_any(),
+    }
+}
+
+super::split::split_view!(
+    /// A country's card and the grid of cards, from their own wasm module: asked for once the
+    /// app is up, in idle time (`ahead`), or at the start when the link names one.
+    CARDS, cards_module, load_cards, cards_body, CardsBody
+);
 
 /// A country's flag in a frame (decorative: the name is always shown beside it). A code with no
 /// bundled flag gets the empty frame, the neutral mark, and no request; so does a flag that fails
@@ -245,9 +277,8 @@ fn conflict_share(st: &CountryStats) -> f64 {
     st.by_tone[Tone::Conflictual.index()] as f64 / st.events.len().max(1) as f64
 }
 
-/// Every country's card under the active filters, in the chosen order, a page at a time.
 #[component]
-pub fn CountryGrid() -> impl IntoView {
+fn Grid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let order = move || ctx.query.with(|q| q.sort);
     let sort = move |o: CardOrder| ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);

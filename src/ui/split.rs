@@ -1,6 +1,7 @@
 //! Views whose code is a wasm module of its own, fetched the first time one is shown (the
-//! comparison, the network, "What's new", the pair view, "Cite this"'s and the embed dialog's
-//! bodies): the first wasm carries only what most readers use.
+//! comparison, the network, "What's new", the country cards and their grid, the pair view,
+//! "Cite this"'s and the embed dialog's bodies): the first wasm carries only what most readers
+//! use.
 //! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
 //! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
 //! cannot be fetched (offline before the service worker had it) is said, with a retry: never a
@@ -24,9 +25,13 @@ pub fn of(body: &Body) -> Option<Split> {
     }
 }
 
-/// The split view a page shows, if any: its body, or its card (a pair).
+/// The split view a page shows, if any: its body (the grid's is the cards'), or its card.
 fn shown(page: &Page) -> Option<Split> {
-    of(&page.body()).or_else(|| matches!(page.card(), Some(Card::Pair(..))).then_some(super::cards::PAIR))
+    of(&page.body()).or_else(|| match page.card() {
+        Some(Card::Pair(..)) => Some(super::cards::PAIR),
+        Some(Card::Country(_)) => Some(super::cards::CARDS),
+        None => (page.body() == Body::Countries).then_some(super::cards::CARDS),
+    })
 }
 
 /// Asks for the module of the split view the page shows, if any, at the app's start: it comes
@@ -38,11 +43,13 @@ pub fn fetch_ahead(ctx: Ctx) {
 }
 
 /// A split view: `load` fetches its module (true once it is in; at once if it already is),
-/// `draw` draws it (only called after a successful `load`).
+/// `draw` draws it (only called after a successful `load`), `ready` says whether a `load` has
+/// succeeded (a pending `load` must not be dropped: the splitter's loader does not expect it).
 #[derive(Clone, Copy)]
 pub struct Split {
     pub load: fn() -> Pin<Box<dyn Future<Output = bool>>>,
     pub draw: fn() -> Option<AnyView>,
+    pub ready: fn() -> bool,
 }
 
 impl Split {
@@ -81,11 +88,12 @@ pub fn SplitView(split: Split) -> impl IntoView {
             }
         });
     };
-    if ctx.is_static() {
-        // A static page the build draws (natively, where nothing is split): at once.
+    if ctx.is_static() || (split.ready)() {
+        // A static page the build draws (natively, where nothing is split), or a module already
+        // in: drawn at once, with no "Loading…" drawn and taken away (a country card is drawn
+        // on every country toggle).
         state.set(State::Ready);
     } else {
-        // A module already in answers in a microtask of this task: no frame shows "Loading…".
         fetch();
     }
     move || {
@@ -110,9 +118,19 @@ pub fn SplitView(split: Split) -> impl IntoView {
 macro_rules! split_view {
     ($(#[$doc:meta])* $split:ident, $module:ident, $load:ident, $body:ident, $view:ident) => {
         $(#[$doc])*
-        pub const $split: $crate::ui::split::Split = $crate::ui::split::Split {
-            load: || Box::pin(async { $load().await.is_ok() }),
-            draw: || futures::FutureExt::now_or_never($body()).and_then(Result::ok),
+        pub const $split: $crate::ui::split::Split = {
+            static READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+            $crate::ui::split::Split {
+                load: || {
+                    Box::pin(async {
+                        let ok = $load().await.is_ok();
+                        READY.fetch_or(ok, std::sync::atomic::Ordering::Relaxed);
+                        ok
+                    })
+                },
+                draw: || futures::FutureExt::now_or_never($body()).and_then(Result::ok),
+                ready: || READY.load(std::sync::atomic::Ordering::Relaxed),
+            }
         };
 
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]

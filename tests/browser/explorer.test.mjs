@@ -320,7 +320,30 @@ test('country cards link partners to the pair view, say when there is none, and 
   for (const x of [page, one]) await x.context().close();
 });
 
-test("the first card's and event page's code is compiled in idle time by views drawn out of the page, once: nothing shows, nothing is fetched", async () => {
+test("the cards are a module of their own, asked for once every event is in: a country toggle then draws its card at once", async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const modules = [];
+  page.on('request', (r) => { const m = /\/(split_cards_module|marsad)-[0-9a-f]+(_bg)?\.wasm$/.exec(r.url()); if (m) modules.push(m[1]); });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  for (let i = 0; i < 100 && !modules.includes('split_cards_module'); i++) await page.waitForTimeout(50);
+  assert.deepEqual(modules, ['marsad', 'split_cards_module'], 'after the first module, once');
+  await page.evaluate(() => {
+    window.__loading = 0;
+    new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes) if (n.nodeType === 1 && n.matches('.split-loading')) window.__loading++; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  await page.check('.filters label:has(.option-label:text-is("Qatar")) input');
+  const card = page.locator('.country-card[data-country="QA"]');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h2').textContent(), /Qatar/);
+  assert.equal(await page.evaluate(() => window.__loading), 0, 'never a "Loading this view…" first');
+  assert.deepEqual(modules, ['marsad', 'split_cards_module']);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the first card's and event page's code is compiled in idle time by views drawn out of the page, once: nothing shows, no flag is fetched", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn
   // ahead would then be requested at once (and cancelled), not only when its document loads it.
@@ -333,24 +356,28 @@ test("the first card's and event page's code is compiled in idle time by views d
   page.on('requestfailed', (r) => { if (flag(r)) flags.push(`failed ${new URL(r.url()).pathname}`); });
   await page.addInitScript(() => {
     window.__drawn = 0;
+    window.__loading = 0;
     new MutationObserver((ms) => {
       for (const m of ms) for (const n of m.addedNodes) {
         if (n.nodeType === 1 && (n.matches('.country-card, .event-page') || n.querySelector('.country-card, .event-page'))) window.__drawn++;
+        if (n.nodeType === 1 && (n.matches('.split-loading') || n.querySelector('.split-loading'))) window.__loading++;
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`${server.url}?lang=en`);
   await ready(page);
-  const warmed = () => page.evaluate(() => performance.getEntriesByName('marsad:ahead-card', 'measure').length);
-  await page.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event', 'measure').length > 0);
-  assert.equal(await warmed(), 1);
+  const measured = (name) => page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, name);
+  await page.waitForFunction(() => ['marsad:ahead-event', 'marsad:ahead-card'].every((n) => performance.getEntriesByName(n, 'measure').length > 0));
+  assert.equal(await measured('marsad:ahead-card'), 1);
   assert.equal(await page.evaluate(() => window.__drawn), 0, 'no card or event page entered the page');
   assert.deepEqual(flags, [], 'no flag fetched');
-  // A card chosen now draws as ever, its flag fetched then; the card drawn ahead is not drawn again.
+  // A card chosen now draws as ever, at once (never a "Loading…" first: its module is in), its
+  // flag fetched then; the card drawn ahead is not drawn again.
   const gb = '.filters label:has(.option-label:text-is("United Kingdom")) input';
   await page.check(gb);
   await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
   assert.equal(await page.locator('.country-card').getAttribute('data-country'), 'GB');
+  assert.equal(await page.evaluate(() => window.__loading), 0, 'no "Loading this view…" drawn');
   assert.deepEqual(flags, ['/flags/gb.svg']);
   await page.uncheck(gb);
   // Once: the timeline shown again (from the network view) draws nothing more ahead.
@@ -361,7 +388,7 @@ test("the first card's and event page's code is compiled in idle time by views d
   await page.click('.main-nav a:text-is("Timeline")');
   await page.waitForSelector('.timeline-body:not([hidden])');
   await idle(page);
-  assert.deepEqual(await aheads(page), ['marsad:ahead-card', 'marsad:ahead-event']);
+  assert.deepEqual(await aheads(page), ['marsad:ahead-event', 'marsad:ahead-card']);
   assert.deepEqual(page.problems, []);
   // A page that opens on a card, or on the grid of cards, has their code compiled already: no
   // card is drawn ahead once the timeline shows, only the event page.

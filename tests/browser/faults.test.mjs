@@ -157,6 +157,29 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
   await server.close();
 });
 
+test("a country card whose module cannot be fetched says so in the card's place; a retry draws it, and the list stays", async () => {
+  const { server, p, online } = await withoutModule('split_cards_module', 'lang=en&country=CN');
+  const failed = p.locator('.timeline-body [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await p.locator('.country-card').count(), 0);
+  // Only the card is missing: the filtered list is there to read.
+  const china = shipped.events.filter((e) => e.parties.includes('CN')).length;
+  assert.equal(await listed(p), china);
+  await online();
+  await failed.locator('button', { hasText: 'Try again' }).click();
+  const card = p.locator('.country-card[data-country="CN"]');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h2').textContent(), /China/);
+  assert.equal(await failed.count(), 0);
+  // The grid of cards is the same module, in now: drawn at once.
+  await p.click('.main-nav a:text-is("Country cards")');
+  await p.locator('.card-grid .country-card').first().waitFor({ state: 'visible' });
+  assert.equal(await p.locator('text=Loading this view').count(), 0);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
 test('an embed dialog whose module cannot be fetched says so in the dialog; a retry draws it, focused', async () => {
   const { server, p, online } = await withoutModule('split_embed_module', 'lang=en&country=CN');
   await p.click('button[aria-haspopup="dialog"]');
