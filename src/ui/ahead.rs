@@ -3,25 +3,27 @@
 //! card spent 10-15 ms compiling some 170 functions on top of its drawing (the slowest sample of
 //! the benchmark at every size), its first event page 7-8 ms (about 130).
 //!
-//! So, once every event is in and the timeline shows, idle-time tasks draw the event page of
-//! one of the list's first rows (one whose article's text is kept, if any), then the busiest
-//! country's card, each into a document of its own, and drop it in the same task. Never shown,
-//! nothing fetched but the cards' module (a view dropped in the task that drew it never runs
-//! its effects, which is where a fetch, a focus or a scroll would happen; a card drawn ahead has
-//! no flag image, `DrawnAhead`), not for a view the reader has had drawn already, and only where
+//! So, once every event is in and the timeline shows, idle-time tasks draw the busiest
+//! country's card and the event page of one of the list's first rows (one whose article's text
+//! is kept, if any), each into a document of its own, and drop it in the same task. Never shown,
+//! nothing fetched but their module (a view dropped in the task that drew it never runs its
+//! effects, which is where a fetch, a focus or a scroll would happen; a card drawn ahead has no
+//! flag image, `DrawnAhead`), not for a view the reader has had drawn already, and only where
 //! the browser can say when it is idle (`load::idle_task`). Each one's time is a User Timing
 //! measure: `marsad:ahead-card`, `marsad:ahead-event`.
 //!
-//! The cards are a split view (`cards::CARDS`): their module is asked for once every event is
-//! in, whatever the page and wherever the browser cannot say when it is idle, so that a country
-//! toggle finds it in; the card is drawn ahead once it is.
+//! Both come from the module of the views a reader opens (`split::OPENED`): it is asked for
+//! once every event is in, whatever the page and wherever the browser cannot say when it is
+//! idle, so that a country toggle or an opened event finds it in; the views are drawn ahead once
+//! it is.
 
 use leptos::prelude::*;
 
-use super::cards::{CardView, CARDS};
+use super::cards::CardView;
 use super::event_page::EventPage;
 use super::load::idle_task;
 use super::source::{has_text, IN_VIEW};
+use super::split::OPENED;
 use super::Ctx;
 use crate::data::CountryIx;
 use crate::page::{Body, Card};
@@ -43,17 +45,18 @@ pub fn when_idle(ctx: Ctx) {
     let Some(owner) = Owner::current() else { return };
     let seen: Seen = StoredValue::new((false, false));
     // Two tasks (the card's is 40-46 ms at 4x CPU, the event page's 16-20 ms: one task of
-    // both would be a long task); the card's once its module is in.
+    // both would be a long task), in this order (one priority's tasks run in the order posted),
+    // once their module is in.
     let mut start = Some(move || {
         let first = owner.clone();
-        let _ = idle_task(move || event(ctx, &owner, seen));
         leptos::task::spawn_local(async move {
-            if (CARDS.load)().await {
+            if (OPENED.load)().await {
                 let _ = idle_task(move || card(ctx, &first, seen));
+                let _ = idle_task(move || event(ctx, &owner, seen));
             }
         });
     });
-    let mut prefetch = Some(|| CARDS.fetch());
+    let mut prefetch = Some(|| OPENED.fetch());
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {

@@ -1,6 +1,7 @@
 //! Country cards (the grid, and the card on top when one country is chosen) and the pair view.
 //! Every card counts the events the active filters leave, and says so. The cards and the grid
-//! are one split view (`CARDS`), the pair view another (`PAIR`): the first wasm draws neither.
+//! are drawn from the module of the views a reader opens (`split::OPENED`), the pair view from
+//! one of its own (`PAIR`): the first wasm draws neither.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ use super::controls::vocab_select;
 use super::link::Link;
 use super::marks::TypeSymbol;
 use super::share::CopyLink;
-use super::split::SplitView;
+use super::split::{Opened, SplitView, OPENED};
 use super::takeover::Later;
 use super::{Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, EventIx, EventType, Tone};
@@ -33,8 +34,8 @@ const CARDS_PER_PAGE: usize = 12;
 pub fn CardView(card: Card) -> impl IntoView {
     match card {
         Card::Country(code) => {
-            provide_context(Cards::One(code));
-            view! { <SplitView split=CARDS /> }.into_any()
+            provide_context(Opened::Card(code));
+            view! { <SplitView split=OPENED /> }.into_any()
         }
         Card::Pair(a, b) => {
             provide_context(PairOf(a, b));
@@ -46,30 +47,9 @@ pub fn CardView(card: Card) -> impl IntoView {
 /// Every country's card under the active filters, in the chosen order, a page at a time.
 #[component]
 pub fn CountryGrid() -> impl IntoView {
-    provide_context(Cards::Grid);
-    view! { <SplitView split=CARDS /> }
+    provide_context(Opened::Grid);
+    view! { <SplitView split=OPENED /> }
 }
-
-/// What the cards' module draws (a split view takes no props: it reads this context).
-#[derive(Clone)]
-enum Cards {
-    One(String),
-    Grid,
-}
-
-#[component]
-fn CardsBody() -> impl IntoView {
-    match expect_context::<Cards>() {
-        Cards::One(code) => view! { <OneCountry code /> }.into_any(),
-        Cards::Grid => view! { <Grid /> }.into_any(),
-    }
-}
-
-super::split::split_view!(
-    /// A country's card and the grid of cards, from their own wasm module: asked for once the
-    /// app is up, in idle time (`ahead`), or at the start when the link names one.
-    CARDS, cards_module, load_cards, cards_body, CardsBody
-);
 
 /// A country's flag in a frame (decorative: the name is always shown beside it). A code with no
 /// bundled flag gets the empty frame, the neutral mark, and no request; so does a flag that fails
@@ -92,7 +72,7 @@ pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
 
 /// The card of the one country chosen: its statistics under the active filters.
 #[component]
-fn OneCountry(code: String) -> impl IntoView {
+pub(super) fn OneCountry(code: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The country's page cites it; a widget does not (its reader is on the newsroom's page).
     let known = ctx.data.with_untracked(|d| d.ds.country_ix(&code).is_some());
@@ -277,8 +257,9 @@ fn conflict_share(st: &CountryStats) -> f64 {
     st.by_tone[Tone::Conflictual.index()] as f64 / st.events.len().max(1) as f64
 }
 
+/// The grid itself (`CountryGrid` draws it from its module).
 #[component]
-fn Grid() -> impl IntoView {
+pub(super) fn Grid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let order = move || ctx.query.with(|q| q.sort);
     let sort = move |o: CardOrder| ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);

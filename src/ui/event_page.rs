@@ -1,4 +1,5 @@
-//! The event page: everything about one event, and its sources (`source`).
+//! The event page: everything about one event, and its sources (`source`), drawn from a module
+//! of its own; the single-event widget (embeds).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use super::link::Link;
 use super::marks::TypeSymbol;
 use super::share::CopyLink;
 use super::source::{text_lang, Sources};
+use super::split::{Opened, SplitView, OPENED};
 use super::takeover::Later;
 use super::{Ctx, SiteInfo, Snapshot};
 use crate::data::{CountryIx, Event, Withdrawn};
@@ -89,8 +91,18 @@ fn withdrawn_page(ctx: Ctx, w: &Withdrawn) -> impl IntoView {
     }
 }
 
+/// An event's page, from the module of the views a reader opens (`split::OPENED`: asked for
+/// at the start when the link names an event, else once every event is in, `ahead`).
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
+    provide_context(Opened::Event(id));
+    view! { <SplitView split=OPENED /> }
+}
+
+/// The page itself: its facts, its sources in their articles (the reader), "Cite this" and its
+/// neighbours.
+#[component]
+pub(super) fn EventBody(id: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let heading = NodeRef::<html::H1>::new();
     // Opened from a scrolled list, the page starts at its top with focus on the title.

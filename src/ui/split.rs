@@ -1,6 +1,7 @@
 //! Views whose code is a wasm module of its own, fetched the first time one is shown (the
-//! comparison, the network, "What's new", the country cards and their grid, the pair view,
-//! "Cite this"'s and the embed dialog's bodies): the first wasm carries only what most readers
+//! comparison, the network, "What's new", the views a reader opens from the timeline (an
+//! event's page, a country's card, the grid of cards), the pair view, "Cite this"'s and the
+//! embed dialog's bodies): the first wasm carries only what most readers
 //! use.
 //! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
 //! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
@@ -25,12 +26,14 @@ pub fn of(body: &Body) -> Option<Split> {
     }
 }
 
-/// The split view a page shows, if any: its body (the grid's is the cards'), or its card.
+/// The split view a page shows first, if any: its body (an event page's, the grid's: the
+/// cards'), or else its card.
 fn shown(page: &Page) -> Option<Split> {
-    of(&page.body()).or_else(|| match page.card() {
-        Some(Card::Pair(..)) => Some(super::cards::PAIR),
-        Some(Card::Country(_)) => Some(super::cards::CARDS),
-        None => (page.body() == Body::Countries).then_some(super::cards::CARDS),
+    let body = page.body();
+    of(&body).or_else(|| match (&body, page.card()) {
+        (Body::Event(_), _) | (Body::Countries, _) | (_, Some(Card::Country(_))) => Some(OPENED),
+        (_, Some(Card::Pair(..))) => Some(super::cards::PAIR),
+        _ => None,
     })
 }
 
@@ -140,3 +143,29 @@ macro_rules! split_view {
     };
 }
 pub(crate) use split_view;
+
+/// Which of the views a reader opens from the timeline a [`SplitView`] of [`OPENED`] draws (a
+/// split view takes no props: it reads this context).
+#[derive(Clone)]
+pub enum Opened {
+    Card(String),
+    Grid,
+    Event(String),
+}
+
+#[component]
+fn OpenedBody() -> impl IntoView {
+    match expect_context::<Opened>() {
+        Opened::Card(code) => view! { <super::cards::OneCountry code /> }.into_any(),
+        Opened::Grid => view! { <super::cards::Grid /> }.into_any(),
+        Opened::Event(id) => view! { <super::event_page::EventBody id /> }.into_any(),
+    }
+}
+
+split_view!(
+    /// The views a reader opens from the timeline, one module: an event's page (with the
+    /// article reader) and a country's card and the grid of cards. Asked for at the app's start
+    /// when the link names one (`shown`), else once every event is in (`ahead`): a country
+    /// toggle or an opened event finds it in.
+    OPENED, opened_module, load_opened, opened_body, OpenedBody
+);

@@ -158,7 +158,7 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
 });
 
 test("a country card whose module cannot be fetched says so in the card's place; a retry draws it, and the list stays", async () => {
-  const { server, p, online } = await withoutModule('split_cards_module', 'lang=en&country=CN');
+  const { server, p, online } = await withoutModule('split_opened_module', 'lang=en&country=CN');
   const failed = p.locator('.timeline-body [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
   await failed.waitFor({ state: 'visible', timeout: 10000 });
   assert.equal(await p.locator('.country-card').count(), 0);
@@ -171,10 +171,31 @@ test("a country card whose module cannot be fetched says so in the card's place;
   await card.waitFor({ state: 'visible' });
   assert.match(await card.locator('h2').textContent(), /China/);
   assert.equal(await failed.count(), 0);
-  // The grid of cards is the same module, in now: drawn at once.
+  // The grid of cards comes from the same module, in now: drawn at once.
   await p.click('.main-nav a:text-is("Country cards")');
   await p.locator('.card-grid .country-card').first().waitFor({ state: 'visible' });
   assert.equal(await p.locator('text=Loading this view').count(), 0);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
+test("an event page whose module cannot be fetched says so in the page's place; a retry draws it with its quote", async () => {
+  const { server, p, online } = await withoutModule('split_opened_module', 'lang=en');
+  const first = p.locator('.event-list .event-row a').first();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  const failed = p.locator('#main [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await p.locator('.event-page').count(), 0);
+  // The views' tabs are there: the reader can go back to the list.
+  assert.ok(await p.locator('.main-nav a:text-is("Timeline")').isVisible());
+  await online();
+  await failed.locator('button', { hasText: 'Try again' }).click();
+  await p.locator('.event-page h1').waitFor({ state: 'visible' });
+  assert.equal((await p.textContent('.event-page h1')).trim(), title);
+  await p.locator('.article-text mark.current').waitFor({ state: 'visible' });
+  assert.equal(await failed.count(), 0);
   assert.deepEqual(panics(p), []);
   await p.context().close();
   await server.close();
