@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use super::cards::CardView;
 use super::event_page::EventPage;
-use super::load::idle_task;
+use super::load::{background_task, idle_task};
 use super::source::{has_text, IN_VIEW};
 use super::split::OPENED;
 use super::Ctx;
@@ -56,7 +56,8 @@ pub fn when_idle(ctx: Ctx) {
             }
         });
     });
-    let mut prefetch = Some(|| OPENED.fetch());
+    // At the background priority: after the takeover's own tasks, not among them.
+    let mut prefetch = Some(|| background_task(|| OPENED.fetch()));
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {

@@ -428,10 +428,15 @@ fn App(static_shown: bool) -> impl IntoView {
     let phase = RwSignal::new(load::Phase::Loading);
     let start = move || leptos::task::spawn_local(load::load_dataset(ctx, phase));
     start();
-    split::fetch_ahead(ctx);
+    let module_in = split::fetch_ahead(ctx);
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
-    let phase_now = Memo::new(move |_| phase.get());
+    // With no static page in sight, the page waits for its view's module too: drawn before it,
+    // it would show "Loading this view…", then grow and move what is below it.
+    let phase_now = Memo::new(move |_| match phase.get() {
+        load::Phase::Ready if !static_shown && !module_in.get() => load::Phase::Loading,
+        p => p,
+    });
     // A static page's content stays until the app has drawn the same page (or an error), its
     // parts each in a task (`takeover::Later`). The swap (and the re-measuring it sets off) runs
     // in a task of its own, after the drawing's.

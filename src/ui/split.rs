@@ -38,11 +38,18 @@ fn shown(page: &Page) -> Option<Split> {
 }
 
 /// Asks for the module of the split view the page shows, if any, at the app's start: it comes
-/// while the data does, not after it.
-pub fn fetch_ahead(ctx: Ctx) {
+/// while the data does, not after it. The signal turns true once it has come or failed (true at
+/// once when the page shows none).
+pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
+    let done = RwSignal::new(true);
     if let Some(split) = ctx.page.with_untracked(shown) {
-        split.fetch();
+        done.set(false);
+        leptos::task::spawn_local(async move {
+            let _ = (split.load)().await;
+            done.try_set(true);
+        });
     }
+    done
 }
 
 /// A split view: `load` fetches its module (true once it is in; at once if it already is),
