@@ -47,16 +47,19 @@ pub fn when_idle(ctx: Ctx) {
     // Two tasks (the card's is 40-46 ms at 4x CPU, the event page's 16-20 ms: one task of
     // both would be a long task), in this order (one priority's tasks run in the order posted),
     // once their module is in.
+    // The module is asked for at the background priority, after the takeover's own tasks, not
+    // among them: by the prefetch on any page, and by the drawing ahead, which waits for it.
     let mut start = Some(move || {
         let first = owner.clone();
-        leptos::task::spawn_local(async move {
-            if (OPENED.load)().await {
-                let _ = idle_task(move || card(ctx, &first, seen));
-                let _ = idle_task(move || event(ctx, &owner, seen));
-            }
+        background_task(move || {
+            leptos::task::spawn_local(async move {
+                if (OPENED.load)().await {
+                    let _ = idle_task(move || card(ctx, &first, seen));
+                    let _ = idle_task(move || event(ctx, &owner, seen));
+                }
+            })
         });
     });
-    // At the background priority: after the takeover's own tasks, not among them.
     let mut prefetch = Some(|| background_task(|| OPENED.fetch()));
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
