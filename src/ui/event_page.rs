@@ -96,7 +96,15 @@ fn withdrawn_page(ctx: Ctx, w: &Withdrawn) -> impl IntoView {
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     provide_context(Opened::Event(id));
-    view! { <SplitView split=OPENED /> }
+    view! { <SplitView split=OPENED failed=back /> }
+}
+
+/// "Back to events": the page's first link, and, when the page's module cannot be fetched,
+/// beside the message that says so.
+fn back() -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let text = move || ctx.lang().strings().back_to_list;
+    view! { <Link to=|q: &mut Query| q.event = None class="back">{text}</Link> }.into_any()
 }
 
 /// The page itself: its facts, its sources in their articles (the reader), "Cite this" and its
@@ -117,10 +125,6 @@ pub(super) fn EventBody(id: String) -> impl IntoView {
         true
     });
     let d = ctx.now();
-    let back = move || {
-        let text = move || ctx.lang().strings().back_to_list;
-        view! { <Link to=|q: &mut Query| q.event = None class="back">{text}</Link> }
-    };
     if let Some(w) = d.ds.withdrawn(&id) {
         let body = withdrawn_page(ctx, w);
         return view! { <article class="event-page withdrawn" aria-labelledby="event-title">{back}{body}</article> }

@@ -79,9 +79,10 @@ enum State {
 }
 
 /// Draws `split`: at once when its module is in, else "Loading…" while it comes, and a message
-/// with a retry if it cannot.
+/// with a retry if it cannot; `failed`, if given, is drawn before that message (the event page's
+/// way back to the list, which is part of the page the module would draw).
 #[component]
-pub fn SplitView(split: Split) -> impl IntoView {
+pub fn SplitView(split: Split, #[prop(optional)] failed: Option<fn() -> AnyView>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = RwSignal::new(State::Loading);
     let fetch = move || {
@@ -111,6 +112,7 @@ pub fn SplitView(split: Split) -> impl IntoView {
             State::Loading => view! { <p class="notice split-loading" role="status">{s.view_loading}</p> }.into_any(),
             State::Ready if let Some(view) = (split.draw)() => view,
             State::Ready | State::Failed => view! {
+                {failed.map(|f| f())}
                 <div class="notice error" role="alert">
                     <p>{s.view_failed}</p>
                     <button type="button" class="button" on:click=move |_| fetch()>{s.retry}</button>

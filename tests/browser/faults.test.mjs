@@ -188,14 +188,58 @@ test("an event page whose module cannot be fetched says so in the page's place; 
   const failed = p.locator('#main [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
   await failed.waitFor({ state: 'visible', timeout: 10000 });
   assert.equal(await p.locator('.event-page').count(), 0);
-  // The views' tabs are there: the reader can go back to the list.
+  // The views' tabs are there, and the page's own way back, before the message: it works.
   assert.ok(await p.locator('.main-nav a:text-is("Timeline")').isVisible());
+  const back = p.locator('#main a.back', { hasText: 'Back to events' });
+  assert.ok(await back.isVisible(), 'the way back to the list is shown');
+  assert.ok(await back.evaluate((a) => !!(a.compareDocumentPosition(document.querySelector('#main [role=alert]')) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  await back.click();
+  await first.waitFor({ state: 'visible' });
+  assert.equal((await first.textContent()).trim(), title);
+  assert.equal(await failed.count(), 0);
+  await first.click();
+  await failed.waitFor({ state: 'visible', timeout: 10000 });
   await online();
   await failed.locator('button', { hasText: 'Try again' }).click();
   await p.locator('.event-page h1').waitFor({ state: 'visible' });
   assert.equal((await p.textContent('.event-page h1')).trim(), title);
   await p.locator('.article-text mark.current').waitFor({ state: 'visible' });
   assert.equal(await failed.count(), 0);
+  assert.deepEqual(panics(p), []);
+  await p.context().close();
+  await server.close();
+});
+
+test('an event page whose module is slow: no flash of "Loading this view…" in the first moment, then the status, then the page', async () => {
+  const server = await serve({ root: DIST });
+  const p = await page();
+  const release = await stall(p, '**/split_opened_module-*.wasm');
+  await p.goto(`${server.url}?lang=en`);
+  await ready(p);
+  // What the status looks like as it is drawn and 150 ms later (in the page: no round trips).
+  await p.evaluate(() => {
+    window.__seen = new Promise((done) => {
+      new MutationObserver((ms, mo) => {
+        const added = ms.flatMap((m) => [...m.addedNodes]).filter((x) => x.nodeType === 1);
+        const n = added.map((x) => (x.matches('.split-loading') ? x : x.querySelector('.split-loading'))).find(Boolean);
+        if (!n) return;
+        mo.disconnect();
+        const look = () => ({ visibility: getComputedStyle(n).visibility, height: n.getBoundingClientRect().height });
+        const drawn = look();
+        setTimeout(() => done({ drawn, later: look() }), 150);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  });
+  await p.locator('.event-list .event-row a').first().click();
+  const { drawn, later } = await p.evaluate(() => window.__seen);
+  // It keeps its place from the start (nothing moves when it shows), unseen for the first moment.
+  assert.deepEqual([drawn.visibility, later.visibility], ['hidden', 'hidden']);
+  assert.ok(drawn.height > 0);
+  const loading = p.locator('#main .split-loading', { hasText: 'Loading this view' });
+  await loading.waitFor({ state: 'visible', timeout: 2000 });
+  release();
+  await p.locator('.event-page .article-text mark.current').waitFor({ state: 'visible' });
+  assert.equal(await loading.count(), 0);
   assert.deepEqual(panics(p), []);
   await p.context().close();
   await server.close();
