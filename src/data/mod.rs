@@ -320,21 +320,8 @@ impl Loader {
     /// events in others. Whatever fails here fails [`Loader::head`] too; a bad event record
     /// never does.
     pub fn head_unchecked(json: &str) -> Result<Loader, LoadError> {
-        let top: WireHead = serde_json::from_str(json).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data if !json.trim_start().starts_with('{') => {
-                LoadError::NotADataset("the top level is not an object".into())
-            }
-            // Say what is wrong with the object: a duplicate key, a field of the wrong kind.
-            serde_json::error::Category::Data => LoadError::NotADataset(reason(e)),
-            _ => LoadError::NotJson(e.to_string()),
-        })?;
-        let schema = match top.schema_version {
-            Some(raw) => match serde_json::from_str::<u64>(raw.get()) {
-                Ok(v) if SCHEMA_VERSIONS.contains(&v) => v,
-                _ => return Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
-            },
-            None => return Err(LoadError::NotADataset("schema_version is missing".into())),
-        };
+        let top: WireHead = serde_json::from_str(json).map_err(|e| head_error(json, e))?;
+        let schema = schema_version(top.schema_version)?;
         let text_field =
             |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok()).unwrap_or_default();
         let (articles, countries) = (list("articles", top.articles)?, list("countries", top.countries)?);
@@ -416,6 +403,27 @@ impl Loader {
         let mut skipped = self.b.skipped;
         skipped.extend(unknown);
         Loaded { dataset, skipped }
+    }
+}
+
+/// Why the head document does not parse.
+fn head_error(json: &str, e: serde_json::Error) -> LoadError {
+    match e.classify() {
+        serde_json::error::Category::Data if !json.trim_start().starts_with('{') => {
+            LoadError::NotADataset("the top level is not an object".into())
+        }
+        // Say what is wrong with the object: a duplicate key, a field of the wrong kind.
+        serde_json::error::Category::Data => LoadError::NotADataset(reason(e)),
+        _ => LoadError::NotJson(e.to_string()),
+    }
+}
+
+/// The head's `schema_version`, if it is one this app reads.
+fn schema_version(raw: Option<&RawValue>) -> Result<u64, LoadError> {
+    let raw = raw.ok_or_else(|| LoadError::NotADataset("schema_version is missing".into()))?;
+    match serde_json::from_str::<u64>(raw.get()) {
+        Ok(v) if SCHEMA_VERSIONS.contains(&v) => Ok(v),
+        _ => Err(LoadError::UnsupportedSchema(raw.get().to_owned())),
     }
 }
 
