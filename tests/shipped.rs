@@ -92,7 +92,7 @@ fn the_flag_list_is_the_flag_folder() {
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter_map(|f| f.strip_suffix(".svg").map(str::to_owned))
+        .filter_map(|f| f.strip_suffix(".webp").map(str::to_owned))
         .collect();
     files.sort();
     assert_eq!(files, marsad::flags::codes().collect::<Vec<_>>());

@@ -288,7 +288,7 @@ test('country cards link partners to the pair view, say when there is none, and 
   const card = page.locator('.country-card[data-country="GB"]');
   assert.match(await card.textContent(), /United Kingdom/);
   assert.match(await card.textContent(), /المملكة المتحدة/);
-  assert.equal(await card.locator('.flag img').getAttribute('src'), '/flags/gb.svg');
+  assert.equal(await card.locator('.flag img').getAttribute('src'), '/flags/gb.webp');
   await card.locator('.partners a').first().click();
   await page.waitForSelector('.pair-view');
   const p = await params(page);
@@ -387,7 +387,7 @@ test("the first card's and event page's code is compiled in idle time by views d
   await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
   assert.equal(await page.locator('.country-card').getAttribute('data-country'), 'GB');
   assert.equal(await page.evaluate(() => window.__loading), 0, 'no "Loading this view…" drawn');
-  assert.deepEqual(flags, ['/flags/gb.svg']);
+  assert.deepEqual(flags, ['/flags/gb.webp']);
   await page.uncheck(gb);
   // Once: the timeline shown again (from the network view) draws nothing more ahead.
   const idle = (p) => p.evaluate(() => scheduler.postTask(() => scheduler.postTask(() => {}, { priority: 'background' }), { priority: 'background' }));

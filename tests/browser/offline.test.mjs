@@ -133,7 +133,7 @@ test('flags are not precached: kept once a card shows one, drawn offline; one ne
   await ready(page);
   await page.waitForFunction(() => document.querySelector('.flag img')?.complete);
   await waitUntil(page, async () => (await caches.keys()).some((k) => k.startsWith('marsad-flags-')));
-  assert.deepEqual(await cached(), ['/flags/gb.svg']);
+  assert.deepEqual(await cached(), ['/flags/gb.webp']);
   await site.down();
   const drawn = async (code) => {
     await page.goto(`${site.url}?lang=en&country=${code}`);

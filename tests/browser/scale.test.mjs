@@ -106,7 +106,7 @@ for (const parties of [193, 676]) {
 }
 
 test('every card of 153 states: its flag where one is bundled, else the neutral mark; no request fails', async () => {
-  const bundled = new Set(readdirSync(resolve(DIST, 'flags')).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, 2).toUpperCase()));
+  const bundled = new Set(readdirSync(resolve(DIST, 'flags')).filter((f) => f.endsWith('.webp')).map((f) => f.slice(0, 2).toUpperCase()));
   const codes = doc.countries.map((c) => c.code);
   const withFlag = codes.filter((c) => bundled.has(c));
   assert.ok(withFlag.length > 20 && withFlag.length < codes.length, `${withFlag.length} of ${codes.length} have a flag`);

@@ -98,7 +98,7 @@ async function flag(req, url) {
   if (hit) return hit;
   const res = await fetch(req);
   const type = (res.headers.get('content-type') || '').toLowerCase();
-  if (res.ok && type.startsWith('image/svg') && (await caches.has(SHELL))) await keep(FLAGS, keyOf(url), res.clone());
+  if (res.ok && type.startsWith('image/webp') && (await caches.has(SHELL))) await keep(FLAGS, keyOf(url), res.clone());
   return res;
 }
 
