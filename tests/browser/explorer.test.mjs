@@ -130,7 +130,14 @@ test('the list is virtualised: rows exist only near the viewport, and scrolling 
   // The rows near the top are drawn again on the next frame.
   await page.waitForFunction(() => document.querySelector('.event-list .event-row')?.getAttribute('aria-posinset') === '1');
   await page.focus('.event-list .event-row a');
-  for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+  // A held Tab repeats some 30 times a second, slower than a frame: each press here waits for the
+  // frames in which the list moves its rows after the scroll (pressed faster than frames are
+  // drawn, as on a machine busy with the views drawn ahead, focus can pass the rows drawn).
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    await frames();
+  }
   assert.equal(await page.evaluate(() => document.activeElement.closest('.event-row')?.getAttribute('aria-posinset')), '26');
   assert.deepEqual(page.problems, []);
   await page.context().close();
