@@ -5,7 +5,7 @@
 // writes are committed. Why not the SVGs themselves: a browser builds a document of its own for
 // each SVG image, on the page's main thread (1.5-1.7 ms for a simple flag in a card toggle's
 // trace, more for a coat of arms), and a coat of arms is large (Serbia's 181 KB, 50 KB gzip) for
-// 32 px; a WebP is decoded off the main thread and is 0.6-5.4 KB.
+// 32 px; a WebP is decoded off the main thread and is 0.1-4.9 KB.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
