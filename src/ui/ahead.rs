@@ -15,16 +15,14 @@
 //! Both come from the module of the views a reader opens (`split::OPENED`): it is asked for
 //! once every event is in, whatever the page and wherever the browser cannot say when it is
 //! idle, so that a country toggle or an opened event finds it in; the views are drawn ahead once
-//! it is. With it, for a reader who arrived on another page, the timeline's and the list's
-//! (`explorer::TIMELINE`), unless the reader saves data (`source::saving_data`).
+//! it is.
 
 use leptos::prelude::*;
 
 use super::cards::CardView;
 use super::event_page::EventPage;
-use super::explorer::TIMELINE;
 use super::load::{background_task, idle_task};
-use super::source::{has_text, saving_data, IN_VIEW};
+use super::source::{has_text, IN_VIEW};
 use super::split::OPENED;
 use super::Ctx;
 use crate::data::CountryIx;
@@ -62,16 +60,7 @@ pub fn when_idle(ctx: Ctx) {
             })
         });
     });
-    // The timeline's module too, for a reader who arrived on another page (on the timeline's
-    // own it is in already); one saving data gets it when they go to the timeline.
-    let mut prefetch = Some(|| {
-        background_task(|| {
-            OPENED.fetch();
-            if !saving_data() {
-                TIMELINE.fetch();
-            }
-        })
-    });
+    let mut prefetch = Some(|| background_task(|| OPENED.fetch()));
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {

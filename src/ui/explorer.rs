@@ -66,7 +66,10 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
                 <div class="timeline-body" hidden=hidden>
                     {card}
                     <Later>
-                        <SplitView split=TIMELINE />
+                        <Timeline />
+                    </Later>
+                    <Later>
+                        <EventList />
                     </Later>
                 </div>
             }
@@ -74,27 +77,6 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
     };
     view! { {other} {timeline} }
 }
-
-/// The timeline and the list of the events it shows, each drawn in a task of its own behind a
-/// static page.
-#[component]
-fn TimelineAndList() -> impl IntoView {
-    view! {
-        <Later>
-            <Timeline />
-        </Later>
-        <Later>
-            <EventList />
-        </Later>
-    }
-}
-
-super::split::split_view!(
-    /// The timeline and the list, from a wasm module of their own: asked for at the app's start
-    /// on a page that shows them, else once every event is in (`ahead`). A reader arriving on
-    /// an event's page or the grid of cards (from a search or a shared link) never waits for it.
-    TIMELINE, timeline_module, load_timeline, timeline_body, TimelineAndList
-);
 
 /// Focuses the link of event `id`'s row once the list, shown again, has drawn it (it may take a
 /// few frames: the list re-measures its window on the scroll the browser restores).

@@ -178,7 +178,7 @@ pub(super) fn fetch_in_view(ctx: Ctx, events: Vec<crate::data::EventIx>) {
 
 /// Whether the browser says the reader wants to save data (`Save-Data`) or has a 2G connection
 /// (the Network Information API; where it is missing, no).
-pub(super) fn saving_data() -> bool {
+fn saving_data() -> bool {
     let get =
         |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined());
     let Some(connection) = get(&window().navigator().into(), "connection") else { return false };

@@ -1,9 +1,7 @@
 //! Views whose code is a wasm module of its own, fetched the first time one is shown (the
-//! timeline and its list, the comparison, the network, "What's new", the views a reader opens
-//! from the timeline (an event's page, a country's card, the grid of cards), the pair view,
-//! "Cite this"'s and the embed dialog's bodies): the first wasm carries what every page draws
-//! (the loader, the search, the header, the filters and the count), and a page asks for its
-//! own view's module as it starts (`fetch_ahead`).
+//! comparison, the network, "What's new", the views a reader opens from the timeline (an
+//! event's page, a country's card, the grid of cards), the pair view, "Cite this"'s and the
+//! embed dialog's bodies): the first wasm carries only what most readers use.
 //! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
 //! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
 //! cannot be fetched (offline before the service worker had it) is said, with a retry: never a
@@ -27,29 +25,26 @@ pub fn of(body: &Body) -> Option<Split> {
     }
 }
 
-/// The split views a page shows first: the timeline if it is its body; its body if that is one
-/// (an event page's, the grid's: the cards'), or else its card.
-fn shown(page: &Page) -> Vec<Split> {
+/// The split view a page shows first, if any: its body (an event page's, the grid's: the
+/// cards'), or else its card.
+fn shown(page: &Page) -> Option<Split> {
     let body = page.body();
-    let timeline = (body == Body::Timeline).then_some(super::explorer::TIMELINE);
-    let first = of(&body).or_else(|| match (&body, page.card()) {
+    of(&body).or_else(|| match (&body, page.card()) {
         (Body::Event(_), _) | (Body::Countries, _) | (_, Some(Card::Country(_))) => Some(OPENED),
         (_, Some(Card::Pair(..))) => Some(super::cards::PAIR),
         _ => None,
-    });
-    timeline.into_iter().chain(first).collect()
+    })
 }
 
-/// Asks for the modules of the split views the page shows, if any, at the app's start: they
-/// come while the data does, not after it. The signal turns true once each has come or failed
-/// (true at once when the page shows none).
+/// Asks for the module of the split view the page shows, if any, at the app's start: it comes
+/// while the data does, not after it. The signal turns true once it has come or failed (true at
+/// once when the page shows none).
 pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
     let done = RwSignal::new(true);
-    let splits = ctx.page.with_untracked(shown);
-    if !splits.is_empty() {
+    if let Some(split) = ctx.page.with_untracked(shown) {
         done.set(false);
         leptos::task::spawn_local(async move {
-            futures::future::join_all(splits.iter().map(|split| (split.load)())).await;
+            let _ = (split.load)().await;
             done.try_set(true);
         });
     }
@@ -111,22 +106,20 @@ pub fn SplitView(split: Split, #[prop(optional)] failed: Option<fn() -> AnyView>
     } else {
         fetch();
     }
-    // The strings are read in the views that show them: a language switch redraws the
-    // message, never the view (the timeline keeps its zoom).
-    let strings = move || ctx.fmt().strings();
-    move || match state.get() {
-        State::Loading => {
-            view! { <p class="notice split-loading" role="status">{move || strings().view_loading}</p> }.into_any()
+    move || {
+        let s = ctx.fmt().strings();
+        match state.get() {
+            State::Loading => view! { <p class="notice split-loading" role="status">{s.view_loading}</p> }.into_any(),
+            State::Ready if let Some(view) = (split.draw)() => view,
+            State::Ready | State::Failed => view! {
+                {failed.map(|f| f())}
+                <div class="notice error" role="alert">
+                    <p>{s.view_failed}</p>
+                    <button type="button" class="button" on:click=move |_| fetch()>{s.retry}</button>
+                </div>
+            }
+            .into_any(),
         }
-        State::Ready if let Some(view) = (split.draw)() => view,
-        State::Ready | State::Failed => view! {
-            {failed.map(|f| f())}
-            <div class="notice error" role="alert">
-                <p>{move || strings().view_failed}</p>
-                <button type="button" class="button" on:click=move |_| fetch()>{move || strings().retry}</button>
-            </div>
-        }
-        .into_any(),
     }
 }
 

@@ -362,33 +362,6 @@ test("the cards and the event page are a module of their own, asked for once eve
   await page.context().close();
 });
 
-test("the timeline and the list are a module of their own: a reader arriving on an event's page takes over without it, gets it once every event is in (not when saving data), and Back draws them", async () => {
-  const id = data.events[0].id;
-  for (const saving of [false, true]) {
-    const page = await newPage(browser, { serviceWorkers: 'block' });
-    if (saving) {
-      await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection',
-        { get: () => ({ saveData: true, effectiveType: '4g' }) }));
-    }
-    const modules = [];
-    page.on('request', (r) => { const m = /\/(split_timeline_module|split_opened_module|marsad)-[0-9a-f]+(_bg)?\.wasm$/.exec(r.url()); if (m) modules.push(m[1]); });
-    await page.goto(`${server.url}en/event/${id}/`);
-    await ready(page);
-    assert.equal((await page.textContent('.event-page h1')).trim(), byId[id].title.en);
-    const want = saving ? ['marsad', 'split_opened_module'] : ['marsad', 'split_opened_module', 'split_timeline_module'];
-    for (let i = 0; i < 40 && modules.length < want.length; i++) await page.waitForTimeout(50);
-    await page.waitForTimeout(300);
-    assert.deepEqual(modules, want, saving ? 'saving data: not before the reader asks' : 'the event page first, the timeline once every event is in');
-    await page.click('#main a.back');
-    await page.locator('.timeline-canvas').waitFor({ state: 'visible' });
-    await page.locator('.event-list .event-row a').first().waitFor({ state: 'visible' });
-    assert.equal(await listed(page), data.events.length);
-    assert.deepEqual(modules, ['marsad', 'split_opened_module', 'split_timeline_module'], 'asked for once');
-    assert.deepEqual(page.problems, []);
-    await page.context().close();
-  }
-});
-
 test("the first card's and event page's code is compiled in idle time by views drawn out of the page, once: nothing shows, no flag is fetched", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn

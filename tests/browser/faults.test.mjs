@@ -157,27 +157,6 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
   await server.close();
 });
 
-test('a home page whose timeline-and-list module cannot be fetched keeps its filters and count, says so in their place, and a retry draws them', async () => {
-  const { server, p, online } = await withoutModule('split_timeline_module', 'lang=en');
-  const failed = p.locator('.timeline-body [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
-  await failed.waitFor({ state: 'visible', timeout: 10000 });
-  assert.equal(await p.locator('.timeline-canvas, .event-list').count(), 0);
-  // What the first module draws is there: the filters work and the count says what they leave.
-  assert.match(await p.textContent('.result-count'), new RegExp(`^${shipped.events.length} events`));
-  await p.check('.filters label:has(.option-label:text-is("China")) input');
-  const china = shipped.events.filter((e) => e.parties.includes('CN')).length;
-  await p.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} events`), china);
-  await online();
-  await failed.locator('button', { hasText: 'Try again' }).click();
-  await p.locator('.timeline-canvas').waitFor({ state: 'visible' });
-  await p.locator('.event-list .event-row a').first().waitFor({ state: 'visible' });
-  assert.equal(await listed(p), china);
-  assert.equal(await failed.count(), 0);
-  assert.deepEqual(panics(p), []);
-  await p.context().close();
-  await server.close();
-});
-
 test("a country card whose module cannot be fetched says so in the card's place; a retry draws it, and the list stays", async () => {
   const { server, p, online } = await withoutModule('split_opened_module', 'lang=en&country=CN');
   const failed = p.locator('.timeline-body [role=alert]', { hasText: 'This view could not be loaded. Check the connection and try again.' });
