@@ -259,6 +259,7 @@ strings! {
     stale_notice: "تعذّر استخدام أحدث نسخة من البيانات لأنها تالفة؛ تُعرض آخر نسخة سليمة.", "The newest data could not be used because it is damaged; showing the last good copy.";
     update_ready: "يتوفر إصدار جديد من مرصد.", "A new version of Marsad is available.";
     update_reload: "أعد التحميل", "Reload";
+    update_held: "يؤخّر المتصفح التحديث: أعد تحميل الصفحة من المتصفح لإتمامه.", "The browser is holding the update back: reload the page from the browser to finish it.";
     show_more: "عرض المزيد", "Show more";
     embed: "تضمين", "Embed";
     embed_title: "تضمين هذا العرض في صفحة أخرى", "Embed this view in another page";

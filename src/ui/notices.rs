@@ -65,14 +65,21 @@ pub fn ShardProgress() -> impl IntoView {
 
 /// "Update available — reload", shown when the service worker has a new version waiting
 /// (the start module raises `marsad-update` and provides `marsadApplyUpdate`) and every shard
-/// has arrived.
+/// has arrived; once the reader asked, if the browser holds the new version back
+/// (`marsad-update-held`), the button gives way to how to finish.
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let flag = || js_sys::Reflect::get(&window(), &"marsadUpdateReady".into()).is_ok_and(|v| v.is_truthy());
     let ready = RwSignal::new(!ctx.is_static() && flag());
     let handle = window_event_listener_untyped("marsad-update", move |_| ready.set(true));
-    on_cleanup(move || handle.remove());
+    // The reader asked, and the browser still holds the new version back: say how to finish.
+    let held = RwSignal::new(false);
+    let held_handle = window_event_listener_untyped("marsad-update-held", move |_| held.set(true));
+    on_cleanup(move || {
+        handle.remove();
+        held_handle.remove();
+    });
     let apply = || {
         if let Ok(f) = js_sys::Reflect::get(&window(), &"marsadApplyUpdate".into()) {
             if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
@@ -88,7 +95,25 @@ pub fn UpdatePrompt() -> impl IntoView {
             view! {
                 <aside class="notice update-prompt" role="status">
                     <span>{s.update_ready}</span> " "
-                    <button type="button" class="button primary" on:click=move |_| apply()>{s.update_reload}</button>
+                    {move || if held.get() {
+                        // Focus moves from the button that went to the words that replace it.
+                        let words = NodeRef::<leptos::html::Span>::new();
+                        Effect::new(move || {
+                            if let Some(w) = words.get() {
+                                let _ = w.focus();
+                            }
+                        });
+                        view! {
+                            <span class="update-held" tabindex="-1" node_ref=words>{s.update_held}</span>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button primary" on:click=move |_| apply()>
+                                {s.update_reload}
+                            </button>
+                        }.into_any()
+                    }}
                 </aside>
             }
         })

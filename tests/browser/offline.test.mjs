@@ -100,13 +100,18 @@ test('a damaged data update never replaces the last good data, and the reader is
   assert.equal(await listed(page), data.events.length);
 });
 
+/** Publishes a new build of the site (its icon changed): resolves to the new worker's version. */
+async function publishNewBuild(site) {
+  appendFileSync(join(site.dir, 'icon.svg'), '\n<!-- v2 -->\n');
+  execFileSync(await tool('marsad-dist'), ['site', site.dir]);
+  return readFileSync(join(site.dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["']([0-9a-f]+)["']/)[1];
+}
+
 test('a newer app build shows the update prompt, and reloading switches to it', async (t) => {
   const { site, page } = await visited(t, 'update');
   const v1 = (await page.evaluate(() => caches.keys())).filter((k) => /^marsad-[0-9a-f]{16}$/.test(k));
   assert.equal(v1.length, 1, v1.join());
-  appendFileSync(join(site.dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(await tool('marsad-dist'), ['site', site.dir]);
-  const v2 = readFileSync(join(site.dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["']([0-9a-f]+)["']/)[1];
+  const v2 = await publishNewBuild(site);
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
@@ -118,6 +123,36 @@ test('a newer app build shows the update prompt, and reloading switches to it', 
   const keys = await page.evaluate(() => caches.keys());
   assert.ok(keys.includes(`marsad-${v2}`), keys.join());
   assert.ok(keys.includes('marsad-data'), 'committed data outlives the update');
+  assert.equal(await page.$('.update-prompt'), null);
+});
+
+test('when the browser holds the new version back, "Reload" gives way to how to finish, and the page switches once it lets go', async (t) => {
+  const { site, page } = await visited(t, 'held');
+  const v2 = await publishNewBuild(site);
+  await page.goto(`${site.url}?lang=en`);
+  await ready(page);
+  await page.waitForSelector('.update-prompt button', { timeout: 20000 });
+  // Stands in for a browser that defers the activation (Chromium did, after an offline spell):
+  // the waiting worker never hears "skip-waiting" from this page.
+  const send = await page.evaluateHandle(() => {
+    const send = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (m, ...rest) { return m === 'skip-waiting' ? undefined : send.call(this, m, ...rest); };
+    return send;
+  });
+  const before = await page.evaluate(() => performance.timeOrigin);
+  await page.click('.update-prompt button');
+  const held = page.locator('.update-prompt .update-held');
+  await held.waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.textContent('.update-prompt'), /A new version of Marsad is available\. The browser is holding the update back: reload the page from the browser to finish it\./);
+  assert.equal(await page.$('.update-prompt button'), null, 'no button that does nothing');
+  assert.equal(await page.evaluate(() => performance.timeOrigin), before, 'still this page');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'update-held', 'focus follows the button it replaced');
+  // The browser lets go (here: the message arrives): the page reloads into the new version.
+  await page.evaluate(async (send) => send.call((await navigator.serviceWorker.getRegistration()).waiting, 'skip-waiting'), send);
+  await page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 20000 });
+  await ready(page);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.ok(keys.includes(`marsad-${v2}`), keys.join());
   assert.equal(await page.$('.update-prompt'), null);
 });
 

@@ -214,9 +214,8 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
   // The reader closes the tab and comes back: with no page left on the old version, the new one
-  // takes over. (Not "Update": offline.test covers that button; here, after the offline spell,
-  // Chromium held the new version's activation for good in 1 of 5 runs, and a reload from the
-  // page then waited on it too. Noted in ARCHITECTURE.md.)
+  // takes over. (Not the prompt's "Reload": offline.test covers it; here, after the offline
+  // spell, Chromium held the new version's activation for good in 1 of 5 runs. ARCHITECTURE.md.)
   const problems = [...page.problems];
   await page.close();
   const back = await context0.newPage();

@@ -26,10 +26,13 @@ new Promise((painted) => {
   document.body.append(p);
 });
 // --- release builds only: the service worker ---
+// How long "Reload" waits for the new version to take over before saying the browser holds it
+// (it takes about a second).
+const UPDATE_GRACE_MS = 4000;
 // Registered in release builds, never in embeds (a third-party iframe's worker is partitioned,
 // and embeds stay online-first). Tells the app when a new version waits (`marsad-update`,
-// `marsadUpdateReady`, `marsadApplyUpdate`), and reloads into the new version only when the
-// reader asks for it.
+// `marsadUpdateReady`, `marsadApplyUpdate`) and when the browser holds it back after the reader
+// asked (`marsad-update-held`), and reloads into the new version only when the reader asks.
 if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('embed')) {
   // A test may shorten the worker's network timeout (milliseconds): sw.js?timeout=MS.
   const timeout = Math.round(Number(window.marsadSwTimeoutMs));
@@ -45,6 +48,13 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
         if (!w) { location.reload(); return; }
         w.addEventListener('statechange', () => { if (w.state === 'activated') location.reload(); });
         w.postMessage('skip-waiting');
+        // The browser activates it only once the old version has no work left, and Chromium can
+        // hold that for minutes (ARCHITECTURE.md). A reload from the page would wait on the same
+        // activation; a reload from the browser finishes it: the prompt says so
+        // (`marsad-update-held`).
+        setTimeout(() => {
+          if (w.state === 'installed') window.dispatchEvent(new Event('marsad-update-held'));
+        }, UPDATE_GRACE_MS);
       };
       window.marsadUpdateReady = true;
       window.dispatchEvent(new Event('marsad-update'));
