@@ -19,6 +19,23 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
+/** axe-core, injected into a page with `page.addScriptTag({ path: AXE })`. */
+export const AXE = resolve(ROOT, 'tests/browser/node_modules/axe-core/axe.min.js');
+
+/**
+ * The options of an axe run in `theme`: in the light theme every WCAG 2.x A and AA rule, and one
+ * experimental in axe, so off by default (an accessible name must contain the visible text). The
+ * dark theme is the same document under other colours (CSS only: the app never reads the colour
+ * scheme), so it is checked by the rules that read colours; the rest would repeat the light
+ * run's findings, and cost 40 % of its time.
+ */
+export const axeOptions = (theme) => (theme === 'dark'
+  ? { runOnly: { type: 'rule', values: ['color-contrast', 'link-in-text-block'] } }
+  : {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    rules: { 'label-content-name-mismatch': { enabled: true } },
+  });
+
 /** Serves dist/ (or `root`) on a free loopback port. */
 export function serveDist(opts = {}) {
   return serve({ root: DIST, ...opts });
