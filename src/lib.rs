@@ -8,6 +8,8 @@
 //! the DOM. See ARCHITECTURE.md for the code map and the invariants.
 
 #![recursion_limit = "512"]
+// Safe Rust only: the fuzzing in CI runs without AddressSanitizer on the strength of it (.ci/test).
+#![forbid(unsafe_code)]
 
 pub mod cite;
 pub mod compare;
