@@ -5,11 +5,10 @@
 // The worker's protocol itself is tested in worker.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, DIST, listed, waitListed, tool, waitUntil } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, waitUntil, publishNewBuild } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(join(DIST, 'data/events.json'), 'utf8'));
@@ -100,18 +99,11 @@ test('a damaged data update never replaces the last good data, and the reader is
   assert.equal(await listed(page), data.events.length);
 });
 
-/** Publishes a new build of the site (its icon changed): resolves to the new worker's version. */
-async function publishNewBuild(site) {
-  appendFileSync(join(site.dir, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(await tool('marsad-dist'), ['site', site.dir]);
-  return readFileSync(join(site.dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["']([0-9a-f]+)["']/)[1];
-}
-
 test('a newer app build shows the update prompt, and reloading switches to it', async (t) => {
   const { site, page } = await visited(t, 'update');
   const v1 = (await page.evaluate(() => caches.keys())).filter((k) => /^marsad-[0-9a-f]{16}$/.test(k));
   assert.equal(v1.length, 1, v1.join());
-  const v2 = await publishNewBuild(site);
+  const v2 = await publishNewBuild(site.dir);
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.waitForSelector('.update-prompt', { timeout: 20000 });
@@ -128,7 +120,7 @@ test('a newer app build shows the update prompt, and reloading switches to it', 
 
 test('when the browser holds the new version back, "Reload" gives way to how to finish, and the page switches once it lets go', async (t) => {
   const { site, page } = await visited(t, 'held');
-  const v2 = await publishNewBuild(site);
+  const v2 = await publishNewBuild(site.dir);
   await page.goto(`${site.url}?lang=en`);
   await ready(page);
   await page.waitForSelector('.update-prompt button', { timeout: 20000 });

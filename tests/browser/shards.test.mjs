@@ -4,11 +4,11 @@
 // the limit. Here: 3,000 synthetic events with a 128 KiB limit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { launch, newPage, ready, DIST, listed, waitListed, tool, waitUntil } from './util.mjs';
+import { launch, newPage, ready, DIST, listed, waitListed, tool, waitUntil, publishNewBuild } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const N = 3000;
@@ -207,8 +207,7 @@ test('offline after one visit: the worker keeps every shard the app accepted', a
   assert.equal(await page.getAttribute('.fallback', 'data-fallback'), 'offline');
   assert.equal(await page.$('.notice:not(.fallback)'), null, 'no shard missing');
   // A new build replaces the app's cache but keeps the shards (their names change with them).
-  appendFileSync(join(own, 'icon.svg'), '\n<!-- v2 -->\n');
-  execFileSync(await tool('marsad-dist'), ['site', own, '--max-shard-bytes', String(LIMIT)]);
+  await publishNewBuild(own, '--max-shard-bytes', String(LIMIT));
   site = await serve({ root: own, port });
   await page.reload();
   await ready(page);

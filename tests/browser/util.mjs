@@ -1,9 +1,10 @@
 // Shared helpers for the browser tests: Debian's Chromium through playwright-core, the static
 // server on loopback, and console-error capture.
 import { chromium } from 'playwright-core';
-import { resolve, dirname } from 'node:path';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { serve } from './serve.mjs';
 import { createRequire } from 'node:module';
 
@@ -137,6 +138,16 @@ export function tool(name) {
     }));
   }
   return tools.get(name);
+}
+
+/**
+ * Publishes a new build of the site in `dir` over the old one, as a deploy would (its icon
+ * changed; `marsad-dist site dir ...args`): resolves to the new service worker's version.
+ */
+export async function publishNewBuild(dir, ...args) {
+  appendFileSync(join(dir, 'icon.svg'), '\n<!-- v2 -->\n');
+  execFileSync(await tool('marsad-dist'), ['site', dir, ...args]);
+  return readFileSync(join(dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["']([0-9a-f]+)["']/)[1];
 }
 
 /**
