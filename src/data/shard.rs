@@ -44,6 +44,43 @@ pub fn fetch_order(shards: &[ShardRef], from: Option<i32>, to: Option<i32>) -> V
     first
 }
 
+/// When the explorer shows what has come in of a sharded load (each showing redraws the views,
+/// so at most one every `every_ms`): a shard that arrives `every_ms` or more after the last
+/// showing is shown at once; one that comes sooner is owed a showing `every_ms` after the last,
+/// whether or not another shard arrives by then. (Without that debt, the years a shared link
+/// asks for, fetched first, waited for the next shard to arrive, or to time out.)
+#[derive(Clone, Copy, Debug)]
+pub struct Pace {
+    every_ms: f64,
+    last: f64,
+    owed: bool,
+}
+
+impl Pace {
+    pub fn new(every_ms: f64) -> Self {
+        Pace { every_ms, last: f64::NEG_INFINITY, owed: false }
+    }
+
+    /// A shard came in at `now` with more to come: whether to show it now (then call
+    /// [`Pace::shown`]); otherwise it is owed. `at_once`: someone waits for the next showing.
+    pub fn arrived(&mut self, now: f64, at_once: bool) -> bool {
+        let show = at_once || now - self.last >= self.every_ms;
+        self.owed = !show;
+        show
+    }
+
+    /// How long from `now` until the owed showing is due (none owed: `None`).
+    pub fn due_in(&self, now: f64) -> Option<f64> {
+        self.owed.then(|| (self.last + self.every_ms - now).max(0.0))
+    }
+
+    /// What had come in was shown at `now`.
+    pub fn shown(&mut self, now: f64) {
+        self.last = now;
+        self.owed = false;
+    }
+}
+
 /// FNV-1a 64-bit of `bytes` as 16 hex digits: cache busting and corruption detection, not
 /// security (the shards come from the same origin as the app).
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -202,6 +239,29 @@ mod tests {
         let doc = generate(1000, 3).to_json();
         let split = split(&doc, max).unwrap().expect("1,000 events are over 96 KiB");
         (doc, split)
+    }
+
+    #[test]
+    fn shards_in_are_shown_at_most_once_a_period_and_never_held_for_the_next() {
+        let mut pace = Pace::new(1500.0);
+        assert_eq!(pace.due_in(0.0), None, "nothing in, nothing owed");
+        // The first shard in is shown at once.
+        assert!(pace.arrived(100.0, false));
+        pace.shown(100.0);
+        assert_eq!(pace.due_in(100.0), None);
+        // The next, soon after, is owed: due 1.5 s after the last showing, with no other shard.
+        assert!(!pace.arrived(130.0, false));
+        assert_eq!(pace.due_in(130.0), Some(1470.0));
+        assert!(!pace.arrived(900.0, false), "still owed, not due sooner");
+        assert_eq!(pace.due_in(900.0), Some(700.0));
+        assert_eq!(pace.due_in(2000.0), Some(0.0), "overdue is due now");
+        pace.shown(1600.0);
+        assert_eq!(pace.due_in(1600.0), None);
+        // One a period or more after the last showing is shown at once; so is one waited for.
+        assert!(pace.arrived(3100.0, false));
+        pace.shown(3100.0);
+        assert!(pace.arrived(3200.0, true));
+        assert_eq!(pace.due_in(3200.0), None);
     }
 
     #[test]

@@ -48,7 +48,8 @@ pub enum Phase {
 const CHECK_TASK_MS: f64 = 6.0;
 const CHECK_STEP: usize = 8;
 
-/// A new snapshot at most this often while shards arrive (each one re-renders the views).
+/// A new snapshot at most this often while shards arrive (each one re-renders the views), and
+/// this long after the last at the latest while shards it has not shown are in (`shard::Pace`).
 const SNAPSHOT_EVERY_MS: f64 = 1500.0;
 /// Shard requests kept in flight at once.
 const SHARDS_IN_FLIGHT: usize = 4;
@@ -171,42 +172,48 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     // A sharded load's search index is built on the other core where the browser allows it.
     let mut helper = if total > 0 { IndexWorker::start(&head_text) } else { None };
     drop(head_text);
-    let (mut generation, mut done, mut last) = (0, 0, f64::NEG_INFINITY);
+    let (mut generation, mut done) = (0, 0);
     let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
     let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
     ctx.shards.set((total > 0).then_some((0, total)));
     let shown = Shown { ctx, phase, generation: Rc::new(Cell::new(0)) };
     let job = Rc::new(Indexing { loader: RefCell::new(Some(loader)), ..Indexing::default() });
-    while let Some((s, result)) = arriving.next().await {
+    let mut pace = shard::Pace::new(SNAPSHOT_EVERY_MS);
+    loop {
+        let arrival = match next_step(&mut arriving, &pace).await {
+            Step::End => break,
+            Step::In(arrival) => Some(arrival),
+            Step::Due => None,
+        };
+        let came = arrival.is_some();
         let Ok(mut slot) = job.loader.try_borrow_mut() else { continue };
         let Some(loader) = slot.as_mut() else { continue };
-        match result {
-            Ok(text) => loader.add_shard(s, &text),
-            Err(f) => loader.shard_failed(s, f.details()),
-        }
-        if let Some(helper) = helper.as_mut() {
-            helper.send(loader.arrived().0);
-        }
-        done += 1;
-        ctx.shards.set(Some((done, total)));
-        let now = js_sys::Date::now();
-        // A search waits on the snapshot shown: the next one comes with the shard just in, not
-        // 1.5 s after the last (unless one is already held for its index).
-        let waited = generation == shown.generation.get()
-            && ctx.query.with_untracked(searches)
-            && ctx.data.with_untracked(|d| d.waits_for_index());
-        if done < total && (now - last >= SNAPSHOT_EVERY_MS || waited) {
+        let show = match arrival {
+            Some((s, result)) => {
+                add_shard(loader, helper.as_mut(), s, result);
+                done += 1;
+                ctx.shards.set(Some((done, total)));
+                // A search waits on the snapshot shown: the next one comes with the shard just
+                // in, not 1.5 s after the last (unless one is already held for its index).
+                let waited = generation == shown.generation.get()
+                    && ctx.query.with_untracked(searches)
+                    && ctx.data.with_untracked(|d| d.waits_for_index());
+                done < total && pace.arrived(js_sys::Date::now(), waited)
+            }
+            None => true,
+        };
+        if show {
             generation += 1;
             let snapshot = Snapshot::new(loader.snapshot(), fallback.clone(), generation, false);
             show_partial(&shown, helper.as_ref(), snapshot);
-            last = js_sys::Date::now();
+            pace.shown(js_sys::Date::now());
         }
         drop(slot);
         // Without a live worker, the page builds the index in its idle time. With one it does
         // not: a search waits for the worker's index, and the page's own build only raised the
         // memory's peak (at 100,000 events, 116-124 MB from one load to the next, as far as
         // the idle time let it get; the slices begin if the worker fails).
-        if total > 0 && helper.as_ref().is_none_or(IndexWorker::failed) {
+        if came && total > 0 && helper.as_ref().is_none_or(IndexWorker::failed) {
             index_when_idle(&job);
         }
     }
@@ -226,6 +233,40 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             // After the drawing's task (queued first), never ahead of it.
             index_between_tasks(&complete);
         }
+    }
+}
+
+/// What comes first in a sharded load: a shard in, the showing `pace` owes coming due, the end.
+enum Step<T> {
+    In(T),
+    Due,
+    End,
+}
+
+async fn next_step<S: futures::Stream + Unpin>(arriving: &mut S, pace: &shard::Pace) -> Step<S::Item> {
+    let next = arriving.next();
+    let Some(ms) = pace.due_in(js_sys::Date::now()) else {
+        return next.await.map_or(Step::End, Step::In);
+    };
+    match futures::future::select(next, std::pin::pin!(after(ms))).await {
+        futures::future::Either::Left((arrival, _)) => arrival.map_or(Step::End, Step::In),
+        futures::future::Either::Right(_) => Step::Due,
+    }
+}
+
+/// Adds a shard that came in (or its failure) to `loader`; the index's worker is sent it too.
+fn add_shard(
+    loader: &mut data::Loader,
+    helper: Option<&mut IndexWorker>,
+    s: &ShardRef,
+    result: Result<String, Failure>,
+) {
+    match result {
+        Ok(text) => loader.add_shard(s, &text),
+        Err(f) => loader.shard_failed(s, f.details()),
+    }
+    if let Some(helper) = helper {
+        helper.send(loader.arrived().0);
     }
 }
 
@@ -474,6 +515,18 @@ pub(super) fn idle_task<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
     // The returned promise rejects only if the task is aborted, which never happens here.
     let _ = post.call2(&scheduler, &run, &options);
     Ok(())
+}
+
+/// Resolves `ms` milliseconds from now.
+async fn after(ms: f64) {
+    let (done, time) = futures::channel::oneshot::channel();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::from_millis(ms as u64),
+    );
+    let _ = time.await;
 }
 
 /// Resolves in a task of its own, after the tasks already queued (`next_task`).

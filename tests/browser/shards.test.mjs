@@ -106,7 +106,11 @@ test('the years asked for in the URL load first', async () => {
   await page.goto(`${server.url}?lang=en&from=${old.from}&to=${old.to}`);
   await ready(page);
   assert.deepEqual(requested.slice(0, 2), [head.shards[0].path, old.path]);
+  // Shown while every other shard is still held back: not when the next one arrives, or times
+  // out (for 20 s a shared link to these years said "0 events").
   await waitListed(page, old.events);
+  assert.match(await page.textContent('.shard-progress'), new RegExp(`\\b2/${head.shards.length}\\b`), 'the others still held back');
+  assert.equal(await page.$('.notice'), null, 'no shard timed out');
   release();
   await page.waitForSelector('.shard-progress', { state: 'detached', timeout: 30000 });
   assert.equal(await listed(page), shardEvents(old).length);
