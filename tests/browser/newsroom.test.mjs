@@ -61,6 +61,42 @@ test('Hijri dates first, the Gregorian beside them, at the precision the data ha
   await page.context().close();
 });
 
+test('every reading keeps a list row on its lines: no date wraps, nothing spills out of its row', async () => {
+  // A Hijri date is the longest ("Rajab–Shaban 1447 AH (January 2026)"): in a date column beside
+  // the title it took three lines of a 60 px row, over the row below and the row's own facts.
+  const found = [];
+  for (const lang of ['ar', 'en']) {
+    for (const cal of ['', '&cal=islamic']) {
+      for (const width of [390, 1280]) {
+        const page = await open(`lang=${lang}${cal}`, { width });
+        await page.$eval('.event-list', (l) => l.scrollIntoView());
+        const rows = await page.$$eval('.event-list .event-row', (rows) => rows.map((row) => {
+          const box = row.getBoundingClientRect();
+          const out = [];
+          for (const part of row.querySelectorAll('.event-date, a, .event-meta')) {
+            const b = part.getBoundingClientRect();
+            if (b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5) out.push(`${part.className || 'title'} outside its row`);
+          }
+          for (const sel of ['.event-date', '.event-meta']) {
+            const range = document.createRange();
+            range.selectNodeContents(row.querySelector(sel));
+            const rects = [...range.getClientRects()];
+            const tall = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
+            if (tall > 2 * parseFloat(getComputedStyle(row.querySelector(sel)).fontSize)) out.push(`${sel} wraps`);
+          }
+          const [d, m] = ['.event-date', '.event-meta'].map((s) => row.querySelector(s).getBoundingClientRect());
+          if (d.left < m.right - 0.5 && m.left < d.right - 0.5 && d.top < m.bottom - 0.5 && m.top < d.bottom - 0.5) out.push('date over meta');
+          return out.length ? `${row.querySelector('.event-date').textContent}: ${out.join(', ')}` : '';
+        }));
+        assert.ok(rows.length >= 4, `${lang}${cal} ${width}: ${rows.length} rows`);
+        for (const r of rows.filter(Boolean)) found.push(`${lang}${cal} ${width} px: ${r}`);
+        await page.context().close();
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
 test('Arabic-Indic digits in every number and date of the Arabic interface; English keeps Latin digits', async () => {
   const n = data.events.length;
   const ar = await open(`digits=arab&cal=islamic&event=${DAY}`);
