@@ -72,6 +72,19 @@ fn optimise(from: &Path, to: &Path, flags: Option<&[String]>) -> Result<(), Stri
     }
 }
 
+/// The names (without `.wasm`) of the split modules wasm-split-cli wrote into `parts`.
+fn split_modules(parts: &Path) -> Result<Vec<String>, String> {
+    let mut stems = Vec::new();
+    for entry in std::fs::read_dir(parts).map_err(|e| format!("{}: {e}", parts.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "marsad") else { continue };
+        if path.extension().is_some_and(|e| e == "wasm") {
+            stems.push(stem.to_owned());
+        }
+    }
+    Ok(stems)
+}
+
 /// Runs [`optimise`] on every `(from, to)` in `jobs`, as many at once as the machine has cores;
 /// the first error, if any.
 fn optimise_all(jobs: &[(PathBuf, PathBuf)], flags: Option<&[String]>) -> Result<(), String> {
@@ -142,14 +155,7 @@ pub fn split(dir: &Path, release: bool) -> Result<(), String> {
     let flags = if release { Some(opt_flags()?) } else { None };
     let mut loader = std::fs::read_to_string(parts.join(LOADER))
         .map_err(|e| format!("{LOADER}: {e} (no split point in the app?)"))?;
-    let mut stems = Vec::new();
-    for entry in std::fs::read_dir(&parts).map_err(|e| format!("{}: {e}", parts.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "marsad") else { continue };
-        if path.extension().is_some_and(|e| e == "wasm") {
-            stems.push(stem.to_owned());
-        }
-    }
+    let stems = split_modules(&parts)?;
     // The first module and every split one optimised side by side (one wasm-opt process each:
     // 40 one after the other took 51 s of the post-build step's 53).
     let mut jobs = vec![(bound.join("marsad_bg.wasm"), dir.join(&wasm))];
