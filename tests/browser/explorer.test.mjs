@@ -362,7 +362,7 @@ test("the cards and the event page are a module of their own, asked for once eve
   await page.context().close();
 });
 
-test("the first card's and event page's code is compiled in idle time by views drawn out of the page, once: nothing shows, no flag is fetched", async () => {
+test("the first card's and event page's code is compiled in idle time by views drawn out of the page, and a copy of each laid out out of sight, once: nothing shows, no flag is fetched", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn
   // ahead would then be requested at once (and cancelled), not only when its document loads it.
@@ -375,10 +375,16 @@ test("the first card's and event page's code is compiled in idle time by views d
   page.on('requestfailed', (r) => { if (flag(r)) flags.push(`failed ${new URL(r.url()).pathname}`); });
   await page.addInitScript(() => {
     window.__drawn = 0;
+    window.__copies = [];
     window.__loading = 0;
+    // A mutation observer's callback runs once the task that made the changes is over: a copy
+    // no longer in the page by then was taken out in the task that put it in, before any frame.
     new MutationObserver((ms) => {
       for (const m of ms) for (const n of m.addedNodes) {
-        if (n.nodeType === 1 && (n.matches('.country-card, .event-page') || n.querySelector('.country-card, .event-page'))) window.__drawn++;
+        const view = n.nodeType === 1 && n.querySelector('.country-card, .event-page');
+        if (n.nodeType === 1 && n.matches('.drawn-ahead')) {
+          window.__copies.push({ view: view?.className.split(' ').pop(), gone: !n.isConnected, inert: n.inert, hidden: n.getAttribute('aria-hidden'), in: n.parentNode?.nodeName ?? m.target.nodeName, links: n.querySelectorAll('a, button, input').length });
+        } else if (n.nodeType === 1 && (n.matches('.country-card, .event-page') || view)) window.__drawn++;
         if (n.nodeType === 1 && (n.matches('.split-loading') || n.querySelector('.split-loading'))) window.__loading++;
       }
     }).observe(document, { childList: true, subtree: true });
@@ -386,9 +392,27 @@ test("the first card's and event page's code is compiled in idle time by views d
   await page.goto(`${server.url}?lang=en`);
   await ready(page);
   const measured = (name) => page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, name);
-  await page.waitForFunction(() => ['marsad:ahead-event', 'marsad:ahead-card'].every((n) => performance.getEntriesByName(n, 'measure').length > 0));
+  const ahead = ['marsad:ahead-card', 'marsad:ahead-card-layout', 'marsad:ahead-event', 'marsad:ahead-event-layout'];
+  await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n, 'measure').length > 0), ahead);
   assert.equal(await measured('marsad:ahead-card'), 1);
   assert.equal(await page.evaluate(() => window.__drawn), 0, 'no card or event page entered the page');
+  // A copy of each (plain nodes) was laid out under the body, and out of the page again in the
+  // same task: inert, hidden from screen readers, and out of sight by the stylesheet.
+  const copies = await page.evaluate(() => window.__copies);
+  assert.deepEqual(copies.map((c) => [c.view, c.gone, c.inert, c.hidden, c.in]), [
+    ['country-card', true, true, 'true', 'BODY'],
+    ['event-page', true, true, 'true', 'BODY'],
+  ]);
+  assert.ok(copies.every((c) => c.links > 0), 'the copies are whole views');
+  const host = await page.evaluate(() => {
+    const d = document.body.appendChild(document.createElement('div'));
+    d.className = 'drawn-ahead';
+    const s = getComputedStyle(d);
+    const out = [s.visibility, s.position, s.pointerEvents];
+    d.remove();
+    return out;
+  });
+  assert.deepEqual(host, ['hidden', 'absolute', 'none']);
   assert.deepEqual(flags, [], 'no flag fetched');
   // A card chosen now draws as ever, at once (never a "Loading…" first: its module is in), its
   // flag fetched then; the card drawn ahead is not drawn again.
@@ -407,7 +431,7 @@ test("the first card's and event page's code is compiled in idle time by views d
   await page.click('.main-nav a:text-is("Timeline")');
   await page.waitForSelector('.timeline-body:not([hidden])');
   await idle(page);
-  assert.deepEqual((await aheads(page)).sort(), ['marsad:ahead-card', 'marsad:ahead-event']);
+  assert.deepEqual((await aheads(page)).sort(), ahead);
   assert.deepEqual(page.problems, []);
   // A page that opens on a card, or on the grid of cards, has their code compiled already: no
   // card is drawn ahead once the timeline shows, only the event page.
@@ -418,9 +442,9 @@ test("the first card's and event page's code is compiled in idle time by views d
       assert.deepEqual(await aheads(carded), [], 'nothing drawn ahead off the timeline');
       await carded.click('.main-nav a:text-is("Timeline")');
     }
-    await carded.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event', 'measure').length > 0);
+    await carded.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event-layout', 'measure').length > 0);
     await idle(carded);
-    assert.deepEqual(await aheads(carded), ['marsad:ahead-event'], q);
+    assert.deepEqual(await aheads(carded), ['marsad:ahead-event', 'marsad:ahead-event-layout'], q);
     await carded.context().close();
   }
   await page.context().close();
