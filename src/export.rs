@@ -141,7 +141,7 @@ pub const CSV_COLUMNS: &[Column] = &[
         field: "id",
         value: |r| {
             let q = Query { lang: r.lang, event: Some(r.w.id.clone()), ..Query::default() };
-            crate::page::link(r.base, &q, |id| crate::page::event_has_page(r.ds, id))
+            crate::page::link(r.base, &q, &|id| crate::page::event_has_page(r.ds, id))
         },
     },
     Column { header: "date", field: "date", value: |r| r.w.date.clone() },
@@ -277,7 +277,7 @@ pub fn pairs_csv(ds: &Dataset, pairs: &[crate::network::PairStat], lang: Lang, b
         row.extend(p.tones.iter().map(usize::to_string));
         row.push(p.balance().id().to_owned());
         row.extend(p.initiated.iter().map(usize::to_string));
-        row.push(crate::page::link(base, &q, |_| false));
+        row.push(crate::page::link(base, &q, &|_| false));
         row
     });
     csv_table(header, rows)

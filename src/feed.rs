@@ -62,7 +62,7 @@ fn stamp(d: &PartialDate) -> String {
 
 /// The event's permanent query address: the entry's id and its tombstone's `ref`.
 pub fn entry_id(site: &str, id: &str, lang: Lang) -> String {
-    link(site, &Query { event: Some(id.to_owned()), lang, ..Query::default() }, |_| false)
+    link(site, &Query { event: Some(id.to_owned()), lang, ..Query::default() }, &|_| false)
 }
 
 /// The events of `scope`, newest change first, at most [`ENTRIES`].
@@ -86,7 +86,7 @@ fn entries<'a>(ds: &'a Dataset, scope: Scope) -> Vec<&'a Event> {
 fn entry(ds: &Dataset, e: &Event, site: &str, lang: Lang) -> String {
     let fmt = Fmt::new(lang, Reading::default());
     let q = Query { event: Some(e.id.clone()), lang, ..Query::default() };
-    let href = link(site, &q, |id| event_has_page(ds, id));
+    let href = link(site, &q, &|id| event_has_page(ds, id));
     let mut summary = format!("{} — {}", format_date(fmt, &e.date), lang.pick(&e.summary()));
     if let (Some(note), Some(day)) = (&e.update_note, e.updated) {
         let label = lang.strings().history_corrected;
@@ -131,7 +131,7 @@ pub fn feed(ds: &Dataset, scope: Scope, lang: Lang, site: &str) -> String {
         Scope::All => Query { lang, ..Query::default() },
         Scope::Country(code) => Query { lang, countries: vec![code.to_owned()], ..Query::default() },
     };
-    let home = link(site, &home, |_| false);
+    let home = link(site, &home, &|_| false);
     let me = format!("{site}{}", path(scope, lang));
     let author = match lang {
         Lang::Ar => "مرصد",

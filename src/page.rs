@@ -18,7 +18,7 @@ pub const PRERENDER_EVENTS: usize = 2000;
 ///
 /// Arabic pages sit at the root, English ones under `en/`: `""`, `event/<id>/`,
 /// `country/<CODE>/`, `countries/`, `network/`, `en/`, `en/event/<id>/`…
-pub fn static_path(q: &Query, has_event_page: impl Fn(&str) -> bool) -> Option<String> {
+pub fn static_path(q: &Query, has_event_page: &dyn Fn(&str) -> bool) -> Option<String> {
     // Reading options do not change which page it is: `link` adds them as a query string.
     let q = &Query { reading: Reading::default(), ..q.clone() };
     let lang = q.lang;
@@ -51,7 +51,7 @@ pub fn event_has_page(ds: &Dataset, id: &str) -> bool {
 /// A link to `q` from a page whose site root is `root` (ending in `/`: relative, `../../`, on
 /// a static page, or absolute, `/marsad/`, in the app): the static page when there is one (with
 /// the reading options, if any, as its query string), else the query string on the root.
-pub fn link(root: &str, q: &Query, has_event_page: impl Fn(&str) -> bool) -> String {
+pub fn link(root: &str, q: &Query, has_event_page: &dyn Fn(&str) -> bool) -> String {
     match static_path(q, has_event_page) {
         Some(path) => {
             let reading = Query { reading: q.reading, ..Query::default() }.to_query_string();
@@ -68,8 +68,8 @@ pub fn link(root: &str, q: &Query, has_event_page: impl Fn(&str) -> bool) -> Str
 /// shows; a link to another event is about that event), or else — a link that keeps the page's
 /// event and changes the rest, such as a party's country — that rest without the event.
 /// Anything else stays as it is (filters need the app).
-pub fn static_target(q: &Query, from_event: Option<&str>, has_event_page: impl Fn(&str) -> bool) -> Query {
-    if static_path(q, &has_event_page).is_some() {
+pub fn static_target(q: &Query, from_event: Option<&str>, has_event_page: &dyn Fn(&str) -> bool) -> Query {
+    if static_path(q, has_event_page).is_some() {
         return q.clone();
     }
     match q.event.as_deref() {
@@ -78,7 +78,7 @@ pub fn static_target(q: &Query, from_event: Option<&str>, has_event_page: impl F
         }
         Some(id) if Some(id) == from_event => {
             let rest = Query { event: None, ..q.clone() };
-            if static_path(&rest, &has_event_page).is_some() {
+            if static_path(&rest, has_event_page).is_some() {
                 rest
             } else {
                 q.clone()
@@ -341,8 +341,8 @@ mod tests {
     #[test]
     fn a_static_page_links_to_static_pages() {
         let target = |link: &str, from: Option<&str>| {
-            let q = static_target(&Query::parse(link), from, |id| id != "old");
-            static_path(&q, |id| id != "old").unwrap_or_else(|| format!("?{}", q.to_query_string()))
+            let q = static_target(&Query::parse(link), from, &|id| id != "old");
+            static_path(&q, &|id| id != "old").unwrap_or_else(|| format!("?{}", q.to_query_string()))
         };
         // A row of a country's list opens the event's own page, not the filtered list.
         assert_eq!(target("country=AE&event=e1", None), "event/e1/");
@@ -472,7 +472,7 @@ mod tests {
         ];
         for (qs, path) in cases {
             let q = Query::parse(qs);
-            assert_eq!(static_path(&q, all).as_deref(), Some(path), "{qs}");
+            assert_eq!(static_path(&q, &all).as_deref(), Some(path), "{qs}");
             assert_eq!(from_path(path), Some(q.clone()), "{path}");
             assert_eq!(from_path(&format!("{path}index.html")), Some(q), "{path}index.html");
         }
@@ -495,10 +495,10 @@ mod tests {
             "view=network&pairs=100",
             "compare=GB,CN",
         ] {
-            assert_eq!(static_path(&Query::parse(qs), all), None, "{qs}");
+            assert_eq!(static_path(&Query::parse(qs), &all), None, "{qs}");
         }
         // An event whose page was not written (beyond the prerendered newest) keeps its query URL.
-        assert_eq!(static_path(&Query::parse("event=old-one"), |id| id != "old-one"), None);
+        assert_eq!(static_path(&Query::parse("event=old-one"), &|id| id != "old-one"), None);
         for path in ["events/", "event/", "country/gb/", "en/en/", "event/a/b/", "../x/", "fr/"] {
             assert_eq!(from_path(path), None, "{path}");
         }
@@ -507,21 +507,21 @@ mod tests {
     #[test]
     fn links_go_to_static_pages_where_they_exist() {
         let all = |_: &str| true;
-        assert_eq!(link("../../", &Query::parse("lang=en&event=a-b"), all), "../../en/event/a-b/");
-        assert_eq!(link("./", &Query::default(), all), "./");
-        assert_eq!(link("/m/", &Query::parse("type=pledge"), all), "/m/?type=pledge");
-        assert_eq!(link("/m/", &Query::parse("event=a-b"), |_| false), "/m/?event=a-b");
+        assert_eq!(link("../../", &Query::parse("lang=en&event=a-b"), &all), "../../en/event/a-b/");
+        assert_eq!(link("./", &Query::default(), &all), "./");
+        assert_eq!(link("/m/", &Query::parse("type=pledge"), &all), "/m/?type=pledge");
+        assert_eq!(link("/m/", &Query::parse("event=a-b"), &|_| false), "/m/?event=a-b");
         // Reading options ride along as the static page's query string, and the path plus that
         // query string reads back as the same state.
         let reading = Query::parse("lang=en&country=GB&digits=arab&cal=islamic&axis=ltr");
-        let href = link("/m/", &reading, all);
+        let href = link("/m/", &reading, &all);
         assert_eq!(href, "/m/en/country/GB/?digits=arab&cal=islamic&axis=ltr");
         let (path, qs) = href.trim_start_matches("/m/").split_once('?').unwrap();
         assert_eq!(Query::parse(&format!("{}&{qs}", from_path(path).unwrap().to_query_string())), reading);
-        assert_eq!(link("/m/", &Query::parse("digits=arab&type=pledge"), all), "/m/?type=pledge&digits=arab");
+        assert_eq!(link("/m/", &Query::parse("digits=arab&type=pledge"), &all), "/m/?type=pledge&digits=arab");
         let shared = Page::of(&reading).share(Lang::Ar, reading.reading).unwrap();
         assert_eq!(shared.to_query_string(), "country=GB&digits=arab&cal=islamic&axis=ltr");
-        let target = static_target(&Query::parse("event=a-b&q=x&digits=arab"), None, all);
+        let target = static_target(&Query::parse("event=a-b&q=x&digits=arab"), None, &all);
         assert_eq!(target.reading.digits, crate::vocab::Digits::Arab);
         let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
         assert!(event_has_page(&ds, "bangkok-meeting"));

@@ -61,8 +61,8 @@ pub fn when_idle(ctx: Ctx) {
         background_task(move || {
             leptos::task::spawn_local(async move {
                 if (OPENED.load)().await {
-                    let _ = idle_task(move || card(ctx, &first, seen));
-                    let _ = idle_task(move || event(ctx, &owner, seen));
+                    let _ = idle_task(Box::new(move || card(ctx, &first, seen)));
+                    let _ = idle_task(Box::new(move || event(ctx, &owner, seen)));
                 }
             })
         });
@@ -135,7 +135,7 @@ fn draw(owner: &Owner, name: &'static str, view: Box<dyn FnOnce() -> AnyView>) {
         drop(drawn);
     });
     if let Some(copy) = copy {
-        let _ = idle_task(move || measured(&format!("{name}-layout"), &mut || lay_out(&copy)));
+        let _ = idle_task(Box::new(move || measured(&format!("{name}-layout"), &mut || lay_out(&copy))));
     }
 }
 

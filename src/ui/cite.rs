@@ -27,7 +27,7 @@ pub enum Cited {
 fn page_url(ctx: Ctx, site: &SiteInfo, q: &Query) -> String {
     let d = ctx.now();
     let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
-    format!("{}{}", site.url, crate::page::link("", q, has_page).trim_start_matches("./"))
+    format!("{}{}", site.url, crate::page::link("", q, &has_page).trim_start_matches("./"))
 }
 
 /// The release file of the dataset drawn, at its stable address.

@@ -496,13 +496,16 @@ fn index_between_tasks(snapshot: &Arc<Snapshot>) {
 /// always goes first and the slices only fill the time spent waiting for the network. Where the
 /// API is missing (Safari, Firefox before 142), the next task.
 pub(super) fn background_task(f: impl FnOnce() + 'static) {
-    if let Err(f) = idle_task(f) {
+    if let Err(f) = idle_task(Box::new(f)) {
         next_task(f)
     }
 }
 
+/// A task to run later. Boxed: the scheduling code is compiled once, not once per closure.
+pub(super) type Task = Box<dyn FnOnce()>;
+
 /// Runs `f` at the `background` priority, or gives it back where the API is missing.
-pub(super) fn idle_task<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
+pub(super) fn idle_task(f: Task) -> Result<(), Task> {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let global = js_sys::global();
     let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
@@ -519,30 +522,28 @@ pub(super) fn idle_task<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
 
 /// Resolves `ms` milliseconds from now.
 async fn after(ms: f64) {
-    let (done, time) = futures::channel::oneshot::channel();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::from_millis(ms as u64),
-    );
-    let _ = time.await;
+    ran(|task| set_timeout(task, std::time::Duration::from_millis(ms as u64))).await
 }
 
 /// Resolves in a task of its own, after the tasks already queued (`next_task`).
 async fn next_turn() {
-    let (done, turn) = futures::channel::oneshot::channel();
-    next_task(move || {
+    ran(next_task).await
+}
+
+/// Resolves once the task given to `schedule` has run; at once if it is dropped unrun (no
+/// message could be posted).
+async fn ran(schedule: impl FnOnce(Task)) {
+    let (done, ran) = futures::channel::oneshot::channel();
+    schedule(Box::new(move || {
         let _ = done.send(());
-    });
-    // Dropped unsent when no message could be posted: then it goes on at once.
-    let _ = turn.await;
+    }));
+    let _ = ran.await;
 }
 
 /// Runs `f` in a task of its own, after the tasks already queued (input included): a message
 /// the page posts to itself. A chain of `setTimeout(0)` would do the same, but browsers clamp
 /// it to 4 ms after five nested calls: at 100,000 events that idled 100 slices x 4 ms.
-fn next_task(f: impl FnOnce() + 'static) {
+fn next_task(f: Task) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return set_timeout(f, std::time::Duration::ZERO);

@@ -307,6 +307,11 @@ impl Ctx {
     pub fn navigate(&self, f: impl FnOnce(&mut Query), nav: Nav) {
         let mut q = self.query.get_untracked();
         f(&mut q);
+        self.go(q, nav);
+    }
+
+    /// `navigate`'s work once the state is made (not generic: compiled once, not per caller).
+    fn go(&self, q: Query, nav: Nav) {
         let replace = match nav {
             Nav::Push => false,
             Nav::Replace => true,
@@ -338,11 +343,16 @@ impl Ctx {
         let mut q = self.query.get();
         let from = q.event.clone();
         f(&mut q);
+        self.href_to(q, from)
+    }
+
+    /// `href`'s work once the state is made, from the event page `from` (not generic).
+    fn href_to(&self, mut q: Query, from: Option<String>) -> String {
         self.data.with(|d| {
             if self.is_static() {
                 // Without JavaScript only static pages work: go to the nearest one.
                 let has_page = |id: &str| crate::page::event_has_page(&d.ds, id);
-                q = crate::page::static_target(&q, from.as_deref(), has_page);
+                q = crate::page::static_target(&q, from.as_deref(), &has_page);
             }
             self.link(d, &q)
         })
@@ -351,7 +361,7 @@ impl Ctx {
     /// The link to `q`: its static page where the build writes one, else the query string.
     fn link(&self, d: &Snapshot, q: &Query) -> String {
         let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
-        self.root.with_value(|root| crate::page::link(root, q, has_page))
+        self.root.with_value(|root| crate::page::link(root, q, &has_page))
     }
 
     /// The URL of a file of the site (`flags/gb.svg`) from the page drawn.

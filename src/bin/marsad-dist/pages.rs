@@ -131,7 +131,7 @@ fn clip(text: &str, max: usize) -> String {
 /// The Arabic and English paths of page `q` (whose path is `path`).
 fn alternates(q: &Query, path: &str, ds: &Dataset) -> (String, String) {
     let other = Query { lang: q.lang.other(), ..q.clone() };
-    let other_path = static_path(&other, |id: &str| event_has_page(ds, id)).unwrap_or_default();
+    let other_path = static_path(&other, &|id: &str| event_has_page(ds, id)).unwrap_or_default();
     match q.lang {
         Lang::Ar => (path.to_owned(), other_path),
         Lang::En => (other_path, path.to_owned()),
@@ -316,7 +316,7 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     let ds = site_data.dataset();
     let has_page = |id: &str| event_has_page(ds, id);
     let pages: Vec<(Query, String)> =
-        states(ds).into_iter().filter_map(|q| static_path(&q, has_page).map(|path| (q, path))).collect();
+        states(ds).into_iter().filter_map(|q| static_path(&q, &has_page).map(|path| (q, path))).collect();
     // One page after another on each core: each page is drawn in a reactive root of its own, from
     // the shared (read-only) site. The sitemap keeps the pages' order.
     let draw = |(q, path): &(Query, String)| -> Result<Option<(String, String, String)>, String> {
