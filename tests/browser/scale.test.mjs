@@ -56,6 +56,47 @@ test('a partner list shows the first eight, then "show all"', async () => {
   await page.context().close();
 });
 
+test('a count is never broken over two lines: a card, the grid and the filters, both languages, phone and desktop', async () => {
+  // The page wraps long words anywhere (`overflow-wrap: anywhere`); a count beside a long label
+  // ("Accusation or attribution") was drawn as "7" over "3". Each number's text, as drawn.
+  const broken = () => {
+    const out = [];
+    for (const el of document.querySelectorAll('.count')) {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+      if (lines.size > 1) out.push(el.textContent);
+    }
+    return out;
+  };
+  // Every type, so the longest labels ("Accusation or attribution", "Government decision") are
+  // drawn beside their counts.
+  const types = ['dialogue', 'meeting', 'agreement', 'pledge', 'un_resolution', 'accusation', 'cyber_incident',
+    'sanction', 'decision', 'report', 'statement'];
+  const typed = JSON.stringify({ ...doc, events: doc.events.map((e, i) => ({ ...e, type: types[i % types.length] })) });
+  let counted = 0;
+  for (const lang of ['ar', 'en']) {
+    for (const width of [390, 1280]) {
+      for (const q of [`country=${busiest}`, 'view=countries']) {
+        const page = await newPage(browser, { width, serviceWorkers: 'block' });
+        await page.route('**/data/events.json', (r) => r.fulfill({ contentType: 'application/json', body: typed }));
+        await page.goto(`${server.url}?${lang === 'en' ? 'lang=en&' : ''}${q}`);
+        await ready(page);
+        await page.locator('.country-card .breakdown .count').first().waitFor();
+        // Folded filters on a phone: open them, so their counts are drawn too.
+        if (!(await page.$('.filters'))) {
+          await page.click('.filters-box summary');
+          await page.waitForSelector('.filters .count');
+        }
+        counted += await page.$$eval('.count', (c) => c.length);
+        assert.deepEqual(await page.evaluate(broken), [], `${lang} ${width} ${q}`);
+        await page.context().close();
+      }
+    }
+  }
+  assert.ok(counted > 500, `${counted} counts looked at`);
+});
+
 test('the card grid pages and sorts', async () => {
   const page = await open('lang=en&view=countries');
   assert.equal(await page.$$eval(".country-card", (c) => c.length), 12);
