@@ -90,13 +90,15 @@ pub(super) fn OneCountry(code: String) -> impl IntoView {
             was.map_or(0, |n| n + 1)
         }
     });
+    // "Show all partners" outlives the card's redrawing: a filter change keeps the list open.
+    let all = RwSignal::new(false);
     let card = move || {
         // Read, not only tracked: reading runs the memo, which is what subscribes it to the data.
         let _changes = changes.get();
         let d = ctx.data.get_untracked();
         let ix = d.ds.country_ix(&code)?;
         let st = ctx.filtered.with_untracked(|f| one_country(&d.rows, &f.events, ix));
-        Some(view! { <CountryCard d ix st share=true /> })
+        Some(view! { <CountryCard d ix st share=true all /> })
     };
     view! { {card} {cite} }
 }
@@ -115,9 +117,15 @@ fn card_count(ctx: Ctx, d: &Snapshot, f: Fmt, n: usize, ix: CountryIx) -> String
 /// A country's partners, the most shared events first: the first few, then "show all"; with
 /// none, a sentence that says so.
 #[component]
-fn Partners(d: std::sync::Arc<Snapshot>, ix: CountryIx, partners: Vec<(CountryIx, usize)>) -> impl IntoView {
+fn Partners(
+    d: std::sync::Arc<Snapshot>,
+    ix: CountryIx,
+    partners: Vec<(CountryIx, usize)>,
+    /// Whether every partner is listed ("show all" was pressed).
+    all: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (fmt, all) = (ctx.fmt(), RwSignal::new(false));
+    let fmt = ctx.fmt();
     let (lang, s) = (fmt.lang, fmt.strings());
     let total = partners.len();
     // Events of this state alone (or none under the filters): said, not an empty list.
@@ -193,8 +201,12 @@ fn CountryCard(
     /// With a "copy link" button (the card on top of the timeline, not one in the grid).
     #[prop(optional)]
     share: bool,
+    /// Whether every partner is listed, when it is to outlive this drawing of the card.
+    #[prop(optional)]
+    all: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let all = all.unwrap_or_else(|| RwSignal::new(false));
     let fmt = ctx.fmt();
     let (lang, s) = (fmt.lang, fmt.strings());
     let country = d.ds.country(ix);
@@ -222,7 +234,7 @@ fn CountryCard(
                 {compare_action(ctx, fmt, &code)}
             </header>
             <div class="card-body">
-                <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() /></section>
+                <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() all /></section>
                 {breakdowns(&st, fmt)}
                 <section><h3>{s.activity}</h3>{year_bars(&st.by_year, None, s.activity.to_owned(), fmt)}</section>
                 {first_last(&d, &st, fmt)}

@@ -53,6 +53,20 @@ test('a partner list shows the first eight, then "show all"', async () => {
   assert.ok(height < 1200, `the card is ${height}px tall`);
   await more.click();
   assert.equal(await page.$$eval('.partners li a', (l) => l.length), n);
+  // The list stays open while the reader narrows the card: a filter change redraws it with every
+  // partner the narrower set leaves, and no "show all" again.
+  const card = () => page.$eval('.country-card .big-count', (c) => c.textContent);
+  const was = await card();
+  // The first type (the bench's own pick: the second list of boxes).
+  await page.evaluate(() => [...document.querySelectorAll('.filters fieldset')]
+    .filter((f) => f.querySelector('input[type=checkbox]'))[1].querySelector('input[type=checkbox]').click());
+  await page.waitForFunction((w) => document.querySelector('.country-card .big-count')?.textContent !== w, was);
+  const type = new URL(page.url()).searchParams.get('type');
+  assert.ok(type, 'a type filter is on');
+  const left = new Set(doc.events.filter((e) => e.type === type && e.parties.includes(busiest)).flatMap((e) => e.parties.filter((p) => p !== busiest)));
+  assert.ok(left.size > 8 && left.size < n, `${left.size} partners under the filter`);
+  assert.equal(await page.$$eval('.partners li a', (l) => l.length), left.size);
+  assert.equal(await page.$('.partners button'), null);
   await page.context().close();
 });
 
