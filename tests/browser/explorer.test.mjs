@@ -99,6 +99,45 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
   await page.context().close();
 });
 
+test('the timeline is drawn as wide as its box: at the start, after a resize, after a search that empties it', async () => {
+  const page = await open('lang=en');
+  // The drawing's width and its box's, and every mark inside the drawing, as laid out.
+  const fits = () => page.evaluate(() => {
+    const box = document.querySelector('.timeline-canvas');
+    const svg = box?.querySelector('svg');
+    if (!svg) return { none: true };
+    const r = svg.getBoundingClientRect();
+    const marks = [...svg.querySelectorAll('.event-mark, .group')].map((m) => m.getBoundingClientRect());
+    return {
+      box: box.clientWidth, svg: Math.round(r.width),
+      outside: marks.filter((m) => m.left < r.left - 1 || m.right > r.right + 1).length, marks: marks.length,
+    };
+  });
+  const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const check = async (when) => {
+    await settled();
+    const f = await fits();
+    assert.ok(!f.none, `${when}: a drawing`);
+    assert.ok(Math.abs(f.svg - f.box) <= 1, `${when}: drawn ${f.svg}px wide in a ${f.box}px box`);
+    assert.ok(f.marks > 0 && f.outside === 0, `${when}: ${f.outside} of ${f.marks} marks outside the drawing`);
+    return f.box;
+  };
+  const wide = await check('at the start');
+  await page.setViewportSize({ width: 900, height: 900 });
+  const narrow = await check('at 900 px');
+  assert.ok(narrow < wide, `the box narrowed: ${wide} → ${narrow}`);
+  // A search that finds nothing swaps the drawing out; the next one draws it anew, at its width.
+  await page.fill('#search', 'zzzzqqq');
+  await page.waitForFunction(() => !document.querySelector('.timeline-canvas svg'));
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.fill('#search', 'China');
+  await page.waitForSelector('.timeline-canvas svg');
+  const again = await check('after the empty search, at 1100 px');
+  assert.ok(again > narrow, `the box widened: ${narrow} → ${again}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the list is virtualised: rows exist only near the viewport, and scrolling reaches the oldest event', async () => {
   const page = await open('lang=en', { height: 700 });
   const total = data.events.length;
