@@ -25,9 +25,7 @@ pub enum Cited {
 
 /// The public address of the page `q` shows: its static page where the build writes one.
 fn page_url(ctx: Ctx, site: &SiteInfo, q: &Query) -> String {
-    let d = ctx.now();
-    let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
-    format!("{}{}", site.url, crate::page::link("", q, &has_page).trim_start_matches("./"))
+    format!("{}{}", site.url, super::link_from("", &ctx.now(), q).trim_start_matches("./"))
 }
 
 /// The release file of the dataset drawn, at its stable address.

@@ -360,8 +360,7 @@ impl Ctx {
 
     /// The link to `q`: its static page where the build writes one, else the query string.
     fn link(&self, d: &Snapshot, q: &Query) -> String {
-        let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
-        self.root.with_value(|root| crate::page::link(root, q, &has_page))
+        self.root.with_value(|root| link_from(root, d, q))
     }
 
     /// The URL of a file of the site (`flags/gb.svg`) from the page drawn.
@@ -381,6 +380,14 @@ impl Ctx {
         let q = self.page.with_untracked(|p| p.share(lang, reading))?;
         Some(self.absolute(&q))
     }
+}
+
+/// The link to `q` from a page whose site root is `root`: its static page where the build writes
+/// one (an event's only once every event is in: a sharded load does not know the newest yet),
+/// else the query string.
+fn link_from(root: &str, d: &Snapshot, q: &Query) -> String {
+    let has_page = |id: &str| d.complete && crate::page::event_has_page(&d.ds, id);
+    crate::page::link(root, q, &has_page)
 }
 
 /// `<html lang dir data-theme>` and the document title follow the state.
