@@ -8,14 +8,13 @@
 //        [--args-a "--js-flags=…"] [--args-b "--js-flags=…"]
 // DIST_A and DIST_B are release builds (`trunk build --release --dist DIR`); the same DIST twice
 // with different Chromium arguments compares the browser's settings on the same bytes.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ROOT } from './util.mjs';
 import { serve } from './serve.mjs';
-import { MARSAD_FIRST, VIEWPORT, makeSite, probe, script } from './steps.mjs';
+import { MARSAD_FIRST, VIEWPORT, allEventsIn, makeSite, median, percentile, probe, run, script } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -28,13 +27,6 @@ const LOADS = Number(opt('--loads', 6));
 const EVENTS = Number(opt('--events', 10000));
 const FRAME_MS = 16;
 
-function run(cmd, argv) {
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.ceil(0.95 * s.length) - 1]; };
 const f1 = (x) => x.toFixed(1);
 
 /** Samples of one load: every step, its kind ("country on" and "country off" told apart). */
@@ -45,8 +37,7 @@ async function load(browser, url) {
     await page.addInitScript(probe, { selector: MARSAD_FIRST });
     await page.goto(url, { waitUntil: 'commit' });
     // Every event in and the app in charge, as the benchmark waits before its steps.
-    await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
-      && !document.querySelector('.shard-progress'), null, { timeout: 300000, polling: 100 });
+    if (await allEventsIn(page, 300000) === null) throw new Error('the last shard did not arrive in 300 s');
     await page.waitForLoadState('networkidle').catch(() => {});
     const samples = [];
     let countries = 0;
@@ -90,7 +81,7 @@ try {
     const kinds = [...new Set(all.map((s) => s.kind))];
     const over = all.filter((s) => s.ms > FRAME_MS);
     console.log(`${side.name} ${side.dist}${side.extra.length ? ` (${side.extra.join(' ')})` : ''}`);
-    console.log(`  p50 ${f1(median(ms))} ms, p95 ${f1(p95(ms))} ms, ${over.length} of ${ms.length} samples over ${FRAME_MS} ms`);
+    console.log(`  p50 ${f1(median(ms))} ms, p95 ${f1(percentile(ms, 95))} ms, ${over.length} of ${ms.length} samples over ${FRAME_MS} ms`);
     console.log(`  median by kind: ${kinds.map((k) => `${k} ${f1(median(all.filter((s) => s.kind === k).map((s) => s.ms)))}`).join(', ')}`);
     console.log(`  country on, by load: ${side.loads.map((l) => l.filter((s) => s.kind === 'country on').map((s) => f1(s.ms)).join(' ')).join(' | ')}`);
     console.log(`  over ${FRAME_MS} ms: ${kinds.map((k) => [k, over.filter((s) => s.kind === k).map((s) => f1(s.ms))]).filter(([, xs]) => xs.length).map(([k, xs]) => `${k} ${xs.join(' ')}`).join('; ') || 'none'}`);

@@ -27,7 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ROOT, launch } from './util.mjs';
 import { serve } from './serve.mjs';
-import { MARSAD_FIRST, VIEWPORT, makeSite, probe, script } from './steps.mjs';
+import { MARSAD_FIRST, VIEWPORT, allEventsIn, makeSite, median, percentile, probe, round, run, script } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -46,17 +46,8 @@ const TARGETS = {
 const TIMELINEJS_FIRST = '.tl-slide';
 
 const log = (...m) => console.error('[bench]', ...m);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
-const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null; };
-const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 const kb = (b) => (b == null ? '—' : `${round(b / 1024)} KB`);
 const ms = (x) => (x == null ? '—' : x >= 1000 ? `${round(x / 1000, 2)} s` : `${round(x, 1)} ms`);
-
-function run(cmd, argv, { capture = false } = {}) {
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'inherit'] : ['ignore', 2, 'inherit'], maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
-  return capture ? r.stdout : null;
-}
 
 async function exists(path) { return stat(path).then(() => true, () => false); }
 
@@ -116,10 +107,7 @@ async function coldLoad(browser, server, selector, { marsad = false } = {}) {
   // A sharded dataset keeps arriving after the first event: wait for the last shard.
   let allEvents = null;
   if (!timedOut && marsad) {
-    // The app has taken over (a static page has a count too, and never a progress bar).
-    allEvents = await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
-      && !document.querySelector('.shard-progress')
-      ? performance.now() : null, null, { timeout: LOAD_TIMEOUT_MS, polling: 'raf' }).then((h) => h.jsonValue(), () => null);
+    allEvents = await allEventsIn(page, LOAD_TIMEOUT_MS);
   }
   if (!timedOut) {
     await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
@@ -230,9 +218,7 @@ async function firstSearchOverSlowLink(browser, site) {
     const bytesPerSecond = (SLOW_LINK_MBPS * 1e6) / 8;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
     await page.goto(server.url, { waitUntil: 'commit' });
-    const allEvents = await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
-      && !document.querySelector('.shard-progress') ? performance.now() : null, null, { timeout: LOAD_TIMEOUT_MS, polling: 'raf' })
-      .then((h) => h.jsonValue(), () => null);
+    const allEvents = await allEventsIn(page, LOAD_TIMEOUT_MS);
     if (allEvents === null) return { link_mbps: SLOW_LINK_MBPS, error: 'the last shard did not arrive in time' };
     const first = await page.evaluate(() => window.__bench.step({ kind: 'search', k: 0, text: 'ا' }));
     const result = { link_mbps: SLOW_LINK_MBPS, all_events_ms: round(allEvents), first_search_ms: round(first.ms, 2) };

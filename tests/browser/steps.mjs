@@ -1,16 +1,35 @@
 // What the benchmark (bench.mjs) and the A/B runner (ab.mjs) share: the site a dataset makes,
-// the in-page probe that times a step, and the scripted steps. One definition, so an A/B measures
-// exactly what the benchmark does.
+// the wait for every event, the in-page probe that times a step, the scripted steps and the
+// statistics. One definition, so an A/B measures exactly what the benchmark does.
 import { spawnSync } from 'node:child_process';
 import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ROOT } from './util.mjs';
 
 /** What the first event is: the selector whose first box on screen is "the first event". */
 export const MARSAD_FIRST = '.event-list .event-row, .event-mark';
 /** The window every timed load has. */
 export const VIEWPORT = { width: 1280, height: 900 };
 
-const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+export const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null; };
+export const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+/** Runs a command from the repository's root (its output to stderr, or returned with `capture`). */
+export function run(cmd, argv, { capture = false } = {}) {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'inherit'] : ['ignore', 2, 'inherit'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
+  return capture ? r.stdout : null;
+}
+
+/** `performance.now()` of the first frame in which the app has taken over and every shard is in
+ * (a static page has a count too, and never a progress bar), or null if that takes over
+ * `timeout` ms. */
+export function allEventsIn(page, timeout) {
+  return page.waitForFunction(() => !document.getElementById('static') && document.querySelector('.result-count')
+    && !document.querySelector('.shard-progress') ? performance.now() : null, null, { timeout, polling: 'raf' })
+    .then((h) => h.jsonValue(), () => null);
+}
 
 /** A site: the release build with its data replaced by `dataDir`, sharded if over the limit and
  * sw.js rewritten to match (`marsad-dist site`, what the post-build hook does). */
@@ -21,8 +40,7 @@ export async function makeSite(dist, dataDir, site, distTool) {
   await cp(join(dataDir, 'events.json'), join(site, 'data/events.json'));
   await cp(join(dataDir, 'articles'), join(site, 'data/articles'), { recursive: true });
   const t0 = performance.now();
-  const r = spawnSync(distTool, ['site', site], { stdio: ['ignore', 2, 'inherit'] });
-  if (r.status !== 0) throw new Error(`${distTool} site ${site} exited with ${r.status ?? r.signal}`);
+  run(distTool, ['site', site]);
   const ms = performance.now() - t0;
   const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
   const pages = files.filter((d) => d.name === 'index.html').length;
