@@ -34,14 +34,21 @@ const CARDS_PER_PAGE: usize = 12;
 pub fn CardView(card: Card) -> impl IntoView {
     match card {
         Card::Country(code) => {
-            provide_context(Opened::Card(code));
-            view! { <SplitView split=OPENED /> }.into_any()
+            let card = Memo::new(move |_| Some(Card::Country(code.clone())));
+            view! { <CountryCardOf card /> }.into_any()
         }
         Card::Pair(a, b) => {
             provide_context(PairOf(a, b));
             view! { <SplitView split=PAIR /> }.into_any()
         }
     }
+}
+
+/// The card of the country `card` names (from the module of the views a reader opens).
+#[component]
+pub fn CountryCardOf(card: Memo<Option<Card>>) -> impl IntoView {
+    provide_context(Opened::Card(card));
+    view! { <SplitView split=OPENED /> }
 }
 
 /// Every country's card under the active filters, in the chosen order, a page at a time.
@@ -57,9 +64,12 @@ pub fn CountryGrid() -> impl IntoView {
 pub(super) fn flag(ctx: Ctx, code: &str) -> impl IntoView {
     let hide = |ev: leptos::ev::ErrorEvent| drop(event_target::<web_sys::Element>(&ev).set_attribute("hidden", ""));
     let ahead = use_context::<super::ahead::DrawnAhead>().is_some();
-    let img = crate::flags::file(code).filter(|_| !ahead).map(|file| {
-        view! { <img src=ctx.asset(&file) alt="" width="32" height="24" decoding="async" on:error=hide /> }
-    });
+    // A new image for each country (a closure's view is built again, not rebuilt): a card
+    // written in place for another country never shows the last one's flag while its own loads.
+    let file = crate::flags::file(code).filter(|_| !ahead).map(|file| ctx.asset(&file));
+    let img = move || {
+        file.clone().map(|src| view! { <img src=src alt="" width="32" height="24" decoding="async" on:error=hide /> })
+    };
     view! { <span class="flag" data-flag=code.to_ascii_lowercase()>{img}</span> }
 }
 
@@ -70,33 +80,54 @@ pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
     view! { <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link> }
 }
 
-/// The card of the one country chosen: its statistics under the active filters.
+/// The card of the one country chosen: its statistics under the active filters. The card on
+/// top of the timeline is kept between countries: `code` then changes, and the card is written
+/// in place (its elements rebuilt with the new country's texts, counts and bars).
 #[component]
-pub(super) fn OneCountry(code: String) -> impl IntoView {
+pub(super) fn OneCountry(of: Memo<Option<Card>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let code = move || {
+        of.with(|card| match card {
+            Some(Card::Country(code)) => code.clone(),
+            _ => String::new(),
+        })
+    };
     // The country's page cites it; a widget does not (its reader is on the newsroom's page).
-    let known = ctx.data.with_untracked(|d| d.ds.country_ix(&code).is_some());
-    let page = known && ctx.query.with_untracked(|q| q.embed.is_none());
-    let cite = page.then(|| view! { <CiteThis cited=Cited::Country(code.clone()) /> });
-    // The card follows the snapshot and the filters while the page shows it: a filter change
-    // that takes the card away (the country unticked) does not draw it again on its way out.
-    // (A count of those changes: a `Memo<usize>`, a type the app compiles anyway.)
-    let this = Card::Country(code.clone());
-    let changes = Memo::new(move |was: Option<&usize>| match was {
-        Some(&n) if !ctx.page.with(|p| p.card() == Some(&this)) => n,
-        _ => {
-            ctx.data.track();
-            ctx.filtered.track();
-            was.map_or(0, |n| n + 1)
+    let embed = ctx.query.with_untracked(|q| q.embed.is_some());
+    let cite = move || {
+        let code = code();
+        let known = ctx.data.with_untracked(|d| d.ds.country_ix(&code).is_some());
+        (known && !embed).then(|| view! { <CiteThis cited=Cited::Country(code) /> })
+    };
+    // The card follows its country, the snapshot and the filters while the page shows it: a
+    // filter change that takes the card away (the country unticked) does not draw it again on
+    // its way out, nor does one while it is hidden. (A count of those changes: a `Memo<usize>`,
+    // a type the app compiles anyway.)
+    let changes = Memo::new(move |was: Option<&usize>| {
+        let shown = of.with(|card| ctx.page.with(|p| p.card() == card.as_ref()));
+        match was {
+            Some(&n) if !shown => n,
+            _ => {
+                ctx.data.track();
+                ctx.filtered.track();
+                was.map_or(0, |n| n + 1)
+            }
         }
     });
-    // "Show all partners" outlives the card's redrawing: a filter change keeps the list open.
+    // "Show all partners" outlives the card's redrawing for a filter change, not for another
+    // country.
     let all = RwSignal::new(false);
+    let drawn_for = StoredValue::new(String::new());
     let card = move || {
         // Read, not only tracked: reading runs the memo, which is what subscribes it to the data.
         let _changes = changes.get();
         let d = ctx.data.get_untracked();
+        let code = untrack(code);
         let ix = d.ds.country_ix(&code)?;
+        if drawn_for.with_value(|was| *was != code) {
+            all.update_untracked(|all| *all = false);
+            drawn_for.set_value(code);
+        }
         let st = ctx.filtered.with_untracked(|f| one_country(&d.rows, &f.events, ix));
         Some(view! { <CountryCard d ix st share=true all /> })
     };

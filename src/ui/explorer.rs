@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::cards::CardView;
 use super::cards::CountryGrid;
+use super::cards::{CardView, CountryCardOf};
 use super::chips::ActiveFilters;
 use super::compare::CompareTray;
 use super::event_list::EventList;
@@ -19,7 +19,7 @@ use super::takeover::Later;
 use super::timeline::Timeline;
 use super::Ctx;
 use crate::i18n::format_date;
-use crate::page::{Body, Page};
+use crate::page::{Body, Card, Page};
 use crate::query::Query;
 use crate::vocab::View;
 
@@ -33,7 +33,7 @@ use crate::vocab::View;
 pub fn page_body(ctx: Ctx) -> impl IntoView {
     let body = Memo::new(move |_| ctx.page.with(Page::body));
     let card = Memo::new(move |_| ctx.page.with(|p| p.card().cloned()));
-    let card = move || card.get().map(|card| view! { <CardView card /> });
+    let on_top = move || cards_on_top(body, card);
     let on_timeline = Memo::new(move |_| body.with(|b| *b == Body::Timeline));
     let drawn = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || on_timeline.get());
     let other = move || match body.get() {
@@ -49,7 +49,7 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         b @ (Body::Compare | Body::Network | Body::Changes) => {
             super::split::of(&b).map(|split| view! { <SplitView split /> }.into_any())
         }
-        Body::Card => Some(view! { {card} }.into_any()),
+        Body::Card => Some(on_top().into_any()),
     };
     // Back from an event, focus returns to its row: hiding the list took it away.
     Effect::new(move |was: Option<Body>| {
@@ -61,10 +61,9 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
     });
     let timeline = move || {
         drawn.get().then(|| {
-            let hidden = move || !on_timeline.get();
             view! {
-                <div class="timeline-body" hidden=hidden>
-                    {card}
+                <div class="timeline-body" hidden=unless(on_timeline)>
+                    {on_top}
                     <Later>
                         <Timeline />
                     </Later>
@@ -76,6 +75,36 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         })
     };
     view! { {other} {timeline} }
+}
+
+/// The card on top of the timeline (or a widget's card): a pair's, drawn for each pair, or a
+/// country's, which is kept once drawn (hidden while no card is chosen) and written in place
+/// for the next country: a country toggle sets the card's texts, counts and bars rather than
+/// building a card. Not kept while the grid shows: its cards would have the same ids.
+fn cards_on_top(body: Memo<Body>, chosen: Memo<Option<Card>>) -> impl IntoView {
+    let kept = Memo::new(move |was: Option<&Option<Card>>| {
+        let country = |c: &Card| matches!(c, Card::Country(_));
+        chosen.get().or_else(|| (body.get() != Body::Countries).then(|| was.cloned().flatten().filter(country))?)
+    });
+    // What is drawn, redrawn only for another pair: a country card's code is `code`.
+    let drawn = Memo::new(move |_| match kept.get() {
+        Some(Card::Country(_)) => Some(Card::Country(String::new())),
+        pair => pair,
+    });
+    move || {
+        drawn.get().map(|card| match card {
+            Card::Country(_) => {
+                let shown = Memo::new(move |_| chosen.with(Option::is_some));
+                view! { <div class="card-on-top" hidden=unless(shown)><CountryCardOf card=kept /></div> }.into_any()
+            }
+            pair => view! { <CardView card=pair /> }.into_any(),
+        })
+    }
+}
+
+/// A `hidden` attribute: set while `shown` is false. (One closure type for every part hidden so.)
+fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || !shown.get()
 }
 
 /// Focuses the link of event `id`'s row once the list, shown again, has drawn it (it may take a

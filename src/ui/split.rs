@@ -156,7 +156,9 @@ pub(crate) use split_view;
 /// split view takes no props: it reads this context).
 #[derive(Clone)]
 pub enum Opened {
-    Card(String),
+    /// A country's card (`Card::Country`); it changes when the card on top is written for
+    /// another country.
+    Card(Memo<Option<Card>>),
     Grid,
     Event(String),
 }
@@ -164,7 +166,7 @@ pub enum Opened {
 #[component]
 fn OpenedBody() -> impl IntoView {
     match expect_context::<Opened>() {
-        Opened::Card(code) => view! { <super::cards::OneCountry code /> }.into_any(),
+        Opened::Card(of) => view! { <super::cards::OneCountry of /> }.into_any(),
         Opened::Grid => view! { <super::cards::Grid /> }.into_any(),
         Opened::Event(id) => view! { <super::event_page::EventBody id /> }.into_any(),
     }

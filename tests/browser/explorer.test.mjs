@@ -286,7 +286,7 @@ test('at the top of the page a history entry is written after the frame, and eac
   assert.notEqual(russia, home);
   assert.deepEqual((await entries()).map((e) => e[1]), [home, russia], 'each entry has its own title');
   await page.goBack();
-  await page.waitForFunction(() => !document.querySelector('.country-card'));
+  await page.waitForFunction(() => !document.querySelector('.country-card')?.checkVisibility());
   assert.equal(await page.title(), home);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -368,6 +368,67 @@ test('country cards link partners to the pair view, say when there is none, and 
   }
   for (const x of [page, one]) await x.context().close();
 });
+
+for (const lang of ['en', 'ar']) {
+  test(`${lang}: the card on top is written in place for the next country, all of it that country's; a card no country is chosen for is out of sight and out of the grid`, async () => {
+    const page = await open(`lang=${lang}`);
+    const other = lang === 'en' ? 'ar' : 'en';
+    const country = (code) => data.countries.find((c) => c.code === code);
+    const box = (code) => `.filters label:has(.option-label:text-is("${country(code).name[lang]}")) input`;
+    await page.check(box('US'));
+    await page.locator('.country-card[data-country="US"]').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
+    await page.evaluate(() => { window.__card = document.querySelector('.country-card'); window.__img = window.__card.querySelector('.flag img'); });
+    // No country chosen: the card is out of sight and out of the accessibility tree.
+    await page.uncheck(box('US'));
+    await page.waitForFunction(() => !document.querySelector('.country-card').checkVisibility());
+    assert.equal(await page.getByRole('heading', { name: country('US').name[lang] }).count(), 0);
+    await page.check(box('CN'));
+    const card = page.locator('.country-card[data-country="CN"]');
+    await card.waitFor({ state: 'visible' });
+    assert.equal(await page.evaluate(() => document.querySelector('.country-card') === window.__card), true, 'written in place');
+    assert.equal(await page.locator('.country-card').count(), 1);
+    const events = eventsOfCountry('CN');
+    assert.equal((await card.locator('h2').textContent()).trim(), country('CN').name[lang]);
+    assert.equal((await card.locator('.other-name').textContent()).trim(), country('CN').name[other]);
+    // Named by its heading, whose id is the card's own (no id twice in the page).
+    const named = await page.evaluate(() => {
+      const c = document.querySelector('.country-card');
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return [document.getElementById(c.getAttribute('aria-labelledby'))?.textContent.trim(), ids.length === new Set(ids).size];
+    });
+    assert.deepEqual(named, [country('CN').name[lang], true]);
+    assert.equal(await page.getByRole('heading', { name: country('US').name[lang] }).count(), 0);
+    // (The country is a filter: "of" its events in all.)
+    if (lang === 'en') assert.equal((await card.locator('.big-count').textContent()).trim(), `${events.length} events of ${events.length}`);
+    // Its own flag, in a new image: never the last country's while its own loads.
+    await page.waitForFunction(() => document.querySelector('.country-card .flag img')?.complete);
+    assert.equal(await card.locator('.flag img').getAttribute('src'), '/flags/cn.webp');
+    assert.equal(await page.evaluate(() => document.querySelector('.country-card .flag img') !== window.__img), true);
+    // Its partners, its types, its years and its latest event.
+    const partners = new Set(events.flatMap((e) => e.parties).filter((p) => p !== 'CN').map((p) => country(p).name[lang]));
+    assert.deepEqual(new Set(await card.locator('.partners a').allTextContents()), partners);
+    const digits = (t) => Number(t.replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d)).replace(/\D/g, ''));
+    const byType = (await card.locator('.breakdown:not(.tones) .count').allTextContents()).map(digits);
+    assert.equal(byType.length, new Set(events.map((e) => e.type)).size);
+    assert.equal(byType.reduce((a, b) => a + b, 0), events.length);
+    const years = events.map((e) => Number(e.date.slice(0, 4)));
+    assert.equal(await card.locator('.year-bars .bar').count(), Math.max(...years) - Math.min(...years) + 1, 'a bar a year, first to last');
+    const latest = events.map((e) => e.date).sort().at(-1);
+    const last = (await card.locator('.first-last p').last().locator('a').textContent()).trim();
+    assert.ok(events.some((e) => e.title[lang] === last && e.date === latest), last);
+    // The grid draws its own cards: the one on top is not kept behind it.
+    await page.click('.main-nav a:nth-child(2)');
+    await page.locator('.card-grid .country-card').first().waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.country-card').count(), data.countries.length);
+    assert.equal(await page.evaluate(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.length === new Set(ids).size; }), true);
+    await page.goBack();
+    await card.waitFor({ state: 'visible' });
+    assert.equal((await card.locator('h2').textContent()).trim(), country('CN').name[lang]);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
 
 test("the cards and the event page are a module of their own, asked for once every event is in: a country toggle, an opened event then draw at once", async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });

@@ -67,6 +67,18 @@ test('a partner list shows the first eight, then "show all"', async () => {
   assert.ok(left.size > 8 && left.size < n, `${left.size} partners under the filter`);
   assert.equal(await page.$$eval('.partners li a', (l) => l.length), left.size);
   assert.equal(await page.$('.partners button'), null);
+  // "Show all" was that country's: the next one's card (the same card, written in place) lists
+  // its first eight.
+  await page.evaluate(() => [...document.querySelectorAll('.filters fieldset')]
+    .filter((f) => f.querySelector('input[type=checkbox]'))[1].querySelector('input[type=checkbox]').click());
+  const next = doc.countries.map((c) => c.code).filter((c) => c !== busiest).sort((a, b) => partnersOf(b).size - partnersOf(a).size)[0];
+  assert.ok(partnersOf(next).size > 8, `${partnersOf(next).size} partners`);
+  const box = (code) => `.filters label:has(.option-label:text-is("${doc.countries.find((c) => c.code === code).name.en}")) input`;
+  await page.uncheck(box(busiest));
+  await page.check(box(next));
+  await page.locator(`.country-card[data-country="${next}"]`).waitFor({ state: 'visible' });
+  assert.equal(await page.$$eval('.partners li a', (l) => l.length), 8);
+  assert.equal((await more.textContent()).trim(), `Show all partners: ${partnersOf(next).size}`);
   await page.context().close();
 });
 
