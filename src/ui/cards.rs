@@ -80,9 +80,10 @@ pub fn event_link(d: &Snapshot, ix: EventIx, lang: Lang) -> impl IntoView {
     view! { <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link> }
 }
 
-/// The card of the one country chosen: its statistics under the active filters. The card on
-/// top of the timeline is kept between countries: `code` then changes, and the card is written
-/// in place (its elements rebuilt with the new country's texts, counts and bars).
+/// The card of the one country chosen (`of`, a `Card::Country`): its statistics under the
+/// active filters. The card on top of the timeline is kept between countries: `of` then changes,
+/// and the card is written in place (its elements rebuilt with the new country's texts, counts
+/// and bars).
 #[component]
 pub(super) fn OneCountry(of: Memo<Option<Card>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();

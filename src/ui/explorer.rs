@@ -86,7 +86,8 @@ fn cards_on_top(body: Memo<Body>, chosen: Memo<Option<Card>>) -> impl IntoView {
         let country = |c: &Card| matches!(c, Card::Country(_));
         chosen.get().or_else(|| (body.get() != Body::Countries).then(|| was.cloned().flatten().filter(country))?)
     });
-    // What is drawn, redrawn only for another pair: a country card's code is `code`.
+    // What is drawn, drawn again only for another pair: a country's card reads its country from
+    // `kept`, and is written in place for the next one.
     let drawn = Memo::new(move |_| match kept.get() {
         Some(Card::Country(_)) => Some(Card::Country(String::new())),
         pair => pair,
