@@ -11,7 +11,7 @@ use super::marks::TypeSymbol;
 use super::share::CopyLink;
 use super::source::{text_lang, Sources};
 use super::split::{Opened, SplitView, OPENED};
-use super::takeover::Later;
+use super::takeover::{underway, Later};
 use super::{Ctx, SiteInfo, Snapshot};
 use crate::data::{CountryIx, Event, Withdrawn};
 use crate::i18n::{format_date, Fmt, Lang};
@@ -114,9 +114,11 @@ pub(super) fn EventBody(id: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let heading = NodeRef::<html::H1>::new();
     // Opened from a scrolled list, the page starts at its top with focus on the title.
-    // Once: a language switch re-renders the title and must not move the reader.
+    // Once: a language switch re-renders the title and must not move the reader. Nor does the
+    // page drawn behind its static twin: the reader is where they scrolled it.
+    let taking_over = underway();
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
+        if done == Some(true) || taking_over {
             return true;
         }
         let Some(h) = heading.get() else { return false };

@@ -36,6 +36,13 @@ impl Takeover {
     }
 }
 
+/// Whether the app is being drawn behind a static page it has not taken over yet. A view drawn
+/// then leaves the reader's scroll and focus as they are on the static page: the swap keeps the
+/// place (the reader may have scrolled, or the browser restored a position on reload or Back).
+pub fn underway() -> bool {
+    use_context::<Takeover>().is_some_and(|t| t.done.try_get_value() == Some(false))
+}
+
 /// Keeps the static page up while a part of the app behind it is not drawn yet: the part calls
 /// the closure this gives once it is (none where nothing is being taken over). A view fetched as
 /// a module of its own (`split`) holds it while the module comes.

@@ -301,6 +301,39 @@ test('taking over draws the rows on screen where the reader is, and none it then
   }
 });
 
+test("a reader scrolled down an event's or a country's static page stays there, focus too, when the app takes over", async () => {
+  // The event page the app opens from a list starts at its top with focus on its title; drawn
+  // behind its static twin it must not: the reader scrolled it (or the browser restored a place
+  // on reload or Back) before the app came.
+  const e = data.events.find((x) => x.parties.length > 1);
+  for (const [width, height, path] of [[390, 844, `en/event/${e.id}/`], [390, 844, `event/${e.id}/`], [1280, 700, `en/event/${e.id}/`], [1280, 700, `country/${e.parties[0]}/`]]) {
+    const label = `${path} at ${width}px`;
+    const page = await newPage(browser, { width, height, serviceWorkers: 'block' });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}${path}`);
+    await page.waitForSelector('#static');
+    const y = await page.evaluate(() => {
+      window.scrollTo(0, Math.min(600, document.scrollingElement.scrollHeight - innerHeight));
+      return scrollY;
+    });
+    assert.ok(y > 100, `${label}: the page scrolls (${y})`);
+    // What is at the top of the screen: the text of the element under a point just below it.
+    const atTop = () => page.evaluate(() => document.elementFromPoint(innerWidth / 2, 40)?.closest('p, li, h1, h2, h3, dd, dt, blockquote, section')?.textContent.trim().slice(0, 80));
+    const before = await atTop();
+    release();
+    await ready(page);
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(() => ({ y: scrollY, focus: document.activeElement?.tagName }));
+    assert.ok(Math.abs(after.y - y) < 1, `${label}: the reader's place is kept (${y} -> ${after.y})`);
+    assert.equal(await atTop(), before, `${label}: the same text at the top of the screen`);
+    assert.equal(after.focus, 'BODY', `${label}: focus stays where it was`);
+    assert.deepEqual(page.problems, [], label);
+    await page.context().close();
+  }
+});
+
 test('a static page under JavaScript links like the app, and the back button returns to it', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
   const e = data.events[0];
