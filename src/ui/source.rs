@@ -24,6 +24,17 @@ struct Reader {
     texts: RwSignal<HashMap<ArticleIx, Result<String, String>>>,
     /// Articles being fetched (each is fetched once, however many quotes it has).
     fetching: StoredValue<Vec<ArticleIx>>,
+    /// The reader asked for a passage (a quote's button, previous or next): once it is in its
+    /// box, the box is brought on screen too.
+    asked: StoredValue<bool>,
+}
+
+impl Reader {
+    /// Shows quote `i` in the article box, asked for by the reader.
+    fn show(self, i: usize) {
+        self.asked.set_value(true);
+        self.current.set(i);
+    }
 }
 
 /// The article texts a static page is drawn with, by article (shared by every page the build
@@ -201,8 +212,12 @@ pub fn Sources(d: Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
             texts.insert(a, Ok(text));
         }
     }
-    let reader =
-        Reader { current: RwSignal::new(0), texts: RwSignal::new(texts), fetching: StoredValue::new(Vec::new()) };
+    let reader = Reader {
+        current: RwSignal::new(0),
+        texts: RwSignal::new(texts),
+        fetching: StoredValue::new(Vec::new()),
+        asked: StoredValue::new(false),
+    };
     // Fetch the shown article once (switching back to it later reuses the text).
     let d2 = d.clone();
     Effect::new(move |_| {
@@ -252,7 +267,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: R
     let a = d.ds.article(article);
     let outlets = a.outlets.iter().map(|o| lang.pick(o).to_owned()).collect::<Vec<_>>().join(lang.list_sep());
     let quote = |(i, src): (usize, crate::data::Source)| {
-        let show = move |_| reader.current.set(i);
+        let show = move |_| reader.show(i);
         let pressed = move || (reader.current.get() == i).to_string();
         let quote_lang = text_lang(&src.quote);
         view! {
@@ -293,16 +308,26 @@ fn ArticleReader(d: Arc<Snapshot>, event: crate::data::EventIx, reader: Reader) 
     let n = d.ds.event(event).sources().len();
     let current_mark = NodeRef::<html::Mark>::new();
     let boxed = NodeRef::<html::Div>::new();
-    // Centre the chosen passage in its box (the box scrolls, not the page).
+    // Centre the chosen passage in its box (the box scrolls); when the reader asked for it, also
+    // bring the box on screen, the least scroll that shows it (a phone's page may have the box
+    // below the fold: the passage changed where the reader could not see it). Not for the
+    // first passage the page opens with: the page starts at its top.
     Effect::new(move |_| {
         reader.current.track();
         if let (Some(mark), Some(b)) = (current_mark.get(), boxed.get()) {
             let (m, r) = (mark.get_bounding_client_rect(), b.get_bounding_client_rect());
             let top = m.top() - r.top() + b.scroll_top() as f64 - (b.client_height() as f64 - m.height()) / 2.0;
             b.set_scroll_top(top.max(0.0) as i32);
+            if reader.asked.get_value() {
+                reader.asked.set_value(false);
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                b.scroll_into_view_with_scroll_into_view_options(&options);
+            }
         }
     });
-    let step = move |by: isize| reader.current.update(|c| *c = (*c as isize + by).rem_euclid(n as isize) as usize);
+    let step =
+        move |by: isize| reader.show((reader.current.get_untracked() as isize + by).rem_euclid(n as isize) as usize);
     move || {
         let fmt = ctx.fmt();
         let (lang, s) = (fmt.lang, fmt.strings());

@@ -121,6 +121,35 @@ test('one article reader with every quote of the event highlighted; previous and
   await page.context().close();
 });
 
+for (const lang of ['en', 'ar']) {
+  test(`on a phone, "Show the passage" brings the passage on screen, in its box (${lang})`, async () => {
+    // The quotes come before the article box: on a phone the box is below the fold, and the
+    // passage changed there, out of the reader's sight.
+    const e = byId['gb-cn-cyber-dialogue-2026'];
+    const page = await open(`lang=${lang}&event=${e.id}`, { width: 390, height: 844 });
+    await page.waitForSelector('.article-text mark.current');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the page opens at its top');
+    // What the reader sees: the chosen passage on screen, inside its box, not covered.
+    const seen = () => page.$eval('.article-text mark.current', (m) => {
+      const box = m.closest('.article-text').getBoundingClientRect(), r = m.getBoundingClientRect();
+      const line = m.getClientRects()[0]; // a passage over several lines: its first line's middle
+      const hit = document.elementFromPoint((line.left + line.right) / 2, (line.top + line.bottom) / 2);
+      return { onScreen: r.top >= 0 && r.bottom <= innerHeight, inBox: r.top >= box.top - 1 && r.bottom <= box.bottom + 1, hit: !!hit && m.contains(hit) };
+    });
+    const norm = (q) => q.replace(/\s+/g, ' ').trim();
+    for (const i of [1, 0, 2]) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.quotes li').nth(i).locator('button').click();
+      await page.waitForFunction((q) => document.querySelector('.article-text mark.current')?.textContent.replace(/\s+/g, ' ').trim() === q, norm(e.sources[i].quote));
+      await page.waitForFunction(() => { const r = document.querySelector('.article-text mark.current').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }, null, { timeout: 3000 })
+        .catch(() => {});
+      assert.deepEqual(await seen(), { onScreen: true, inBox: true, hit: true }, `quote ${i + 1}`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('beside the quote: the article title, its outlets, and the published date with how it was inferred', async () => {
   const e = byId['gb-cn-cyber-dialogue-2026'];
   const a = data.articles.find((x) => x.id === e.sources[0].article);
