@@ -196,9 +196,13 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         view! { <For each=keys key=|k| *k children=move |k| mark_slot(ctx, k, marks) /> }.into_any()
     };
     let input = mark_input(ctx, marks, z);
+    // The peek card sits beside the drawing, not in it: the drawing clips what leaves its box (it
+    // is dragged), and a card below a lower row's mark would be cut to its first line. The keys
+    // are the frame's, so Escape hides a pinned card from its own link too.
     view! {
+        <div class="timeline-frame" on:keydown=on_key>
         <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
-            aria-describedby="timeline-help" on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
+            aria-describedby="timeline-help" on:pointerdown=on_down on:pointermove=on_move
             on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
             <svg width=move || dec(z.width.get(), 1) height=dec(height, 1) role="presentation"
                 data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
@@ -209,7 +213,8 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
                     <Later>{draw}</Later>
                 </g>
             </svg>
-            <PeekCard z />
+        </div>
+        <PeekCard z />
         </div>
         <p id="timeline-help" class="help">{move || ctx.lang().strings().timeline_help}</p>
     }

@@ -136,3 +136,35 @@ test('targets are at least 24 px and focus is visible', async () => {
     await page.context().close();
   }
 });
+
+for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+  test(`every mark's card is whole on screen when the mark has focus (${lang}, ${width} px)`, async () => {
+    const page = await newPage(browser, { width, height: 900 });
+    await page.goto(`${server.url}?lang=${lang}`);
+    await drawn(page);
+    const marks = await page.$$eval('.timeline .marks [data-mark]', (ms) => ms.map((m) => m.dataset.mark));
+    assert.ok(marks.length > 10, `${marks.length} marks`);
+    const cut = [];
+    for (const key of marks) {
+      await page.focus(`.timeline .marks [data-mark="${key}"]`);
+      await page.waitForSelector('.peek');
+      // Whole: each corner of the card (inside its rounding) is the card's, not what is beside or
+      // under it.
+      const whole = await page.$eval('.peek', (p) => {
+        // The page scrolls to the card (not the card's scrollIntoView: that would scroll the
+        // drawing's clipping box too, and hide the very cut looked for).
+        let r = p.getBoundingClientRect();
+        if (r.bottom > innerHeight) window.scrollBy(0, r.bottom - innerHeight + 4);
+        if (r.top < 0) window.scrollBy(0, r.top - 4);
+        r = p.getBoundingClientRect();
+        const d = parseFloat(getComputedStyle(p).borderTopLeftRadius) + 2; // inside the rounded corners
+        return [[r.left + d, r.top + d], [r.right - d, r.top + d], [r.left + d, r.bottom - d], [r.right - d, r.bottom - d]]
+          .every(([x, y]) => p.contains(document.elementFromPoint(x, y)));
+      });
+      if (!whole) cut.push(key);
+    }
+    assert.deepEqual(cut, [], `cards cut for marks ${cut.join(', ')} of ${marks.length}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
