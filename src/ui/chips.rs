@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::explorer::focus_when_drawn;
 use super::{Ctx, Nav};
 use crate::page::filter_label;
 use crate::query::Filter;
@@ -32,7 +33,11 @@ pub fn ActiveFilters() -> impl IntoView {
             }
         };
         let clear = (chips.len() > 1).then(|| {
-            let clear = move |_| ctx.navigate(|q| *q = q.cleared(), Nav::Push);
+            // The chips go with the filters: focus goes to the count of what is now shown.
+            let clear = move |_| {
+                ctx.navigate(|q| *q = q.cleared(), Nav::Push);
+                focus_when_drawn(".content .result-count".into(), None, 2);
+            };
             view! { <li><button type="button" class="button" on:click=clear>{s.clear_all}</button></li> }
         });
         Some(view! {

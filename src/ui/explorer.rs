@@ -51,11 +51,25 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         }
         Body::Card => Some(on_top().into_any()),
     };
-    // Back from an event, focus returns to its row: hiding the list took it away.
+    // Back from an event, focus returns to where it was opened (hiding the timeline took it
+    // away): the timeline's mark, if it was opened from one, else its row.
+    let mark = StoredValue::new(None::<String>);
+    let focused = window_event_listener(leptos::ev::focusin, move |ev| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if el.closest(".timeline-body").ok().flatten().is_some() {
+            mark.set_value(el.get_attribute("data-mark"));
+        }
+    });
+    on_cleanup(move || focused.remove());
     Effect::new(move |was: Option<Body>| {
         let now = body.get();
         if let (Some(Body::Event(id)), Body::Timeline) = (was, &now) {
-            focus_row(id, 10);
+            let back = mark.get_value().map(|key| format!(".timeline-body [data-mark=\"{key}\"]"));
+            focus_when_drawn(
+                back.unwrap_or_else(|| format!(".timeline-body .event-row[data-event=\"{id}\"] a")),
+                None,
+                10,
+            );
         }
         now
     });
@@ -108,18 +122,29 @@ fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static
     move || !shown.get()
 }
 
-/// Focuses the link of event `id`'s row once the list, shown again, has drawn it (it may take a
-/// few frames: the list re-measures its window on the scroll the browser restores).
-fn focus_row(id: String, frames: u32) {
+/// Focuses what `selector` names (a mark, a row's link, the result count) once it is drawn (it
+/// may take a few frames: shown again, the list re-measures its window on the scroll the browser
+/// restores), without scrolling to it; if it never is, what `fallback` names. For where focus
+/// goes when the element that had it is taken away.
+pub(super) fn focus_when_drawn(selector: String, fallback: Option<&'static str>, frames: u32) {
     request_animation_frame(move || {
-        let selector = format!(".timeline-body .event-row[data-event=\"{id}\"] a");
-        match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
-            Some(link) => {
+        let found = document().query_selector(&selector).ok().flatten();
+        let found = match (found, fallback) {
+            (None, Some(other)) if frames == 0 => document().query_selector(other).ok().flatten(),
+            (found, _) => found,
+        };
+        match found {
+            Some(el) => {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
-                let _ = link.focus_with_options(&options);
+                // A mark is an SVG element, a row's link an HTML one.
+                if let Some(el) = el.dyn_ref::<HtmlElement>() {
+                    let _ = el.focus_with_options(&options);
+                } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+                    let _ = el.focus_with_options(&options);
+                }
             }
-            None if frames > 0 => focus_row(id, frames - 1),
+            None if frames > 0 => focus_when_drawn(selector, fallback, frames - 1),
             None => {}
         }
     });

@@ -19,7 +19,7 @@ pub fn ResultCount() -> impl IntoView {
         false => EVENTS.count(ctx.fmt(), n.get()),
     };
     let busy = move || ctx.searching.get().then_some("true");
-    view! { <p class="result-count" role="status" aria-live="polite" aria-busy=busy>{text}</p> }
+    view! { <p class="result-count" role="status" aria-live="polite" aria-busy=busy tabindex="-1">{text}</p> }
 }
 
 /// "Did you mean": when a search word matched nothing, the results are those of the nearest

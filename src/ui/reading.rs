@@ -3,6 +3,7 @@
 //! the Arabic interface, so the English one offers the calendar alone.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::controls::vocab_select;
 use super::{Ctx, Nav};
@@ -35,15 +36,47 @@ pub fn reading_fields(
 }
 
 /// The explorer's "Display options": a disclosure in the header. A choice replaces the history
-/// entry (Back undoes a view, not a preference) and every link keeps it.
+/// entry (Back undoes a view, not a preference) and every link keeps it. Open, it closes as a
+/// dropdown does: on Escape (focus back on its button), on a press outside it, and when focus
+/// leaves it.
 #[component]
 pub fn ReadingMenu() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let value = move || ctx.query.with(|q| q.reading);
     let set = move |r: Reading| ctx.navigate(|q| q.reading = r, Nav::Replace);
     let ids = ["reading-digits", "reading-cal", "reading-axis"];
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let inside = move |target: Option<web_sys::EventTarget>| {
+        let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        menu.get_untracked().is_some_and(|m| node.is_some_and(|n| m.contains(Some(&n))))
+    };
+    let close = move || {
+        let open = menu.get_untracked().filter(|m| m.has_attribute("open"));
+        open.map(|m| m.remove_attribute("open").is_ok()).unwrap_or(false)
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && close() {
+            ev.prevent_default();
+            let summary = menu.get_untracked().and_then(|m| m.query_selector("summary").ok().flatten());
+            if let Some(s) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = s.focus();
+            }
+        }
+    };
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        // No related target: focus went to the page or another window; a press outside closes.
+        if ev.related_target().is_some() && !inside(ev.related_target()) {
+            close();
+        }
+    };
+    let pressed = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !inside(ev.target()) {
+            close();
+        }
+    });
+    on_cleanup(move || pressed.remove());
     view! {
-        <details class="reading-menu">
+        <details class="reading-menu" node_ref=menu on:keydown=on_key on:focusout=on_focusout>
             <summary class="button">{move || ctx.lang().strings().reading_options}</summary>
             <div class="reading-fields">
                 {reading_fields(ids, value, set, move || ctx.lang() == Lang::Ar)}

@@ -157,7 +157,17 @@ fn open_mark(ctx: Ctx, z: Zoom, m: &Mark) {
     }
     let (first, last) = (d.ds.event(m.events[0]), d.ds.event(m.events[m.events.len() - 1]));
     let (lo, hi) = (first.span.0.min(last.span.0) as f64, first.span.1.max(last.span.1) as f64 + 1.0);
+    // The group's mark goes as the zoom splits it: focus, if it had it, goes to the mark of its
+    // first event (the same key), or to the drawing.
+    let key = m.events[0];
+    let focused = leptos::prelude::document()
+        .active_element()
+        .is_some_and(|el| el.get_attribute("data-mark").is_some_and(|k| k == key.to_string()));
     z.set(Viewport { start: lo, end: hi }.zoom(0.8, None).min_with(&z.viewport.get_untracked()));
+    if focused {
+        let mark = format!(".timeline-canvas [data-mark=\"{key}\"]");
+        super::explorer::focus_when_drawn(mark, Some(".timeline-canvas"), 3);
+    }
 }
 
 /// The pointer type of the click's pointer ("touch", "pen", "mouse"), where the browser says.

@@ -137,6 +137,45 @@ test('targets are at least 24 px and focus is visible', async () => {
   }
 });
 
+test('where focus goes when what had it goes: "Clear all filters", a group zoomed in, the display options closed', async () => {
+  const page = await newPage(browser, { width: 1280 });
+  await page.goto(`${server.url}?lang=en&country=CN&type=dialogue`);
+  await drawn(page);
+  const focus = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName, cls: el?.getAttribute('class'), visible: !!el?.checkVisibility?.() };
+  });
+  // "Clear all filters" in the chips row: the row goes; focus goes to the count of what shows.
+  await page.focus('.active-filters button:has-text("Clear all filters")');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('.active-filters'));
+  await page.waitForFunction(() => document.activeElement?.matches('.content .result-count'));
+  assert.equal((await focus()).visible, true);
+  // Enter on a group zooms in: its mark splits, focus stays in the drawing (on the mark of its
+  // first event, or the drawing itself), never on the page's body.
+  await page.focus('.timeline .group');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.closest('.timeline-canvas') && document.activeElement.checkVisibility());
+  // The display options close on Escape (focus back on their button), on a press outside, and
+  // when focus leaves them.
+  const open = () => page.$eval('.reading-menu', (d) => d.open);
+  await page.click('.reading-menu summary');
+  assert.equal(await open(), true);
+  await page.focus('#reading-cal');
+  await page.keyboard.press('Escape');
+  assert.equal(await open(), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('.reading-menu summary')), true);
+  await page.click('.reading-menu summary');
+  await page.mouse.click(640, 600);
+  assert.equal(await open(), false, 'a press outside closes them');
+  await page.click('.reading-menu summary');
+  await page.focus('#reading-cal');
+  await page.keyboard.press('Tab');
+  assert.equal(await open(), false, 'focus leaving closes them');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
   test(`every mark's card is whole on screen when the mark has focus (${lang}, ${width} px)`, async () => {
     const page = await newPage(browser, { width, height: 900 });

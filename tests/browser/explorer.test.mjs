@@ -96,6 +96,13 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
   await page.keyboard.press('Enter');
   await page.waitForSelector('.event-page');
   assert.equal((await params(page)).event, id);
+  // "Back to events" from the keyboard: focus is on the mark the event was opened from, in
+  // sight (the list's row of that event may not be drawn at all).
+  await page.waitForFunction(() => document.activeElement?.id === 'event-title');
+  await page.focus('.event-page a.back');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.matches('.event-mark') && document.activeElement.dataset.event === id
+    && document.activeElement.checkVisibility(), id, { timeout: 3000 });
   await page.context().close();
 });
 
