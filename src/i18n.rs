@@ -254,6 +254,7 @@ strings! {
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
     offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
+    back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
     server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";
     stalled_notice: "لم تصل البيانات من الشبكة في الوقت المناسب، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The network did not answer in time, so the data saved on this device is shown.";
     stale_notice: "تعذّر استخدام أحدث نسخة من البيانات لأنها تالفة؛ تُعرض آخر نسخة سليمة.", "The newest data could not be used because it is damaged; showing the last good copy.";

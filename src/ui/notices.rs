@@ -120,21 +120,38 @@ pub fn UpdatePrompt() -> impl IntoView {
     }
 }
 
-/// When the service worker answered from the device's copy: why.
+/// When the service worker answered from the device's copy: why. Loaded offline, the data stays
+/// the device's copy when the connection comes back (the app loads its data once): the notice
+/// then says so, with a way to the latest, and says "offline" again if the connection goes.
 #[component]
 pub fn FallbackNotice() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let online = RwSignal::new(false);
+    let on = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
     move || {
         let s = ctx.lang().strings();
         ctx.data.get().fallback.as_deref().map(|why| {
             let (kind, status) = why.split_once(':').unwrap_or((why, ""));
+            let back = kind == "offline" && online.get();
             let text = match kind {
                 "invalid-update" => s.stale_notice.to_owned(),
                 "server-error" => format!("{} (HTTP {status})", s.server_error_notice),
                 "stalled" => s.stalled_notice.to_owned(),
+                _ if back => s.back_online_notice.to_owned(),
                 _ => s.offline_notice.to_owned(),
             };
-            view! { <aside class="notice fallback" role="status" data-fallback=kind.to_owned()>{text}</aside> }
+            let reload = back.then(|| {
+                let reload = |_| drop(window().location().reload());
+                view! { " " <button type="button" class="button" on:click=reload>{s.update_reload}</button> }
+            });
+            view! {
+                <aside class="notice fallback" role="status" data-fallback=kind.to_owned()>{text}{reload}</aside>
+            }
         })
     }
 }

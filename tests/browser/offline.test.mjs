@@ -67,6 +67,32 @@ test('with the server stopped, reload, deep links, search and articles all work'
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
 });
 
+test('offline, the notice says so; back online, it says the data is the device\'s copy, and "Reload" brings the network\'s', async (t) => {
+  const { page } = await visited(t, 'back-online');
+  const notice = page.locator('.fallback');
+  await page.context().setOffline(true);
+  await page.reload();
+  await ready(page);
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^You are offline/);
+  const reload = notice.getByRole('button', { name: 'Reload' });
+  assert.equal(await reload.count(), 0);
+  // The connection comes back: the notice no longer says "offline", and offers the latest.
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => /^You are back online/.test(document.querySelector('.fallback')?.innerText ?? ''));
+  assert.ok(await reload.isVisible());
+  // Gone again: "offline" again.
+  await page.context().setOffline(true);
+  await page.waitForFunction(() => /^You are offline/.test(document.querySelector('.fallback')?.innerText ?? ''));
+  await page.context().setOffline(false);
+  await reload.waitFor();
+  await Promise.all([page.waitForEvent('load'), reload.click()]);
+  await ready(page);
+  assert.equal(await notice.count(), 0, 'the data is the network\'s after the reload');
+  assert.equal(await listed(page), data.events.length);
+  assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p)), []);
+});
+
 test('a returning reader online gets the new dataset_version on the next load', async (t) => {
   const { site, page } = await visited(t, 'new-data');
   const file = join(site.dir, 'data/events.json');
