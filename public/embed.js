@@ -4,7 +4,9 @@
 (function () {
   'use strict';
   var SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-  var TYPE = 'marsad:height', VERSION = 1, MIN = 120, MAX = 4000;
+  // MAX bounds a widget gone wrong, not a reader's "Show more": a timeline widget with its list
+  // shown in full is 5,000-7,000 px tall on a phone, and must not scroll inside its frame.
+  var TYPE = 'marsad:height', VERSION = 1, MIN = 120, MAX = 30000;
   var script = document.currentScript;
   var base = new URL('./', script && script.src ? script.src : location.href);
   var frames = [];

@@ -254,6 +254,13 @@ strings! {
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
     offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
+    widget_unknown: "لا توجد أداة تضمين باسم", "There is no widget called";
+    widget_shows_timeline: "يُعرض الخط الزمني بدلًا منها.", "Showing the timeline instead.";
+    widget_needs_country: "تحتاج أداة بطاقة الدولة إلى دولة واحدة: country=CN.", "A country widget needs one state: country=CN.";
+    widget_needs_pair: "تحتاج أداة العلاقة الثنائية إلى دولتين: pair=GB-CN.", "A pair widget needs two states: pair=GB-CN.";
+    widget_needs_compare: "تحتاج أداة المقارنة إلى دولتين أو ثلاث: compare=GB,CN.", "A comparison widget needs two or three states: compare=GB,CN.";
+    widget_needs_event: "تحتاج أداة الحدث إلى معرّف حدث: event=….", "An event widget needs an event's id: event=….";
+    no_such_states: "ليست في بيانات مرصد:", "Not in Marsad's data:";
     back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
     server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";
     stalled_notice: "لم تصل البيانات من الشبكة في الوقت المناسب، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The network did not answer in time, so the data saved on this device is shown.";

@@ -132,6 +132,72 @@ pub fn filter_label(f: &Filter, fmt: Fmt, ds: &Dataset) -> String {
 /// What a widget shows, for its header: its filters in the reader's words (the pair, the
 /// country, the types…), then "cyber-diplomacy events" and the years of the events it shows
 /// ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"). The years stand for `from`/`to`.
+/// The states a link names (filter, pair, comparison) that the data does not have, each once,
+/// in the order named: a filter by one of them matches nothing the reader can see named.
+pub fn unknown_states(q: &Query, ds: &Dataset) -> Vec<String> {
+    let pair = q.pair.iter().flat_map(|(a, b)| [a, b]);
+    let mut missing: Vec<String> = Vec::new();
+    for code in q.countries.iter().chain(pair).chain(&q.compare) {
+        if ds.country_ix(code).is_none() && !missing.contains(code) {
+            missing.push(code.clone());
+        }
+    }
+    missing
+}
+
+/// What a widget's link asks for that the widget cannot show (it shows the timeline instead, or
+/// nothing for a state the data lacks): said in the widget, in its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WidgetProblem {
+    /// `embed=` names no widget (the value, as given).
+    Unknown(String),
+    /// The widget lacks what it shows: a country widget one state, a pair widget a pair, a
+    /// comparison two or three states, an event widget an event.
+    Needs(Widget),
+    /// States the link names that the data does not have (ISO codes, as given).
+    NoSuchStates(Vec<String>),
+}
+
+impl WidgetProblem {
+    /// The first problem of a widget's link, if any.
+    pub fn of(q: &Query, ds: &Dataset) -> Option<WidgetProblem> {
+        let widget = q.embed?;
+        if let Some(v) = &q.unknown_widget {
+            return Some(WidgetProblem::Unknown(v.clone()));
+        }
+        let lacking = match widget {
+            Widget::Country => q.countries.len() != 1,
+            Widget::Pair => q.pair.is_none(),
+            Widget::Compare => q.compare.len() < 2,
+            Widget::Event => q.event.is_none(),
+            Widget::Timeline | Widget::Network => false,
+        };
+        if lacking {
+            return Some(WidgetProblem::Needs(widget));
+        }
+        let missing = unknown_states(q, ds);
+        (!missing.is_empty()).then_some(WidgetProblem::NoSuchStates(missing))
+    }
+
+    /// What the widget says, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        match self {
+            WidgetProblem::Unknown(v) => format!("{} «{v}». {}", s.widget_unknown, s.widget_shows_timeline),
+            WidgetProblem::Needs(w) => {
+                let needs = match w {
+                    Widget::Country => s.widget_needs_country,
+                    Widget::Pair => s.widget_needs_pair,
+                    Widget::Compare => s.widget_needs_compare,
+                    Widget::Event | Widget::Timeline | Widget::Network => s.widget_needs_event,
+                };
+                format!("{needs} {}", s.widget_shows_timeline)
+            }
+            WidgetProblem::NoSuchStates(codes) => format!("{} {}", s.no_such_states, codes.join(lang.list_sep())),
+        }
+    }
+}
+
 pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32)>) -> String {
     let mut parts: Vec<String> = q
         .active_filters()
@@ -384,6 +450,38 @@ mod tests {
         assert_eq!(page("").body(), page("country=GB").body());
         assert_eq!(page("country=GB").card(), Some(&Card::Country("GB".into())));
         assert_eq!(page("embed=country&country=GB").body(), Body::Card);
+    }
+
+    #[test]
+    fn a_widget_link_says_what_it_lacks() {
+        let ds = crate::data::load(include_str!("../tests/data/minimal.json")).unwrap().dataset;
+        let known = ds.countries.first().map(|c| c.code.clone()).unwrap();
+        let problem = |s: &str| WidgetProblem::of(&Query::parse(&s.replace("KN", &known)), &ds);
+        // Not a widget: nothing to say.
+        assert_eq!(problem("country=ZZ"), None);
+        assert_eq!(problem("embed=timeline"), None);
+        assert_eq!(problem("embed=country&country=KN"), None);
+        // A widget this build does not have: the timeline's, said so (text, as given).
+        assert_eq!(Query::parse("embed=bogus").embed, Some(Widget::Timeline));
+        assert_eq!(problem("embed=bo%3Cb%3Egus"), Some(WidgetProblem::Unknown("bo<b>gus".into())));
+        assert_eq!(Query::parse("embed=bogus").to_query_string(), "embed=timeline");
+        assert_eq!(problem("embed=country"), Some(WidgetProblem::Needs(Widget::Country)));
+        assert_eq!(problem("embed=country&country=KN,GB"), Some(WidgetProblem::Needs(Widget::Country)));
+        assert_eq!(problem("embed=pair"), Some(WidgetProblem::Needs(Widget::Pair)));
+        assert_eq!(problem("embed=compare&compare=KN"), Some(WidgetProblem::Needs(Widget::Compare)));
+        assert_eq!(problem("embed=event"), Some(WidgetProblem::Needs(Widget::Event)));
+        assert_eq!(
+            problem("embed=compare&compare=KN,ZZ,XX&country=ZZ"),
+            Some(WidgetProblem::NoSuchStates(vec!["ZZ".into(), "XX".into()]))
+        );
+        let q = Query::parse(&format!("country=ZZ&pair={known}-YY"));
+        assert_eq!(unknown_states(&q, &ds), vec!["ZZ".to_owned(), "YY".into()]);
+        let text = WidgetProblem::Unknown("bogus".into()).text(Lang::En);
+        assert_eq!(text, "There is no widget called «bogus». Showing the timeline instead.");
+        assert_eq!(
+            WidgetProblem::Needs(Widget::Country).text(Lang::Ar),
+            "تحتاج أداة بطاقة الدولة إلى دولة واحدة: country=CN. يُعرض الخط الزمني بدلًا منها."
+        );
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Query {
     pub pairs: PairsShown,
     /// `None` is the full explorer.
     pub embed: Option<Widget>,
+    /// An `embed=` value naming no widget (at most 40 characters of it): the link asked for a
+    /// widget this build does not have. Not written back.
+    pub unknown_widget: Option<String>,
     pub theme: Theme,
     /// Embeds only: show the filter panel too (`filters=1`).
     pub filters: bool,
@@ -104,7 +107,12 @@ pub const PARAMS: &[Param] = &[
     Param {
         name: "embed",
         filter: false,
-        read: |q, v| q.embed = Widget::from_id(v),
+        // A widget this build does not know is shown as the timeline's, and said so
+        // (`page::WidgetProblem`), not as the full explorer squeezed into a newsroom's frame.
+        read: |q, v| {
+            q.embed = Some(Widget::from_id(v).unwrap_or(Widget::Timeline));
+            q.unknown_widget = Widget::from_id(v).is_none().then(|| v.chars().take(40).collect());
+        },
         write: |q| Some(q.embed?.id().into()),
     },
     Param { name: "view", filter: false, read: |q, v| set_id(&mut q.view, v), write: |q| non_default(q.view) },
@@ -397,6 +405,9 @@ mod tests {
             compare: vec!["GB".into(), "QA".into()],
             pairs: PairsShown::P200,
             embed: Some(Widget::Pair),
+            // The one field no parameter writes: what was wrong with the link that opened the
+            // page (an `embed=` naming no widget), said once, not carried on.
+            unknown_widget: None,
             theme: Theme::Light,
             filters: true,
             sort: CardOrder::Name,

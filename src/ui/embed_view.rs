@@ -15,7 +15,7 @@ use super::Ctx;
 use crate::embed::{
     explorer_query, pym_height_message, AMP_EMBED_SIZE, AMP_SENTINEL, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION,
 };
-use crate::page::widget_subject;
+use crate::page::{widget_subject, WidgetProblem};
 use crate::vocab::Widget;
 
 /// An object message from `(key, value)` pairs.
@@ -118,11 +118,16 @@ pub fn EmbedView() -> impl IntoView {
         (Some(head(ctx, widget, explorer_href)), None)
     };
     let filters = filters.then(|| view! { <FilterPanel /> });
+    // What the link asks for that the widget cannot show, said where the newsroom will see it.
+    let problem = move || {
+        let problem = ctx.data.with(|d| ctx.query.with(|q| WidgetProblem::of(q, &d.ds)))?;
+        Some(view! { <p class="notice widget-problem" role="alert">{problem.text(ctx.lang())}</p> })
+    };
     view! {
         <div class="embed">
             {head}
             {filters}
-            <main class="content">{body}</main>
+            <main class="content">{problem} {body}</main>
             {credit}
         </div>
     }

@@ -13,7 +13,9 @@ use super::event_page::EventPage;
 use super::filters::FilterPanel;
 use super::header::SiteHeader;
 use super::link::Link;
-use super::notices::{DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UpdatePrompt};
+use super::notices::{
+    DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UnknownStates, UpdatePrompt,
+};
 use super::split::SplitView;
 use super::takeover::Later;
 use super::timeline::Timeline;
@@ -191,6 +193,7 @@ pub fn Explorer() -> impl IntoView {
                 <FallbackNotice />
                 <SkippedNotice />
                 <ActiveFilters />
+                <UnknownStates />
                 // One line for the count and the progress of arriving years, so the progress
                 // coming and going never moves the page (CLS).
                 <div class="status-line">

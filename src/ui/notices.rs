@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::link::Link;
 use super::Ctx;
 use crate::i18n::EVENTS;
+use crate::page::unknown_states;
 use crate::query::Query;
 
 /// "12 events": how many events the filters leave (a live region). "Searching…" while a search
@@ -20,6 +21,21 @@ pub fn ResultCount() -> impl IntoView {
     };
     let busy = move || ctx.searching.get().then_some("true");
     view! { <p class="result-count" role="status" aria-live="polite" aria-busy=busy tabindex="-1">{text}</p> }
+}
+
+/// States the link names (a filter, a pair, a comparison) that the data does not have: said
+/// beside their chips, where a hand-edited or mistyped link would otherwise just show events.
+#[component]
+pub fn UnknownStates() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let codes = ctx.data.with(|d| ctx.query.with(|q| unknown_states(q, &d.ds)));
+        (!codes.is_empty()).then(|| {
+            let lang = ctx.lang();
+            let text = format!("{} {}", lang.strings().no_such_states, codes.join(lang.list_sep()));
+            view! { <p class="notice unknown-states" role="alert">{text}</p> }
+        })
+    }
 }
 
 /// "Did you mean": when a search word matched nothing, the results are those of the nearest

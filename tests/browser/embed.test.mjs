@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, ready, serveDist, ROOT } from './util.mjs';
+import { launch, newPage, ready, serveDist, ROOT, DIST } from './util.mjs';
 import { serve } from './serve.mjs';
 
+const data = JSON.parse(readFileSync(join(DIST, 'data/events.json'), 'utf8'));
 const hostDir = mkdtempSync(join(tmpdir(), 'marsad-host-'));
 let browser, widgets, host, other;
 
@@ -42,7 +43,7 @@ async function settled(page) {
     await frame.waitForSelector('.embed .result-count', { timeout: 20000 });
     let last;
     for (let tries = 0; tries < 50; tries++) {
-      const content = Math.min(4000, await frame.evaluate(() => document.body.scrollHeight));
+      const content = Math.min(30000, await frame.evaluate(() => document.body.scrollHeight));
       const box = (await el.boundingBox()).height;
       last = { content, box };
       if (Math.abs(content - box) <= 3) break;
@@ -106,7 +107,66 @@ test('English host page: one widget; forged height messages are ignored', async 
   assert.ok(Math.abs((await frame.boundingBox()).height - h) <= 1, 'a forged message changed the height');
   // Heights are clamped to sane bounds.
   await f.evaluate(() => parent.postMessage({ type: 'marsad:height', version: 1, height: 999999 }, '*'));
-  await page.waitForFunction(() => document.querySelector('[data-marsad-embed] iframe').getBoundingClientRect().height === 4000);
+  await page.waitForFunction(() => document.querySelector('[data-marsad-embed] iframe').getBoundingClientRect().height === 30000);
+  await page.context().close();
+});
+
+test('on a phone, "Show more" in a timeline widget grows its frame past 4,000 px, and no row scrolls inside it', async () => {
+  writeFileSync(join(hostDir, 'long.html'), `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>Long</title><link rel="icon" href="data:,">
+    <p>Before the widget.</p><div data-marsad-embed="embed=timeline&lang=en"></div><p class="after">After the widget.</p>
+    <script src="${widgets.url}embed.js"></script></html>`);
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(`${host.url}long.html`);
+  const el = page.locator('[data-marsad-embed] iframe');
+  await el.scrollIntoViewIfNeeded();
+  const frame = await (await el.elementHandle()).contentFrame();
+  await frame.waitForSelector('.embed .event-list .event-row');
+  const total = data.events.length;
+  for (let i = 0; i < 5 && await frame.locator('.event-list button:has-text("Show more")').count(); i++) {
+    await frame.click('.event-list button:has-text("Show more")');
+  }
+  assert.equal(await frame.locator('.event-list button:has-text("Show more")').count(), 0, 'every event listed');
+  const [h] = await settled(page);
+  assert.ok(h > 4000, `the frame is ${h} px tall`);
+  // What the reader sees: the page scrolls, the frame does not; the last event's row is on
+  // screen once the host page is scrolled to it.
+  assert.ok(await frame.evaluate(() => document.scrollingElement.scrollHeight - innerHeight) <= 3, 'the frame scrolls inside');
+  await page.evaluate(() => document.querySelector('.after').scrollIntoView({ block: 'end' }));
+  const last = frame.locator(`.event-list .event-row[aria-posinset="${total}"]`);
+  await last.waitFor();
+  const [row, box] = [await last.boundingBox(), await el.boundingBox()];
+  assert.ok(row && row.y >= box.y && row.y + row.height <= Math.min(box.y + box.height, 844), `the last row is on screen: ${JSON.stringify({ row, box })}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a widget link that asks for what the widget cannot show says so inside the frame; the explorer names unknown states', async () => {
+  const cases = [
+    ['embed=bogus&lang=en', 'There is no widget called «bogus». Showing the timeline instead.', '.embed .timeline'],
+    ['embed=country&lang=en', 'A country widget needs one state: country=CN. Showing the timeline instead.', '.embed .timeline'],
+    ['embed=compare&compare=GB&lang=en', 'A comparison widget needs two or three states: compare=GB,CN. Showing the timeline instead.', '.embed .timeline'],
+    ['embed=country&country=ZZ&lang=en', "Not in Marsad's data: ZZ", null],
+    ['embed=country', 'تحتاج أداة بطاقة الدولة إلى دولة واحدة: country=CN. يُعرض الخط الزمني بدلًا منها.', '.embed .timeline'],
+  ];
+  for (const [query, said, shown] of cases) {
+    const page = await newPage(browser, { width: 390 });
+    await page.goto(`${widgets.url}?${query}`);
+    await page.waitForSelector('.embed .widget-problem');
+    assert.equal((await page.textContent('.embed .widget-problem')).trim(), said, query);
+    // A widget, not the explorer squeezed into the frame.
+    assert.equal(await page.locator('.site-header').count(), 0, query);
+    if (shown) await page.waitForSelector(shown);
+    assert.deepEqual(page.problems, [], query);
+    await page.context().close();
+  }
+  const page = await newPage(browser);
+  await page.goto(`${widgets.url}?lang=en&country=ZZ,CN`);
+  await page.waitForSelector('.unknown-states');
+  assert.equal((await page.textContent('.unknown-states')).trim(), "Not in Marsad's data: ZZ");
+  assert.ok(await page.isVisible('.unknown-states'));
+  await page.goto(`${widgets.url}?lang=en&country=CN`);
+  await page.waitForSelector('.result-count');
+  assert.equal(await page.locator('.unknown-states').count(), 0);
   await page.context().close();
 });
 
