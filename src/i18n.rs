@@ -174,6 +174,7 @@ strings! {
     countries: "الدول", "Countries";
     events_of: "أحداث الدول المختارة:", "Events of the chosen countries:";
     find_country: "ابحث عن دولة", "Find a country";
+    no_country_found: "لا توجد دولة بهذا الاسم.", "No state by that name.";
     pair: "ثنائية الدول", "Country pair";
     pair_none: "— بلا —", "— none —";
     types: "نوع الحدث", "Event type";

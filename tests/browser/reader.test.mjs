@@ -385,6 +385,13 @@ test('a country filter field narrows the country options', async () => {
   await page.fill('#country-filter', 'united');
   const two = await page.$$eval('.filters fieldset:first-of-type li:not(.hidden) .option-label', (l) => l.map((x) => x.textContent));
   assert.deepEqual(two, ['United Kingdom', 'United States']);
+  assert.equal(await page.isVisible('.filters fieldset:first-of-type .empty'), false);
+  // A name no state has: said, where the options were.
+  await page.fill('#country-filter', 'Atlantis');
+  assert.equal(await page.locator('.filters fieldset:first-of-type li:not(.hidden)').count(), 0);
+  assert.equal((await page.textContent('.filters fieldset:first-of-type .empty:visible')).trim(), 'No state by that name.');
+  await page.fill('#country-filter', '');
+  assert.equal(await page.isVisible('.filters fieldset:first-of-type .empty'), false);
   await page.context().close();
 });
 

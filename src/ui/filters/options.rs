@@ -175,6 +175,11 @@ pub fn CountryOptions() -> impl IntoView {
         })
         .collect();
     let chosen = codes.clone();
+    // A name that matches no state is said, not an empty box.
+    let none = {
+        let keys = keys.clone();
+        Memo::new(move |_| needle.with(|n| !n.is_empty() && !keys.iter().any(|k| k.contains(n.as_str()))))
+    };
     let of = OptionList {
         count: Arc::new(move |f, k| f.countries.get(at[k]).copied().unwrap_or(0)),
         checked: Arc::new(move |q, k| q.countries.contains(&chosen[k])),
@@ -188,6 +193,7 @@ pub fn CountryOptions() -> impl IntoView {
         <label class="visually-hidden" for="country-filter">{s.find_country}</label>
         <input id="country-filter" type="search" dir="auto" autocomplete="off" placeholder=s.find_country
             on:input=filter />
+        <p class="empty" role="status" hidden=move || !none.get()>{s.no_country_found}</p>
         {items}
     }
 }
