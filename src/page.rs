@@ -129,9 +129,6 @@ pub fn filter_label(f: &Filter, fmt: Fmt, ds: &Dataset) -> String {
     }
 }
 
-/// What a widget shows, for its header: its filters in the reader's words (the pair, the
-/// country, the types…), then "cyber-diplomacy events" and the years of the events it shows
-/// ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"). The years stand for `from`/`to`.
 /// The states a link names (filter, pair, comparison) that the data does not have, each once,
 /// in the order named: a filter by one of them matches nothing the reader can see named.
 pub fn unknown_states(q: &Query, ds: &Dataset) -> Vec<String> {
@@ -143,6 +140,11 @@ pub fn unknown_states(q: &Query, ds: &Dataset) -> Vec<String> {
         }
     }
     missing
+}
+
+/// "Not in Marsad's data: ZZ, XX": what the explorer and a widget say of `unknown_states`.
+pub fn no_such_states(codes: &[String], lang: Lang) -> String {
+    format!("{} {}", lang.strings().no_such_states, codes.join(lang.list_sep()))
 }
 
 /// What a widget's link asks for that the widget cannot show (it shows the timeline instead, or
@@ -193,11 +195,14 @@ impl WidgetProblem {
                 };
                 format!("{needs} {}", s.widget_shows_timeline)
             }
-            WidgetProblem::NoSuchStates(codes) => format!("{} {}", s.no_such_states, codes.join(lang.list_sep())),
+            WidgetProblem::NoSuchStates(codes) => no_such_states(codes, lang),
         }
     }
 }
 
+/// What a widget shows, for its header: its filters in the reader's words (the pair, the
+/// country, the types…), then "cyber-diplomacy events" and the years of the events it shows
+/// ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"). The years stand for `from`/`to`.
 pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32)>) -> String {
     let mut parts: Vec<String> = q
         .active_filters()

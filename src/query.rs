@@ -110,8 +110,9 @@ pub const PARAMS: &[Param] = &[
         // A widget this build does not know is shown as the timeline's, and said so
         // (`page::WidgetProblem`), not as the full explorer squeezed into a newsroom's frame.
         read: |q, v| {
-            q.embed = Some(Widget::from_id(v).unwrap_or(Widget::Timeline));
-            q.unknown_widget = Widget::from_id(v).is_none().then(|| v.chars().take(40).collect());
+            let widget = Widget::from_id(v);
+            q.embed = Some(widget.unwrap_or(Widget::Timeline));
+            q.unknown_widget = widget.is_none().then(|| v.chars().take(40).collect());
         },
         write: |q| Some(q.embed?.id().into()),
     },

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::link::Link;
 use super::Ctx;
 use crate::i18n::EVENTS;
-use crate::page::unknown_states;
+use crate::page::{no_such_states, unknown_states};
 use crate::query::Query;
 
 /// "12 events": how many events the filters leave (a live region). "Searching…" while a search
@@ -31,9 +31,7 @@ pub fn UnknownStates() -> impl IntoView {
     move || {
         let codes = ctx.data.with(|d| ctx.query.with(|q| unknown_states(q, &d.ds)));
         (!codes.is_empty()).then(|| {
-            let lang = ctx.lang();
-            let text = format!("{} {}", lang.strings().no_such_states, codes.join(lang.list_sep()));
-            view! { <p class="notice unknown-states" role="alert">{text}</p> }
+            view! { <p class="notice unknown-states" role="alert">{no_such_states(&codes, ctx.lang())}</p> }
         })
     }
 }

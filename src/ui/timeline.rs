@@ -201,20 +201,20 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     // are the frame's, so Escape hides a pinned card from its own link too.
     view! {
         <div class="timeline-frame" on:keydown=on_key>
-        <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
-            aria-describedby="timeline-help" on:pointerdown=on_down on:pointermove=on_move
-            on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-            <svg width=move || dec(z.width.get(), 1) height=dec(height, 1) role="presentation"
-                data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
-                <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
-                // Behind a static page, the marks are drawn in a task of their own.
-                <g class="marks" on:click=input.click on:keydown=input.keydown on:pointerover=input.over
-                    on:pointerout=input.out on:focusin=input.focusin on:focusout=input.focusout>
-                    <Later>{draw}</Later>
-                </g>
-            </svg>
-        </div>
-        <PeekCard z />
+            <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
+                aria-describedby="timeline-help" on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
+                <svg width=move || dec(z.width.get(), 1) height=dec(height, 1) role="presentation"
+                    data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
+                    <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
+                    // Behind a static page, the marks are drawn in a task of their own.
+                    <g class="marks" on:click=input.click on:keydown=input.keydown on:pointerover=input.over
+                        on:pointerout=input.out on:focusin=input.focusin on:focusout=input.focusout>
+                        <Later>{draw}</Later>
+                    </g>
+                </svg>
+            </div>
+            <PeekCard z />
         </div>
         <p id="timeline-help" class="help">{move || ctx.lang().strings().timeline_help}</p>
     }
