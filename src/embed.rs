@@ -50,7 +50,7 @@ impl Options {
 pub fn widget_query(q: &Query, o: &Options) -> Query {
     Query {
         embed: Some(o.widget),
-        unknown_widget: None,
+        unread: Vec::new(),
         lang: o.lang,
         reading: o.reading,
         theme: o.theme,
@@ -69,7 +69,7 @@ pub fn widget_query(q: &Query, o: &Options) -> Query {
 pub fn explorer_query(q: &Query) -> Query {
     Query {
         embed: None,
-        unknown_widget: None,
+        unread: Vec::new(),
         theme: Theme::Auto,
         filters: false,
         plain: false,

@@ -262,6 +262,7 @@ strings! {
     widget_needs_compare: "تحتاج أداة المقارنة إلى دولتين أو ثلاث: compare=GB,CN.", "A comparison widget needs two or three states: compare=GB,CN.";
     widget_needs_event: "تحتاج أداة الحدث إلى معرّف حدث: event=….", "An event widget needs an event's id: event=….";
     no_such_states: "ليست في بيانات مرصد:", "Not in Marsad's data:";
+    unread_values: "ترك مرصد من هذا الرابط ما لم يفهمه:", "Not understood in this link, and left out:";
     back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
     server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";
     stalled_notice: "لم تصل البيانات من الشبكة في الوقت المناسب، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The network did not answer in time, so the data saved on this device is shown.";

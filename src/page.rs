@@ -147,6 +147,12 @@ pub fn no_such_states(codes: &[String], lang: Lang) -> String {
     format!("{} {}", lang.strings().no_such_states, codes.join(lang.list_sep()))
 }
 
+/// What the link had that could not be read (`Query::unread`), each part as `name=value`; a
+/// widget's `embed=` aside, which `WidgetProblem` says.
+pub fn unread_values(q: &Query) -> Vec<String> {
+    q.unread.iter().filter(|(p, _)| *p != "embed").map(|(p, v)| format!("{p}={v}")).collect()
+}
+
 /// What a widget's link asks for that the widget cannot show (it shows the timeline instead, or
 /// nothing for a state the data lacks): said in the widget, in its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,7 +170,7 @@ impl WidgetProblem {
     /// The first problem of a widget's link, if any.
     pub fn of(q: &Query, ds: &Dataset) -> Option<WidgetProblem> {
         let widget = q.embed?;
-        if let Some(v) = &q.unknown_widget {
+        if let Some((_, v)) = q.unread.iter().find(|(p, _)| *p == "embed") {
             return Some(WidgetProblem::Unknown(v.clone()));
         }
         let lacking = match widget {

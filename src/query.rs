@@ -3,8 +3,10 @@
 //! Every URL parameter is one row of [`PARAMS`] (name, how it reads, how it writes, whether it
 //! narrows the events), as ripgrep defines each flag once: [`Query::parse`],
 //! [`Query::to_query_string`], [`Query::has_filters`] and [`Query::cleared`] loop over that table.
-//! Parsing accepts any string and never panics: unknown parameters and malformed values are
-//! ignored, so an old, hand-edited or truncated link still opens something sensible. Writing
+//! Parsing accepts any string and never panics: unknown parameters are ignored (a tracker's
+//! `utm_source` is not Marsad's to judge) and malformed values are left out, so an old,
+//! hand-edited or truncated link still opens something sensible; what a known parameter had
+//! that could not be read is kept in [`Query::unread`], for the page to say. Writing
 //! gives only non-default parameters, in table order, so equal states give equal URLs. This
 //! module never touches `web_sys`.
 
@@ -21,6 +23,9 @@ pub const COMPARE_MAX: usize = 3;
 
 /// The longest search text kept from a URL.
 pub const MAX_SEARCH_LEN: usize = 200;
+
+/// The most characters of an unreadable value kept to be said (`Query::unread`).
+pub const UNREAD_MAX: usize = 40;
 
 /// The whole view state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,9 +51,10 @@ pub struct Query {
     pub pairs: PairsShown,
     /// `None` is the full explorer.
     pub embed: Option<Widget>,
-    /// An `embed=` value naming no widget (at most 40 characters of it): the link asked for a
-    /// widget this build does not have. Not written back.
-    pub unknown_widget: Option<String>,
+    /// What the link had that could not be read: (parameter, the part of its value left out,
+    /// at most [`UNREAD_MAX`] characters), in the order given. An `embed=` here names no widget.
+    /// Never written back, and a change of state by the reader drops it (`ui::Ctx::navigate`).
+    pub unread: Vec<(&'static str, String)>,
     pub theme: Theme,
     /// Embeds only: show the filter panel too (`filters=1`).
     pub filters: bool,
@@ -95,8 +101,9 @@ pub struct Param {
     pub name: &'static str,
     /// True when the parameter narrows the events ("Clear all filters" removes it).
     pub filter: bool,
-    /// Reads a decoded value into the state; a malformed value leaves the state as it was.
-    read: fn(&mut Query, &str),
+    /// Reads a decoded value into the state, and gives back what it could not read (the whole
+    /// value, or a list's items that name nothing), which leaves the state as it was.
+    read: fn(&mut Query, &str) -> Option<String>,
     /// The decoded value to write, or `None` when the state has the default.
     write: fn(&Query) -> Option<String>,
 }
@@ -112,7 +119,7 @@ pub const PARAMS: &[Param] = &[
         read: |q, v| {
             let widget = Widget::from_id(v);
             q.embed = Some(widget.unwrap_or(Widget::Timeline));
-            q.unknown_widget = widget.is_none().then(|| v.chars().take(40).collect());
+            widget.is_none().then(|| v.to_owned())
         },
         write: |q| Some(q.embed?.id().into()),
     },
@@ -121,15 +128,17 @@ pub const PARAMS: &[Param] = &[
         name: "compare",
         filter: false,
         read: |q, v| {
-            list(v).filter_map(country_code).for_each(|c| push_unique(&mut q.compare, c));
-            q.compare.truncate(COMPARE_MAX);
+            let mut left = read_codes(&mut q.compare, v);
+            // Past the most a comparison shows: left out, and said.
+            left.extend(q.compare.split_off(q.compare.len().min(COMPARE_MAX)));
+            joined(left)
         },
         write: |q| join(q.compare.iter().map(String::as_str)),
     },
     Param {
         name: "country",
         filter: true,
-        read: |q, v| list(v).filter_map(country_code).for_each(|c| push_unique(&mut q.countries, c)),
+        read: |q, v| joined(read_codes(&mut q.countries, v)),
         write: |q| join(q.countries.iter().map(String::as_str)),
     },
     Param { name: "match", filter: true, read: |q, v| set_id(&mut q.matching, v), write: |q| non_default(q.matching) },
@@ -138,42 +147,50 @@ pub const PARAMS: &[Param] = &[
         filter: true,
         read: |q, v| {
             q.pair =
-                v.split_once('-').and_then(|(a, b)| Some((country_code(a)?, country_code(b)?))).filter(|(a, b)| a != b)
+                v.split_once('-').and_then(|(a, b)| Some((country_code(a)?, country_code(b)?))).filter(|(a, b)| a != b);
+            q.pair.is_none().then(|| v.to_owned())
         },
         write: |q| q.pair.as_ref().map(|(a, b)| format!("{a}-{b}")),
     },
     Param { name: "type", filter: true, read: |q, v| read_ids(&mut q.types, v), write: |q| write_ids(&q.types) },
     Param { name: "topic", filter: true, read: |q, v| read_ids(&mut q.topics, v), write: |q| write_ids(&q.topics) },
     Param { name: "tone", filter: true, read: |q, v| read_ids(&mut q.tones, v), write: |q| write_ids(&q.tones) },
-    Param { name: "from", filter: true, read: |q, v| q.from = year(v), write: |q| Some(q.from?.to_string()) },
-    Param { name: "to", filter: true, read: |q, v| q.to = year(v), write: |q| Some(q.to?.to_string()) },
+    Param { name: "from", filter: true, read: |q, v| read_year(&mut q.from, v), write: |q| Some(q.from?.to_string()) },
+    Param { name: "to", filter: true, read: |q, v| read_year(&mut q.to, v), write: |q| Some(q.to?.to_string()) },
     Param {
         name: "q",
         filter: true,
-        read: |q, v| q.q = v.chars().take(MAX_SEARCH_LEN).collect(),
+        read: |q, v| {
+            q.q = v.chars().take(MAX_SEARCH_LEN).collect();
+            None
+        },
         write: |q| (!q.q.is_empty()).then(|| q.q.clone()),
     },
     Param {
         name: "event",
         filter: false,
-        read: |q, v| q.event = crate::data::is_event_id(v).then(|| v.to_owned()),
+        read: |q, v| {
+            q.event = crate::data::is_event_id(v).then(|| v.to_owned());
+            q.event.is_none().then(|| v.to_owned())
+        },
         write: |q| q.event.clone(),
     },
     Param { name: "sort", filter: false, read: |q, v| set_id(&mut q.sort, v), write: |q| non_default(q.sort) },
     Param {
         name: "page",
         filter: false,
-        read: |q, v| q.page = v.trim().parse().ok().filter(|p| (2..=100_000).contains(p)).unwrap_or(0),
+        read: |q, v| match v.trim().parse() {
+            Ok(p @ 1..=100_000) => {
+                q.page = if p > 1 { p } else { 0 };
+                None
+            }
+            _ => Some(v.to_owned()),
+        },
         write: |q| (q.page > 1).then(|| q.page.to_string()),
     },
     Param { name: "pairs", filter: false, read: |q, v| set_id(&mut q.pairs, v), write: |q| non_default(q.pairs) },
     Param { name: "theme", filter: false, read: |q, v| set_id(&mut q.theme, v), write: |q| non_default(q.theme) },
-    Param {
-        name: "filters",
-        filter: false,
-        read: |q, v| q.filters = v == "1",
-        write: |q| q.filters.then(|| "1".into()),
-    },
+    Param { name: "filters", filter: false, read: |q, v| read_flag(&mut q.filters, v), write: |q| flag(q.filters) },
     Param {
         name: "digits",
         filter: false,
@@ -192,17 +209,20 @@ pub const PARAMS: &[Param] = &[
         read: |q, v| set_id(&mut q.reading.axis, v),
         write: |q| non_default(q.reading.axis),
     },
-    Param { name: "plain", filter: false, read: |q, v| q.plain = v == "1", write: |q| q.plain.then(|| "1".into()) },
+    Param { name: "plain", filter: false, read: |q, v| read_flag(&mut q.plain, v), write: |q| flag(q.plain) },
     Param {
         name: "transparent",
         filter: false,
-        read: |q, v| q.transparent = v == "1",
-        write: |q| q.transparent.then(|| "1".into()),
+        read: |q, v| read_flag(&mut q.transparent, v),
+        write: |q| flag(q.transparent),
     },
     Param {
         name: "childId",
         filter: false,
-        read: |q, v| q.child_id = is_child_id(v).then(|| v.to_owned()),
+        read: |q, v| {
+            q.child_id = is_child_id(v).then(|| v.to_owned());
+            q.child_id.is_none().then(|| v.to_owned())
+        },
         write: |q| q.child_id.clone(),
     },
 ];
@@ -212,10 +232,50 @@ fn is_child_id(v: &str) -> bool {
     (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b))
 }
 
-fn set_id<T: Vocabulary>(slot: &mut T, v: &str) {
-    if let Some(x) = T::from_id(v) {
-        *slot = x;
+fn set_id<T: Vocabulary>(slot: &mut T, v: &str) -> Option<String> {
+    match T::from_id(v) {
+        Some(x) => {
+            *slot = x;
+            None
+        }
+        None => Some(v.to_owned()),
     }
+}
+
+/// A switch: `1` on, `0` off.
+fn read_flag(slot: &mut bool, v: &str) -> Option<String> {
+    match v.trim() {
+        "1" => *slot = true,
+        "0" => *slot = false,
+        _ => return Some(v.to_owned()),
+    }
+    None
+}
+
+fn flag(on: bool) -> Option<String> {
+    on.then(|| "1".into())
+}
+
+fn read_year(slot: &mut Option<i32>, v: &str) -> Option<String> {
+    *slot = year(v);
+    slot.is_none().then(|| v.to_owned())
+}
+
+/// The items left out of a list, as one value (none when every item was read).
+fn joined(left: Vec<String>) -> Option<String> {
+    (!left.is_empty()).then(|| left.join(","))
+}
+
+/// Reads a list of ISO codes; gives back the items that are not one.
+fn read_codes(into: &mut Vec<String>, v: &str) -> Vec<String> {
+    let mut left = Vec::new();
+    for item in list(v) {
+        match country_code(item) {
+            Some(c) => push_unique(into, c),
+            None => left.push(item.to_owned()),
+        }
+    }
+    left
 }
 
 fn non_default<T: Vocabulary>(x: T) -> Option<String> {
@@ -226,8 +286,15 @@ fn list(v: &str) -> impl Iterator<Item = &str> {
     v.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn read_ids<T: Vocabulary>(into: &mut Vec<T>, v: &str) {
-    list(v).filter_map(T::from_id).for_each(|t| push_unique(into, t));
+fn read_ids<T: Vocabulary>(into: &mut Vec<T>, v: &str) -> Option<String> {
+    let mut left = Vec::new();
+    for item in list(v) {
+        match T::from_id(item) {
+            Some(t) => push_unique(into, t),
+            None => left.push(item.to_owned()),
+        }
+    }
+    joined(left)
 }
 
 fn write_ids<T: Vocabulary>(ids: &[T]) -> Option<String> {
@@ -276,7 +343,10 @@ impl Query {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             let key = percent_decode(key);
             if let Some(p) = PARAMS.iter().find(|p| p.name == key) {
-                (p.read)(&mut q, &percent_decode(value));
+                // An empty value asks for nothing (`?q=&from=` from a form): not said.
+                if let Some(left) = (p.read)(&mut q, &percent_decode(value)).filter(|v| !v.trim().is_empty()) {
+                    push_unique(&mut q.unread, (p.name, left.chars().take(UNREAD_MAX).collect()));
+                }
             }
         }
         if let (Some(f), Some(t)) = (q.from, q.to) {
@@ -339,7 +409,7 @@ impl Query {
         let mut out = Query::default();
         for p in PARAMS.iter().filter(|p| p.filter) {
             if let Some(v) = (p.write)(self) {
-                (p.read)(&mut out, &v);
+                let _ = (p.read)(&mut out, &v);
             }
         }
         out
@@ -350,7 +420,7 @@ impl Query {
         let mut out = Query::default();
         for p in PARAMS.iter().filter(|p| !p.filter) {
             if let Some(v) = (p.write)(self) {
-                (p.read)(&mut out, &v);
+                let _ = (p.read)(&mut out, &v);
             }
         }
         out
@@ -406,9 +476,9 @@ mod tests {
             compare: vec!["GB".into(), "QA".into()],
             pairs: PairsShown::P200,
             embed: Some(Widget::Pair),
-            // The one field no parameter writes: what was wrong with the link that opened the
-            // page (an `embed=` naming no widget), said once, not carried on.
-            unknown_widget: None,
+            // The one field no parameter writes: what the link that opened the page had that
+            // could not be read, said once, not carried on.
+            unread: Vec::new(),
             theme: Theme::Light,
             filters: true,
             sort: CardOrder::Name,
@@ -469,13 +539,51 @@ mod tests {
         let q = Query::parse(
             "lang=fr&country=GBR,1,&pair=GB-GB&type=war&from=abc&to=99999&event=<script>&%zz=1&view=x&match=some&=&&",
         );
-        assert_eq!(q, Query::default());
+        assert_eq!(Query { unread: Vec::new(), ..q.clone() }, Query::default());
+        // Each known parameter's unreadable part, to be said; the unknown ones (`%zz`, ``) not.
+        let said: Vec<(&str, &str)> = q.unread.iter().map(|(p, v)| (*p, v.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("lang", "fr"),
+                ("country", "GBR,1"),
+                ("pair", "GB-GB"),
+                ("type", "war"),
+                ("from", "abc"),
+                ("to", "99999"),
+                ("event", "<script>"),
+                ("view", "x"),
+                ("match", "some")
+            ]
+        );
         assert_eq!(Query::parse("from=2024&to=2015").from, Some(2015));
         assert_eq!(percent_decode("%"), "%");
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%E2%82"), "\u{FFFD}");
         assert_eq!(percent_encode("a b,c/ش"), "a%20b,c%2F%D8%B4");
+    }
+
+    #[test]
+    fn says_only_what_it_left_out() {
+        let unread = |s: &str| Query::parse(s).unread;
+        // A list's items that name nothing, not the whole list; the rest is read.
+        let q = Query::parse("type=dialogue,war,pledge&country=GB,Britain&compare=GB,CN,US,QA");
+        assert_eq!(q.types, [EventType::Dialogue, EventType::Pledge]);
+        assert_eq!(q.countries, ["GB"]);
+        assert_eq!(q.compare, ["GB", "CN", "US"]);
+        assert_eq!(q.unread, [("type", "war".into()), ("country", "Britain".into()), ("compare", "QA".into())]);
+        // Empty values ask for nothing; defaults written out, `page=1` and switches off are read.
+        assert!(unread("q=&from=&type=&plain=&lang=ar&page=1&filters=0&utm_source=x").is_empty());
+        assert_eq!(
+            unread("plain=yes&page=0&embed=bogus"),
+            [("plain", "yes".into()), ("page", "0".into()), ("embed", "bogus".into())]
+        );
+        // Said once, and at most UNREAD_MAX characters of it.
+        assert_eq!(unread("from=x&from=x").len(), 1);
+        assert_eq!(unread(&format!("event={}", "x".repeat(500)))[0].1.chars().count(), UNREAD_MAX);
+        // Never written back.
+        assert_eq!(Query::parse("from=abc&lang=en").to_query_string(), "lang=en");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::event_page::EventWidget;
 use super::explorer::page_body;
 use super::filters::FilterPanel;
-use super::notices::ResultCount;
+use super::notices::{ResultCount, UnreadNotice};
 use super::Ctx;
 use crate::embed::{
     explorer_query, pym_height_message, AMP_EMBED_SIZE, AMP_SENTINEL, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION,
@@ -127,7 +127,7 @@ pub fn EmbedView() -> impl IntoView {
         <div class="embed">
             {head}
             {filters}
-            <main class="content">{problem} {body}</main>
+            <main class="content">{problem} <UnreadNotice /> {body}</main>
             {credit}
         </div>
     }

@@ -14,7 +14,7 @@ use super::filters::FilterPanel;
 use super::header::SiteHeader;
 use super::link::Link;
 use super::notices::{
-    DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UnknownStates, UpdatePrompt,
+    DidYouMean, FallbackNotice, ResultCount, ShardProgress, SkippedNotice, UnknownStates, UnreadNotice, UpdatePrompt,
 };
 use super::split::SplitView;
 use super::takeover::Later;
@@ -194,6 +194,7 @@ pub fn Explorer() -> impl IntoView {
                 <SkippedNotice />
                 <ActiveFilters />
                 <UnknownStates />
+                <UnreadNotice />
                 // One line for the count and the progress of arriving years, so the progress
                 // coming and going never moves the page (CLS).
                 <div class="status-line">

@@ -311,7 +311,9 @@ impl Ctx {
     }
 
     /// `navigate`'s work once the state is made (not generic: compiled once, not per caller).
-    fn go(&self, q: Query, nav: Nav) {
+    /// The link's unreadable parts go: the URL written no longer has them.
+    fn go(&self, mut q: Query, nav: Nav) {
+        q.unread.clear();
         let replace = match nav {
             Nav::Push => false,
             Nav::Replace => true,

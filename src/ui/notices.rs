@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::link::Link;
 use super::Ctx;
 use crate::i18n::EVENTS;
-use crate::page::{no_such_states, unknown_states};
+use crate::page::{no_such_states, unknown_states, unread_values};
 use crate::query::Query;
 
 /// "12 events": how many events the filters leave (a live region). "Searching…" while a search
@@ -32,6 +32,25 @@ pub fn UnknownStates() -> impl IntoView {
         let codes = ctx.data.with(|d| ctx.query.with(|q| unknown_states(q, &d.ds)));
         (!codes.is_empty()).then(|| {
             view! { <p class="notice unknown-states" role="alert">{no_such_states(&codes, ctx.lang())}</p> }
+        })
+    }
+}
+
+/// What the link had that Marsad could not read (`from=abc`, `type=war`), each part as it was:
+/// the reader would otherwise see every event and take the link's filter as applied.
+#[component]
+pub fn UnreadNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let parts = Memo::new(move |_| ctx.query.with(unread_values));
+    move || {
+        let lang = ctx.lang();
+        let parts = parts.get();
+        (!parts.is_empty()).then(|| {
+            // Each part isolated: in Arabic, two Latin parts side by side would read in the wrong order.
+            let each = parts.into_iter().enumerate().map(|(i, part)| {
+                view! { {(i > 0).then(|| lang.list_sep())} <bdi dir="ltr"><code>{part}</code></bdi> }
+            });
+            view! { <p class="notice unread" role="alert">{lang.strings().unread_values} " " {each.collect_view()}</p> }
         })
     }
 }

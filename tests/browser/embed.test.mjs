@@ -244,3 +244,15 @@ test('a filter change inside an embed keeps its timeline and the reader\'s zoom'
   assert.deepEqual(await ticks(), zoomed);
   await page.context().close();
 });
+
+test("a widget says what of its link it could not read, inside its frame", async () => {
+  const page = await newPage(browser, { width: 390 });
+  await page.goto(`${widgets.url}?embed=timeline&lang=en&from=20l5&plain=yes`);
+  await page.waitForSelector('.embed .notice.unread');
+  assert.equal((await page.textContent('.embed .notice.unread')).replace(/\s+/g, ' ').trim(),
+    'Not understood in this link, and left out: from=20l5, plain=yes');
+  assert.ok(await page.isVisible('.embed .notice.unread'));
+  assert.equal(await page.locator('.site-header').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -994,3 +994,33 @@ test("pointing at an event fetches its article; its page opens with the text, fe
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("a link's unreadable values are said where it opens, the rest applied; the reader's first change lets them go", async () => {
+  const dialogues = data.events.filter((e) => e.type === 'dialogue').length;
+  for (const [lang, width, said] of [
+    ['en', 1280, 'Not understood in this link, and left out: type=war, from=abc'],
+    ['ar', 390, 'ترك مرصد من هذا الرابط ما لم يفهمه: type=war، from=abc'],
+  ]) {
+    const page = await open(`lang=${lang}&type=dialogue,war&from=abc&utm_source=news`, { width, height: 844 });
+    const notice = page.locator('.notice.unread');
+    assert.equal((await notice.textContent()).replace(/\s+/g, ' ').trim(), said, lang);
+    // On the first screen, and each part reading in the page's direction.
+    const box = await notice.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 844, `${lang}: the notice is on screen (${JSON.stringify(box)})`);
+    const [a, b] = await notice.locator('code').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().x));
+    assert.ok(lang === 'ar' ? a > b : a < b, `${lang}: the first part comes first (${a}, ${b})`);
+    assert.equal(await rows(page), dialogues, `${lang}: what could be read applies`);
+    // The reader's own change writes a URL without them, and the notice goes.
+    await page.click('.chip .remove');
+    await page.waitForFunction(() => !document.querySelector('.notice.unread'));
+    const state = await params(page);
+    assert.equal(state.from, undefined);
+    assert.equal(state.type, undefined);
+    assert.deepEqual(page.problems, [], lang);
+    await page.context().close();
+  }
+  // Nothing said for a clean link, empty values or another site's parameters.
+  const page = await open('lang=en&q=&from=&type=dialogue&fbclid=abc');
+  assert.equal(await page.locator('.notice.unread').count(), 0);
+  await page.context().close();
+});
