@@ -262,6 +262,10 @@ strings! {
     widget_needs_compare: "تحتاج أداة المقارنة إلى دولتين أو ثلاث: compare=GB,CN.", "A comparison widget needs two or three states: compare=GB,CN.";
     widget_needs_event: "تحتاج أداة الحدث إلى معرّف حدث: event=….", "An event widget needs an event's id: event=….";
     no_such_states: "ليست في بيانات مرصد:", "Not in Marsad's data:";
+    not_found_title: "الصفحة غير موجودة", "Page not found";
+    not_found_text: "لا توجد في مرصد صفحة بهذا العنوان: ربما قُطع الرابط أو وقع فيه خطأ، أو نُقلت الصفحة.", "Marsad has no page at this address: the link may be cut short or mistyped, or the page may have moved.";
+    not_found_search: "ابحث في أحداث مرصد", "Search Marsad's events";
+    not_found_or: "أو انتقل إلى:", "Or go to:";
     unread_values: "ترك مرصد من هذا الرابط ما لم يفهمه:", "Not understood in this link, and left out:";
     back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
     server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";

@@ -48,6 +48,13 @@ for (const lang of ['ar', 'en']) {
           found.push(`${v || 'home'}: ${x.id} (${x.impact}) ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
         }
       }
+      // The site's 404 page (both languages on one page, the theme as the reader's).
+      if (lang === 'ar') {
+        await page.goto(`${server.url}en/event/no-such-event/`);
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate((opts) => window.axe.run(document, opts), axeOptions(theme));
+        for (const x of result.violations) found.push(`404: ${x.id} (${x.impact}) ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
       assert.deepEqual(found, []);
       await page.context().close();
     });

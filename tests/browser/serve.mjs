@@ -1,6 +1,6 @@
 // A small static server for dist/: correct MIME types (.wasm as application/wasm), optional
-// gzip, optional sub-path prefix, loopback only. Used by README command (1), the browser tests
-// and the benchmark.
+// gzip, optional sub-path prefix, the site's 404.html for what it lacks, loopback only. Used by
+// README command (1), the browser tests and the benchmark.
 //   node tests/browser/serve.mjs DIR [--port 8080] [--prefix /marsad/] [--gzip]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -47,7 +47,14 @@ export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = 
       const file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
       const info = await stat(file).catch(() => null);
-      if (!info || !info.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      if (!info || !info.isFile()) {
+        // As static hosts do (GitHub Pages, Netlify, Cloudflare Pages): the site's 404.html, if
+        // it has one, with the status 404.
+        const page = await readFile(join(base, '404.html')).catch(() => null);
+        if (page) res.writeHead(404, { 'content-type': MIME['.html'], 'cache-control': 'no-cache' }).end(page);
+        else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
       let body = await readFile(file);
       const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 256 && !/\.(png)$/.test(file)) {

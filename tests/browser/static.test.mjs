@@ -445,3 +445,39 @@ test('hostile records stay inert text in their static pages, head tags and sitem
     rmSync(own, { recursive: true, force: true });
   }
 });
+
+test('an address the site lacks gets its 404 page: both languages, a search that opens the explorer, the main views', async () => {
+  for (const [width, path] of [[390, 'en/event/no-such-event/'], [1280, 'country/ZZ/'], [1280, 'a/b/c/d.html']]) {
+    const page = await newPage(browser, { width, height: 844 });
+    const res = await page.goto(`${server.url}${path}`);
+    assert.equal(res.status(), 404, path);
+    // Styled (the stylesheet found from any depth) and whole on the screen's width.
+    for (const [lang, title] of [['ar', 'الصفحة غير موجودة'], ['en', 'Page not found']]) {
+      const h1 = page.locator(`section[lang=${lang}] h1`);
+      assert.equal((await h1.textContent()).trim(), title);
+      assert.ok(await h1.isVisible(), `${path}: the ${lang} title is shown`);
+    }
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.not-found main')).maxInlineSize), '640px', path);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${path}: nothing wider than the screen`);
+    // Every link is a page of the site.
+    for (const href of await page.$$eval('.not-found a', (as) => as.map((a) => a.href))) {
+      assert.equal((await page.request.get(href)).status(), 200, href);
+    }
+    // The one 404 is the address itself: its stylesheet and icon are found, the policy blocks nothing.
+    assert.deepEqual(page.problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)'], path);
+    await page.context().close();
+  }
+  // The English search opens the English explorer with the words searched.
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.url}en/event/no-such-event/`);
+  page.problems.length = 0; // the address's own 404
+  await page.fill('#q-en', 'Xi');
+  await page.click('section[lang=en] button[type=submit]');
+  await page.waitForURL((u) => u.pathname.endsWith('/en/') && u.searchParams.get('q') === 'Xi');
+  await ready(page);
+  assert.equal(await page.inputValue('#search'), 'Xi');
+  const n = +(await page.textContent('.result-count')).match(/\d+/)[0];
+  assert.ok(n > 0 && n < data.events.length, `the search narrowed the events: ${n}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

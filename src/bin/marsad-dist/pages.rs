@@ -285,6 +285,101 @@ fn document(template: &str, q: &Query, path: &str, root: &str, body: &str, ds: &
     format!("{head}<body><div id=\"static\">{body}</div><div id=\"app\" hidden></div></body></html>")
 }
 
+/// The path part of the site's address (`https://example.org/marsad/` → `/marsad/`): a page
+/// served at any depth, as a host serves its 404 page, links from it.
+fn site_path(site: &str) -> String {
+    let after_scheme = site.split_once("://").map_or(site, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
+/// The first tag of the template that opens with `open` and has every one of `has` (as the
+/// minifier left it), or nothing.
+fn find_tag<'a>(html: &'a str, open: &str, has: &[&str]) -> Option<&'a str> {
+    let mut at = 0;
+    while let Some(i) = html[at..].find(open) {
+        let start = at + i;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        if has.iter().all(|h| tag.contains(h)) {
+            return Some(tag);
+        }
+        at = end;
+    }
+    None
+}
+
+/// `404.html`, which static hosts (GitHub Pages, Netlify, Cloudflare Pages) serve for any
+/// address the site does not have: in both languages, a search of the events (a form to the
+/// home page's `?q=`, which the app reads) and the main views' pages. No script and no data: it
+/// is served at any depth, so its links start from the site's own path (`site_path`), and its
+/// policy allows nothing but the stylesheet, the icon and that form.
+fn not_found(template: &str, site: &str) -> String {
+    let root = site_path(site);
+    let rooted = |tag: &str| rebase(tag, &root);
+    let style = find_tag(template, "<link", &["stylesheet"]).map(rooted).unwrap_or_default();
+    let icon = find_tag(template, "<link", &["icon", "32"]).map(rooted).unwrap_or_default();
+    let no_event = |_: &str| false;
+    let part = |lang: Lang| {
+        let s = lang.strings();
+        let home = static_path(&Query { lang, ..Query::default() }, &no_event).unwrap_or_default();
+        let links: String = [View::Timeline, View::Countries, View::Network, View::Changes]
+            .into_iter()
+            .filter_map(|view| {
+                let path = static_path(&Query { lang, view, ..Query::default() }, &no_event)?;
+                Some(format!(
+                    "<li><a href=\"{}{}\">{}</a></li>",
+                    escape_html(&root),
+                    escape_html(&path),
+                    view.label(lang)
+                ))
+            })
+            .collect();
+        let (code, dir) = (lang.code(), lang.dir());
+        format!(
+            "<section lang=\"{code}\" dir=\"{dir}\" aria-labelledby=\"nf-{code}\">\
+             <h1 id=\"nf-{code}\">{title}</h1><p>{text}</p>\
+             <form action=\"{root}{home}\" method=\"get\" role=\"search\" class=\"not-found-search\">\
+             <label for=\"q-{code}\">{search}</label>\
+             <span><input id=\"q-{code}\" name=\"q\" type=\"search\" maxlength=\"200\" placeholder=\"{hint}\">\
+             <button type=\"submit\" class=\"button primary\">{go}</button></span></form>\
+             <p>{or}</p><ul>{links}</ul></section>",
+            title = s.not_found_title,
+            text = s.not_found_text,
+            root = escape_html(&root),
+            home = escape_html(&home),
+            search = s.not_found_search,
+            hint = escape_html(s.search_placeholder),
+            go = s.search,
+            or = s.not_found_or,
+        )
+    };
+    let (ar, en) = (Lang::Ar.strings(), Lang::En.strings());
+    format!(
+        "<!doctype html><html lang=\"ar\" dir=\"rtl\" data-theme=\"auto\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; \
+         img-src 'self'; form-action 'self'; base-uri 'none'\">\
+         <meta name=\"robots\" content=\"noindex\"><meta name=\"color-scheme\" content=\"light dark\">\
+         <title>{} · {} · {}</title>{style}{icon}</head>\
+         <body class=\"not-found\"><header class=\"not-found-brand\"><a href=\"{}\">{} · {}</a></header>\
+         <main>{}{}</main></body></html>\n",
+        ar.not_found_title,
+        en.not_found_title,
+        ar.app_name,
+        escape_html(&root),
+        ar.app_name,
+        en.app_name,
+        part(Lang::Ar),
+        part(Lang::En),
+    )
+}
+
 /// `sitemap.xml`: every page, with its language alternates.
 fn sitemap(paths: &[(String, String, String)], site: &str) -> String {
     let mut out = String::from(
@@ -334,6 +429,7 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     };
     let listed: Vec<(String, String, String)> = in_parallel(&pages, draw)?.into_iter().flatten().collect();
     std::fs::write(dir.join("sitemap.xml"), sitemap(&listed, &site)).map_err(|e| format!("sitemap.xml: {e}"))?;
+    std::fs::write(dir.join("404.html"), not_found(&template, &site)).map_err(|e| format!("404.html: {e}"))?;
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n");
     std::fs::write(dir.join("robots.txt"), robots).map_err(|e| format!("robots.txt: {e}"))?;
     let skipped = ds.events.len().saturating_sub(marsad::page::PRERENDER_EVENTS);
@@ -386,6 +482,23 @@ mod tests {
         assert_eq!(super::clip("one two three four", 12), "one two…");
         assert_eq!(super::clip("كلمة أولى، كلمة ثانية", 14), "كلمة أولى…");
         assert_eq!(super::clip(&"x".repeat(20), 10), format!("{}…", "x".repeat(9)));
+    }
+
+    #[test]
+    fn the_404_page_links_from_the_site_path() {
+        assert_eq!(super::site_path("https://example.org/marsad/"), "/marsad/");
+        assert_eq!(super::site_path("https://example.org/marsad"), "/marsad/");
+        assert_eq!(super::site_path("https://example.org"), "/");
+        assert_eq!(super::site_path("http://127.0.0.1:8080/?x=1"), "/");
+        let template = "<html><head><link href=./style-ab.css integrity=sha384-x rel=stylesheet>\
+                        <link href=./icon-32.png rel=icon sizes=32x32><script src=./boot.js></script></head></html>";
+        let page = super::not_found(template, "https://example.org/m/");
+        assert!(page.contains("<link href=/m/style-ab.css integrity=sha384-x rel=stylesheet>"), "{page}");
+        assert!(page.contains("<link href=/m/icon-32.png rel=icon sizes=32x32>"));
+        assert!(!page.contains("<script"), "no script on the 404 page");
+        assert!(page.contains("action=\"/m/en/\"") && page.contains("action=\"/m/\""));
+        assert!(page.contains("href=\"/m/en/countries/\"") && page.contains("href=\"/m/changes/\""));
+        assert!(page.contains("<section lang=\"en\" dir=\"ltr\"") && page.contains("<section lang=\"ar\" dir=\"rtl\""));
     }
 
     #[test]
