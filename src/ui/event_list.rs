@@ -24,7 +24,7 @@ use crate::window::{keeps, rows_ahead, visible_rows};
 /// phone) cover a wheel notch or a fling's frame, and every row kept is written again on each
 /// filter change (8 rows cost a type toggle at 10k about 3 ms more at the median).
 const OVERSCAN: usize = 4;
-/// The shortest row the stylesheet draws (`.event-list .event-row`: 60 px, 84 px on a phone).
+/// The shortest row the stylesheet draws (`.event-list .event-row`: 60 px, 100 px on a phone).
 const ROW_MIN_PX: f64 = 60.0;
 /// Rows a static page lists, plainly (those below the fold skip layout there).
 const STATIC_ROWS: usize = 40;

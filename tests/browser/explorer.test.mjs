@@ -1024,3 +1024,20 @@ test("a link's unreadable values are said where it opens, the rest applied; the 
   assert.equal(await page.locator('.notice.unread').count(), 0);
   await page.context().close();
 });
+
+test("on a phone every row of the list shows what the event is and every party, whole", async () => {
+  for (const [lang, width] of [['en', 390], ['ar', 390], ['en', 360]]) {
+    // A window as tall as the list: every row drawn at once.
+    const page = await open(`lang=${lang}`, { width, height: 100 * data.events.length + 1500 });
+    await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, data.events.length);
+    const cut = await page.$$eval('.event-list .event-row', (rows) => rows.flatMap((row) => {
+      const meta = row.querySelector('.event-meta');
+      const [m, r] = [meta.getBoundingClientRect(), row.getBoundingClientRect()];
+      const whole = meta.scrollHeight <= meta.clientHeight + 1 && meta.scrollWidth <= meta.clientWidth + 1
+        && m.bottom <= r.bottom && m.top >= r.top;
+      return whole ? [] : [meta.textContent];
+    }));
+    assert.deepEqual(cut, [], `${lang} at ${width} px: rows whose meta is cut`);
+    await page.context().close();
+  }
+});
