@@ -49,7 +49,13 @@ test('without JavaScript a reader walks from the home page to every event, its q
         dir: document.documentElement.getAttribute('dir'),
         policies: all('meta[http-equiv=Content-Security-Policy]').length,
         inline: all('script:not([src]), style, [style]').length,
-        buttons: visible('button'),
+        buttons: visible('button, input, select, textarea, #timeline-help'),
+        // A disclosure is offered only if opening it shows something.
+        empty: all('details').filter((d) => d.querySelector('summary')?.getClientRects().length).filter((d) => {
+          d.open = true;
+          const shown = [...d.children].some((c) => c.tagName !== 'SUMMARY' && c.getClientRects().length && c.textContent.trim());
+          return !shown;
+        }).map((d) => d.querySelector('summary').textContent),
         other: document.querySelector('a.lang-switch')?.href,
         h1: document.querySelector('h1')?.textContent,
         quotes: visible('.sources blockquote'),
@@ -62,8 +68,10 @@ test('without JavaScript a reader walks from the home page to every event, its q
     // The CSP holds on every page: one policy, no inline script, style element or attribute.
     assert.equal(shown.policies, 1, url);
     assert.equal(shown.inline, 0, url);
-    // Nothing that would need JavaScript is offered; the language link is a link to the same page.
+    // Nothing that would need JavaScript is offered (no button, field or menu, no "drag to move",
+    // no disclosure that opens on nothing); the language link is a link to the same page.
     assert.deepEqual(shown.buttons, [], url);
+    assert.deepEqual(shown.empty, [], url);
     assert.ok(shown.other, `language link on ${url}`);
     const other = new URL(shown.other);
     const mirror = lang === 'ar' ? `/en${path}` : path.replace(/^\/en\//, '/');
