@@ -184,6 +184,27 @@ test('quotes and article text keep their own direction: an English source is not
   await own.close();
 });
 
+test("a quote's bar runs along its source box's edge, on the quote's side, however short the quote", async () => {
+  // The shortest quote in the data (one line on a wide screen), and an English source's.
+  const short = [...data.events].sort((a, b) => Math.min(...a.sources.map((s) => s.quote.length)) - Math.min(...b.sources.map((s) => s.quote.length)))[0];
+  for (const [lang, width] of [['en', 1280], ['en', 390], ['ar', 1280]]) {
+    const page = await open(`lang=${lang}&event=${short.id}`, { width });
+    await page.waitForSelector('.quotes blockquote');
+    const edges = await page.$$eval('.quotes li', (items) => items.map((li) => {
+      const q = li.querySelector('blockquote');
+      const [b, box] = [q.getBoundingClientRect(), li.getBoundingClientRect()];
+      const rtl = getComputedStyle(q).direction === 'rtl';
+      // The bar is the quote's inline-start border: its outer edge against the box's.
+      return { rtl, bar: rtl ? b.right : b.left, edge: rtl ? box.right : box.left, far: rtl ? b.left - box.left : box.right - b.right };
+    }));
+    for (const e of edges) {
+      assert.ok(Math.abs(e.bar - e.edge) <= 1, `${lang} ${width}: the bar at the box's edge ${JSON.stringify(e)}`);
+      assert.ok(e.far <= 1, `${lang} ${width}: the quote spans its box ${JSON.stringify(e)}`);
+    }
+    await page.context().close();
+  }
+});
+
 test('opening an event from a scrolled list starts at its title, with focus on it', async () => {
   const page = await open('lang=en', { height: 700 });
   await page.evaluate(() => window.scrollTo(0, document.querySelector('.event-list ol').getBoundingClientRect().top + 1200));
