@@ -200,7 +200,7 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
     // is dragged), and a card below a lower row's mark would be cut to its first line. The keys
     // are the frame's, so Escape hides a pinned card from its own link too.
     view! {
-        <div class="timeline-frame" on:keydown=on_key>
+        <div class="timeline-frame" on:keydown=on_key on:focusin=input.focusin on:focusout=input.focusout>
             <div class="timeline-canvas" node_ref=container tabindex="0" role="group" aria-label=label
                 aria-describedby="timeline-help" on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
@@ -208,8 +208,10 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
                     data-dir=move || if ctx.fmt().axis_rtl() { "rtl" } else { "ltr" }>
                     <g class="axis">{move || axis(ctx.fmt(), z, height)}</g>
                     // Behind a static page, the marks are drawn in a task of their own.
+                    // Focus is heard on the frame, not here: Chromium makes an SVG element with
+                    // focus listeners a tab stop of its own (an unnamed one, before the marks).
                     <g class="marks" on:click=input.click on:keydown=input.keydown on:pointerover=input.over
-                        on:pointerout=input.out on:focusin=input.focusin on:focusout=input.focusout>
+                        on:pointerout=input.out>
                         <Later>{draw}</Later>
                     </g>
                 </svg>

@@ -139,8 +139,16 @@ pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
             ahead(&m);
             z.peek.set(Some(peek(&m, false)));
         }),
+        // Focus leaving a mark, or the card, hides the card, unless it goes into the card: Tab
+        // from the last mark reaches the card's link, which would go, and focus with it, to the
+        // document's body.
         focusout: Box::new(move |ev| {
-            if mark_at(ev.target()).is_some() {
+            let within = |t: Option<web_sys::EventTarget>, sel: &str| {
+                use wasm_bindgen::JsCast;
+                t.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.closest(sel), Ok(Some(_))))
+            };
+            if within(ev.target(), "[data-mark], .peek") && !within(ev.related_target(), ".peek") {
                 unpeek(z)
             }
         }),

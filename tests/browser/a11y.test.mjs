@@ -214,3 +214,27 @@ for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
     await page.context().close();
   });
 }
+
+test('every tab stop from the top of the page to the list has a name, in both languages and on a phone', async () => {
+  for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+    const page = await newPage(browser, { width });
+    await page.goto(`${server.url}?lang=${lang}`);
+    await ready(page);
+    const unnamed = [];
+    let reached = false;
+    for (let i = 0; i < 200 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const el = document.activeElement;
+        const named = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+          || (el.labels && el.labels.length) || (/^(A|BUTTON|SUMMARY)$/.test(el.tagName) && el.textContent.trim());
+        return { named: !!named, row: !!el.closest('.event-list .event-row'), what: el.outerHTML.slice(0, 120) };
+      });
+      if (!f.named) unnamed.push(f.what);
+      reached = f.row;
+    }
+    assert.ok(reached, `${lang}: Tab reaches the list`);
+    assert.deepEqual(unnamed, [], `${lang} at ${width} px: tab stops without a name`);
+    await page.context().close();
+  }
+});
