@@ -4,6 +4,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use super::controls::vocab_select;
 use super::reading::reading_fields;
@@ -188,11 +190,28 @@ fn EmbedBody() -> impl IntoView {
             iframe_snippet(b, &embed_query(), title, measured.get().unwrap_or(560))
         })
     };
+    // The preview is a page of its own (this site's, so within reach): its keys never reach the
+    // dialog, and Escape pressed in it closed nothing. Each page it loads hears Escape for the
+    // dialog; the listener goes with the page (kept here until the next one, then dropped).
+    let escape = StoredValue::new_local(None::<Closure<dyn Fn(web_sys::KeyboardEvent)>>);
+    let on_load = move |ev: leptos::ev::Event| {
+        let frame = event_target::<web_sys::HtmlIFrameElement>(&ev);
+        let Some(win) = frame.content_window() else { return };
+        let dialog =
+            frame.closest("dialog").ok().flatten().and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+        let close = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |k: web_sys::KeyboardEvent| {
+            if let (true, Some(d)) = (k.key() == "Escape", &dialog) {
+                d.close();
+            }
+        });
+        let _ = win.add_event_listener_with_callback("keydown", close.as_ref().unchecked_ref());
+        escape.set_value(Some(close));
+    };
     let preview = move || {
         is_open.get().then(|| {
             let src = base.with_value(|b| format!("{b}?{}", embed_query().to_query_string()));
             let title = ctx.lang().strings().embed_frame_title;
-            view! { <iframe class="embed-preview" src=src title=title sandbox=SANDBOX></iframe> }
+            view! { <iframe class="embed-preview" src=src title=title sandbox=SANDBOX on:load=on_load></iframe> }
         })
     };
     // Opened, the dialog focused what it had (its close button) while this body was coming:

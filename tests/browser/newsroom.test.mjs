@@ -265,6 +265,25 @@ test('the embed dialog offers language, reading and display options, and preview
   await phone.context().close();
 });
 
+test('Escape closes the embed dialog from inside its preview too, and focus goes back to its button', async () => {
+  for (const lang of ['en', 'ar']) {
+    const page = await open(`lang=${lang}&country=CN`);
+    await page.click('button[aria-haspopup="dialog"]');
+    await page.waitForSelector('.embed-preview');
+    // The preview reloads with each option: the new page hears Escape too.
+    await page.check('#embed-plain');
+    const preview = await (await page.$('.embed-preview')).contentFrame();
+    await preview.waitForSelector('.embed-credit');
+    // A reader who clicked into the preview (a mark, a row) and presses Escape.
+    await preview.click('.embed .result-count, .embed .content');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup')), 'dialog', lang);
+    assert.deepEqual(page.problems, [], lang);
+    await page.context().close();
+  }
+});
+
 /** Waits until `frame`'s element is as tall as its content (within 3 px), and returns that height. */
 async function fits(page, selector) {
   const el = page.locator(selector);
