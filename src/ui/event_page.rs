@@ -104,7 +104,7 @@ pub fn EventPage(id: String) -> impl IntoView {
 fn back() -> AnyView {
     let ctx = expect_context::<Ctx>();
     let text = move || ctx.lang().strings().back_to_list;
-    view! { <Link to=|q: &mut Query| q.event = None class="back">{text}</Link> }.into_any()
+    view! { <Link to=|q: &mut Query| q.event = None class="back" back=true>{text}</Link> }.into_any()
 }
 
 /// The page itself: its facts, its sources in their articles (the reader), "Cite this" and its

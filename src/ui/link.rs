@@ -27,6 +27,7 @@ impl<F: Fn(&mut Query) + Send + Sync + 'static> From<F> for To {
 #[allow(clippy::type_complexity)]
 fn behaviour(
     to: To,
+    back: bool,
 ) -> (
     impl Fn() -> String + Send + Sync + 'static,
     impl Fn(leptos::ev::MouseEvent) + Send + Sync + 'static,
@@ -53,6 +54,13 @@ fn behaviour(
             return;
         }
         ev.prevent_default();
+        if back {
+            let mut q = ctx.query.get_untracked();
+            (to2.0)(&mut q);
+            if super::url::back_to(&q) {
+                return;
+            }
+        }
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
     };
     let href = move || {
@@ -86,9 +94,14 @@ pub fn Link(
     /// The language of the link's text and name, when not the page's.
     #[prop(optional)]
     lang: Option<&'static str>,
+    /// A way back ("Back to events"): when its state is the history entry before this one, a
+    /// click goes back to it as the browser's Back button would, where the reader was scrolled
+    /// and focused, rather than writing it again at the top of the page.
+    #[prop(optional)]
+    back: bool,
     children: Children,
 ) -> impl IntoView {
-    let (href, on_click, target, rel) = behaviour(to);
+    let (href, on_click, target, rel) = behaviour(to, back);
     let aria_current = move || current.and_then(|c| c.get().then_some("page"));
     view! {
         <a class=class href=href target=target rel=rel lang=lang aria-label=label aria-current=aria_current
@@ -107,7 +120,7 @@ pub fn SvgLink(
     label: String,
     children: Children,
 ) -> impl IntoView {
-    let (href, on_click, target, rel) = behaviour(to);
+    let (href, on_click, target, rel) = behaviour(to, false);
     let title = label.clone();
     // The `g` makes the macro build an SVG `a`, not an HTML one.
     view! {

@@ -48,6 +48,19 @@ struct Pending {
 
 thread_local! {
     static PENDING: std::cell::RefCell<Pending> = std::cell::RefCell::default();
+    /// The state of the entry before the current one (canonical: `Query::to_query_string`), when
+    /// this page wrote the current one on top of it (none at the start, and after back or
+    /// forward: the browser's order is not known then).
+    static BEFORE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Goes back in the history, as the browser's Back button does (the entry's scroll and focus
+/// restored), when the entry before the current one is the state `q`; says whether it did. By
+/// state, not address: `/?lang=en` and `/en/` are one page.
+pub fn back_to(q: &Query) -> bool {
+    flush();
+    let before = BEFORE.with_borrow(|b| b.as_deref() == Some(q.to_query_string().as_str()));
+    before && window().history().is_ok_and(|h| h.back().is_ok())
 }
 
 /// Records `href` in the history: a new entry, or replacing the current one. The write waits for
@@ -107,11 +120,14 @@ fn write_now(href: &str, replace: bool) {
         return;
     }
     if let Ok(history) = window().history() {
-        let _ = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        if replace {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-        };
+            let was = read().to_query_string();
+            if history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_ok() {
+                BEFORE.set(Some(was));
+            }
+        }
     }
 }
 
@@ -120,6 +136,7 @@ fn write_now(href: &str, replace: bool) {
 pub fn on_popstate(f: impl Fn(Query) + 'static) {
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         drop(PENDING.take());
+        BEFORE.set(None);
         f(read())
     });
     // The app lives as long as the page: the listener is never removed.

@@ -1041,3 +1041,33 @@ test("on a phone every row of the list shows what the event is and every party, 
     await page.context().close();
   }
 });
+
+test('"Back to events" returns to the list where the reader was: scrolled, the row focused on screen', async () => {
+  for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+    const page = await open(`lang=${lang}`, { width, height: 844 });
+    // The list is virtualised: its rows are drawn as it comes into view.
+    await page.locator('#list-heading').scrollIntoViewIfNeeded();
+    const row = page.locator('.event-list .event-row a').nth(5);
+    await row.scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 200));
+    const before = await page.evaluate(() => scrollY);
+    await row.focus();
+    const entries = await page.evaluate(() => history.length);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.event-page a.back');
+    await page.focus('.event-page a.back');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.event-list .event-row');
+    await page.waitForFunction(() => document.activeElement?.closest('.event-row'));
+    await historyWritten(page);
+    const after = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { y: scrollY, shown: r.top >= 0 && r.bottom <= innerHeight };
+    });
+    assert.ok(Math.abs(after.y - before) <= 2, `${lang}: scrolled where it was (${before} → ${after.y})`);
+    assert.ok(after.shown, `${lang}: the focused row is on screen`);
+    // Back, as the browser's button: the event's entry is the one ahead, not a new one on top.
+    assert.equal(await page.evaluate(() => history.length), entries + 1, lang);
+    await page.context().close();
+  }
+});
