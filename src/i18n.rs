@@ -306,6 +306,7 @@ strings! {
     compare_remove: "إزالة", "Remove";
     compare_from: "من المقارنة", "from the comparison";
     compare_pick: "أضف دولة إلى المقارنة", "Add a state to the comparison";
+    compare_add_chosen: "أضف", "Add";
     compare_pick_none: "— اختر دولة —", "— choose a state —";
     compare_end: "إنهاء المقارنة", "End the comparison";
     compare_hint: "أضف دولة أو دولتين للمقارنة بينها.", "Add one or two states to compare them.";

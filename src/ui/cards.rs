@@ -290,8 +290,11 @@ fn compare_action(ctx: Ctx, f: Fmt, code: &str) -> Option<impl IntoView> {
             view! { <p class="compare-status">{s.compare_full}</p> }.into_any()
         } else {
             let code = code.clone();
-            let to = move |q: &mut Query| super::compare::add_to_comparison(q, &code);
-            view! { <Link to class="button">{s.compare_add}</Link> }.into_any()
+            let add = move |_| {
+                ctx.navigate(|q| super::compare::add_to_comparison(q, &code), Nav::Push);
+                super::compare::show_comparison(ctx);
+            };
+            view! { <button type="button" class="button" on:click=add>{s.compare_add}</button> }.into_any()
         }
     })
 }

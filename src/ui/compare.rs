@@ -40,25 +40,44 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
         let code = d.ds.country(c).code.clone();
         view! { <option value=code>{d.country_name(f.lang, c)}</option> }
     };
-    let on_change = move |ev| {
-        let code = event_target_value(&ev);
-        if !code.is_empty() {
-            ctx.navigate(|q| add_to_comparison(q, &code), Nav::Push);
-        }
+    // Chosen, then added: a select that acted on its change added a state on each arrow key (and
+    // opened the comparison on the first), before a keyboard reader could read the choices.
+    let select = NodeRef::<leptos::html::Select>::new();
+    let add = move |_| {
+        let Some(code) = select.get_untracked().map(|s| s.value()).filter(|c| !c.is_empty()) else { return };
+        ctx.navigate(|q| add_to_comparison(q, &code), Nav::Push);
+        show_comparison(ctx);
     };
     view! {
         <div class="field compare-add">
             <label for=id>{s.compare_pick}</label>
-            <select id=id on:change=on_change>
-                <option value="">{s.compare_pick_none}</option>
-                {states.iter().map(option).collect_view()}
-            </select>
+            <span class="compare-add-row">
+                <select id=id node_ref=select>
+                    <option value="">{s.compare_pick_none}</option>
+                    {states.iter().map(option).collect_view()}
+                </select>
+                <button type="button" class="button" on:click=add>{s.compare_add_chosen}</button>
+            </span>
         </div>
     }
 }
 
+/// After a state is added or removed: focus on what the comparison now is, on screen (the button
+/// pressed is gone): the comparison's heading, or, with one state, the tray's choice of the next.
+pub(super) fn show_comparison(ctx: Ctx) {
+    let to = match ctx.query.with_untracked(|q| q.compare.len()) {
+        0 => ".content .result-count",
+        1 => "#compare-tray-add",
+        _ => ".compare #view-heading",
+    };
+    super::explorer::focus_and_show(to.into(), None, 10);
+}
+
 fn end_button(ctx: Ctx, f: Fmt) -> impl IntoView {
-    let end = move |_| ctx.navigate(|q| q.compare.clear(), Nav::Push);
+    let end = move |_| {
+        ctx.navigate(|q| q.compare.clear(), Nav::Push);
+        super::explorer::focus_and_show(".content .result-count".into(), None, 10);
+    };
     view! { <button type="button" class="button" on:click=end>{f.strings().compare_end}</button> }
 }
 
@@ -103,7 +122,10 @@ fn state_head(ctx: Ctx, d: &Snapshot, f: Fmt, c: CountryIx, editable: bool) -> i
     let remove = editable.then(|| {
         let label = format!("{} {who} {}", s.compare_remove, s.compare_from);
         let code = code.clone();
-        let go = move |_| ctx.navigate(|q| q.compare.retain(|x| *x != code), Nav::Push);
+        let go = move |_| {
+            ctx.navigate(|q| q.compare.retain(|x| *x != code), Nav::Push);
+            show_comparison(ctx);
+        };
         view! { <button type="button" class="button" aria-label=label on:click=go>{s.compare_remove}</button> }
     });
     view! {
@@ -245,7 +267,7 @@ pub fn CompareView() -> impl IntoView {
         view! {
             <article class="card compare" aria-labelledby="view-heading">
                 <header class="view-head">
-                    <h2 id="view-heading"><bdi>{title}</bdi></h2>
+                    <h2 id="view-heading" tabindex="-1"><bdi>{title}</bdi></h2>
                     <CopyLink />
                     {end}
                 </header>

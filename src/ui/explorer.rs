@@ -129,6 +129,16 @@ fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static
 /// restores), without scrolling to it; if it never is, what `fallback` names. For where focus
 /// goes when the element that had it is taken away.
 pub(super) fn focus_when_drawn(selector: String, fallback: Option<&'static str>, frames: u32) {
+    focus_drawn(selector, fallback, frames, false);
+}
+
+/// `focus_when_drawn`, then the element brought on screen (as little as it takes): for focus sent
+/// somewhere new (the comparison's next step), not back to where the reader was.
+pub(super) fn focus_and_show(selector: String, fallback: Option<&'static str>, frames: u32) {
+    focus_drawn(selector, fallback, frames, true);
+}
+
+fn focus_drawn(selector: String, fallback: Option<&'static str>, frames: u32, show: bool) {
     request_animation_frame(move || {
         let found = document().query_selector(&selector).ok().flatten();
         let found = match (found, fallback) {
@@ -137,6 +147,11 @@ pub(super) fn focus_when_drawn(selector: String, fallback: Option<&'static str>,
         };
         match found {
             Some(el) => {
+                if show {
+                    let at = web_sys::ScrollIntoViewOptions::new();
+                    at.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&at);
+                }
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 // A mark is an SVG element, a row's link an HTML one.
@@ -146,7 +161,7 @@ pub(super) fn focus_when_drawn(selector: String, fallback: Option<&'static str>,
                     let _ = el.focus_with_options(&options);
                 }
             }
-            None if frames > 0 => focus_when_drawn(selector, fallback, frames - 1),
+            None if frames > 0 => focus_drawn(selector, fallback, frames - 1, show),
             None => {}
         }
     });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, AXE, axeOptions } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, AXE, axeOptions, params, historyWritten } from './util.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 let browser, server;
@@ -235,6 +235,74 @@ test('every tab stop from the top of the page to the list has a name, in both la
     }
     assert.ok(reached, `${lang}: Tab reaches the list`);
     assert.deepEqual(unnamed, [], `${lang} at ${width} px: tab stops without a name`);
+    await page.context().close();
+  }
+});
+
+test('the comparison by keyboard: each step leaves focus on screen, on what comes next', async () => {
+  for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+    const page = await newPage(browser, { width, height: 844 });
+    await page.goto(`${server.url}?lang=${lang}&view=countries`);
+    await ready(page);
+    const focus = () => page.evaluate(() => {
+      const el = document.activeElement;
+      const r = el.getBoundingClientRect();
+      return { id: el.id, tag: el.tagName, text: el.textContent.trim().slice(0, 40), shown: r.bottom > 0 && r.top < innerHeight };
+    });
+    // A card's "Add to comparison", pressed from the keyboard, three cards down.
+    const add = page.locator('.country-card .compare-action button, .country-card button:not([aria-label])').filter({ hasText: lang === 'en' ? 'Add to comparison' : 'أضف إلى المقارنة' }).nth(2);
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => marsadState().compare?.split(',').length === 1);
+    await page.waitForFunction(() => document.activeElement?.id === 'compare-tray-add');
+    assert.ok((await focus()).shown, `${lang}: the tray's choice of the next state is on screen`);
+    // Arrow keys browse the choices; they add nothing.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await historyWritten(page);
+    assert.equal((await params(page)).compare.split(',').length, 1, `${lang}: browsing added nothing`);
+    // "Add" adds the one chosen and opens the comparison, its heading focused.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => marsadState().compare?.split(',').length === 2);
+    await page.waitForFunction(() => document.activeElement?.id === 'view-heading' && document.activeElement.closest('.compare'));
+    assert.ok((await focus()).shown, `${lang}: the comparison's heading is on screen`);
+    // Removing a state, then ending the comparison: focus stays somewhere, on screen.
+    await page.locator('.compare-state button').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => marsadState().compare?.split(',').length === 1);
+    await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);
+    assert.ok((await focus()).shown, `${lang}: after a removal`);
+    const end = page.locator('.compare-tray button, .compare button').filter({ hasText: lang === 'en' ? 'End the comparison' : 'إنهاء المقارنة' }).first();
+    await end.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !marsadState().compare);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('result-count'));
+    assert.ok((await focus()).shown, `${lang}: after the end, the count`);
+    assert.deepEqual(page.problems, [], lang);
+    await page.context().close();
+  }
+});
+
+test('"Clear all filters" in the panel keeps the focus of the reader who pressed it', async () => {
+  for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+    const page = await newPage(browser, { width, height: 844 });
+    await page.goto(`${server.url}?lang=${lang}&pair=US-CN&from=2015`);
+    await ready(page);
+    if (width < 700) await page.click('.filters-box summary');
+    const clear = page.locator('.filters .button').filter({ hasText: lang === 'en' ? 'Clear all filters' : 'مسح كل المرشحات' }).first();
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !marsadState().pair && !marsadState().from);
+    await historyWritten(page);
+    const f = await page.evaluate(() => ({ tag: document.activeElement.tagName, text: document.activeElement.textContent.trim(), unavailable: document.activeElement.getAttribute('aria-disabled') }));
+    assert.equal(f.tag, 'BUTTON', lang);
+    assert.equal(f.unavailable, 'true', `${lang}: said to be unavailable now`);
+    // Pressed again, it does nothing.
+    const entries = await page.evaluate(() => history.length);
+    await page.keyboard.press('Enter');
+    await historyWritten(page);
+    assert.equal(await page.evaluate(() => history.length), entries);
     await page.context().close();
   }
 });

@@ -112,10 +112,15 @@ test('adding and removing states: from a card, the tray, the filter panel, the v
   await page.waitForSelector('.card-grid');
   assert.equal((await params(page)).compare, 'QA');
   assert.ok(await page.isVisible('.compare-tray'));
+  // Chosen, then added (a choice alone adds nothing: arrow keys browse it).
   await page.selectOption('#compare-tray-add', 'GB');
+  await page.waitForTimeout(100);
+  assert.equal((await params(page)).compare, 'QA');
+  await page.click('.compare-tray .compare-add button');
   await page.waitForSelector('.compare');
   assert.equal((await params(page)).compare, 'QA,GB');
   await page.selectOption('#compare-add', 'US');
+  await page.click('.compare .compare-add button');
   await waitUntil(page, () => marsadState().compare === 'QA,GB,US');
   assert.equal(await page.$('#compare-add'), null, 'three states: nothing more to add');
   await page.click('button[aria-label="Remove Qatar from the comparison"]');

@@ -40,13 +40,19 @@ pub fn SearchField() -> impl IntoView {
     }
 }
 
+/// "Clear all filters": unavailable while nothing is filtered, but never `disabled`, which would
+/// drop the focus of the reader who just pressed it to the document's body.
 #[component]
 fn ClearAll() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let disabled = move || ctx.query.with(|q| !q.has_filters());
-    let clear = move |_| ctx.navigate(|q| *q = q.cleared(), Nav::Push);
+    let none = Memo::new(move |_| ctx.query.with(|q| !q.has_filters()));
+    let clear = move |_| {
+        if !none.get_untracked() {
+            ctx.navigate(|q| *q = q.cleared(), Nav::Push);
+        }
+    };
     view! {
-        <button type="button" class="button" prop:disabled=disabled on:click=clear>
+        <button type="button" class="button" aria-disabled=move || none.get().then_some("true") on:click=clear>
             {move || ctx.lang().strings().clear_all}
         </button>
     }
