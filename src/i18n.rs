@@ -444,8 +444,16 @@ pub fn year_bars_summary(f: Fmt, label: &str, years: &[(i32, usize)]) -> String 
         Lang::Ar => "؛ ",
         Lang::En => "; ",
     };
-    let (span, peak_in) = (format!("{}–{}", f.year(first), f.year(last)), f.strings().peak_in);
+    let (span, peak_in) = (year_span(f, first, last), f.strings().peak_in);
     format!("{label}{sep}{span}{semi}{peak_in} {}: {count}", f.year(year))
+}
+
+/// A span of years, "2015–2024", or one year once ("2014", never "2014–2014").
+pub fn year_span(f: Fmt, first: i32, last: i32) -> String {
+    if first == last {
+        return f.year(first);
+    }
+    format!("{}–{}", f.year(first), f.year(last))
 }
 
 /// `n` with thousands separators ("2,333", "٢٬٣٣٣"), in the interface's digits.
@@ -656,6 +664,13 @@ mod tests {
             ((2025, 3, 31), (1446, 10, 2)),
         ];
         DAYS.iter().find(|(g, _)| *g == (y, m, d)).map(|(_, h)| *h)
+    }
+
+    #[test]
+    fn a_span_of_one_year_is_that_year() {
+        let f = Fmt { lang: Lang::En, reading: Default::default() };
+        assert_eq!(year_span(f, 2014, 2014), "2014");
+        assert_eq!(year_span(f, 2015, 2024), "2015–2024");
     }
 
     #[test]

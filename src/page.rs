@@ -228,8 +228,7 @@ pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32
     }
     let events = s.widget_events;
     parts.push(match years {
-        Some((a, b)) if a == b => format!("{events} {}", fmt.year(a)),
-        Some((a, b)) => format!("{events} {}–{}", fmt.year(a), fmt.year(b)),
+        Some((a, b)) => format!("{events} {}", crate::i18n::year_span(fmt, a, b)),
         None => events.to_owned(),
     });
     parts.join(" · ")

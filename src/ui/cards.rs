@@ -358,7 +358,8 @@ fn pager(f: Fmt, page: usize, pages: usize) -> impl IntoView {
     })
 }
 
-/// The summary line of a pair: "5 events (2015–2024): Cooperative 3، Conflictual 2".
+/// The summary line of a pair: "5 events (2015–2024): Cooperative 3، Conflictual 2" (one year
+/// once: "(2014)").
 fn pair_summary(f: Fmt, events: usize, years: &[crate::stats::ToneYear]) -> String {
     let lang = f.lang;
     if events == 0 {
@@ -371,8 +372,8 @@ fn pair_summary(f: Fmt, events: usize, years: &[crate::stats::ToneYear]) -> Stri
         .map(|(&t, n)| format!("{} {}", t.label(lang), number(f, n)))
         .collect();
     let (first, last) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
-    let (first, last) = (f.year(first), f.year(last));
-    format!("{} ({first}–{last}): {}", EVENTS.count(f, events), parts.join(lang.list_sep()))
+    let span = crate::i18n::year_span(f, first, last);
+    format!("{} ({span}): {}", EVENTS.count(f, events), parts.join(lang.list_sep()))
 }
 
 /// The two states a pair view shows (its body is a split view: it takes them from here).

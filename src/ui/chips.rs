@@ -21,7 +21,12 @@ pub fn ActiveFilters() -> impl IntoView {
         let s = fmt.strings();
         let chip = |f: Filter| {
             let text = filter_label(&f, fmt, &d.ds);
-            let remove = move |_| ctx.navigate(|q| *q = q.without(&f), Nav::Push);
+            // The chip goes with its filter: focus goes to the next chip's ×, or, with none left,
+            // to the count of what is now shown.
+            let remove = move |_| {
+                ctx.navigate(|q| *q = q.without(&f), Nav::Push);
+                focus_when_drawn(".active-filters .remove".into(), Some(".content .result-count"), 2);
+            };
             let name = format!("{}: {text}", s.remove_filter);
             view! {
                 <li class="chip">

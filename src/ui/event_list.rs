@@ -24,7 +24,7 @@ use crate::window::{keeps, rows_ahead, visible_rows};
 /// phone) cover a wheel notch or a fling's frame, and every row kept is written again on each
 /// filter change (8 rows cost a type toggle at 10k about 3 ms more at the median).
 const OVERSCAN: usize = 4;
-/// The shortest row the stylesheet draws (`.event-list .event-row`: 60 px, 100 px on a phone).
+/// The shortest row the stylesheet draws (`.event-list .event-row`: 60 px, 110 px on a phone).
 const ROW_MIN_PX: f64 = 60.0;
 /// Rows a static page lists, plainly (those below the fold skip layout there).
 const STATIC_ROWS: usize = 40;
@@ -210,7 +210,7 @@ fn track_viewport(
     });
 }
 
-/// One row: symbol, date, title (a link to the event page), type and parties. The row stays at
+/// One row: symbol, title (a link to the event page), then its facts: date, type and parties. The row stays at
 /// its position; the event there follows the window and the filters.
 #[component]
 fn Row(at: RowAt, rows: Memo<Vec<RowAt>>, shown: Memo<usize>) -> impl IntoView {
@@ -230,9 +230,11 @@ fn Row(at: RowAt, rows: Memo<Vec<RowAt>>, shown: Memo<usize>) -> impl IntoView {
             <li class="event-row" data-event=row_id aria-posinset=pos + 1 aria-setsize=move || shown.get()
                 on:pointerenter=move |_| ahead() on:focusin=move |_| ahead()>
                 <TypeSymbol kind />
-                <span class="event-date">{format_date(fmt, &e.date)}</span>
                 <Link to=move |q: &mut Query| q.event = Some(id.clone())><bdi>{title}</bdi></Link>
-                <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
+                <span class="event-facts">
+                    <span class="event-date">{format_date(fmt, &e.date)}</span> " "
+                    <span class="event-meta">{kind.label(lang)} " · " <bdi>{parties.join(" ⇄ ")}</bdi></span>
+                </span>
             </li>
         }
     }

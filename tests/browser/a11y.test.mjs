@@ -306,3 +306,20 @@ test('"Clear all filters" in the panel keeps the focus of the reader who pressed
     await page.context().close();
   }
 });
+
+test("a chip's × keeps focus on the chips, and the last one's on the count", async () => {
+  for (const [lang, width] of [['en', 1280], ['ar', 390]]) {
+    const page = await newPage(browser, { width, height: 844 });
+    await page.goto(`${server.url}?lang=${lang}&type=dialogue&from=2015`);
+    await ready(page);
+    await page.locator('.active-filters .chip .remove').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.active-filters .chip').length === 1);
+    await page.waitForFunction(() => document.activeElement?.matches('.active-filters .remove'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('.active-filters .chip'));
+    await page.waitForFunction(() => document.activeElement?.classList.contains('result-count'));
+    assert.deepEqual(page.problems, [], lang);
+    await page.context().close();
+  }
+});

@@ -1030,12 +1030,14 @@ test("on a phone every row of the list shows what the event is and every party, 
     // A window as tall as the list: every row drawn at once.
     const page = await open(`lang=${lang}`, { width, height: 100 * data.events.length + 1500 });
     await page.waitForFunction((n) => document.querySelectorAll('.event-list .event-row').length === n, data.events.length);
+    // The row's facts (date, what the event is, who took part) are one clamped box: nothing
+    // beyond its lines, and the box inside its row.
     const cut = await page.$$eval('.event-list .event-row', (rows) => rows.flatMap((row) => {
-      const meta = row.querySelector('.event-meta');
-      const [m, r] = [meta.getBoundingClientRect(), row.getBoundingClientRect()];
-      const whole = meta.scrollHeight <= meta.clientHeight + 1 && meta.scrollWidth <= meta.clientWidth + 1
-        && m.bottom <= r.bottom && m.top >= r.top;
-      return whole ? [] : [meta.textContent];
+      const facts = row.querySelector('.event-facts');
+      const [m, r] = [facts.getBoundingClientRect(), row.getBoundingClientRect()];
+      const whole = facts.scrollHeight <= facts.clientHeight + 1 && facts.scrollWidth <= facts.clientWidth + 1
+        && m.bottom <= r.bottom && m.top >= r.top && facts.clientHeight > 0;
+      return whole ? [] : [facts.textContent];
     }));
     assert.deepEqual(cut, [], `${lang} at ${width} px: rows whose meta is cut`);
     await page.context().close();
