@@ -315,7 +315,6 @@ strings! {
     compare_common_none: "لا شركاء مشتركين بين هذه الدول بهذه المرشحات.", "These states have no partners in common under these filters.";
     compare_shared: "أحداث تجمعها", "Events they share";
     compare_shared_none: "لا أحداث تجمع اثنتين من هذه الدول بهذه المرشحات.", "No event brings two of these states together under these filters.";
-    compare_unknown: "ليست في البيانات:", "Not in the data:";
     compare_conflict_share: "نسبة الأحداث الصدامية", "conflictual";
     state: "الدولة", "State";
     partner: "الشريك", "Partner";

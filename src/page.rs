@@ -338,9 +338,14 @@ impl Page {
             Page::Countries => Some(View::Countries.label(lang).to_owned()),
             Page::Network => Some(View::Network.label(lang).to_owned()),
             Page::Changes => Some(View::Changes.label(lang).to_owned()),
+            // The states the data has, as the comparison's heading names them (the others are
+            // said in the page: `unknown_states`).
             Page::Compare(codes) => {
-                let names: Vec<String> = codes.iter().map(|c| name(c)).collect();
-                Some(format!("{}: {}", lang.strings().comparison, names.join(lang.list_sep())))
+                let names: Vec<String> = codes.iter().filter(|c| ds.country_ix(c).is_some()).map(|c| name(c)).collect();
+                Some(match names.is_empty() {
+                    true => lang.strings().comparison.to_owned(),
+                    false => format!("{}: {}", lang.strings().comparison, names.join(lang.list_sep())),
+                })
             }
             Page::Timeline(Some(card)) | Page::Card(card) => Some(match card {
                 Card::Country(c) => name(c),
@@ -516,6 +521,7 @@ mod tests {
         assert_eq!(title("lang=en&view=countries"), "Country cards · Marsad");
         assert_eq!(title("lang=en&view=network"), "Network · Marsad");
         assert_eq!(title("lang=en&compare=CN,US"), "Comparison: China, United States · Marsad");
+        assert_eq!(title("lang=en&compare=CN,XX,US"), "Comparison: China, United States · Marsad");
         assert_eq!(title("compare=CN,US"), "مقارنة: الصين، الولايات المتحدة · مرصد");
         assert_eq!(title("lang=en"), "Marsad · Explorer of international cyber-diplomacy events");
         assert_eq!(title("event=bangkok-meeting"), "اجتماع بانكوك · مرصد");

@@ -227,13 +227,8 @@ pub fn CompareView() -> impl IntoView {
         let (lang, s) = (f.lang, f.strings());
         let codes = codes.get();
         let states: Vec<CountryIx> = codes.iter().filter_map(|c| d.ds.country_ix(c)).collect();
-        let unknown: Vec<String> = codes.iter().filter(|c| d.ds.country_ix(c).is_none()).cloned().collect();
         let c = ctx.filtered.with(|fl| compare(&d.rows, &fl.events, &states));
         let names: Vec<String> = states.iter().map(|&st| d.country_name(f.lang, st)).collect();
-        let unknown = (!unknown.is_empty()).then(|| {
-            let text = format!("{} {}", s.compare_unknown, unknown.join(lang.list_sep()));
-            view! { <p class="notice" role="status">{text}</p> }
-        });
         let cols = format!("compare-cols cols-{}", states.len().max(1));
         let heads = states.iter().map(|&st| state_head(ctx, &d, f, st, editable)).collect_view();
         let summaries = states
@@ -271,7 +266,6 @@ pub fn CompareView() -> impl IntoView {
                     <CopyLink />
                     {end}
                 </header>
-                {unknown}
                 <ul class=format!("compare-states {cols}")>{heads}</ul>
                 {add}
                 <section><h3>{s.summary}</h3><ul class="compare-summary">{summaries.collect_view()}</ul></section>

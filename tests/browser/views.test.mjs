@@ -338,3 +338,12 @@ test('153 states (real names): the strongest pairs only, the rest in the table',
     await big.close();
   }
 });
+
+test('a comparison naming a state the data lacks says so once, and names only the states it shows', async () => {
+  const page = await open('lang=en&compare=GB,XX,US');
+  await page.waitForSelector('.compare');
+  assert.deepEqual(await page.$$eval('.notice', (n) => n.map((x) => x.textContent.trim())), ["Not in Marsad's data: XX"]);
+  assert.equal((await page.textContent('.compare h2')).trim(), 'Comparison: United Kingdom, United States');
+  assert.equal(await page.title(), 'Comparison: United Kingdom, United States · Marsad');
+  await page.context().close();
+});
