@@ -13,6 +13,7 @@ use super::split::SplitView;
 use super::{url, Ctx};
 use crate::embed::{iframe_snippet, loader_snippet, widget_query, Options, SANDBOX};
 use crate::i18n::Lang;
+use crate::page::WidgetProblem;
 
 /// A read-only snippet (following the options) with its copy button.
 fn snippet(
@@ -217,9 +218,17 @@ fn EmbedBody() -> impl IntoView {
     // Opened, the dialog focused what it had (its close button) while this body was coming:
     // the first choice takes the focus, as it would in a dialog drawn whole.
     Effect::new(move |_| focus_first_choice());
+    // What the chosen widget needs that this view lacks (a country widget with no state chosen),
+    // said before the snippets are copied: the widget would say it in the newsroom's page.
+    let problem = move || {
+        let q = embed_query();
+        let problem = ctx.data.with(|d| WidgetProblem::of(&q, &d.ds))?;
+        Some(view! { <p class="notice widget-problem" role="status">{problem.text(ctx.lang())}</p> })
+    };
     let s = ctx.lang().strings();
     view! {
         {options_form(opts)}
+        {problem}
         {snippet("loader", s.embed_loader, loader, copied)}
         {snippet("iframe", s.embed_iframe, iframe, copied)}
         <h3>{s.preview}</h3>

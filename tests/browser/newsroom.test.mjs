@@ -373,3 +373,26 @@ test('an embed sets no cookie and writes no storage, after a reader has used it'
   assert.deepEqual(await page.context().cookies(), []);
   await page.context().close();
 });
+
+test('the embed dialog says what a chosen widget needs that the view lacks, before its snippet is copied', async () => {
+  const page = await open('lang=en');
+  await page.click('button[aria-haspopup="dialog"]');
+  await page.waitForSelector('#embed-widget');
+  assert.equal(await page.locator('dialog[open] .widget-problem').count(), 0, 'the timeline needs nothing');
+  await page.selectOption('#embed-widget', 'country');
+  await page.waitForSelector('dialog[open] .widget-problem');
+  assert.equal((await page.textContent('dialog[open] .widget-problem')).trim(),
+    'A country widget needs one state: country=CN. Showing the timeline instead.');
+  assert.ok(await page.isVisible('dialog[open] .widget-problem'));
+  await page.selectOption('#embed-widget', 'timeline');
+  await page.waitForFunction(() => !document.querySelector('dialog[open] .widget-problem'));
+  await page.context().close();
+  // With a state chosen, the country widget is whole: nothing said.
+  const one = await open('lang=en&country=CN');
+  await one.click('button[aria-haspopup="dialog"]');
+  await one.waitForSelector('#embed-widget');
+  await one.selectOption('#embed-widget', 'country');
+  await one.waitForFunction(() => document.querySelector('#embed-loader')?.value.includes('embed=country'));
+  assert.equal(await one.locator('dialog[open] .widget-problem').count(), 0);
+  await one.context().close();
+});
