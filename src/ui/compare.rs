@@ -62,8 +62,9 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
     }
 }
 
-/// After a state is added or removed: focus on what the comparison now is, on screen (the button
-/// pressed is gone): the comparison's heading, or, with one state, the tray's choice of the next.
+/// After a state is added or removed, or the comparison ended: focus on what the comparison now
+/// is, on screen (the button pressed is gone): the comparison's heading, with one state the
+/// tray's choice of the next, with none the result count.
 pub(super) fn show_comparison(ctx: Ctx) {
     let to = match ctx.query.with_untracked(|q| q.compare.len()) {
         0 => ".content .result-count",
@@ -76,7 +77,7 @@ pub(super) fn show_comparison(ctx: Ctx) {
 fn end_button(ctx: Ctx, f: Fmt) -> impl IntoView {
     let end = move |_| {
         ctx.navigate(|q| q.compare.clear(), Nav::Push);
-        super::explorer::focus_and_show(".content .result-count".into(), None, 10);
+        show_comparison(ctx);
     };
     view! { <button type="button" class="button" on:click=end>{f.strings().compare_end}</button> }
 }

@@ -55,11 +55,15 @@ fn keyed(ms: &[Mark], key: EventIx) -> Option<&Mark> {
     ms.iter().find(|m| m.events[0] == key)
 }
 
+/// The element matching `selector` around an event's `target` (itself or an ancestor).
+fn around(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
 /// The mark an event happened in: the slot's `<g>` (`data-mark`, its key) around `target`.
 fn mark_at(target: Option<web_sys::EventTarget>) -> Option<EventIx> {
-    use wasm_bindgen::JsCast;
-    let el = target?.dyn_into::<web_sys::Element>().ok()?.closest("[data-mark]").ok()??;
-    el.get_attribute("data-mark")?.parse().ok()
+    around(target, "[data-mark]")?.get_attribute("data-mark")?.parse().ok()
 }
 
 /// The marks' input, handled once for all of them on their container (events bubble to it), not
@@ -143,12 +147,7 @@ pub fn mark_input(ctx: Ctx, marks: Memo<Vec<Mark>>, z: Zoom) -> MarkInput {
         // from the last mark reaches the card's link, which would go, and focus with it, to the
         // document's body.
         focusout: Box::new(move |ev| {
-            let within = |t: Option<web_sys::EventTarget>, sel: &str| {
-                use wasm_bindgen::JsCast;
-                t.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.closest(sel), Ok(Some(_))))
-            };
-            if within(ev.target(), "[data-mark], .peek") && !within(ev.related_target(), ".peek") {
+            if around(ev.target(), "[data-mark], .peek").is_some() && around(ev.related_target(), ".peek").is_none() {
                 unpeek(z)
             }
         }),
