@@ -226,6 +226,8 @@ strings! {
     partners: "الشركاء", "Partners";
     all_partners: "عرض جميع الشركاء:", "Show all partners:";
     no_partners: "لا دولة أخرى في هذه الأحداث.", "No other state in these events.";
+    card_filtered_out: "لا أحداث لهذه الدولة بهذه المرشحات.", "No events of this state under these filters.";
+    card_no_events: "لا أحداث لهذه الدولة في البيانات.", "No events of this state in the data.";
     sort_by: "ترتيب البطاقات", "Order the cards by";
     page: "الصفحة", "Page";
     pages: "صفحات البطاقات", "Pages of cards";

@@ -3,6 +3,7 @@
 //! are drawn from the module of the views a reader opens (`split::OPENED`), the pair view from
 //! one of its own (`PAIR`): the first wasm draws neither.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::charts::{tone_bars, year_bars};
@@ -251,6 +252,20 @@ fn CountryCard(
             q.view = View::Timeline;
         }
     };
+    // A state the filters leave no events says so in one sentence, not under empty headings.
+    let body = if st.events.is_empty() {
+        let why = if ctx.query.with_untracked(Query::has_filters) { s.card_filtered_out } else { s.card_no_events };
+        Either::Left(view! { <div class="card-body"><p class="empty">{why}</p></div> })
+    } else {
+        Either::Right(view! {
+            <div class="card-body">
+                <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() all /></section>
+                {breakdowns(&st, fmt)}
+                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, None, s.activity.to_owned(), fmt)}</section>
+                {first_last(&d, &st, fmt)}
+            </div>
+        })
+    };
     view! {
         <article class="card country-card" data-country=code.clone() aria-labelledby=format!("card-{code}")>
             <header class="card-head">
@@ -265,12 +280,7 @@ fn CountryCard(
                 {share.then(|| view! { <CopyLink /> })}
                 {compare_action(ctx, fmt, &code)}
             </header>
-            <div class="card-body">
-                <section><h3>{s.partners}</h3><Partners d=d.clone() ix partners=st.partners.clone() all /></section>
-                {breakdowns(&st, fmt)}
-                <section><h3>{s.activity}</h3>{year_bars(&st.by_year, None, s.activity.to_owned(), fmt)}</section>
-                {first_last(&d, &st, fmt)}
-            </div>
+            {body}
         </article>
     }
 }

@@ -376,6 +376,43 @@ test('country cards link partners to the pair view, say when there is none, and 
   for (const x of [page, one]) await x.context().close();
 });
 
+test('a state the filters leave no events says so in one sentence, on top and in the grid, not under empty headings', async () => {
+  // A state and a type none of its events has (the shipped data has one).
+  const types = [...new Set(data.events.map((e) => e.type))];
+  const [code, type] = data.countries.map((c) => c.code).flatMap((c) => types.map((t) => [c, t]))
+    .find(([c, t]) => eventsOfCountry(c).length > 0 && !eventsOfCountry(c).some((e) => e.type === t)
+      && data.events.some((e) => e.type === t));
+  for (const [lang, text] of [['en', 'No events of this state under these filters.'], ['ar', 'لا أحداث لهذه الدولة بهذه المرشحات.']]) {
+    for (const query of [`lang=${lang}&country=${code}&type=${type}`, `lang=${lang}&view=countries&type=${type}`]) {
+      const page = await open(query);
+      const card = page.locator(`.country-card[data-country="${code}"]`);
+      if (query.includes('view=countries')) {
+        // The grid's last page holds the states with no events under the filter.
+        for (let i = 0; i < 20 && !(await card.count()); i++) {
+          const next = page.locator('.pager a').last();
+          if (!(await next.count())) break;
+          await next.click();
+        }
+      }
+      await card.locator('.card-body').waitFor();
+      assert.equal((await card.locator('.card-body').textContent()).trim(), text, query);
+      assert.ok(await card.locator('.card-body .empty').isVisible(), query);
+      assert.equal(await card.locator('.card-body h3').count(), 0, `${query}: no heading over nothing`);
+      // The count says how many of the state's events there are without the filter.
+      assert.match(await card.locator('.big-count').textContent(), lang === 'en' ? /^0 events of \d+$/ : /^لا أحداث من أصل [0-9٠-٩]+$/, query);
+      // Lifting the filter draws the card's parts again, in place.
+      if (!query.includes('view=countries')) {
+        const name = data.countries.find((c) => c.code === code).name[lang];
+        await page.locator('.active-filters .chip').filter({ hasNotText: name }).locator('.remove').click();
+        await card.locator('.card-body h3').first().waitFor();
+        assert.ok((await card.locator('.card-body h3').count()) >= 4, query);
+      }
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  }
+});
+
 for (const lang of ['en', 'ar']) {
   test(`${lang}: the card on top is written in place for the next country, all of it that country's; a card no country is chosen for is out of sight and out of the grid`, async () => {
     const page = await open(`lang=${lang}`);
