@@ -71,6 +71,35 @@ impl Viewport {
         Viewport { start: self.start + d, end: self.end + d }.sane()
     }
 
+    /// `pan`, kept over `extent` (the events' own view, `fit`): a view narrower than the
+    /// extent stops at its ends, a wider one once the extent is inside it, so "Earlier" and
+    /// "Later" never show only empty years. A view already past a bound is never moved the
+    /// other way.
+    pub fn pan_within(&self, fraction: f64, extent: &Viewport) -> Viewport {
+        let moved = self.pan(fraction);
+        let (lo, hi) = self.pan_bounds(extent);
+        let start = if moved.start < self.start {
+            moved.start.max(lo.min(self.start))
+        } else {
+            moved.start.min(hi.max(self.start))
+        };
+        Viewport { start, end: start + moved.days() }
+    }
+
+    /// Whether `pan_within` can move the view (earlier, later) over `extent`.
+    pub fn can_pan(&self, extent: &Viewport) -> (bool, bool) {
+        // Less than a pixel's worth of a wide drawing: at the end.
+        let (lo, hi) = self.pan_bounds(extent);
+        let near = self.days() * 1e-4;
+        (self.start > lo + near, self.start < hi - near)
+    }
+
+    /// The least and greatest start `pan_within` allows over `extent`.
+    fn pan_bounds(&self, extent: &Viewport) -> (f64, f64) {
+        let other_end = extent.end - self.days();
+        (extent.start.min(other_end), extent.start.max(other_end))
+    }
+
     /// The view for opening a group spanning `self`: never wider than `current` (opening a
     /// group must not zoom out), so when `self` is wider, `current` zoomed in twice around
     /// `self`'s middle.
@@ -381,6 +410,33 @@ mod tests {
         assert_eq!(v.zoom(1e9, Some(50.0)).days(), MIN_DAYS);
         assert_eq!(v.pan(0.5).start, 50.0);
         assert_eq!(Viewport::fit(std::iter::empty()).days(), 365.0);
+    }
+
+    #[test]
+    fn panning_stops_at_the_events_ends() {
+        let extent = Viewport { start: 0.0, end: 100.0 };
+        // The whole extent in view: nowhere to go.
+        assert_eq!(extent.can_pan(&extent), (false, false));
+        assert_eq!(extent.pan_within(-0.25, &extent), extent);
+        // Zoomed in at the newest end: earlier only, and never past the first day.
+        let v = Viewport { start: 80.0, end: 100.0 };
+        assert_eq!(v.can_pan(&extent), (true, false));
+        assert_eq!(v.pan_within(0.25, &extent), v);
+        let mut w = v;
+        for _ in 0..40 {
+            w = w.pan_within(-0.25, &extent);
+        }
+        assert_eq!((w.start, w.end), (0.0, 20.0));
+        assert_eq!(w.can_pan(&extent), (false, true));
+        // Zoomed out: the extent stays inside the view.
+        let wide = Viewport { start: -50.0, end: 150.0 };
+        let later = wide.pan_within(0.25, &extent);
+        assert_eq!((later.start, later.end), (0.0, 200.0));
+        assert_eq!(later.can_pan(&extent), (true, false));
+        // A view past a bound (a drag, an older extent) is brought back, never pushed further.
+        let past = Viewport { start: 200.0, end: 220.0 };
+        assert_eq!(past.pan_within(0.25, &extent), past);
+        assert!(past.pan_within(-0.25, &extent).start < 200.0);
     }
 
     #[test]

@@ -64,7 +64,12 @@ impl Zoom {
     }
 
     fn pan(self, fraction: f64) {
-        self.set(self.viewport.get_untracked().pan(fraction));
+        self.set(self.viewport.get_untracked().pan_within(fraction, &self.fit.get_untracked()));
+    }
+
+    /// Whether the view can pan (earlier, later): the buttons say so at the events' ends.
+    fn can_pan(self) -> (bool, bool) {
+        self.viewport.get().can_pan(&self.fit.get())
     }
 
     fn reset(self) {
@@ -178,7 +183,7 @@ fn Canvas(z: Zoom, items: Memo<Vec<Item>>, container: NodeRef<html::Div>) -> imp
         if dx.abs() > 4.0 || drag.with_untracked(|d| d.moved) {
             // Content follows the pointer: dragging right shows earlier dates (later in Arabic).
             let sign = if ctx.fmt().axis_rtl() { 1.0 } else { -1.0 };
-            z.set(v0.pan(sign * dx / z.width.get_untracked().max(1.0)));
+            z.set(v0.pan_within(sign * dx / z.width.get_untracked().max(1.0), &z.fit.get_untracked()));
             drag.update(|d| d.moved = true);
             z.dragged.set_value(true);
             z.peek.set(None);
@@ -285,8 +290,10 @@ fn Controls(z: Zoom) -> impl IntoView {
                     <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out
                         on:click=move |_| z.zoom(0.5)>"−"</button>
                     <button type="button" class="button" on:click=move |_| z.reset()>{s.zoom_reset}</button>
-                    <button type="button" class="button" on:click=move |_| z.pan(-0.25)>{s.pan_earlier}</button>
-                    <button type="button" class="button" on:click=move |_| z.pan(0.25)>{s.pan_later}</button>
+                    <button type="button" class="button" aria-disabled=move || (!z.can_pan().0).then_some("true")
+                        on:click=move |_| z.pan(-0.25)>{s.pan_earlier}</button>
+                    <button type="button" class="button" aria-disabled=move || (!z.can_pan().1).then_some("true")
+                        on:click=move |_| z.pan(0.25)>{s.pan_later}</button>
                 </div>
             </div>
         }

@@ -90,6 +90,39 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
   assert.notDeepEqual(await span(), all);
   await page.keyboard.press('0');
   assert.deepEqual(await span(), all);
+  // "Earlier" and "Later" stop at the events' ends: with every event in view neither moves it,
+  // and both say so; zoomed in at the newest events, "Earlier" goes back as far as the oldest
+  // event and no further.
+  const pan = (which) => page.locator(`.timeline-controls button:has-text("${which}")`);
+  const unavailable = async (which) => (await pan(which).getAttribute('aria-disabled')) === 'true';
+  assert.ok(await unavailable('Earlier') && await unavailable('Later'));
+  // (Forced: Playwright does not press what says it is unavailable; a reader still can.)
+  await pan('Earlier').click({ force: true });
+  await pan('Later').click({ force: true });
+  assert.deepEqual(await span(), all, 'nowhere to pan to');
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  await page.click('.timeline-controls button[aria-label="Zoom in"]');
+  assert.ok(!(await unavailable('Earlier')));
+  let presses = 0;
+  while (!(await unavailable('Earlier')) && presses < 40) { await pan('Earlier').click(); presses++; }
+  assert.ok(presses > 1 && presses < 40, `${presses} presses`);
+  assert.ok(!(await unavailable('Later')));
+  const first = await span();
+  await pan('Earlier').click({ force: true });
+  assert.deepEqual(await span(), first, 'no further');
+  // The oldest events are drawn near the start of the axis (its left end in English).
+  const nearStart = await page.$eval('.timeline-canvas', (c) => {
+    const box = c.getBoundingClientRect();
+    return [...c.querySelectorAll('.event-mark, .group')].some((m) => {
+      const r = m.getBoundingClientRect();
+      return r.width > 0 && r.left >= box.left && r.left < box.left + box.width / 4;
+    });
+  });
+  assert.ok(nearStart, 'the oldest events in view');
+  await page.keyboard.press('0');
+  await page.focus('.timeline-canvas');
+  await page.keyboard.press('0');
+  assert.deepEqual(await span(), all);
   // Enter on a single mark opens its event page.
   await page.focus('.event-mark');
   const id = await page.$eval('.event-mark', (m) => m.dataset.event);
