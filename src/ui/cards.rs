@@ -419,7 +419,7 @@ fn PairView() -> impl IntoView {
         view! {
             <article class="card pair-view" aria-labelledby="pair-heading">
                 <header class="card-head">
-                    <h2 id="pair-heading"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
+                    <h2 id="pair-heading" tabindex="-1"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
                     <CopyLink />
                 </header>
                 <h3>{s.pair_summary}</h3>

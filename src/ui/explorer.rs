@@ -146,23 +146,63 @@ fn focus_drawn(selector: String, fallback: Option<&'static str>, frames: u32, sh
             (found, _) => found,
         };
         match found {
-            Some(el) => {
-                if show {
-                    let at = web_sys::ScrollIntoViewOptions::new();
-                    at.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&at);
-                }
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                // A mark is an SVG element, a row's link an HTML one.
-                if let Some(el) = el.dyn_ref::<HtmlElement>() {
-                    let _ = el.focus_with_options(&options);
-                } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-                    let _ = el.focus_with_options(&options);
-                }
-            }
+            Some(el) => focus_on(&el, show),
             None if frames > 0 => focus_drawn(selector, fallback, frames - 1, show),
             None => {}
+        }
+    });
+}
+
+/// Focuses `el` (brought on screen first when `show`).
+fn focus_on(el: &web_sys::Element, show: bool) {
+    if show {
+        let at = web_sys::ScrollIntoViewOptions::new();
+        at.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&at);
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    // A mark is an SVG element, a row's link an HTML one.
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let _ = el.focus_with_options(&options);
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// After a link's click: when the view drawn for it took the link out of sight and focus fell
+/// to the page (the network's circle opening a card, a partner opening a pair), focus goes to
+/// the heading of the card or pair opened, on screen, or in the end to the result count. A view
+/// that places focus itself (an event's title, the comparison's heading) is left alone: this
+/// acts only while focus is on the page's body or on the link gone from sight. Never on
+/// back/forward, where the browser restores focus and scroll.
+pub(super) fn refocus_if_dropped(link: web_sys::Element, frames: u32) {
+    request_animation_frame(move || {
+        let doc = document();
+        let seen = |el: &web_sys::Element| {
+            let r = el.get_bounding_client_rect();
+            el.is_connected() && (r.width() > 0.0 || r.height() > 0.0)
+        };
+        let dropped = match doc.active_element() {
+            None => true,
+            Some(el) if el == link => !seen(&link),
+            Some(el) => doc.body().is_some_and(|body| *body == el),
+        };
+        if !dropped {
+            return;
+        }
+        let opened = ["#pair-heading", ".card-on-top .card-head h2 a"]
+            .into_iter()
+            .filter_map(|s| doc.query_selector(s).ok().flatten())
+            .find(seen);
+        match opened {
+            Some(el) => focus_on(&el, true),
+            None if frames > 0 => refocus_if_dropped(link, frames - 1),
+            None => {
+                if let Some(count) = doc.query_selector(".content .result-count").ok().flatten() {
+                    focus_on(&count, true);
+                }
+            }
         }
     });
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{Ctx, Nav};
 use crate::query::Query;
@@ -62,6 +63,10 @@ fn behaviour(
             }
         }
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
+        // About a second's frames: a pair's view comes from a module of its own.
+        if let Some(link) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            super::explorer::refocus_if_dropped(link, 60);
+        }
     };
     let href = move || {
         if leaves() {

@@ -218,18 +218,33 @@ for (const lang of ['ar', 'en']) test(`keyboard (${lang}): Tab reaches every sta
     firstLine ??= await page.evaluate(() => (document.activeElement.classList.contains('net-link') ? document.activeElement.getAttribute('aria-label') : null));
   }
   assert.equal(reached, links, 'every state and line in turn');
-  // Enter on a line: its pair view.
+  // Where focus is once a view opens: named by what was opened, and on screen (it fell to the
+  // page's body, and the next Tab started from the top).
+  const focused = () => waitUntil(page, () => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return el !== document.body && r.top >= 0 && r.bottom <= innerHeight
+      && { id: el.id, text: el.textContent.replace(/\s+/g, ' ').trim() };
+  });
+  // Enter on a line: its pair view, focus on its heading.
   await page.focus('.net-link');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.pair-view');
   const { pair } = await params(page);
   assert.ok(pair && firstLine.includes(names[pair.split('-')[0]][lang]), `${pair}: ${firstLine}`);
+  const onPair = await focused();
+  assert.equal(onPair.id, 'pair-heading');
+  assert.ok(onPair.text.includes(names[pair.split('-')[0]][lang]), onPair.text);
   await page.goBack();
   await page.waitForSelector('.network-svg');
+  const node = await page.$eval('.net-node', (a) => a.getAttribute('aria-label'));
   await page.focus('.net-node');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.country-card');
   assert.equal((await params(page)).view, undefined);
+  // Enter on a state: its card, focus on the card's name.
+  const onCard = await focused();
+  assert.ok(onCard.text && node.startsWith(onCard.text), `${onCard.text} / ${node}`);
   assert.deepEqual(page.problems, []);
   // The table sorts by conflictual events.
   await page.goBack();
@@ -255,6 +270,8 @@ test('a pair view: its module is asked for as the pointer reaches a card\'s part
   await first.click();
   await page.locator('.pair-view').waitFor({ state: 'visible' });
   assert.match(await page.textContent('#pair-heading'), new RegExp(`United Kingdom ⇄ ${partner}`));
+  // The partner's link went with the card: focus is on the pair's heading.
+  await waitUntil(page, () => document.activeElement.id === 'pair-heading');
   // Its head (the name and "Copy link") stands apart from the first section's heading.
   const gap = await page.$eval('.pair-view', (v) => v.querySelector('h3').getBoundingClientRect().top
     - v.querySelector('.copy-link').getBoundingClientRect().bottom);
