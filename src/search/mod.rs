@@ -16,7 +16,8 @@
 //! - a four-digit number ("2021", "٢٠٢١") matches the events of that year and its mentions;
 //! - any other word matches the events whose titles, summaries, place, quotes or party and actor
 //!   names (either language) contain it: exactly, as another form of the same word (same stem:
-//!   "السيبرانية" finds "السيبراني"; see `stem`), or, for words of [`PREFIX_MIN`] letters or
+//!   "السيبرانية" finds "السيبراني"; a known variant of one term too: "سيبراني" finds
+//!   "الإلكترونية"; see `stem`), or, for words of [`PREFIX_MIN`] letters or
 //!   more, as the beginning of a word after its proclitics ("cyberatt" finds "cyberattacks",
 //!   "سيبر" finds "والسيبرانية"). Shorter words match whole words and stems only, so "UN" is not
 //!   found inside "united"; no word is found inside another ("attack" misses "cyberattack").
