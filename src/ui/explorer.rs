@@ -171,12 +171,13 @@ fn focus_on(el: &web_sys::Element, show: bool) {
 }
 
 /// After a link's click: when the view drawn for it took the link out of sight and focus fell
-/// to the page (the network's circle opening a card, a partner opening a pair), focus goes to
-/// the heading of the card or pair opened, on screen, or in the end to the result count. A view
+/// to the page (the network's circle opening a card, a partner opening a pair, the grid's next
+/// page), focus goes to what `opened` names (the pair's heading, the card's name, the result
+/// count), on screen, once it is drawn (a pair's view comes from a module of its own). A view
 /// that places focus itself (an event's title, the comparison's heading) is left alone: this
 /// acts only while focus is on the page's body or on the link gone from sight. Never on
 /// back/forward, where the browser restores focus and scroll.
-pub(super) fn refocus_if_dropped(link: web_sys::Element, frames: u32) {
+pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: &'static str, frames: u32) {
     request_animation_frame(move || {
         let doc = document();
         let seen = |el: &web_sys::Element| {
@@ -191,18 +192,12 @@ pub(super) fn refocus_if_dropped(link: web_sys::Element, frames: u32) {
         if !dropped {
             return;
         }
-        let opened = ["#pair-heading", ".card-on-top .card-head h2 a"]
-            .into_iter()
-            .filter_map(|s| doc.query_selector(s).ok().flatten())
-            .find(seen);
-        match opened {
+        match doc.query_selector_all(opened).ok().and_then(|all| {
+            (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok()).find(seen)
+        }) {
             Some(el) => focus_on(&el, true),
-            None if frames > 0 => refocus_if_dropped(link, frames - 1),
-            None => {
-                if let Some(count) = doc.query_selector(".content .result-count").ok().flatten() {
-                    focus_on(&count, true);
-                }
-            }
+            None if frames > 0 => refocus_if_dropped(link, opened, frames - 1),
+            None => {}
         }
     });
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Ctx, Nav};
+use crate::page::{Card, Page};
 use crate::query::Query;
 
 /// What a link does to the state. One non-generic type, so the component is compiled once
@@ -63,9 +64,22 @@ fn behaviour(
             }
         }
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
-        // About a second's frames: a pair's view comes from a module of its own.
-        if let Some(link) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            super::explorer::refocus_if_dropped(link, 60);
+        // What the page now shows, named (about a second's frames: a pair's view comes from a
+        // module of its own).
+        // An event's page focuses its title itself.
+        let opened = ctx.page.with_untracked(|p| match p {
+            Page::Event(_) => None,
+            Page::Compare(_) => Some(".compare #view-heading"),
+            p => Some(match p.card() {
+                Some(Card::Pair(..)) => "#pair-heading",
+                Some(Card::Country(_)) => ".card-on-top .card-head h2 a",
+                None => ".content .result-count",
+            }),
+        });
+        if let (Some(link), Some(opened)) =
+            (ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()), opened)
+        {
+            super::explorer::refocus_if_dropped(link, opened, 60);
         }
     };
     let href = move || {
