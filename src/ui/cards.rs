@@ -319,7 +319,11 @@ fn conflict_share(st: &CountryStats) -> f64 {
 pub(super) fn Grid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let order = move || ctx.query.with(|q| q.sort);
-    let sort = move |o: CardOrder| ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);
+    // The grid is drawn again in the new order: focus back on the select.
+    let sort = move |o: CardOrder| {
+        ctx.navigate(|q| (q.sort, q.page) = (o, 0), Nav::Push);
+        super::explorer::focus_when_drawn("#card-order".into(), None, 2);
+    };
     move || {
         let (fmt, d) = (ctx.fmt(), ctx.data.get());
         let (lang, s) = (fmt.lang, fmt.strings());
@@ -364,7 +368,9 @@ fn pager(f: Fmt, page: usize, pages: usize) -> impl IntoView {
         let next =
             (page < pages).then(|| view! { <Link to=move |q: &mut Query| q.page = page + 1>{s.next_page}</Link> });
         let at = format!("{} {} {} {}", s.page, number(f, page), s.of_total, number(f, pages));
-        view! { <nav class="pager" aria-label=s.pages>{prev}<span>{at}</span>{next}</nav> }
+        // A new page of cards starts at the top, and so does focus: the count above the cards.
+        let to_top = |_| super::explorer::focus_and_show(".content .result-count".into(), None, 2);
+        view! { <nav class="pager" aria-label=s.pages on:click=to_top>{prev}<span>{at}</span>{next}</nav> }
     })
 }
 

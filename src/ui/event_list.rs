@@ -165,7 +165,16 @@ fn track_viewport(
         let (seen, fresh) =
             (visible_rows(top, view_h, h, usize::MAX, 0), visible_rows(top, view_h, h, usize::MAX, OVERSCAN));
         if window.try_get_untracked().is_some_and(|w| !keeps(w, seen, fresh, OVERSCAN)) {
+            // A window moved up puts the new rows first, and the keyed list moves the rows it
+            // keeps after them: focus in a moved row fell to the body (Shift+Tab up the list
+            // jumped to the controls above it). It goes back to its row's link.
+            let focused = document().active_element().filter(|el| el.closest(".event-row").ok().flatten().is_some());
             window.try_set(fresh);
+            if let Some(link) = focused {
+                let pos = link.closest(".event-row").ok().flatten().and_then(|li| li.get_attribute("aria-posinset"));
+                let to = format!(".event-list .event-row[aria-posinset=\"{}\"] a", pos.unwrap_or_default());
+                super::explorer::refocus_if_dropped(link, to, 2);
+            }
         }
         in_view(visible_rows(top, view_h, h, n, 0));
     };

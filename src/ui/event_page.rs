@@ -19,9 +19,12 @@ use crate::query::Query;
 
 fn country_link(d: &Snapshot, c: CountryIx, lang: Lang) -> impl IntoView {
     let code = d.ds.country(c).code.clone();
+    // The state's events (its card on top of them): the filters cleared, the event closed.
     let to = move |q: &mut Query| {
         *q = q.cleared();
         q.countries = vec![code.clone()];
+        q.event = None;
+        q.view = crate::vocab::View::Timeline;
     };
     let name = lang.pick(&d.ds.country(c).name).to_owned();
     view! { <Link to><bdi>{name}</bdi></Link> }

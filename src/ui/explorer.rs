@@ -54,24 +54,38 @@ pub fn page_body(ctx: Ctx) -> impl IntoView {
         Body::Card => Some(on_top().into_any()),
     };
     // Back from an event, focus returns to where it was opened (hiding the timeline took it
-    // away): the timeline's mark, if it was opened from one, else its row.
+    // away): the timeline's mark, if it was opened from one, the link in the card or pair on
+    // top if from there, else its row.
     let mark = StoredValue::new(None::<String>);
     let focused = window_event_listener(leptos::ev::focusin, move |ev| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         if el.closest(".timeline-body").ok().flatten().is_some() {
-            mark.set_value(el.get_attribute("data-mark"));
+            let on_top = el.closest(".card-on-top, .pair-view").ok().flatten().map(|_| ON_TOP.to_owned());
+            mark.set_value(el.get_attribute("data-mark").or(on_top));
         }
     });
     on_cleanup(move || focused.remove());
     Effect::new(move |was: Option<Body>| {
         let now = body.get();
-        if let (Some(Body::Event(id)), Body::Timeline) = (was, &now) {
-            let back = mark.get_value().map(|key| format!(".timeline-body [data-mark=\"{key}\"]"));
-            focus_when_drawn(
-                back.unwrap_or_else(|| format!(".timeline-body .event-row[data-event=\"{id}\"] a")),
-                None,
-                10,
-            );
+        // A link to somewhere else (an event's party): the link places focus (`Link`).
+        if LINK_PLACES_FOCUS.with(|c| c.get()) {
+            return now;
+        }
+        match (was, &now) {
+            (Some(Body::Event(id)), Body::Timeline) => {
+                let back = match mark.get_value() {
+                    Some(on_top) if on_top == ON_TOP => links_to(".timeline-body :is(.card-on-top, .pair-view)", &id),
+                    Some(key) => format!(".timeline-body [data-mark=\"{key}\"]"),
+                    None => format!(".timeline-body .event-row[data-event=\"{id}\"] a"),
+                };
+                focus_when_drawn(back, None, 10);
+            }
+            // Back to a card, a pair or the grid: a link to the event there (the one it was
+            // opened from, as a rule), else the count.
+            (Some(Body::Event(id)), Body::Card | Body::Countries) => {
+                focus_when_drawn(links_to(".content", &id), Some(".content .result-count"), 10);
+            }
+            _ => {}
         }
         now
     });
@@ -124,6 +138,29 @@ fn unless(shown: Memo<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static
     move || !shown.get()
 }
 
+/// A selector of the links to event `id` inside `within`: the app's (`?…&event=id`, the event
+/// last or not) and a static page's (`/event/id/`).
+fn links_to(within: &str, id: &str) -> String {
+    format!("{within} a[href$=\"event={id}\"], {within} a[href*=\"event={id}&\"], {within} a[href$=\"/event/{id}/\"]")
+}
+
+thread_local! {
+    /// Set from a link's click until the next frame: the view change it makes is not a way back,
+    /// and the link places focus itself (`refocus_if_dropped`).
+    static LINK_PLACES_FOCUS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A link's click is placing focus: the explorer's way-back focus stands down until the next
+/// frame (the view change's effects run before it).
+pub(super) fn link_places_focus() {
+    LINK_PLACES_FOCUS.with(|c| c.set(true));
+    request_animation_frame(|| LINK_PLACES_FOCUS.with(|c| c.set(false)));
+}
+
+/// What the explorer remembers of focus in the card or pair on top of the timeline (a mark's key
+/// otherwise).
+const ON_TOP: &str = "on-top";
+
 /// Focuses what `selector` names (a mark, a row's link, the result count) once it is drawn (it
 /// may take a few frames: shown again, the list re-measures its window on the scroll the browser
 /// restores), without scrolling to it; if it never is, what `fallback` names. For where focus
@@ -173,11 +210,11 @@ fn focus_on(el: &web_sys::Element, show: bool) {
 /// After a link's click: when the view drawn for it took the link out of sight and focus fell
 /// to the page (the network's circle opening a card, a partner opening a pair, the grid's next
 /// page), focus goes to what `opened` names (the pair's heading, the card's name, the result
-/// count), on screen, once it is drawn (a pair's view comes from a module of its own). A view
+/// count; selectors apart by commas are tried in turn), on screen, once it is drawn (a pair's view comes from a module of its own). A view
 /// that places focus itself (an event's title, the comparison's heading) is left alone: this
 /// acts only while focus is on the page's body or on the link gone from sight. Never on
 /// back/forward, where the browser restores focus and scroll.
-pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: &'static str, frames: u32) {
+pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: String, frames: u32) {
     request_animation_frame(move || {
         let doc = document();
         let seen = |el: &web_sys::Element| {
@@ -192,9 +229,12 @@ pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: &'static str, f
         if !dropped {
             return;
         }
-        match doc.query_selector_all(opened).ok().and_then(|all| {
+        // `opened`'s selectors in turn, the first first (not in document order).
+        let found = opened.split(',').find_map(|one| {
+            let all = doc.query_selector_all(one).ok()?;
             (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok()).find(seen)
-        }) {
+        });
+        match found {
             Some(el) => focus_on(&el, true),
             None if frames > 0 => refocus_if_dropped(link, opened, frames - 1),
             None => {}

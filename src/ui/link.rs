@@ -59,10 +59,13 @@ fn behaviour(
         if back {
             let mut q = ctx.query.get_untracked();
             (to2.0)(&mut q);
-            if super::url::back_to(&q) {
-                return;
+            if !super::url::back_to(&q) {
+                // Focus goes where the reader was, as on the browser's Back (the explorer's).
+                ctx.navigate(|q| (to2.0)(q), Nav::Push);
             }
+            return;
         }
+        super::explorer::link_places_focus();
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
         // What the page now shows, named (about a second's frames: a pair's view comes from a
         // module of its own).
@@ -79,7 +82,7 @@ fn behaviour(
         if let (Some(link), Some(opened)) =
             (ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()), opened)
         {
-            super::explorer::refocus_if_dropped(link, opened, 60);
+            super::explorer::refocus_if_dropped(link, opened.into(), 60);
         }
     };
     let href = move || {
