@@ -88,10 +88,16 @@ impl Viewport {
 
     /// Whether `pan_within` can move the view (earlier, later) over `extent`.
     pub fn can_pan(&self, extent: &Viewport) -> (bool, bool) {
-        // Less than a pixel's worth of a wide drawing: at the end.
+        // A move of less than half a percent of the view (4 px of an 800 px drawing) is none.
         let (lo, hi) = self.pan_bounds(extent);
-        let near = self.days() * 1e-4;
+        let near = self.days() * 0.005;
         (self.start > lo + near, self.start < hi - near)
+    }
+
+    /// Whether the view can zoom (in, out): in down to [`MIN_DAYS`], out until `extent` (every
+    /// event) is in view.
+    pub fn can_zoom(&self, extent: &Viewport) -> (bool, bool) {
+        (self.days() > MIN_DAYS + 0.01, self.days() < extent.days() - 0.01)
     }
 
     /// The least and greatest start `pan_within` allows over `extent`.
@@ -433,6 +439,9 @@ mod tests {
         let later = wide.pan_within(0.25, &extent);
         assert_eq!((later.start, later.end), (0.0, 200.0));
         assert_eq!(later.can_pan(&extent), (true, false));
+        assert_eq!(v.can_zoom(&extent), (true, true));
+        assert_eq!(extent.can_zoom(&extent), (true, false));
+        assert_eq!(Viewport { start: 0.0, end: MIN_DAYS }.can_zoom(&extent), (false, true));
         // A view past a bound (a drag, an older extent) is brought back, never pushed further.
         let past = Viewport { start: 200.0, end: 220.0 };
         assert_eq!(past.pan_within(0.25, &extent), past);

@@ -57,10 +57,16 @@ impl Zoom {
         self.zoomed.set(Some((self.fit.get_untracked(), v)));
     }
 
+    /// Zooms by `factor`; out, no further than every event in view.
     fn zoom(self, factor: f64) {
         let v = self.viewport.get_untracked();
         let looking_at = self.peek.with_untracked(|p| p.as_ref().map(|p| p.day));
-        self.set(v.zoom(factor, zoom_centre(&v, looking_at, self.newest.get_untracked())));
+        let to = v.zoom(factor, zoom_centre(&v, looking_at, self.newest.get_untracked()));
+        if to.days() >= self.fit.get_untracked().days() {
+            self.reset();
+        } else {
+            self.set(to);
+        }
     }
 
     fn pan(self, fraction: f64) {
@@ -233,6 +239,19 @@ fn keys(ctx: Ctx, z: Zoom) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'stati
     move |ev: leptos::ev::KeyboardEvent| {
         // A right-to-left axis (Arabic's default): the left arrow moves towards later dates.
         let dir = if ctx.fmt().axis_rtl() { -1.0 } else { 1.0 };
+        // A mark with focus may go as the view changes (merged into a group, out of the view):
+        // focus then goes to its mark again, else to the drawing, never to the page's body.
+        let mark = document().active_element().filter(|el| el.has_attribute("data-mark"));
+        if let Some(el) =
+            mark.filter(|_| matches!(ev.key().as_str(), "+" | "=" | "-" | "_" | "0" | "ArrowRight" | "ArrowLeft"))
+        {
+            let key = el.get_attribute("data-mark").unwrap_or_default();
+            super::explorer::refocus_if_dropped(
+                el,
+                format!(".timeline-canvas [data-mark=\"{key}\"],.timeline-canvas"),
+                3,
+            );
+        }
         match ev.key().as_str() {
             "+" | "=" => z.zoom(2.0),
             "-" | "_" => z.zoom(0.5),
@@ -250,7 +269,11 @@ fn keys(ctx: Ctx, z: Zoom) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'stati
 #[component]
 fn EmptyTimeline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let clear = move |_| ctx.navigate(|q| *q = q.cleared(), super::Nav::Push);
+    // The button goes with the empty drawing: focus to the count, as the panel's does.
+    let clear = move |_| {
+        ctx.navigate(|q| *q = q.cleared(), super::Nav::Push);
+        super::explorer::focus_when_drawn(".content .result-count".into(), None, 2);
+    };
     move || {
         let s = ctx.lang().strings();
         view! {
@@ -286,8 +309,10 @@ fn Controls(z: Zoom) -> impl IntoView {
                 <h2 id="timeline-heading">{View::Timeline.label(lang)}</h2>
                 <div class="timeline-controls" role="group" aria-label=View::Timeline.label(lang)>
                     <button type="button" class="button icon" aria-label=s.zoom_in title=s.zoom_in
+                        aria-disabled=move || (!z.viewport.get().can_zoom(&z.fit.get()).0).then_some("true")
                         on:click=move |_| z.zoom(2.0)>"+"</button>
                     <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out
+                        aria-disabled=move || (!z.viewport.get().can_zoom(&z.fit.get()).1).then_some("true")
                         on:click=move |_| z.zoom(0.5)>"−"</button>
                     <button type="button" class="button" on:click=move |_| z.reset()>{s.zoom_reset}</button>
                     <button type="button" class="button" aria-disabled=move || (!z.can_pan().0).then_some("true")

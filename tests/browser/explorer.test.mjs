@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten, waitUntil } from './util.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
@@ -119,10 +119,24 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
     });
   });
   assert.ok(nearStart, 'the oldest events in view');
-  await page.keyboard.press('0');
   await page.focus('.timeline-canvas');
   await page.keyboard.press('0');
   assert.deepEqual(await span(), all);
+  // Zoom has ends too: out, every event in view (the default view: "−" says it is at its end
+  // and does nothing), in, two weeks.
+  const zoomOut = page.locator('.timeline-controls button[aria-label="Zoom out"]');
+  const zoomIn = page.locator('.timeline-controls button[aria-label="Zoom in"]');
+  assert.equal(await zoomOut.getAttribute('aria-disabled'), 'true');
+  assert.equal(await zoomIn.getAttribute('aria-disabled'), null);
+  await zoomOut.click({ force: true });
+  assert.deepEqual(await span(), all, 'no wider than every event');
+  let ins = 0;
+  while ((await zoomIn.getAttribute('aria-disabled')) !== 'true' && ins < 30) { await zoomIn.click(); ins++; }
+  assert.ok(ins > 2 && ins < 30, `${ins} zooms in to two weeks`);
+  let outs = 0;
+  while ((await zoomOut.getAttribute('aria-disabled')) !== 'true' && outs < 30) { await zoomOut.click(); outs++; }
+  assert.ok(outs <= ins, `${outs} zooms out`);
+  assert.deepEqual(await span(), all, 'zoomed out as far as it goes: every event');
   // Enter on a single mark opens its event page.
   await page.focus('.event-mark');
   const id = await page.$eval('.event-mark', (m) => m.dataset.event);
@@ -652,6 +666,57 @@ test("a card's chart of years tells a screen reader the years it spans and its p
   }
 });
 
+test('keyboard: a control the page draws again, or takes away, leaves focus on what the reader is at', async () => {
+  const onBody = () => page.evaluate(() => document.activeElement === document.body);
+  // The cards' order: the grid is drawn again; focus stays on the select.
+  let page = await open('lang=en&view=countries');
+  await page.focus('#card-order');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => marsadState().sort);
+  await waitUntil(page, () => document.activeElement.id === 'card-order');
+  // Back from an event opened from a card in the grid: focus on that card's link to it.
+  const link = page.locator('.country-card .latest a').first();
+  const href = await link.getAttribute('href');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.event-page');
+  await page.goBack();
+  await waitUntil(page, (href) => document.activeElement.getAttribute('href') === href, href);
+  await page.context().close();
+  // "Clear all filters" in the empty timeline: the button goes with it; focus to the count.
+  page = await open('lang=en&q=zzzzqqqxx');
+  await page.focus('.timeline-empty button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !marsadState().q);
+  await waitUntil(page, () => document.activeElement.matches('.content .result-count'));
+  // "+" and "−" on a mark: marks regroup and leave the view; focus stays in the drawing.
+  await page.focus('.timeline-body .event-mark, .timeline-body .group');
+  for (const key of ['+', '+', '+', '-', '-', '-', '-']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(100);
+    assert.ok(!(await onBody()), `focus on the body after ${key}`);
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('.timeline-canvas')), key);
+  }
+  await page.context().close();
+});
+
+test("an event page's party opens that state's events, its card on top, focus on its name", async () => {
+  const e = data.events.find((x) => x.parties.length > 1);
+  const page = await open(`lang=en&event=${e.id}&type=${e.type}`);
+  await page.waitForSelector('.event-page');
+  const party = data.countries.find((c) => c.code === e.parties[1]);
+  const link = page.locator('.event-page a', { hasText: party.name.en }).first();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.card-on-top .country-card[data-country="${party.code}"]`);
+  const p = await params(page);
+  assert.equal(p.event, undefined, 'the event is closed');
+  assert.equal(p.type, undefined, 'the filters are cleared');
+  assert.equal(p.country, party.code);
+  await waitUntil(page, (name) => document.activeElement.textContent.trim() === name && document.activeElement.closest('.card-head'), party.name.en);
+  await page.context().close();
+});
+
 test('event page shows facts, related events, and the quote highlighted inside its article', async () => {
   const e = data.events.find((x) => x.related.length > 0 && x.actors.length > 0);
   const page = await open(`lang=en&event=${e.id}`);
@@ -1112,6 +1177,32 @@ test("on a phone every row of the list shows what the event is and every party, 
     assert.deepEqual(cut, [], `${lang} at ${width} px: rows whose meta is cut`);
     await page.context().close();
   }
+});
+
+for (const [lang, width] of [['en', 390], ['ar', 1280]]) test(`Shift+Tab walks up the list row by row, the rows above drawn as it goes (${lang}, ${width} px)`, async () => {
+  const page = await open(`lang=${lang}`, { width, height: width === 390 ? 844 : 900 });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(300);
+  const last = data.events.length;
+  await page.waitForSelector(`.event-row[aria-posinset="${last}"] a`);
+  await page.focus(`.event-row[aria-posinset="${last}"] a`);
+  const at = () => page.evaluate(() => {
+    const row = document.activeElement.closest('.event-row');
+    const r = document.activeElement.getBoundingClientRect();
+    return row && r.bottom > 0 && r.top < innerHeight ? +row.getAttribute('aria-posinset') : document.activeElement.tagName;
+  });
+  // Focus moved up a row with the window's redrawing went to the body, and the next Shift+Tab to
+  // the controls above the list, every row in between skipped.
+  // (At a reader's pace, a press every 150 ms: a held key's repeat can outrun the rows drawn
+  // above, and then leaves the list.)
+  for (let want = last - 1; want >= Math.max(1, last - 25); want--) {
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Shift+Tab');
+    await waitUntil(page, (want) => document.activeElement.closest('.event-row')?.getAttribute('aria-posinset') === String(want),
+      want, { timeout: 2000 }).catch(() => {});
+    assert.equal(await at(), want);
+  }
+  await page.context().close();
 });
 
 test('"Back to events" returns to the list where the reader was: scrolled, the row focused on screen', async () => {
