@@ -92,6 +92,14 @@ impl Lang {
         }
     }
 
+    /// The separator between the clauses of a sentence: "؛ " in Arabic, "; " in English.
+    pub fn clause_sep(self) -> &'static str {
+        match self {
+            Lang::Ar => "؛ ",
+            Lang::En => "; ",
+        }
+    }
+
     /// The separator for a list of names: "، " in Arabic, ", " in English.
     pub fn list_sep(self) -> &'static str {
         match self {

@@ -42,7 +42,8 @@ fn to_card(code: String) -> impl Fn(&mut Query) + Clone + Send + Sync + 'static 
     }
 }
 
-/// "China ⇄ United States: 5 events; Cooperative 2، Conflictual 3; initiated by China 3".
+/// "China ⇄ United States: 5 events; Cooperative 2, Conflictual 3; initiated by China 3" (in
+/// Arabic the clauses apart by «؛»).
 fn pair_label(d: &Snapshot, f: Fmt, p: &PairStat) -> String {
     let (lang, s) = (f.lang, f.strings());
     let tones: Vec<String> = Tone::ALL
@@ -51,10 +52,11 @@ fn pair_label(d: &Snapshot, f: Fmt, p: &PairStat) -> String {
         .map(|&t| format!("{} {}", t.label(lang), number(f, p.tone(t))))
         .collect();
     let mut out = format!(
-        "{} ⇄ {}: {}; {}",
+        "{} ⇄ {}: {}{}{}",
         d.country_name(lang, p.a),
         d.country_name(lang, p.b),
         EVENTS.count(f, p.events),
+        lang.clause_sep(),
         tones.join(lang.list_sep())
     );
     let by: Vec<String> = [p.a, p.b]
@@ -64,7 +66,7 @@ fn pair_label(d: &Snapshot, f: Fmt, p: &PairStat) -> String {
         .map(|(&c, n)| format!("{} {}", d.country_name(lang, c), number(f, n)))
         .collect();
     if !by.is_empty() {
-        out.push_str(&format!("; {} {}", s.net_initiated, by.join(lang.list_sep())));
+        out.push_str(&format!("{}{} {}", lang.clause_sep(), s.net_initiated, by.join(lang.list_sep())));
     }
     out
 }
@@ -228,7 +230,7 @@ fn PairTable(d: Arc<Snapshot>, ps: Arc<Vec<PairStat>>) -> impl IntoView {
         view! {
             <section class="pair-table" id="pair-table" aria-labelledby="pair-table-heading" tabindex="-1">
                 <h3 id="pair-table-heading">{s.net_table}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="pair-table-heading">
                     <table>
                         <thead><tr>
                             {head(None, s.pair)}
@@ -277,7 +279,11 @@ fn pairs_label(n: PairsShown, f: Fmt) -> String {
 pub fn NetworkView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let top = Memo::new(move |_| ctx.query.with(|q| q.pairs));
-    let choose = move |n: PairsShown| ctx.navigate(|q| q.pairs = n, Nav::Replace);
+    // The view is drawn again for the new number: focus goes back to the select.
+    let choose = move |n: PairsShown| {
+        ctx.navigate(|q| q.pairs = n, Nav::Replace);
+        super::explorer::focus_when_drawn("#network-pairs".into(), None, 2);
+    };
     move || {
         let (f, d) = (ctx.fmt(), ctx.data.get());
         let s = f.strings();

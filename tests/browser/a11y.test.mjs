@@ -61,6 +61,31 @@ for (const lang of ['ar', 'en']) {
   }
 }
 
+// At a phone's width the comparison's tables and the network's pair table scroll in their box:
+// each must be a named region a keyboard reaches (axe's scrollable-region-focusable).
+test('no axe violations at a phone\'s width, where tables scroll in their box', async () => {
+  const found = [];
+  for (const lang of ['ar', 'en']) {
+    const page = await newPage(browser, { bypassCSP: true, width: 390, height: 844 });
+    for (const v of ['compare=GB,CN,US', 'view=network', 'embed=compare&compare=GB,CN,US', '']) {
+      await page.goto(`${server.url}?lang=${lang}&${v}`);
+      await drawn(page);
+      await settled(page);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate((opts) => window.axe.run(document, opts), axeOptions('light'));
+      for (const x of result.violations) {
+        found.push(`${lang} ${v || 'home'}: ${x.id} (${x.impact}) ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+      // The tables that scroll here do scroll (else this test would test nothing).
+      if (v.startsWith('compare') && lang === 'en') {
+        assert.ok(await page.$$eval('.table-scroll', (t) => t.some((b) => b.scrollWidth > b.clientWidth)), `${lang} ${v}`);
+      }
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
+
 test('keyboard only: filters, timeline, cards, event page and the embed dialog', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?lang=en`);

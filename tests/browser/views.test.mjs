@@ -188,6 +188,8 @@ test('the network draws every pair of the shipped data, inside its box, in both 
     const line = labels.find((l) => l.includes(us) && l.includes(cn) && l.indexOf('⇄') < l.indexOf(':'));
     const n = pairs.get('CN-US').events;
     assert.ok(line.includes(lang === 'en' ? `${n} events` : arEvents(n)), line);
+    // Its clauses apart by the language's own semicolon.
+    assert.ok(lang === 'en' ? line.includes('; ') && !line.includes('؛') : line.includes('؛ ') && !line.includes(';'), line);
     // Every state and label is drawn inside the picture, which is on the page.
     const box = await page.$eval('.network-svg', (s) => s.getBoundingClientRect().toJSON());
     assert.ok(box.width > 400 && box.height > 400, JSON.stringify(box));
@@ -249,6 +251,11 @@ for (const lang of ['ar', 'en']) test(`keyboard (${lang}): Tab reaches every sta
   // The table sorts by conflictual events.
   await page.goBack();
   await page.waitForSelector('.pair-table');
+  // The number of pairs drawn, chosen by keyboard: the view is drawn again, focus stays on it.
+  await page.focus('#network-pairs');
+  await page.keyboard.press('ArrowDown');
+  await waitUntil(page, () => new URL(location.href).searchParams.get('pairs') === '100');
+  await waitUntil(page, () => document.activeElement.id === 'network-pairs');
   await page.click('.pair-table th >> nth=4 >> button');
   assert.equal(await page.getAttribute('.pair-table th >> nth=4', 'aria-sort'), 'descending');
   const col = await page.$$eval('.pair-table tbody tr', (r) => r.map((tr) => +tr.cells[4].textContent));
