@@ -91,13 +91,16 @@ pub fn stays_inside(now: &Query, to: &Query) -> bool {
 /// including its last `/` (e.g. `https://example.org/marsad/`).
 /// `height` is the widget's height as the preview measured it: the loader sizes the frame to it
 /// before the widget has drawn, so the host page does not jump when it does.
-pub fn loader_snippet(base: &str, q: &Query, height: Option<u32>) -> String {
+/// `title` names the frame for a screen reader (`embed.js` gives it to the iframe): a page with
+/// two widgets would otherwise have two frames of one name.
+pub fn loader_snippet(base: &str, q: &Query, title: &str, height: Option<u32>) -> String {
     // The height holds the widget's place before `embed.js` runs (the host page does not jump);
     // the script then gives it to the iframe.
     let height = height.map(|h| format!(" data-marsad-height=\"{h}\" style=\"min-height:{h}px\"")).unwrap_or_default();
     format!(
-        "<div data-marsad-embed=\"{}\"{height}></div>\n<script src=\"{}embed.js\" async></script>",
+        "<div data-marsad-embed=\"{}\" data-marsad-title=\"{}\"{height}></div>\n<script src=\"{}embed.js\" async></script>",
         escape_html(&q.to_query_string()),
+        escape_html(title),
         escape_html(base)
     )
 }
@@ -120,10 +123,10 @@ mod tests {
     fn snippets_carry_the_state_escaped() {
         let o = Options { widget: Widget::Timeline, lang: Lang::En, theme: Theme::Dark, ..Options::default() };
         let q = widget_query(&Query::parse("country=CN&q=<b>\"x\""), &o);
-        let loader = loader_snippet("https://example.org/m/", &q, None);
-        assert!(loader_snippet("https://example.org/m/", &q, Some(612))
-            .contains("theme=dark\" data-marsad-height=\"612\" style=\"min-height:612px\">"));
-        assert!(loader.starts_with("<div data-marsad-embed=\"lang=en&amp;embed=timeline&amp;country=CN&amp;q=%3Cb%3E%22x%22&amp;theme=dark\">"), "{loader}");
+        let loader = loader_snippet("https://example.org/m/", &q, "Marsad: <China>", None);
+        assert!(loader_snippet("https://example.org/m/", &q, "t", Some(612))
+            .contains("theme=dark\" data-marsad-title=\"t\" data-marsad-height=\"612\" style=\"min-height:612px\">"));
+        assert!(loader.starts_with("<div data-marsad-embed=\"lang=en&amp;embed=timeline&amp;country=CN&amp;q=%3Cb%3E%22x%22&amp;theme=dark\" data-marsad-title=\"Marsad: &lt;China&gt;\">"), "{loader}");
         assert!(loader.contains("src=\"https://example.org/m/embed.js\""));
         let frame = iframe_snippet("https://example.org/m/", &q, "Marsad \"t\"", 480);
         assert!(frame.contains("title=\"Marsad &quot;t&quot;\""));

@@ -234,6 +234,13 @@ pub fn widget_subject(q: &Query, fmt: Fmt, ds: &Dataset, years: Option<(i32, i32
     parts.join(" · ")
 }
 
+/// A widget's frame's name, in the widget's language: "Marsad: China · Cyber-diplomacy events"
+/// (`widget_subject` without years, which move with the data).
+pub fn frame_title(q: &Query, ds: &Dataset) -> String {
+    let fmt = Fmt::new(q.lang, q.reading);
+    format!("{}: {}", fmt.strings().app_name, widget_subject(q, fmt, ds, None))
+}
+
 /// A card shown on top of the timeline (explorer) or alone (embed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Card {
@@ -557,6 +564,11 @@ mod tests {
             "Comparison: China, United States · Conflictual · Cyber-diplomacy events 2023–2024"
         );
         assert_eq!(subject("embed=network", ar, None), "شبكة العلاقات · أحداث الدبلوماسية السيبرانية");
+        // A frame's name: the widget's subject in its own language, each widget its own.
+        let frame = |s: &str| frame_title(&Query::parse(s), &ds);
+        assert_eq!(frame("embed=pair&pair=US-CN&lang=en"), "Marsad: United States ⇄ China · Cyber-diplomacy events");
+        assert_eq!(frame("embed=country&country=CN"), "مرصد: الصين · أحداث الدبلوماسية السيبرانية");
+        assert_ne!(frame("embed=country&country=CN"), frame("embed=country&country=US"));
     }
 
     #[test]

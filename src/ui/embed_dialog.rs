@@ -13,7 +13,7 @@ use super::split::SplitView;
 use super::{url, Ctx};
 use crate::embed::{iframe_snippet, loader_snippet, widget_query, Options, SANDBOX};
 use crate::i18n::Lang;
-use crate::page::WidgetProblem;
+use crate::page::{frame_title, WidgetProblem};
 
 /// A read-only snippet (following the options) with its copy button.
 fn snippet(
@@ -184,13 +184,11 @@ fn EmbedBody() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    let loader = move || base.with_value(|b| loader_snippet(b, &embed_query(), measured.get()));
-    let iframe = move || {
-        base.with_value(|b| {
-            let title = opts.get().lang.strings().embed_frame_title;
-            iframe_snippet(b, &embed_query(), title, measured.get().unwrap_or(560))
-        })
-    };
+    // Each frame named by its widget's subject: two widgets on one page are two names.
+    let title = move || ctx.data.with(|d| frame_title(&embed_query(), &d.ds));
+    let loader = move || base.with_value(|b| loader_snippet(b, &embed_query(), &title(), measured.get()));
+    let iframe =
+        move || base.with_value(|b| iframe_snippet(b, &embed_query(), &title(), measured.get().unwrap_or(560)));
     // The preview is a page of its own (this site's, so within reach): its keys never reach the
     // dialog, and Escape pressed in it closed nothing. Each page it loads hears Escape for the
     // dialog; the listener goes with the page (kept here until the next one, then dropped).

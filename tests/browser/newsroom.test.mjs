@@ -254,7 +254,10 @@ test('the embed dialog offers language, reading and display options, and preview
   await page.waitForFunction(() => document.querySelector('#embed-loader').value.includes('transparent=1'));
   const loader = await page.inputValue('#embed-loader');
   assert.match(loader, /data-marsad-embed="lang=en&amp;embed=country&amp;country=CN&amp;cal=islamic&amp;plain=1&amp;transparent=1"/);
-  assert.match(await page.inputValue('#embed-iframe'), /title="Marsad: cyber-diplomacy events"/);
+  // Each frame is named by its widget's subject, in the widget's language (a page with two
+  // widgets had two frames of one name), in both snippets.
+  assert.match(await page.inputValue('#embed-iframe'), /title="Marsad: China · Cyber-diplomacy events"/);
+  assert.match(loader, /data-marsad-title="Marsad: China · Cyber-diplomacy events"/);
   const preview = await (await page.$('.embed-preview')).contentFrame();
   await preview.waitForSelector('.embed-credit');
   assert.equal(await preview.$('.embed-head'), null);
