@@ -453,6 +453,65 @@ fn a_word_with_a_proclitic_finds_the_word() {
     assert_eq!(ids(&ds, &index, "لتحسين"), ids(&ds, &index, "تحسين"));
 }
 
+#[test]
+fn a_present_tense_verb_finds_its_noun() {
+    let (ds, index) = shipped();
+    // "تتدخل" (interferes) is "ت + تدخل" (interference), "يتجسس" (spies) "ي + تجسس" (spying): the
+    // index knows both nouns, with the article.
+    // ("التجسس" is also the espionage topic's label: each form names the topic.)
+    for (noun, forms) in [
+        ("تدخل", &["التدخل", "تدخل", "تتدخل", "يتدخل", "وتتدخل"][..]),
+        ("تجسس", &["التجسس", "يتجسس", "تتجسس", "تجسسوا"]),
+    ] {
+        let want = ids(&ds, &index, forms[0]);
+        assert!(!events_with_word(&ds, |w| w.contains(noun)).is_empty(), "{noun}");
+        assert!(is_subset(&events_with_word(&ds, |w| w.contains(noun)), &want), "{noun}");
+        for q in forms {
+            assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_verb_prefix_before_a_three_letter_stem_stays() {
+    let (ds, index) = shipped();
+    // "تقبل" (accepts) is not "قبل" (before), nor "تجارية" (commercial) "الجاري" (current).
+    for (word, other) in [("تقبل", "قبل"), ("تجاريه", "الجاري")] {
+        let with = events_with_word(&ds, |w| w == word);
+        assert!(!with.is_empty(), "{word}");
+        let found = ids(&ds, &index, other);
+        assert!(with.iter().any(|id| !found.contains(id)), "{other:?} finds every event of {word:?}");
+    }
+}
+
+#[test]
+fn english_derivations_find_the_same_events() {
+    let (ds, index) = shipped();
+    for (root, forms) in [
+        ("interfer", &["interfere", "interferes", "interfered", "interfering", "interference"][..]),
+        ("spied", &["spy", "spies", "spied", "spying"]),
+        ("govern", &["govern", "government", "governments"]),
+        ("elect", &["election", "elections", "elect"]),
+    ] {
+        // ("Elections" is also a topic's label: each form names the topic.)
+        let want = ids(&ds, &index, forms[0]);
+        assert!(!events_with_word(&ds, |w| w.starts_with(root)).is_empty(), "{root}");
+        assert!(is_subset(&events_with_word(&ds, |w| w.starts_with(root)), &want), "{root}");
+        for q in forms {
+            let h = hits(&index, q);
+            assert_eq!(h.corrected, None, "query {q:?}");
+            assert_eq!(members(&ds, &h.all), want, "query {q:?}");
+        }
+    }
+    // "Accusation" is a type's label: every form names the type, and finds the text's forms too.
+    let accused = ids(&ds, &index, "accused");
+    assert!(is_subset(&events_with_word(&ds, |w| w.starts_with("accus")), &accused));
+    assert!(is_subset(&events_of_type(&ds, EventType::Accusation), &accused));
+    for q in ["accuse", "accuses", "accusation", "accusations"] {
+        assert_eq!(ids(&ds, &index, q), accused, "query {q:?}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 

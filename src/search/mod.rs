@@ -399,7 +399,7 @@ enum Stage {
     #[default]
     Events,
     /// The words (the names' too) split into proclitics, stem and suffixes; next, which
-    /// single-letter proclitics are ones.
+    /// single-letter proclitics and verb prefixes are ones.
     Split(Box<Stemmed>),
     /// The words with their stems decided; next, their order and lookup tables.
     Stemmed(Box<Stemmed>),
@@ -561,7 +561,7 @@ impl IndexBuild {
 }
 
 /// The collected words and where each one's stem is: split ([`Stemmed::of`]), then with its
-/// single-letter proclitics decided ([`Stemmed::strip_clitics`]).
+/// proclitics and verb prefixes decided ([`Stemmed::strip_clitics`]).
 #[derive(Clone)]
 struct Stemmed {
     norms: Vec<Box<str>>,
@@ -580,7 +580,7 @@ impl Stemmed {
         Stemmed { norms, words: b.words, splits }
     }
 
-    /// Decides the words' single-letter proclitics against the vocabulary.
+    /// Decides the words' proclitics and verb prefixes ([`stem::PROCLITICS`]) against the vocabulary.
     fn strip_clitics(&mut self) {
         let Stemmed { norms, words, splits } = self;
         let n = norms.len();
@@ -595,13 +595,13 @@ impl Stemmed {
             };
             (0..n)
                 .filter(|&i| !words[i].alias && splits[i].base == 0)
+                .filter(|&i| !with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0))
                 .filter_map(|i| {
-                    let rest = strip_clitic(&norms[i])?;
-                    let s = stem::split(rest);
-                    let offset = norms[i].len() - rest.len();
-                    let known = !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
-                    let with_article = || with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0);
-                    (known && !with_article()).then_some((i, Split { base: s.base + offset, end: s.end + offset }))
+                    without_proclitic(&norms[i]).find_map(|(rest, s)| {
+                        let offset = norms[i].len() - rest.len();
+                        let known = !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
+                        known.then_some((i, Split { base: s.base + offset, end: s.end + offset }))
+                    })
                 })
                 .collect()
         };
@@ -693,7 +693,7 @@ impl SearchIndex {
     }
 
     /// A word's base and stem: the index's own for a known word; otherwise the stemmer's, with a
-    /// single-letter proclitic stripped when what remains is a known stem and the whole is not.
+    /// proclitic or verb prefix stripped when what remains is a known stem and the whole is not.
     fn analyse(&self, norm: &str) -> (String, String) {
         if let Some(known) = self.known(norm) {
             return known;
@@ -701,11 +701,10 @@ impl SearchIndex {
         let s = stem::split(norm);
         let own = stem::canonical(&norm[s.base..s.end]);
         if s.base == 0 && self.stem_range(own).is_empty() {
-            if let Some(rest) = strip_clitic(norm) {
-                let (base, stem) = self.known(rest).unwrap_or_else(|| {
-                    let r = stem::split(rest);
-                    (rest[r.base..].to_owned(), stem::canonical(&rest[r.base..r.end]).to_owned())
-                });
+            for (rest, r) in without_proclitic(norm) {
+                let (base, stem) = self
+                    .known(rest)
+                    .unwrap_or_else(|| (rest[r.base..].to_owned(), stem::canonical(&rest[r.base..r.end]).to_owned()));
                 if !self.stem_range(&stem).is_empty() {
                     return (base, stem);
                 }
@@ -902,12 +901,15 @@ fn head(word: &str) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
-/// An Arabic word without its first letter when that is a single-letter proclitic and at least
-/// [`stem::MIN_STEM`] letters remain.
-fn strip_clitic(norm: &str) -> Option<&str> {
-    let c = norm.chars().next().filter(|c| stem::CLITICS.contains(c))?;
-    let rest = &norm[c.len_utf8()..];
-    (stem::is_arabic(norm) && rest.chars().count() >= stem::MIN_STEM).then_some(rest)
+/// An Arabic word without each of the [`stem::PROCLITICS`] it begins with, longest first, with
+/// the rest's split, where the rest's stem keeps the letters that proclitic asks.
+fn without_proclitic(norm: &str) -> impl Iterator<Item = (&str, Split)> {
+    let arabic = stem::is_arabic(norm);
+    stem::PROCLITICS.iter().filter_map(move |&(p, letters)| {
+        let rest = norm.strip_prefix(p).filter(|_| arabic)?;
+        let s = stem::split(rest);
+        (rest[s.base..s.end].chars().count() >= letters).then_some((rest, s))
+    })
 }
 
 #[cfg(test)]

@@ -2,14 +2,19 @@
 //!
 //! Arabic follows the "light" stemmers of Larkey, Ballesteros and Connell (Light10, SIGIR 2002):
 //! strip the article with the proclitics attached to it (وال بال فال كال لل ال, وبال…), then
-//! suffixes (ة ية ي ين ون ات, the nisba plurals يين يون يات, and the accusative alef of
-//! "سيبرانياً"), longest first, repeated until nothing applies, never leaving a stem shorter than
-//! [`MIN_STEM`] letters. Works on [`normalize`](super::normalize())d text, where ة is already ه.
-//! The single-letter proclitics و ب ل ف ك are not stripped here: "وزارة" and "بريطانيا" start with
-//! one, so whether "وبكين" is "و + بكين" depends on the vocabulary, which the index decides.
+//! suffixes (ة ية ي ين ون ات, the nisba plurals يين يون يات, the accusative alef of
+//! "سيبرانياً", the verb plural's وا), longest first, repeated until nothing applies, never leaving
+//! a stem shorter than [`MIN_STEM`] letters. Works on [`normalize`](super::normalize())d text, where
+//! ة is already ه. The single-letter proclitics و ب ل ف ك and the verb prefixes ي ت ن are not
+//! stripped here: "وزارة", "بريطانيا" and "تونس" start with one, so whether "وبكين" is "و + بكين"
+//! or "يتجسس" "ي + تجسس" depends on the vocabulary, which the index decides ([`PROCLITICS`]).
 //!
-//! English is Harman's S-stemmer plus -ing and -ed, stripping only (no rewriting), so that
-//! believe / believes / believed / believing and policy / policies share a stem.
+//! English strips only, too (no rewriting), in the order of Porter's English (Snowball) stemmer:
+//! a derivational ending (-ation, -ence, -ment, -ity…) when it lies in the word's R2 region, as
+//! Porter's step 4 deletes it, so that accuse / accusation and interfere / interference meet; then
+//! the inflections -s, -ed, -ing and a final -e, with a consonant doubled before -ed or -ing
+//! undoubled (banned → ban); and a final -y or -i after a consonant, which Porter rewrites to -i,
+//! dropped (spy / spies / spied / spying → "sp", policy / policies → "polic").
 //!
 //! Stripping repeats to a fixed point, so stemming is idempotent: a stem is its own stem. Every
 //! stem is a slice of its word ([`split`]) except the canonical stems of a few known variants
@@ -22,14 +27,41 @@ pub const MIN_STEM: usize = 3;
 /// The article with the proclitics that attach to it, longest first.
 const ARTICLES: &[&str] = &["وبال", "وكال", "فبال", "ولل", "فلل", "وال", "بال", "فال", "كال", "لل", "ال"];
 
-/// Single-letter proclitics (and, with, for, so, like), stripped only against the vocabulary.
-pub const CLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
+/// What a word may begin with that is stripped only against the vocabulary, longest first, each
+/// with the fewest letters the rest's stem must keep: the single-letter proclitics و ب ل ف ك
+/// (and, with, for, so, like), and the present tense's person prefixes ي ت ن, alone or after و:
+/// "يتجسس" (spies) is "ي + تجسس" (spying), "وتتدخل" (and interferes) "وت + تدخل"
+/// (interference) — when the rest is a known stem and the word never takes the article (see
+/// `SearchIndex`). A verb prefix needs a stem of four letters: three-letter ones are too often
+/// another word ("تقبل", accepts, is not "قبل", before; "تهما", charges, not "هما", they).
+pub const PROCLITICS: &[(&str, usize)] = &[
+    ("وي", 4),
+    ("وت", 4),
+    ("ون", 4),
+    ("و", MIN_STEM),
+    ("ب", MIN_STEM),
+    ("ل", MIN_STEM),
+    ("ف", MIN_STEM),
+    ("ك", MIN_STEM),
+    ("ي", 4),
+    ("ت", 4),
+    ("ن", 4),
+];
 
-/// Arabic suffixes after normalisation (ة is ه), longest first.
-const AR_SUFFIXES: &[&str] = &["يين", "يون", "يات", "يه", "ين", "ون", "ات", "ه", "ي", "ا"];
+/// Arabic suffixes after normalisation (ة is ه), longest first; "وا" ends a past or subjunctive
+/// verb's plural ("تجسسوا").
+const AR_SUFFIXES: &[&str] = &["يين", "يون", "يات", "يه", "ين", "ون", "ات", "وا", "ه", "ي", "ا"];
 
-/// English suffixes, longest first; "s" has exceptions (see `strip_english`).
-const EN_SUFFIXES: &[&str] = &["ies", "ing", "ed", "s", "e", "y"];
+/// English inflections, longest first; "s" has exceptions (see `strip_english`).
+const EN_SUFFIXES: &[&str] = &["ing", "ed", "s", "e"];
+
+/// English derivational endings, longest first (Porter's steps 2–4, stripped instead of
+/// rewritten), deleted only when the longest one a word ends with lies in its R2; "ion" only after
+/// s or t; "at" is "ate" that lost its e to -ed or -ing ("operated").
+const EN_DERIVED: &[&str] = &[
+    "ation", "ement", "ment", "ance", "ence", "able", "ible", "ness", "ful", "ism", "ity", "iti", "ion", "ate", "ant",
+    "ent", "ive", "ize", "ous", "al", "at", "er", "ic",
+];
 
 /// Known variants of one term, as (variant stem, canonical stem). "Cyber" has three Arabic
 /// renderings in the reports: a004 transliterates it "الأمن السايبري", "الحرب السايبرية" where
@@ -88,21 +120,56 @@ fn split_arabic(word: &str) -> Split {
     Split { base, end }
 }
 
-/// The length of an English word's stem, in bytes.
+/// The length of an English word's stem, in bytes: see the module documentation. Each step
+/// looks only at the stem left so far (Porter's regions of a word's beginning are its stem's too),
+/// so the stem is a fixed point and stemming idempotent.
 fn strip_english(word: &str) -> usize {
+    let vowel = |b: u8| b"aeiouy".contains(&b);
+    let bytes = word.as_bytes();
+    // R2: after the second vowel-then-consonant pair ("accusation": "ac|cus|ation").
+    let r2 = {
+        let mut at = 0;
+        for _ in 0..2 {
+            at =
+                (at + 1..bytes.len()).find(|&i| !vowel(bytes[i]) && vowel(bytes[i - 1])).map_or(bytes.len(), |i| i + 1);
+        }
+        at
+    };
     let mut end = word.len();
     loop {
         let stem = &word[..end];
+        if let Some(s) = EN_DERIVED.iter().find(|s| stem.ends_with(*s)) {
+            let at = end - s.len();
+            if at >= r2 && (*s != "ion" || matches!(bytes[at - 1], b's' | b't')) {
+                end = at;
+                continue;
+            }
+        }
         let found = EN_SUFFIXES.iter().find(|s| {
             stem.len() >= s.len() + MIN_STEM
                 && stem.ends_with(*s)
                 // "class", "status", "crisis", "this" are not plurals.
                 && !(**s == "s" && (stem.ends_with("ss") || stem.ends_with("us") || stem.ends_with("is")))
         });
-        match found {
-            Some(s) => end -= s.len(),
-            None => return end,
+        if let Some(s) = found {
+            end -= s.len();
+            // "banned", "planning": one of a doubled consonant goes with the ending.
+            let b = &bytes[..end];
+            if matches!(*s, "ed" | "ing")
+                && end > MIN_STEM
+                && b[end - 1] == b[end - 2]
+                && !b"aeiouylsz".contains(&b[end - 1])
+            {
+                end -= 1;
+            }
+            continue;
         }
+        // "spy", "spies", "spied", "spying": Porter's y and i after a consonant, not the first letter.
+        if end > 2 && matches!(bytes[end - 1], b'y' | b'i') && !vowel(bytes[end - 2]) {
+            end -= 1;
+            continue;
+        }
+        return end;
     }
 }
 
@@ -167,6 +234,12 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_plurals_alef_goes() {
+        assert_eq!(stem_of("تجسسوا"), "تجسس");
+        assert_eq!(stem_of("نشطوا"), "نشط");
+    }
+
+    #[test]
     fn single_letter_proclitics_are_left_to_the_vocabulary() {
         assert_eq!(stem_of("وزارة"), "وزار");
         assert_eq!(stem_of("بريطانيا"), "بريطان");
@@ -190,11 +263,56 @@ mod tests {
         for w in ["policy", "policies"] {
             assert_eq!(stem(w), "polic", "{w}");
         }
-        for w in ["operation", "operations"] {
-            assert_eq!(stem(w), "operation", "{w}");
+        for w in ["operation", "operations", "operate", "operated"] {
+            assert_eq!(stem(w), "oper", "{w}");
         }
         assert_eq!(stem("sanctioning"), "sanction");
         assert_eq!(stem("issues"), "issu");
+    }
+
+    #[test]
+    fn english_y_and_i_after_a_consonant_meet() {
+        for w in ["spy", "spies", "spied", "spying"] {
+            assert_eq!(stem(w), "sp", "{w}");
+        }
+        for w in ["apply", "applies", "applied"] {
+            assert_eq!(stem(w), "appl", "{w}");
+        }
+        // After a vowel, y stays: "day", "employ" are not "da", "emplo".
+        for w in ["days", "employed", "key"] {
+            assert_eq!(stem(w), w.trim_end_matches('s').trim_end_matches("ed"), "{w}");
+        }
+    }
+
+    #[test]
+    fn english_derivations_meet_in_r2() {
+        for (want, words) in [
+            ("accus", &["accuse", "accused", "accusation", "accusations"][..]),
+            ("interf", &["interfere", "interfered", "interference", "interfering"]),
+            ("negot", &["negotiate", "negotiated", "negotiation", "negotiations"]),
+            ("govern", &["govern", "government", "governments"]),
+            ("secur", &["secure", "security", "securities"]),
+            ("elect", &["elect", "election", "elections"]),
+            ("attribut", &["attribute", "attribution", "attributed"]),
+            ("ban", &["ban", "bans", "banned", "banning"]),
+        ] {
+            for w in words {
+                assert_eq!(stem(w), want, "{w}");
+            }
+        }
+        // An ending before R2 stays: "nation", "mission", "agreement", "former", "hacker" are
+        // not "n", "miss", "agreem", "form", "hack" (Porter's English stemmer agrees).
+        for (w, want) in [
+            ("nation", "nation"),
+            ("mission", "mission"),
+            ("agreement", "agreement"),
+            ("former", "former"),
+            ("hacker", "hacker"),
+            ("add", "add"),
+            ("added", "add"),
+        ] {
+            assert_eq!(stem(w), want, "{w}");
+        }
     }
 
     #[test]

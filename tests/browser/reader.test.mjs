@@ -459,6 +459,29 @@ test('search understands Arabic word forms, ANDs names, and offers "did you mean
   await page.context().close();
 });
 
+test('a verb finds what its noun finds, and English derivations what their base finds, uncorrected', async () => {
+  for (const [lang, pairs] of [
+    ['ar', [['التدخل', 'يتدخل'], ['التدخل', 'وتتدخل'], ['التجسس', 'يتجسس']]],
+    ['en', [['spied', 'spying'], ['spied', 'spy'], ['interference', 'interfere'], ['interference', 'interfering']]],
+  ]) {
+    const page = await open(`lang=${lang}`);
+    for (const [base, form] of pairs) {
+      const counts = [];
+      for (const q of [base, form]) {
+        await page.fill('#search', q);
+        await page.waitForFunction((v) => marsadState().q === v, q);
+        await page.waitForSelector('.event-list .event-row', { state: 'visible' });
+        // Found as typed: no "did you mean" (before, "spying" was corrected to "saying").
+        assert.equal(await page.$('.did-you-mean'), null, `${q} was corrected`);
+        counts.push(await listed(page));
+      }
+      assert.ok(counts[0] > 0, `${base} finds events`);
+      assert.equal(counts[1], counts[0], `${form} finds what ${base} finds (${lang})`);
+    }
+    await page.context().close();
+  }
+});
+
 test('the footer says "data as of" a real date, with the version and what is new in it beside it', async () => {
   const page = await open('lang=en');
   const [y, m, d] = data.dataset_version.slice(0, 10).split('-').map(Number);
