@@ -264,6 +264,7 @@ strings! {
     licence: "رخصة البيانات", "Data licence";
     view_explorer: "افتح في مرصد", "Open in Marsad";
     main_nav: "التنقل الرئيسي", "Main navigation";
+    skip_to_main: "انتقل إلى المحتوى الرئيسي", "Skip to main content";
     offline_notice: "أنت غير متصل بالشبكة: تُعرض البيانات المحفوظة على هذا الجهاز.", "You are offline: showing the data saved on this device.";
     widget_unknown: "لا توجد أداة تضمين باسم", "There is no widget called";
     widget_shows_timeline: "يُعرض الخط الزمني بدلًا منها.", "Showing the timeline instead.";

@@ -39,10 +39,12 @@ fn snippet(
             s.copy
         }
     };
+    // Named "Copy" and the snippet's label: the dialog's two copy buttons are two names.
     view! {
-        <label for=format!("embed-{id}")>{label}</label>
+        <label for=format!("embed-{id}") id=format!("embed-{id}-label")>{label}</label>
         <textarea id=format!("embed-{id}") readonly dir="ltr" rows="3" prop:value=text></textarea>
-        <button type="button" class="button" data-copy=id on:click=copy>{button}</button>
+        <button type="button" class="button" data-copy=id on:click=copy id=format!("embed-{id}-copy")
+            aria-labelledby=format!("embed-{id}-copy embed-{id}-label")>{button}</button>
     }
 }
 
@@ -149,13 +151,16 @@ pub fn EmbedDialog() -> impl IntoView {
         })
     };
     // Built per language only: opening the dialog (and changing its options) must not replace
-    // the element that has focus.
+    // the element that has focus. Close is beside the heading, before the live preview's own
+    // tab stops (40 and more), as a keyboard expects of a dialog.
     let body = move || {
         let s = ctx.lang().strings();
         view! {
-            <h2 id="embed-heading">{s.embed_title}</h2>
+            <div class="dialog-head">
+                <h2 id="embed-heading">{s.embed_title}</h2>
+                <button type="button" class="button primary" on:click=close>{s.close}</button>
+            </div>
             {split}
-            <button type="button" class="button primary" on:click=close>{s.close}</button>
         }
     };
     view! {
@@ -240,7 +245,7 @@ fn focus_first_choice() {
     use wasm_bindgen::JsCast;
     let doc = document();
     let (Some(active), Some(first)) = (doc.active_element(), doc.get_element_by_id("embed-widget")) else { return };
-    let own = active.matches("body, .embed-dialog, .embed-dialog > .button").unwrap_or(false);
+    let own = active.matches("body, .embed-dialog, .dialog-head > .button").unwrap_or(false);
     if let (true, Ok(first)) = (own, first.dyn_into::<web_sys::HtmlElement>()) {
         let _ = first.focus();
     }

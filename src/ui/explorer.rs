@@ -278,7 +278,7 @@ pub fn Explorer() -> impl IntoView {
             <Later>
                 <FilterPanel />
             </Later>
-            <main class="content" id="main">
+            <main class="content" id="main" tabindex="-1">
                 <UpdatePrompt />
                 <FallbackNotice />
                 <SkippedNotice />

@@ -33,7 +33,15 @@ pub fn SiteHeader() -> impl IntoView {
     };
     // Home: the default view as the reader reads it (not the event shown).
     let home = |q: &mut Query| *q = Query { lang: q.lang, theme: q.theme, reading: q.reading, ..Query::default() };
+    // The first tab stop: past the header and the filters (about 90 stops) to the count and
+    // the page's body. A fragment link, so a static page without script has it too; the app
+    // focuses the body itself (the address keeps no "#main", no history entry is made).
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        super::explorer::focus_and_show("#main".to_owned(), None, 0);
+    };
     view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || ctx.lang().strings().skip_to_main}</a>
         <header class="site-header">
             <div class="brand">
                 <Link to=home class="brand-name">

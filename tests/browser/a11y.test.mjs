@@ -86,6 +86,35 @@ test('no axe violations at a phone\'s width, where tables scroll in their box', 
   assert.deepEqual(found, []);
 });
 
+for (const [lang, name] of [['ar', 'انتقل إلى المحتوى الرئيسي'], ['en', 'Skip to main content']]) {
+  test(`the first Tab shows a skip link past the header and the filters (${lang}, 390 and 1280 px)`, async () => {
+    for (const width of [390, 1280]) {
+      const page = await newPage(browser, { viewport: { width, height: 800 } });
+      await page.goto(`${server.url}?lang=${lang}`);
+      await ready(page);
+      await page.keyboard.press('Tab');
+      const link = await page.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.width > 0 };
+      });
+      assert.deepEqual(link, { text: name, inView: true }, `${width} px`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
+      assert.equal(new URL(page.url()).hash, '', 'the address keeps no fragment');
+      // The next Tab is in the page's body, on screen: not in the filters (390 px puts them first).
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        return { inMain: !!el.closest('#main'), inView: r.bottom > 0 && r.top < innerHeight };
+      });
+      assert.deepEqual(next, { inMain: true, inView: true }, `${width} px`);
+      await page.context().close();
+    }
+  });
+}
+
 test('keyboard only: filters, timeline, cards, event page and the embed dialog', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?lang=en`);
@@ -138,6 +167,14 @@ test('keyboard only: filters, timeline, cards, event page and the embed dialog',
   // Its body comes from a module of its own: once drawn, its first choice has the focus.
   await page.waitForFunction(() => document.activeElement?.id === 'embed-widget');
   assert.equal((await focused()).tag, 'SELECT');
+  // Close is one Shift+Tab away, before the live preview's tab stops (it was after 41–49 of them).
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused()).text, 'Close');
+  await page.keyboard.press('Tab');
+  // The two copy buttons are two names, each with its visible "Copy".
+  for (const name of ['Copy With the loader (sizes itself)', 'Copy Plain iframe (fixed height)']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+  }
   await page.keyboard.press('Escape');
   assert.equal(await page.$('dialog[open]'), null);
   assert.equal((await focused()).text, 'Embed');
