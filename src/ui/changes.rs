@@ -102,6 +102,9 @@ fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
         section(fmt, s.release_vanished, r.vanished.len(), r.vanished.iter().map(item).collect_view())
     });
     let (id, heading) = (format!("release-{}", r.version), format!("release-{}", r.version));
+    // Named with its release's heading: each release's link is a name of its own in a list of links.
+    let (file_id, file_name) =
+        (format!("release-{}-file", r.version), format!("release-{0}-file release-{0}", r.version));
     view! {
         <article class="release" aria-labelledby=heading>
             <h3 id=id>{s.release} " " <bdi dir="ltr">{r.version.clone()}</bdi> {when}</h3>
@@ -110,7 +113,7 @@ fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
             {changed(fmt, &r.changed)}
             {withdrawn(fmt, &r.withdrawn)}
             {vanished}
-            <p><a href=ctx.asset(&format!("data/{}", r.file)) download>{s.release_download}</a></p>
+            <p><a href=ctx.asset(&format!("data/{}", r.file)) download id=file_id aria-labelledby=file_name>{s.release_download}</a></p>
         </article>
     }
 }

@@ -54,9 +54,9 @@ after(async () => {
 
 const STRINGS = {
   ar: { added: 'أحداث جديدة', changed: 'أحداث صُحّحت', withdrawn: 'أحداث سُحبت', gone: 'سُحب هذا الحدث من البيانات',
-    corrected: 'صُحّح في', cite: 'استشهد بهذه الصفحة', copy: 'انسخ المرجع', copied: 'تم النسخ', report: 'أبلغ عن خطأ' },
+    file: 'نزّل ملف هذا الإصدار \\(JSON\\)', corrected: 'صُحّح في', cite: 'استشهد بهذه الصفحة', copy: 'انسخ المرجع', copied: 'تم النسخ', report: 'أبلغ عن خطأ' },
   en: { added: 'New events', changed: 'Corrected events', withdrawn: 'Withdrawn events', gone: 'This event was withdrawn',
-    corrected: 'Corrected', cite: 'Cite this', copy: 'Copy the citation', copied: 'Copied', report: 'Report an error' },
+    file: "Download this release's file \\(JSON\\)", corrected: 'Corrected', cite: 'Cite this', copy: 'Copy the citation', copied: 'Copied', report: 'Report an error' },
 };
 
 /** Whether `selector`'s box is on screen and inside the page's width (not cut off, not overflowing),
@@ -88,6 +88,11 @@ for (const lang of ['ar', 'en']) {
     assert.deepEqual(versions, [VERSION, '2026-12-01.1', '2026-11-23.1']);
     const files = await page.$$eval('article.release a[download]', (a) => a.map((x) => x.href));
     for (const f of files) assert.equal((await fetch(f)).status, 200, f);
+    // Each file's link is a name of its own (its release's), with the words it shows.
+    for (const v of versions) {
+      const link = page.getByRole('link', { name: new RegExp(`^${s.file}.*${v.replaceAll('.', '\\.')}`) });
+      assert.equal(await link.count(), 1, v);
+    }
     // The corrected event's link opens its page, with the note visible.
     await release.getByRole('link', { name: names[1] }).click();
     await page.waitForSelector('.update-note');
