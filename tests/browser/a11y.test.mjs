@@ -86,12 +86,16 @@ test('no axe violations at a phone\'s width, where tables scroll in their box', 
   assert.deepEqual(found, []);
 });
 
-for (const [lang, name] of [['ar', 'انتقل إلى المحتوى الرئيسي'], ['en', 'Skip to main content']]) {
-  test(`the first Tab shows a skip link past the header and the filters (${lang}, 390 and 1280 px)`, async () => {
+for (const [lang, name, filters] of [['ar', 'انتقل إلى المحتوى الرئيسي', 'المرشحات'], ['en', 'Skip to main content', 'Filters']]) {
+  test(`the first Tab shows a skip link past the header and the filters, which are a landmark with the search (${lang}, 390 and 1280 px)`, async () => {
     for (const width of [390, 1280]) {
       const page = await newPage(browser, { viewport: { width, height: 800 } });
       await page.goto(`${server.url}?lang=${lang}`);
       await ready(page);
+      // A screen reader's list of landmarks has the filters once (folded on a phone, they are
+      // not drawn), and the search box in a search.
+      assert.equal(await page.getByRole('complementary', { name: filters, exact: true }).count(), width > 800 ? 1 : 0);
+      assert.equal(await page.getByRole('search').locator('#search').count(), 1);
       await page.keyboard.press('Tab');
       const link = await page.evaluate(() => {
         const el = document.activeElement;

@@ -61,6 +61,8 @@ test('without JavaScript a reader walks from the home page to every event, its q
         quotes: visible('.sources blockquote'),
         sources: document.querySelector('.sources')?.textContent,
         links: all('a[href]').map((x) => x.href),
+        // The skip link, and the place it goes to.
+        skip: !!document.querySelector('a.skip-link[href="#main"]') && !!document.getElementById('main'),
       };
     });
     assert.equal(shown.lang, lang, url);
@@ -72,6 +74,7 @@ test('without JavaScript a reader walks from the home page to every event, its q
     // no disclosure that opens on nothing); the language link is a link to the same page.
     assert.deepEqual(shown.buttons, [], url);
     assert.deepEqual(shown.empty, [], url);
+    assert.ok(shown.skip, `skip link on ${url}`);
     assert.ok(shown.other, `language link on ${url}`);
     const other = new URL(shown.other);
     const mirror = lang === 'ar' ? `/en${path}` : path.replace(/^\/en\//, '/');
@@ -92,6 +95,7 @@ test('without JavaScript a reader walks from the home page to every event, its q
     }
     for (const href of shown.links) {
       const u = new URL(href);
+      u.hash = ''; // a place on the same page (the skip link's "#main")
       if (u.origin === new URL(server.url).origin && isStatic(u)) queue.push(u.href);
     }
   }

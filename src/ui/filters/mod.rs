@@ -147,9 +147,10 @@ pub fn FilterPanel() -> impl IntoView {
         }
     };
     // One cell of the layout's grid: the sidebar on a wide screen, above the results on a phone.
+    // The search is a landmark of its own, beside the filters' (`Fields`, an `aside`).
     view! {
         <div class="sidebar">
-            <div class="search-box"><SearchField /></div>
+            <div class="search-box" role="search"><SearchField /></div>
             <details class="filters-box" prop:open=wide on:toggle=on_toggle>
                 <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
                 {move || built.get().then(|| view! { <Fields /> })}
