@@ -168,11 +168,13 @@ fn track_viewport(
             // A window moved up puts the new rows first, and the keyed list moves the rows it
             // keeps after them: focus in a moved row fell to the body (Shift+Tab up the list
             // jumped to the controls above it). It goes back to its row's link.
-            let focused = document().active_element().filter(|el| el.closest(".event-row").ok().flatten().is_some());
+            let focused = document().active_element().and_then(|el| {
+                let pos = el.closest(".event-row").ok().flatten()?.get_attribute("aria-posinset")?;
+                Some((el, pos))
+            });
             window.try_set(fresh);
-            if let Some(link) = focused {
-                let pos = link.closest(".event-row").ok().flatten().and_then(|li| li.get_attribute("aria-posinset"));
-                let to = format!(".event-list .event-row[aria-posinset=\"{}\"] a", pos.unwrap_or_default());
+            if let Some((link, pos)) = focused {
+                let to = format!(".event-list .event-row[aria-posinset=\"{pos}\"] a");
                 super::explorer::refocus_if_dropped(link, to, 2);
             }
         }

@@ -210,10 +210,10 @@ fn focus_on(el: &web_sys::Element, show: bool) {
 /// After a link's click: when the view drawn for it took the link out of sight and focus fell
 /// to the page (the network's circle opening a card, a partner opening a pair, the grid's next
 /// page), focus goes to what `opened` names (the pair's heading, the card's name, the result
-/// count; selectors apart by commas are tried in turn), on screen, once it is drawn (a pair's view comes from a module of its own). A view
-/// that places focus itself (an event's title, the comparison's heading) is left alone: this
-/// acts only while focus is on the page's body or on the link gone from sight. Never on
-/// back/forward, where the browser restores focus and scroll.
+/// count; selectors apart by commas are tried in turn), on screen, once it is drawn (a pair's
+/// view comes from a module of its own). A view that places focus itself (an event's title, the
+/// comparison's heading) is left alone: this acts only while focus is on the page's body or on
+/// the link gone from sight. Never on back/forward, where the browser restores focus and scroll.
 pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: String, frames: u32) {
     request_animation_frame(move || {
         let doc = document();

@@ -67,9 +67,8 @@ fn behaviour(
         }
         super::explorer::link_places_focus();
         ctx.navigate(|q| (to2.0)(q), Nav::Push);
-        // What the page now shows, named (about a second's frames: a pair's view comes from a
-        // module of its own).
-        // An event's page focuses its title itself.
+        // Where focus goes if the new view dropped it (for about a second's frames: a pair's
+        // view comes from a module of its own); none for an event, whose page focuses its title.
         let opened = ctx.page.with_untracked(|p| match p {
             Page::Event(_) => None,
             Page::Compare(_) => Some(".compare #view-heading"),

@@ -62,7 +62,8 @@ impl Zoom {
         let v = self.viewport.get_untracked();
         let looking_at = self.peek.with_untracked(|p| p.as_ref().map(|p| p.day));
         let to = v.zoom(factor, zoom_centre(&v, looking_at, self.newest.get_untracked()));
-        if to.days() >= self.fit.get_untracked().days() {
+        // As wide as every event or wider: the fit itself (the "−" button's end).
+        if !to.can_zoom(&self.fit.get_untracked()).1 {
             self.reset();
         } else {
             self.set(to);
@@ -76,6 +77,11 @@ impl Zoom {
     /// Whether the view can pan (earlier, later): the buttons say so at the events' ends.
     fn can_pan(self) -> (bool, bool) {
         self.viewport.get().can_pan(&self.fit.get())
+    }
+
+    /// Whether the view can zoom (in, out): the buttons say so at their ends.
+    fn can_zoom(self) -> (bool, bool) {
+        self.viewport.get().can_zoom(&self.fit.get())
     }
 
     fn reset(self) {
@@ -309,10 +315,10 @@ fn Controls(z: Zoom) -> impl IntoView {
                 <h2 id="timeline-heading">{View::Timeline.label(lang)}</h2>
                 <div class="timeline-controls" role="group" aria-label=View::Timeline.label(lang)>
                     <button type="button" class="button icon" aria-label=s.zoom_in title=s.zoom_in
-                        aria-disabled=move || (!z.viewport.get().can_zoom(&z.fit.get()).0).then_some("true")
+                        aria-disabled=move || (!z.can_zoom().0).then_some("true")
                         on:click=move |_| z.zoom(2.0)>"+"</button>
                     <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out
-                        aria-disabled=move || (!z.viewport.get().can_zoom(&z.fit.get()).1).then_some("true")
+                        aria-disabled=move || (!z.can_zoom().1).then_some("true")
                         on:click=move |_| z.zoom(0.5)>"−"</button>
                     <button type="button" class="button" on:click=move |_| z.reset()>{s.zoom_reset}</button>
                     <button type="button" class="button" aria-disabled=move || (!z.can_pan().0).then_some("true")
