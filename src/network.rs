@@ -141,8 +141,12 @@ pub struct Edge {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Picture {
-    /// The square viewBox's side.
+    /// The viewBox's width; its height and its top, the part of the square (`size` high, from
+    /// 0) the picture uses: level labels need the room for their words beside the circle, not
+    /// above and below it.
     pub size: f64,
+    pub top: f64,
+    pub height: f64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
 }
@@ -156,6 +160,9 @@ const ROOM_MAX: f64 = 340.0;
 /// Up to this many states, labels stay level (easier to read, Arabic above all); beyond, they lie
 /// along the radius so neighbours do not overlap.
 const LEVEL_LABELS: usize = 24;
+/// Room kept above and below the circle when labels are level: the largest circle (12), a top or
+/// bottom label's gap (12) and half a line of a phone's larger type (16 px), with a margin.
+const LEVEL_ROOM: f64 = 40.0;
 
 fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
@@ -292,7 +299,9 @@ pub fn picture(
             Some(edge(i, from, to, centre, width, p.initiator().is_some()))
         })
         .collect();
-    Picture { size, nodes, edges }
+    let (top, height) =
+        if level { (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))) } else { (0.0, size) };
+    Picture { size, top, height, nodes, edges }
 }
 
 #[cfg(test)]
@@ -383,6 +392,20 @@ mod tests {
         for nd in &all.nodes {
             assert!(nd.x > 0.0 && nd.x < all.size && nd.y > 0.0 && nd.y < all.size);
             assert!(nd.label_x > 0.0 && nd.label_x < all.size);
+        }
+        assert_eq!((all.top, all.height), (0.0, all.size));
+    }
+
+    #[test]
+    fn level_labels_keep_only_the_rows_they_use() {
+        // Eight states: level labels, beside the circle; the picture is as high as the circle
+        // with its top and bottom labels, not as the square its side labels need.
+        let p = picture(&ring(8), 8, |c| c as usize + 1, |_| 14, false);
+        assert!(p.height < p.size * 0.75, "{} of {}", p.height, p.size);
+        for nd in &p.nodes {
+            // A line of 16 px type centred on its anchor, and the circle.
+            assert!(nd.label_y - 10.0 >= p.top && nd.label_y + 10.0 <= p.top + p.height, "{nd:?}");
+            assert!(nd.y - nd.r >= p.top && nd.y + nd.r <= p.top + p.height, "{nd:?}");
         }
     }
 

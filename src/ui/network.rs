@@ -115,9 +115,9 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
             </SvgLink>
         }
     };
-    let size = dec(pic.size, 1);
+    let (size, top, height) = (dec(pic.size, 1), dec(pic.top, 1), dec(pic.height, 1));
     view! {
-        <svg class="network-svg" viewBox=format!("0 0 {size} {size}") width=size.clone() role="group"
+        <svg class="network-svg" viewBox=format!("0 {top} {size} {height}") width=size.clone() role="group"
             aria-labelledby="network-heading">
             <defs>
                 <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
