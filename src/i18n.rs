@@ -436,26 +436,43 @@ pub fn sort_key(lang: Lang, name: &str) -> String {
     }
 }
 
+/// "years", only ever after "in" (Arabic's genitive dual; four or more are the only counts said).
+const YEARS_IN: Noun = Noun {
+    ar: ["لا سنوات", "سنة واحدة", "سنتين", "{n} سنوات", "{n} سنةً", "{n} سنة"],
+    en: ["1 year", "{n} years"],
+};
+
 /// What a chart of events per year says to a screen reader, which reads none of its bars (a
-/// `role="img"`): its label, the years it spans and its peak, the earliest year with the most
-/// events. "Activity by year, 1990–2026; peak in 2019: 42 events" (Arabic: "…، …؛ الذروة في …").
+/// `role="img"`): its label, the years it spans and its peak, every year with the most events
+/// (named up to three, counted beyond). "Activity by year, 1990–2026; peak in 2019: 42 events",
+/// "…; peak in 2017 and 2019: 42 events each" (Arabic: "…، …؛ الذروة في 2017 و2019: 42 حدثًا في
+/// كلٍّ منهما").
 pub fn year_bars_summary(f: Fmt, label: &str, years: &[(i32, usize)]) -> String {
     let sep = f.lang.list_sep();
-    // `max_by_key` keeps the last of equal maxima: walked backwards, that is the earliest year.
-    let peak = years.iter().rev().max_by_key(|y| y.1).filter(|y| y.1 > 0);
-    let (Some(&(first, _)), Some(&(last, _)), Some(&(year, n))) = (years.first(), years.last(), peak) else {
+    let most = years.iter().map(|y| y.1).max().unwrap_or(0);
+    let peaks: Vec<i32> = years.iter().filter(|y| y.1 == most).map(|y| y.0).collect();
+    let (Some(&(first, _)), Some(&(last, _)), true) = (years.first(), years.last(), most > 0) else {
         return label.to_owned();
     };
-    let count = EVENTS.count(f, n);
+    let count = EVENTS.count(f, most);
     if first == last {
-        return format!("{label}{sep}{}: {count}", f.year(year));
+        return format!("{label}{sep}{}: {count}", f.year(first));
     }
     let semi = match f.lang {
         Lang::Ar => "؛ ",
         Lang::En => "; ",
     };
     let (span, peak_in) = (year_span(f, first, last), f.strings().peak_in);
-    format!("{label}{sep}{span}{semi}{peak_in} {}: {count}", f.year(year))
+    let named: Vec<String> = peaks.iter().map(|&y| f.year(y)).collect();
+    let (when, each) = match (f.lang, named.as_slice()) {
+        (_, [one]) => (one.clone(), ""),
+        (Lang::En, [rest @ .., last]) if named.len() <= 3 => (format!("{} and {last}", rest.join(", ")), " each"),
+        (Lang::Ar, [a, b]) => (format!("{a} و{b}"), " في كلٍّ منهما"),
+        (Lang::Ar, [a, b, c]) => (format!("{a} و{b} و{c}"), " في كلٍّ منها"),
+        (Lang::En, _) => (YEARS_IN.count(f, named.len()), " each"),
+        (Lang::Ar, _) => (YEARS_IN.count(f, named.len()), " في كلٍّ منها"),
+    };
+    format!("{label}{sep}{span}{semi}{peak_in} {when}: {count}{each}")
 }
 
 /// A span of years, "2015–2024", or one year once ("2014", never "2014–2014").
@@ -684,8 +701,8 @@ mod tests {
     }
 
     #[test]
-    fn a_year_chart_names_its_span_and_its_earliest_peak() {
-        let years = [(2015, 3), (2016, 0), (2017, 12), (2018, 12), (2019, 2)];
+    fn a_year_chart_names_its_span_and_its_peaks() {
+        let years = [(2015, 3), (2016, 0), (2017, 12), (2018, 11), (2019, 2)];
         assert_eq!(
             year_bars_summary(EN, "Activity by year", &years),
             "Activity by year, 2015–2019; peak in 2017: 12 events"
@@ -693,6 +710,32 @@ mod tests {
         assert_eq!(
             year_bars_summary(AR, "النشاط حسب السنة", &years),
             "النشاط حسب السنة، 2015–2019؛ الذروة في 2017: 12 حدثًا"
+        );
+        // Years that tie are each the peak: named up to three, counted beyond.
+        let tied = [(2015, 3), (2016, 5), (2017, 1), (2018, 5)];
+        assert_eq!(
+            year_bars_summary(EN, "Activity", &tied),
+            "Activity, 2015–2018; peak in 2016 and 2018: 5 events each"
+        );
+        assert_eq!(
+            year_bars_summary(AR, "النشاط", &tied),
+            "النشاط، 2015–2018؛ الذروة في 2016 و2018: 5 أحداث في كلٍّ منهما"
+        );
+        let three = [(2015, 2), (2016, 2), (2017, 1), (2018, 2)];
+        assert_eq!(
+            year_bars_summary(EN, "Activity", &three),
+            "Activity, 2015–2018; peak in 2015, 2016 and 2018: 2 events each"
+        );
+        assert_eq!(
+            year_bars_summary(AR, "النشاط", &three),
+            "النشاط، 2015–2018؛ الذروة في 2015 و2016 و2018: حدثان في كلٍّ منها"
+        );
+        let flat: Vec<(i32, usize)> = (2010..2022).map(|y| (y, 1)).collect();
+        assert_eq!(year_bars_summary(EN, "Activity", &flat), "Activity, 2010–2021; peak in 12 years: 1 event each");
+        assert_eq!(year_bars_summary(AR, "النشاط", &flat), "النشاط، 2010–2021؛ الذروة في 12 سنةً: حدث واحد في كلٍّ منها");
+        assert_eq!(
+            year_bars_summary(AR, "النشاط", &flat[..5]),
+            "النشاط، 2010–2014؛ الذروة في 5 سنوات: حدث واحد في كلٍّ منها"
         );
         // The peak's count agrees with its number; one year is its own span.
         assert_eq!(year_bars_summary(AR, "النشاط", &[(2020, 2)]), "النشاط، 2020: حدثان");

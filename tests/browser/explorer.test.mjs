@@ -641,6 +641,36 @@ test("the first card's and event page's code is compiled in idle time by views d
   await page.context().close();
 });
 
+test("a card's chart names every year of its peak when years tie, under the filters, counted from the data", async () => {
+  // From the dataset: a country and a first year ("from=") whose events from then tie at their peak.
+  const perYear = (code, from) => {
+    const per = {};
+    for (const e of eventsOfCountry(code)) if (+e.date.slice(0, 4) >= from) per[+e.date.slice(0, 4)] = (per[+e.date.slice(0, 4)] ?? 0) + 1;
+    return per;
+  };
+  const codes = [...new Set(data.events.flatMap((e) => e.parties))];
+  const years = [...new Set(data.events.map((e) => +e.date.slice(0, 4)))];
+  const tie = codes.flatMap((code) => years.map((from) => ({ code, from, per: perYear(code, from) }))).find(({ per }) => {
+    const counts = Object.values(per);
+    return counts.filter((n) => n === Math.max(...counts)).length === 2 && Object.keys(per).length > 2;
+  });
+  assert.ok(tie, 'the shipped data has a country whose later years tie at their peak');
+  const most = Math.max(...Object.values(tie.per));
+  const ys = Object.keys(tie.per).map(Number).sort((a, b) => a - b);
+  const [a, b] = ys.filter((y) => tie.per[y] === most);
+  for (const [lang, expected] of [
+    ['en', `Activity by year, ${ys[0]}–${ys.at(-1)}; peak in ${a} and ${b}: ${most} events each`],
+    ['ar', `النشاط حسب السنة، ${ys[0]}–${ys.at(-1)}؛ الذروة في ${a} و${b}: `],
+  ]) {
+    const page = await open(`lang=${lang}&country=${tie.code}&from=${tie.from}`);
+    const chart = page.locator('.country-card .year-bars svg');
+    await chart.waitFor();
+    const name = await chart.getAttribute('aria-label');
+    assert.ok(lang === 'en' ? name === expected : name.startsWith(expected) && name.endsWith(' في كلٍّ منهما'), `${lang}: ${name}`);
+    await page.context().close();
+  }
+});
+
 test("a card's chart of years tells a screen reader the years it spans and its peak, counted from the data", async () => {
   // From the dataset: the country with the most events, its events per year, the earliest peak.
   const codes = [...new Set(data.events.flatMap((e) => e.parties))];
