@@ -113,7 +113,11 @@ fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
             {changed(fmt, &r.changed)}
             {withdrawn(fmt, &r.withdrawn)}
             {vanished}
-            <p><a href=ctx.asset(&format!("data/{}", r.file)) download id=file_id aria-labelledby=file_name>{s.release_download}</a></p>
+            <p>
+                <a href=ctx.asset(&format!("data/{}", r.file)) download id=file_id aria-labelledby=file_name>
+                    {s.release_download}
+                </a>
+            </p>
         </article>
     }
 }
