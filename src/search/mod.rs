@@ -273,11 +273,14 @@ impl QueryWord {
         self.norm.chars().count()
     }
 
-    /// Whether this word names the alias word `a` (see the module documentation).
+    /// Whether this word names the alias word `a` (see the module documentation). By its stem
+    /// only when that keeps [`stem::MIN_STEM`] letters: "tried" (stem "tr", as "try") does not
+    /// name Türkiye by its code.
     fn names(&self, a: &AliasWord, label: bool) -> bool {
         *self.norm == *a.norm
             || PREFIXES.iter().any(|p| self.norm.strip_prefix(p) == Some(&a.norm))
-            || if label { *self.stem == *a.stem } else { *self.stem == *a.base }
+            || self.stem.chars().count() >= stem::MIN_STEM
+                && if label { *self.stem == *a.stem } else { *self.stem == *a.base }
     }
 }
 
@@ -902,13 +905,14 @@ fn head(word: &str) -> u64 {
 }
 
 /// An Arabic word without each of the [`stem::PROCLITICS`] it begins with, longest first, with
-/// the rest's split, where the rest's stem keeps the letters that proclitic asks.
+/// the rest's split: where the rest's stem keeps [`stem::MIN_STEM`] letters, and after a verb's
+/// prefix begins with ت.
 fn without_proclitic(norm: &str) -> impl Iterator<Item = (&str, Split)> {
     let arabic = stem::is_arabic(norm);
-    stem::PROCLITICS.iter().filter_map(move |&(p, letters)| {
-        let rest = norm.strip_prefix(p).filter(|_| arabic)?;
+    stem::PROCLITICS.iter().filter_map(move |&(p, verb)| {
+        let rest = norm.strip_prefix(p).filter(|rest| arabic && (!verb || rest.starts_with('ت')))?;
         let s = stem::split(rest);
-        (rest[s.base..s.end].chars().count() >= letters).then_some((rest, s))
+        (rest[s.base..s.end].chars().count() >= stem::MIN_STEM).then_some((rest, s))
     })
 }
 
