@@ -141,9 +141,9 @@ pub struct Edge {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Picture {
-    /// The viewBox's width; its height and its top, the part of the square (`size` high, from
-    /// 0) the picture uses: level labels need the room for their words beside the circle, not
-    /// above and below it.
+    /// The viewBox's width; its top and height, the rows the picture uses (the square, `size`
+    /// high from 0, when labels lie along the radius): level labels need the room for their
+    /// words beside the circle, not above and below it.
     pub size: f64,
     pub top: f64,
     pub height: f64,

@@ -131,11 +131,17 @@ pub fn EmbedDialog() -> impl IntoView {
         state.opts.set(ctx.query.with_untracked(Options::of));
         state.copied.set(None);
         state.is_open.set(true);
-        if !drawn.get_untracked() {
+        let again = drawn.get_untracked();
+        if !again {
             drawn.set(true);
         }
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
+        }
+        // Opened again, its body is there and Close (the first control) has the focus: the first
+        // choice takes it, as on the first opening once the body is drawn (`EmbedBody`).
+        if again {
+            focus_first_choice();
         }
     };
     let close = move |_| {
@@ -219,7 +225,7 @@ fn EmbedBody() -> impl IntoView {
         })
     };
     // Opened, the dialog focused what it had (its close button) while this body was coming:
-    // the first choice takes the focus, as it would in a dialog drawn whole.
+    // the first choice takes the focus, as it does on every later opening (`EmbedDialog`).
     Effect::new(move |_| focus_first_choice());
     // What the chosen widget needs that this view lacks (a country widget with no state chosen),
     // said before the snippets are copied: the widget would say it in the newsroom's page.

@@ -182,6 +182,11 @@ test('keyboard only: filters, timeline, cards, event page and the embed dialog',
   await page.keyboard.press('Escape');
   assert.equal(await page.$('dialog[open]'), null);
   assert.equal((await focused()).text, 'Embed');
+  // Opened again (its body already drawn), the first choice has the focus again, not Close.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('dialog[open]');
+  await page.waitForFunction(() => document.activeElement?.id === 'embed-widget');
+  await page.keyboard.press('Escape');
   await page.context().close();
 });
 
