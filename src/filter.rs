@@ -183,6 +183,9 @@ impl Counted {
 struct Selection {
     countries: Vec<CountryIx>,
     all: bool,
+    /// The countries named match no event: each is a state the data lacks, or (with "all of
+    /// them") one is. As a pair naming one does: never silently dropped to "every event".
+    nothing: bool,
     pair: Option<(Option<CountryIx>, Option<CountryIx>)>,
     types: u32,
     topics: u32,
@@ -195,9 +198,11 @@ struct Selection {
 impl Selection {
     fn of(ds: &Dataset, q: &Query, hits: Option<&Hits>) -> Selection {
         let mut countries: Vec<u32> = q.countries.iter().filter_map(|c| ds.country_ix(c)).collect();
+        let unknown = countries.len() < q.countries.len();
         crate::sort::indices(&mut countries, &|a, b| a.cmp(&b));
         countries.dedup();
         Selection {
+            nothing: unknown && (countries.is_empty() || q.matching == Match::All),
             all: q.matching == Match::All && !countries.is_empty(),
             // A pair naming an unknown country matches nothing rather than being silently dropped.
             pair: q.pair.as_ref().map(|(a, b)| (ds.country_ix(a), ds.country_ix(b))),
@@ -216,7 +221,7 @@ impl Selection {
     fn without(&self, facet: usize) -> Selection {
         let mut s = self.clone();
         match facet {
-            COUNTRY if !self.all => s.countries.clear(),
+            COUNTRY if !self.all => (s.countries, s.nothing) = (Vec::new(), false),
             TYPE => s.types = 0,
             TOPIC => s.topics = 0,
             TONE => s.tones = 0,
@@ -355,7 +360,7 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
     let keys: Vec<Selection> = COUNTED.iter().map(|&f| sel.without(f)).collect();
     let kept: Vec<Option<Count>> = COUNTED.iter().zip(&keys).map(|(&f, on)| rows.counted.get(f, on)).collect();
     let need = COUNTED.iter().zip(&kept).filter(|(_, k)| k.is_none()).fold(0u32, |m, (&f, _)| m | 1 << f);
-    let Selection { ref countries, all, pair, types, topics, tones, from, to, ref text } = sel;
+    let Selection { ref countries, all, nothing, pair, types, topics, tones, from, to, ref text } = sel;
     let mut facets = Facets {
         countries: vec![0; ds.countries.len()],
         types: vec![0; EventType::COUNT],
@@ -377,8 +382,9 @@ pub fn apply_hits(ds: &Dataset, rows: &Rows, hits: Option<&Hits>, q: &Query) -> 
         let r = &rows.rows[ix as usize];
         let parties = &rows.parties[r.parties as usize..][..r.n_parties as usize];
         // Under "all of them": whether the event has every chosen country.
-        let has_all = all && countries.iter().all(|c| parties.contains(c));
-        let country = countries.is_empty() || if all { has_all } else { parties.iter().any(|&p| chosen[p as usize]) };
+        let has_all = all && !nothing && countries.iter().all(|c| parties.contains(c));
+        let country = !nothing
+            && (countries.is_empty() || if all { has_all } else { parties.iter().any(|&p| chosen[p as usize]) });
         let pair = match pair {
             None => true,
             Some((Some(a), Some(b))) => parties.contains(&a) && parties.contains(&b),
@@ -482,6 +488,28 @@ mod tests {
             apply(&ds, &Rows::of(&ds), || &ix, &Query::parse("q=%D8%A8%D8%A7%D9%86%D9%83%D9%88%D9%83")).events,
             vec![1]
         );
+    }
+
+    #[test]
+    fn a_state_the_data_lacks_matches_nothing() {
+        let ds = load(include_str!("../public/data/events.json")).unwrap().dataset;
+        let ix = SearchIndex::build(&ds);
+        let rows = Rows::of(&ds);
+        let run = |q: &str| apply(&ds, &rows, || &ix, &Query::parse(q));
+        let cn = run("country=CN");
+        // Alone, or with "all of them", a state the data lacks leaves no event (as a pair does):
+        // never every event under a filter the reader sees named.
+        for q in ["country=ZZ", "country=ZZ,XX", "country=CN,ZZ&match=all"] {
+            let f = run(q);
+            assert_eq!(f.events, Vec::<u32>::new(), "{q}");
+            assert!(f.facets.types.iter().all(|&n| n == 0), "{q}");
+        }
+        // "Any of them": the states the data has.
+        assert_eq!(run("country=CN,ZZ").events, cn.events);
+        // A country's count, under "any of them", is what choosing it would add: as without ZZ.
+        assert_eq!(run("country=ZZ").facets.countries, run("").facets.countries);
+        // Under "all of them", no state can join ZZ.
+        assert!(run("country=CN,ZZ&match=all").facets.countries.iter().all(|&n| n == 0));
     }
 
     #[test]

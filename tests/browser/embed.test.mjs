@@ -159,6 +159,16 @@ test('a widget link that asks for what the widget cannot show says so inside the
     assert.deepEqual(page.problems, [], query);
     await page.context().close();
   }
+  // A state the data lacks matches no event: the widget and the explorer count none (they
+  // counted all 46 under "ZZ", with the years of every event, and drew nothing).
+  for (const [query, count] of [['embed=country&country=ZZ&lang=en', '.embed-head .result-count'], ['country=ZZ&lang=en', '.content .result-count']]) {
+    const zz = await newPage(browser, { width: 390 });
+    await zz.goto(`${widgets.url}?${query}`);
+    await zz.waitForSelector(count);
+    assert.equal((await zz.textContent(count)).trim(), '0 events', query);
+    if (query.startsWith('embed')) assert.equal((await zz.textContent('.widget-subject')).trim(), 'ZZ · Cyber-diplomacy events');
+    await zz.context().close();
+  }
   const page = await newPage(browser);
   await page.goto(`${widgets.url}?lang=en&country=ZZ,CN`);
   await page.waitForSelector('.unknown-states');
