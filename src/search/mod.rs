@@ -598,13 +598,13 @@ impl Stemmed {
             };
             (0..n)
                 .filter(|&i| !words[i].alias && splits[i].base == 0)
-                .filter(|&i| !with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0))
                 .filter_map(|i| {
-                    without_proclitic(&norms[i]).find_map(|(rest, s)| {
-                        let offset = norms[i].len() - rest.len();
-                        let known = !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
-                        known.then_some((i, Split { base: s.base + offset, end: s.end + offset }))
-                    })
+                    let known =
+                        |(rest, s): &(&str, Split)| !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
+                    let (rest, s) = without_proclitic(&norms[i]).find(known)?;
+                    let with_article = with_stem(stem_of(i)).iter().any(|&j| splits[j as usize].base > 0);
+                    let offset = norms[i].len() - rest.len();
+                    (!with_article).then_some((i, Split { base: s.base + offset, end: s.end + offset }))
                 })
                 .collect()
         };
