@@ -165,18 +165,7 @@ fn track_viewport(
         let (seen, fresh) =
             (visible_rows(top, view_h, h, usize::MAX, 0), visible_rows(top, view_h, h, usize::MAX, OVERSCAN));
         if window.try_get_untracked().is_some_and(|w| !keeps(w, seen, fresh, OVERSCAN)) {
-            // A window moved up puts the new rows first, and the keyed list moves the rows it
-            // keeps after them: focus in a moved row fell to the body (Shift+Tab up the list
-            // jumped to the controls above it). It goes back to its row's link.
-            let focused = document().active_element().and_then(|el| {
-                let pos = el.closest(".event-row").ok().flatten()?.get_attribute("aria-posinset")?;
-                Some((el, pos))
-            });
-            window.try_set(fresh);
-            if let Some((link, pos)) = focused {
-                let to = format!(".event-list .event-row[aria-posinset=\"{pos}\"] a");
-                super::explorer::refocus_if_dropped(link, to, 2);
-            }
+            move_window(window, fresh);
         }
         in_view(visible_rows(top, view_h, h, n, 0));
     };
@@ -219,6 +208,22 @@ fn track_viewport(
             s3();
         }
     });
+}
+
+/// Moves the list's window to `fresh`, focus kept on its row. A window moved up puts the new
+/// rows first, and the keyed list moves the rows it keeps after them: focus in a moved row fell
+/// to the body (Shift+Tab up the list jumped to the controls above it). It goes back to its
+/// row's link.
+fn move_window(window: RwSignal<(usize, usize)>, fresh: (usize, usize)) {
+    let focused = document().active_element().and_then(|el| {
+        let pos = el.closest(".event-row").ok().flatten()?.get_attribute("aria-posinset")?;
+        Some((el, pos))
+    });
+    window.try_set(fresh);
+    if let Some((link, pos)) = focused {
+        let to = format!(".event-list .event-row[aria-posinset=\"{pos}\"] a");
+        super::explorer::refocus_if_dropped(link, to, 2);
+    }
 }
 
 /// One row: symbol, title (a link to the event page), then its facts: date, type and parties. The row stays at
