@@ -332,10 +332,25 @@ impl Page {
 
     /// The document title: what the page shows, then the site's name ("China · Marsad").
     pub fn title(&self, q: &Query, ds: &Dataset) -> String {
+        let site = q.lang.strings().app_name;
+        match self.subject(q, ds) {
+            Some(w) => format!("{w} · {site}"),
+            None => format!("{site} · {}", q.lang.strings().tagline),
+        }
+    }
+
+    /// The page's main heading, as its title says it without the site's name; the explorer's
+    /// own, unfiltered, is the site's tagline.
+    pub fn heading(&self, q: &Query, ds: &Dataset) -> String {
+        self.subject(q, ds).unwrap_or_else(|| q.lang.strings().tagline.to_owned())
+    }
+
+    /// What the page shows, when it shows something narrower than the explorer.
+    fn subject(&self, q: &Query, ds: &Dataset) -> Option<String> {
         let lang = q.lang;
         let name =
             |code: &str| ds.country_ix(code).map_or(code.to_owned(), |c| lang.pick(&ds.country(c).name).to_owned());
-        let what = match self {
+        match self {
             Page::Event(id) => match ds.event_ix(id) {
                 Some(ix) => Some(lang.pick(&ds.event(ix).title()).to_owned()),
                 None => {
@@ -360,11 +375,6 @@ impl Page {
             }),
             Page::Timeline(None) if !q.q.trim().is_empty() => Some(format!("«{}»", q.q.trim())),
             Page::Timeline(None) => None,
-        };
-        let site = lang.strings().app_name;
-        match what {
-            Some(w) => format!("{w} · {site}"),
-            None => format!("{site} · {}", lang.strings().tagline),
         }
     }
 

@@ -25,6 +25,21 @@ use crate::page::{Body, Card, Page};
 use crate::query::Query;
 use crate::vocab::View;
 
+/// The page's `h1`, what its title names (the event page's is its title, in its body): the
+/// first heading a screen reader or a search engine finds. Hidden on screen, where the view's
+/// heading, the card's and the search box say it already.
+#[component]
+fn PageHeading() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let text = Memo::new(move |_| {
+        ctx.page.with(|p| {
+            let heading = |d: &std::sync::Arc<super::Snapshot>| ctx.query.with(|q| p.heading(q, &d.ds));
+            (!matches!(p, Page::Event(_))).then(|| ctx.data.with(heading))
+        })
+    });
+    move || text.get().map(|t| view! { <h1 class="visually-hidden"><bdi>{t}</bdi></h1> })
+}
+
 /// The body of a page: rebuilt when `Page::body` changes, never for a filter change. Event pages
 /// and the card grid are rebuilt for each snapshot of a sharded dataset (they index events);
 /// the timeline and the list follow the data through `Ctx::filtered`.
@@ -279,6 +294,7 @@ pub fn Explorer() -> impl IntoView {
                 <FilterPanel />
             </Later>
             <main class="content" id="main" tabindex="-1">
+                <PageHeading />
                 <UpdatePrompt />
                 <FallbackNotice />
                 <SkippedNotice />

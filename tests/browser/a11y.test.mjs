@@ -119,6 +119,48 @@ for (const [lang, name, filters] of [['ar', 'انتقل إلى المحتوى ا
   });
 }
 
+// A screen reader's first heading names the page, as its title does, and follows the app's
+// own navigation (the event page's is its title; a search's, the words searched for).
+test('every view has one h1, which names what the page shows', async () => {
+  const page = await newPage(browser);
+  const seen = [];
+  for (const [lang, rest, want] of [
+    ['en', '', 'Explorer of international cyber-diplomacy events'],
+    ['ar', '', 'مستكشف أحداث الدبلوماسية السيبرانية الدولية'],
+    ['en', 'country=CN', 'China'],
+    ['ar', 'pair=US-CN', 'الولايات المتحدة ⇄ الصين'],
+    ['en', 'view=countries', 'Country cards'],
+    ['ar', 'view=network', 'شبكة العلاقات'],
+    ['en', 'compare=GB,CN', 'Comparison: United Kingdom, China'],
+    ['en', 'q=cyber', '«cyber»'],
+    ['en', 'view=changes', "What's new"],
+  ]) {
+    await page.goto(`${server.url}?lang=${lang}&${rest}`);
+    await ready(page);
+    await page.waitForFunction((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent === t), want, { timeout: 10000 })
+      .catch(() => {});
+    seen.push([lang, rest, await page.$$eval("h1", (hs) => hs.map((h) => h.textContent))]);
+  }
+  // Through the app: an event opened from the list, then back.
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await page.locator('.event-list a').first().click();
+  await page.waitForSelector('#event-title');
+  const title = await page.$eval('#event-title', (h) => h.textContent);
+  assert.deepEqual(await page.$$eval('h1', (hs) => hs.map((h) => h.textContent)), [title]);
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('#event-title'));
+  assert.deepEqual(await page.$$eval('h1', (hs) => hs.map((h) => h.textContent)), ['Explorer of international cyber-diplomacy events']);
+  await page.context().close();
+  for (const [lang, rest, h1s] of seen) {
+    assert.equal(h1s.length, 1, `${lang} ${rest}: ${JSON.stringify(h1s)}`);
+  }
+  assert.deepEqual(seen.map((s) => s[2][0]), [
+    'Explorer of international cyber-diplomacy events', 'مستكشف أحداث الدبلوماسية السيبرانية الدولية', 'China',
+    'الولايات المتحدة ⇄ الصين', 'Country cards', 'شبكة العلاقات', 'Comparison: United Kingdom, China', '«cyber»', "What's new",
+  ]);
+});
+
 test('keyboard only: filters, timeline, cards, event page and the embed dialog', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?lang=en`);

@@ -58,6 +58,8 @@ test('without JavaScript a reader walks from the home page to every event, its q
         }).map((d) => d.querySelector('summary').textContent),
         other: document.querySelector('a.lang-switch')?.href,
         h1: document.querySelector('h1')?.textContent,
+        h1s: all('h1').length,
+        title: document.title,
         quotes: visible('.sources blockquote'),
         sources: document.querySelector('.sources')?.textContent,
         links: all('a[href]').map((x) => x.href),
@@ -75,6 +77,9 @@ test('without JavaScript a reader walks from the home page to every event, its q
     assert.deepEqual(shown.buttons, [], url);
     assert.deepEqual(shown.empty, [], url);
     assert.ok(shown.skip, `skip link on ${url}`);
+    // One main heading, which says what the title says (the title adds the site's name).
+    assert.equal(shown.h1s, 1, `h1 on ${url}`);
+    assert.ok(shown.title.includes(shown.h1), `h1 "${shown.h1}" against title "${shown.title}" on ${url}`);
     assert.ok(shown.other, `language link on ${url}`);
     const other = new URL(shown.other);
     const mirror = lang === 'ar' ? `/en${path}` : path.replace(/^\/en\//, '/');
