@@ -8,7 +8,7 @@
 
 use serde_json::{json, Value};
 
-use crate::data::wire::{Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
+use crate::data::wire::{Note, Text, WireActor, WireArticle, WireCountry, WireEvent, WireSource, SCHEMA_VERSION};
 use crate::data::{Dataset, Event, EventIx, EventType, Tone};
 use crate::i18n::Lang;
 use crate::query::Query;
@@ -81,7 +81,7 @@ fn wire_article(ds: &Dataset, ix: u32) -> WireArticle {
         title: a.title.clone(),
         published: a.published.to_string(),
         published_precision: a.published.precision(),
-        published_note: a.published_note.clone(),
+        published_note: Note(a.published_note.clone()),
         outlets: a.outlets.clone(),
     }
 }

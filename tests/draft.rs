@@ -101,7 +101,8 @@ fn data_copy(name: &str) -> std::path::PathBuf {
 /// note, and clears the draft marks.
 fn review(drafts: &mut serde_json::Value) {
     drafts["article"]["title"]["en"] = "Estonia and Japan sign a cybersecurity memorandum".into();
-    drafts["article"]["published_note"] = "The date printed on the report.".into();
+    drafts["article"]["published_note"] =
+        serde_json::json!({"ar": "التاريخ المطبوع على التقرير.", "en": "The date printed on the report."});
     for d in drafts["drafts"].as_array_mut().unwrap() {
         d["draft"] = false.into();
         d["summary"]["en"] = "Reviewed summary.".into();
@@ -134,7 +135,8 @@ fn draft_then_add_makes_a_valid_release() {
     assert_eq!(new, ["EE", "JP", "KP"]);
     let file = dir.join("reviewed.json");
     let add = |file: &std::path::Path| {
-        tool(&["add", article, file.to_str().unwrap(), "--data", data, "--date", "2026-12-02"])
+        // A release day after any shipped release's.
+        tool(&["add", article, file.to_str().unwrap(), "--data", data, "--date", "2099-01-02"])
     };
 
     // Unreviewed: refused, nothing written.
@@ -142,13 +144,21 @@ fn draft_then_add_makes_a_valid_release() {
     let out = add(&file);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("still marked as a draft"), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("published_note is empty"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains(r#"published_note needs its "ar" and "en""#), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(dir.join("events.json")).unwrap(), before);
     assert!(!dir.join("articles/a005.txt").exists());
 
     // A quote edited away from the article's words: refused, nothing written.
     review(&mut drafts);
     let good = drafts.clone();
+    // The dating note in English only, as the releases before 2026-12-07.1 have it: refused for
+    // a new article (an Arabic page would show the English).
+    drafts["article"]["published_note"] = "The date printed on the report.".into();
+    std::fs::write(&file, drafts.to_string()).unwrap();
+    let out = add(&file);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains(r#"published_note needs its "ar""#), "{}", text(&out.stderr));
+    drafts = good.clone();
     drafts["drafts"][0]["sources"][0]["quote"] = "وقّعت إستونيا واليابان اتفاقية تجارة".into();
     std::fs::write(&file, drafts.to_string()).unwrap();
     let out = add(&file);
@@ -172,18 +182,18 @@ fn draft_then_add_makes_a_valid_release() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(dir.join("articles/a005.txt")).unwrap(), std::fs::read(article).unwrap());
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("events.json")).unwrap()).unwrap();
-    assert_eq!(doc["dataset_version"], "2026-12-02.1");
+    assert_eq!(doc["dataset_version"], "2099-01-02.1");
     assert_eq!(doc["articles"][5]["id"], "a005");
     assert_eq!(doc["articles"][5]["seed_file"], "article.txt");
     let added: Vec<&serde_json::Value> =
         doc["events"].as_array().unwrap().iter().filter(|e| e["sources"][0]["article"] == "a005").collect();
     assert_eq!(added.len(), good["drafts"].as_array().unwrap().len());
-    assert!(added.iter().all(|e| e["first_published"] == "2026-12-02"
-        && e["updated"] == "2026-12-02"
+    assert!(added.iter().all(|e| e["first_published"] == "2099-01-02"
+        && e["updated"] == "2099-01-02"
         && e.get("confidence").is_none()));
     assert!(doc["countries"].as_array().unwrap().iter().any(|c| c["code"] == "KP"));
     assert_eq!(
-        std::fs::read(dir.join("releases/2026-12-02.1/events.json")).unwrap(),
+        std::fs::read(dir.join("releases/2099-01-02.1/events.json")).unwrap(),
         std::fs::read(dir.join("events.json")).unwrap()
     );
     let out = tool(&["validate", data]);

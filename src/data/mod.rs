@@ -44,7 +44,8 @@ pub struct Article {
     pub text_path: String,
     pub title: Text,
     pub published: PartialDate,
-    pub published_note: String,
+    /// How the date was found; its Arabic is empty in a dataset written before it was asked for.
+    pub published_note: Text,
     pub outlets: Vec<Text>,
 }
 
@@ -658,6 +659,13 @@ impl Builder {
                 problems.push(Problem::new(format!("{path}.text"), "must be a relative path inside the data folder"));
             }
             problems.extend(check_text(&format!("{path}.title"), &a.title));
+            // One English sentence (as first written), or the sentence in both languages.
+            let note = &a.published_note.0;
+            if !note.ar.is_empty() {
+                problems.extend(check_text(&format!("{path}.published_note"), note));
+            } else if note.en.trim().is_empty() {
+                problems.push(Problem::new(format!("{path}.published_note"), "empty text"));
+            }
             for (j, o) in a.outlets.iter().enumerate() {
                 problems.extend(check_text(&format!("{path}.outlets[{j}]"), o));
             }
@@ -672,7 +680,7 @@ impl Builder {
                 text_path: a.text,
                 title: a.title,
                 published,
-                published_note: a.published_note,
+                published_note: a.published_note.0,
                 outlets: a.outlets,
             });
         }

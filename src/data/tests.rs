@@ -147,6 +147,34 @@ fn a_schema_2_record_carries_its_history() {
 }
 
 #[test]
+fn an_articles_dating_note_is_read_in_both_forms() {
+    let note = |v: Value| {
+        let mut doc = schema_2("2026-12-10.1", "2026-12-01");
+        doc["articles"][0]["published_note"] = v;
+        let l = load(&doc.to_string()).unwrap();
+        let skipped = l.skipped.first().map(|p| p.to_string());
+        (l.dataset.articles.first().map(|a| a.published_note.clone()), skipped)
+    };
+    // One English sentence, as written before 2026-12-07.1; then both languages.
+    let (old, _) = note(json!("From the report."));
+    assert_eq!(old, Some(Text { ar: String::new(), en: "From the report.".into() }));
+    let (both, _) = note(json!({"ar": "من التقرير.", "en": "From the report."}));
+    assert_eq!(both.unwrap().ar, "من التقرير.");
+    // Written back in the form it was read in.
+    for v in [json!("From the report."), json!({"ar": "من التقرير.", "en": "From the report."})] {
+        let n: wire::Note = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&n).unwrap(), v);
+    }
+    // Neither may be empty; the Arabic must be Arabic.
+    let (_, why) = note(json!(" "));
+    assert_eq!(why.unwrap(), "$.articles[0].published_note: empty text");
+    let (_, why) = note(json!({"ar": "From the report.", "en": "From the report."}));
+    assert!(why.unwrap().starts_with("$.articles[0].published_note.ar: Arabic text contains no Arabic"));
+    let (_, why) = note(json!(["From the report."]));
+    assert_eq!(why.unwrap(), r#"$.articles[0]: invalid type: sequence, expected {"ar", "en"} or an English sentence"#);
+}
+
+#[test]
 fn a_withdrawn_id_is_kept_and_never_reused() {
     let mut doc = schema_2("2026-12-10.1", "2026-12-01");
     let gone = json!({"id": "old-event", "title": {"ar": "حدث قديم", "en": "An old event"}, "date": "2026-12-10",

@@ -26,6 +26,40 @@ pub struct Text {
     pub en: String,
 }
 
+/// How an article's publication date was found, in both languages. Written before the Arabic
+/// was asked for, it was one English sentence: a string is read as `{ "ar": "", "en": … }` and
+/// written back as it was (an empty note, a draft's, is written in both languages, to be filled).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Note(pub Text);
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.ar.is_empty() && !self.0.en.is_empty() {
+            true => s.serialize_str(&self.0.en),
+            false => self.0.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Note;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("{\"ar\", \"en\"} or an English sentence")
+            }
+            fn visit_str<E: serde::de::Error>(self, en: &str) -> Result<Note, E> {
+                Ok(Note(Text { ar: String::new(), en: en.to_owned() }))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, m: M) -> Result<Note, M::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(Note)
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireArticle {
     pub id: String,
@@ -35,7 +69,7 @@ pub struct WireArticle {
     pub title: Text,
     pub published: String,
     pub published_precision: Precision,
-    pub published_note: String,
+    pub published_note: Note,
     #[serde(default)]
     pub outlets: Vec<Text>,
 }

@@ -24,7 +24,7 @@ pub mod words;
 use serde::{Deserialize, Serialize};
 
 use crate::data::date::PartialDate;
-use crate::data::wire::{Text, WireActor, WireCountry, WireDoc};
+use crate::data::wire::{Note, Text, WireActor, WireCountry, WireDoc};
 use crate::vocab::{EventType, Precision, Tone, Topic};
 use gazetteer::{Gazetteer, Kind, Mention};
 use lexicon::{Class, Lexicon, Sentence};
@@ -51,7 +51,8 @@ pub struct DraftArticle {
     pub title: Text,
     pub published: String,
     pub published_precision: Precision,
-    pub published_note: String,
+    /// How the date was found, in Arabic and English (the review asks for both).
+    pub published_note: Note,
     #[serde(default)]
     pub outlets: Vec<Text>,
 }
@@ -434,7 +435,7 @@ fn article(text: &str, ranges: &[std::ops::Range<usize>], opts: &Options<'_>) ->
         title: Text { ar: if headline { first.to_owned() } else { String::new() }, en: String::new() },
         published: opts.published.to_string(),
         published_precision: opts.published.precision(),
-        published_note: String::new(),
+        published_note: Note::default(),
         outlets: outlets::cited(text),
     }
 }

@@ -67,9 +67,13 @@ pub fn add(
     if let Some(a) = doc.articles.iter().find(|a| read(&a.text).is_some_and(|t| t == article_text)) {
         return Err(vec![format!("this article is already in the dataset as {} ({})", a.id, a.text)]);
     }
-    if reviewed.article.published_note.trim().is_empty() {
-        errors
-            .push("article.published_note is empty: say in one sentence how the publication date was found".to_owned());
+    let note = &reviewed.article.published_note.0;
+    if note.ar.trim().is_empty() || note.en.trim().is_empty() {
+        errors.push(
+            "article.published_note needs its \"ar\" and \"en\": say in one sentence, in each language, how the \
+             publication date was found"
+                .to_owned(),
+        );
     }
     if reviewed.drafts.is_empty() {
         errors.push("REVIEWED.json has no events: an article enters the dataset with at least one".to_owned());

@@ -262,6 +262,19 @@ pub fn Sources(d: Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
 }
 
 /// One article's facts and the event's quotes from it, each with a button to show it in the text.
+/// How the article's date was found, in the reader's language; a dataset written before the
+/// Arabic was asked for has only the English, marked as such.
+fn date_note(note: &crate::data::Text, lang: Lang) -> Option<impl IntoView> {
+    let (text, own) = match lang.pick(note) {
+        "" => (note.en.as_str(), Lang::En),
+        t => (t, lang),
+    };
+    let (other, text) = ((own != lang).then_some(own), text.to_owned());
+    (!text.is_empty()).then(|| {
+        view! { " " <span class="date-note" lang=other.map(Lang::code) dir=other.map(Lang::dir)>{text}</span> }
+    })
+}
+
 fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: Reader) -> impl IntoView {
     let (lang, s) = (fmt.lang, fmt.strings());
     let a = d.ds.article(article);
@@ -289,9 +302,7 @@ fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: R
                     <dt>{s.published}</dt>
                     <dd>
                         <time datetime=a.published.to_string()>{format_date(fmt, &a.published)}</time>
-                        {(!a.published_note.is_empty()).then(|| {
-                            view! { " " <span class="date-note" lang="en" dir="ltr">{a.published_note.clone()}</span> }
-                        })}
+                        {date_note(&a.published_note, lang)}
                     </dd>
                 </dl>
             </figcaption>

@@ -6,15 +6,17 @@
 // and served; the correction link appears only when site.json names a target.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, newPage, ready, tool, DIST, AXE, axeOptions } from './util.mjs';
+import { launch, newPage, ready, tool, DIST, ROOT, AXE, axeOptions } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const shipped = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
 const VERSION = '2099-01-02.1';
+// The archived releases, newest first (sorted as text: right while no day has ten releases).
+const SHIPPED_RELEASES = readdirSync(resolve(ROOT, 'public/data/releases')).sort().reverse();
 const DAY = VERSION.slice(0, 10);
 const ADDED = 'release-test-new-event';
 const [CORRECTED, GONE] = [shipped.events[1].id, shipped.events[2].id];
@@ -83,9 +85,9 @@ for (const lang of ['ar', 'en']) {
     const names = shipped.events.map((e) => e.title[lang]);
     assert.ok(text.includes(names[1]) && text.includes(names[2]), 'the corrected and the withdrawn titles');
     assert.ok(text.includes(NOTE[lang]) && text.includes(REASON[lang]));
-    // Three releases, newest first, each with its file.
+    // Every release, newest first (this one, then the shipped ones), each with its file.
     const versions = await page.$$eval('article.release h3 bdi', (b) => b.map((x) => x.textContent));
-    assert.deepEqual(versions, [VERSION, '2026-12-01.1', '2026-11-23.1']);
+    assert.deepEqual(versions, [VERSION, ...SHIPPED_RELEASES]);
     const files = await page.$$eval('article.release a[download]', (a) => a.map((x) => x.href));
     for (const f of files) assert.equal((await fetch(f)).status, 200, f);
     // Each file's link is a name of its own (its release's), with the words it shows.

@@ -158,8 +158,17 @@ test('beside the quote: the article title, its outlets, and the published date w
   assert.ok(facts.includes(a.title.en), facts);
   for (const o of a.outlets) assert.ok(facts.includes(o.en), o.en);
   assert.ok(facts.includes('January 2026'), facts);
-  assert.ok(facts.includes(a.published_note), 'published_note is shown');
+  assert.ok(facts.includes(a.published_note.en), 'published_note is shown');
   await page.context().close();
+  // In Arabic, the note is the Arabic one, in the page's language and direction (it was the
+  // English sentence, marked as English, until 2026-12-07.1).
+  const ar = await open(`event=${e.id}`);
+  const note = await ar.$eval('.source .date-note', (n) => ({
+    text: n.textContent, lang: n.closest('[lang]').lang, dir: getComputedStyle(n).direction,
+    visible: n.getClientRects().length > 0,
+  }));
+  assert.deepEqual(note, { text: a.published_note.ar, lang: 'ar', dir: 'rtl', visible: true });
+  await ar.context().close();
 });
 
 test('quotes and article text keep their own direction: an English source is not forced right to left', async () => {
