@@ -154,8 +154,11 @@ strings! {
     release_changed: "أحداث صُحّحت", "Corrected events";
     release_withdrawn: "أحداث سُحبت", "Withdrawn events";
     release_vanished: "أحداث حُذفت دون سجل سحب", "Events removed without a withdrawal record";
+    release_articles_added: "مقالات جديدة بين المصادر", "New source articles";
+    release_articles_changed: "مقالات صُحّح سجلّها بين المصادر", "Source articles whose record was corrected";
     what_changed: "ما تغيّر", "What changed";
     field_title: "العنوان", "Title";
+    field_date_note: "كيفية تأريخه", "How it was dated";
     field_tone: "طابع العلاقة", "Tone";
     field_type: "نوع الحدث", "Event type";
     switch_lang_label: "Switch to English", "التبديل إلى العربية";
@@ -641,8 +644,8 @@ fn hijri_span(
     })
 }
 
-/// A wire field of an event in the reader's words (what a correction changed); the wire name
-/// itself for a field without one.
+/// A wire field of an event or a source article in the reader's words (what a correction
+/// changed); the wire name itself for a field without one.
 pub fn field_label(lang: Lang, field: &str) -> &str {
     let s = lang.strings();
     match field {
@@ -658,6 +661,11 @@ pub fn field_label(lang: Lang, field: &str) -> &str {
         "place" => s.place,
         "sources" => s.sources,
         "related" => s.related,
+        // An article's.
+        "published" | "published_precision" => s.published,
+        "published_note" => s.field_date_note,
+        "outlets" => s.outlets,
+        "text" | "seed_file" => s.article,
         other => other,
     }
 }

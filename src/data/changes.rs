@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::diff::{diff, release_day, version_order, Changed, Entry};
+use super::diff::{diff, release_day, version_order, ArticleChanged, Changed, Entry};
 use super::wire::{WireDoc, WireWithdrawn};
 
 /// The history's path inside the data folder.
@@ -37,6 +37,11 @@ pub struct Release {
     /// Events gone without a `withdrawn` record (the build warns about each).
     #[serde(default)]
     pub vanished: Vec<Entry>,
+    /// The source articles it added, and those whose records it corrected.
+    #[serde(default)]
+    pub articles_added: Vec<Entry>,
+    #[serde(default)]
+    pub articles_changed: Vec<ArticleChanged>,
 }
 
 /// Every release, newest first.
@@ -66,6 +71,7 @@ pub fn history(mut releases: Vec<WireDoc>) -> (Changes, Vec<String>) {
             warnings.extend(d.warnings.iter().map(|w| format!("{}: {w}", doc.dataset_version)));
             (release.added, release.changed, release.withdrawn, release.vanished) =
                 (d.added, d.changed, d.withdrawn, d.vanished);
+            (release.articles_added, release.articles_changed) = (d.articles_added, d.articles_changed);
         }
         out.push(release);
     }

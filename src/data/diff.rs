@@ -2,7 +2,8 @@
 //!
 //! [`diff`] compares two releases of the dataset event by event: what was added, which records
 //! changed (and in which wire fields), which were withdrawn with a record, and which *vanished*
-//! (an id gone without a `withdrawn` record, which a release must never do). [`migrate`] brings a
+//! (an id gone without a `withdrawn` record, which a release must never do); and the source
+//! articles added or changed (an article is never removed while an event cites it). [`migrate`] brings a
 //! schema-1 document to schema 2 in place, with the same defaults the loader gives schema 1: every
 //! event's `first_published` and `updated` are the release day, the first ten characters of
 //! `dataset_version` (`YYYY-MM-DD[.N]`). Both work on [`WireDoc`], which keeps the file's key
@@ -15,7 +16,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::wire::{Text, WireDoc, WireEvent, WireWithdrawn, SCHEMA_VERSION, SCHEMA_VERSIONS};
+use super::wire::{Text, WireArticle, WireDoc, WireEvent, WireWithdrawn, SCHEMA_VERSION, SCHEMA_VERSIONS};
 use crate::vocab::Precision;
 
 /// The release day of a dataset version (`YYYY-MM-DD[.N]`): its first ten characters when they
@@ -172,6 +173,17 @@ pub struct Changed {
     pub updated: Option<String>,
 }
 
+/// A source article in both releases whose record differs (its text, a verbatim source, never
+/// does: its `text` path or `seed_file` would).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleChanged {
+    pub id: String,
+    /// The new title.
+    pub title: Text,
+    /// The wire names of the fields that differ, in the record's order.
+    pub fields: Vec<String>,
+}
+
 /// What one release changed against another (see [`diff`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Diff {
@@ -186,6 +198,10 @@ pub struct Diff {
     pub vanished: Vec<Entry>,
     /// Events in both releases with identical records.
     pub unchanged: usize,
+    /// The source articles new in this release, in its order.
+    pub articles_added: Vec<Entry>,
+    /// The source articles in both whose records differ, in the new release's order.
+    pub articles_changed: Vec<ArticleChanged>,
     /// What a publisher should look at: dates that did not move or are out of place, a
     /// withdrawn id still listed, a duplicate id, versions out of order.
     pub warnings: Vec<String>,
@@ -237,6 +253,18 @@ pub fn diff(old: &WireDoc, new: &WireDoc) -> Diff {
     let gone =
         old.withdrawn.iter().filter(|w| !withdrawn_now.contains(w.id.as_str()) && !listed.contains(w.id.as_str()));
     d.vanished.extend(gone.map(|w| Entry { id: w.id.clone(), title: w.title.clone() }));
+    let articles: HashMap<&str, &WireArticle> = old.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    for a in &new.articles {
+        match articles.get(a.id.as_str()) {
+            None => d.articles_added.push(Entry { id: a.id.clone(), title: a.title.clone() }),
+            Some(was) => {
+                let fields = article_fields(was, a);
+                if !fields.is_empty() {
+                    d.articles_changed.push(ArticleChanged { id: a.id.clone(), title: a.title.clone(), fields });
+                }
+            }
+        }
+    }
     if version_order(&new.dataset_version, &old.dataset_version) == Ordering::Less {
         d.warnings.push(format!("dataset_version {} comes before {}", new.dataset_version, old.dataset_version));
     }
@@ -326,9 +354,27 @@ fn changed_fields(a: &WireEvent, b: &WireEvent) -> Vec<String> {
     fields.into_iter().filter(|f| f.1).map(|f| f.0.to_owned()).collect()
 }
 
+/// The wire names of an article's fields whose JSON values differ, in [`WireArticle`]'s order.
+fn article_fields(a: &WireArticle, b: &WireArticle) -> Vec<String> {
+    // Destructured in full: a field added to `WireArticle` does not compile until it is listed here.
+    let WireArticle { id, seed_file, text, title, published, published_precision, published_note, outlets } = a;
+    let fields = [
+        ("id", differs(id, &b.id)),
+        ("seed_file", differs(seed_file, &b.seed_file)),
+        ("text", differs(text, &b.text)),
+        ("title", differs(title, &b.title)),
+        ("published", differs(published, &b.published)),
+        ("published_precision", differs(published_precision, &b.published_precision)),
+        ("published_note", differs(published_note, &b.published_note)),
+        ("outlets", differs(outlets, &b.outlets)),
+    ];
+    fields.into_iter().filter(|f| f.1).map(|f| f.0.to_owned()).collect()
+}
+
 impl Diff {
-    /// A plain-text report: a header line with the counts, then the sections that are not empty
-    /// (`Added`, `Changed`, `Withdrawn`, `Vanished`, `Warnings`), ids in one column.
+    /// A plain-text report: a header line with the counts (the articles' after the events', when
+    /// any), then the sections that are not empty (`Added`, `Changed`, `Withdrawn`, `Vanished`,
+    /// `Articles added`, `Articles changed`, `Warnings`), ids in one column.
     pub fn table(&self) -> String {
         let mut out = format!(
             "{} → {}: {} added, {} changed, {} withdrawn, {} vanished, {} unchanged\n",
@@ -340,8 +386,16 @@ impl Diff {
             self.vanished.len(),
             self.unchanged
         );
+        if !self.articles_added.is_empty() || !self.articles_changed.is_empty() {
+            out.insert_str(
+                out.len() - 1,
+                &format!("; articles: {} added, {} changed", self.articles_added.len(), self.articles_changed.len()),
+            );
+        }
         let ids = self.added.iter().chain(&self.vanished).map(|e| &e.id);
         let ids = ids.chain(self.changed.iter().map(|c| &c.id)).chain(self.withdrawn.iter().map(|w| &w.id));
+        let ids =
+            ids.chain(self.articles_added.iter().map(|a| &a.id)).chain(self.articles_changed.iter().map(|a| &a.id));
         let width = ids.map(|id| id.chars().count()).max().unwrap_or(0);
         let row = |id: &str, rest: &str| format!("  {id:<width$}  {rest}\n");
         let under = " ".repeat(width + 4);
@@ -368,6 +422,12 @@ impl Diff {
         let vanished: Vec<String> = self.vanished.iter().map(|e| row(&e.id, &e.title.en)).collect();
         let note = "  Each id below needs a `withdrawn` record: an event id never disappears silently.\n";
         section("Vanished", if vanished.is_empty() { vanished } else { [vec![note.to_owned()], vanished].concat() });
+        section("Articles added", self.articles_added.iter().map(|a| row(&a.id, &a.title.en)).collect());
+        let articles = self
+            .articles_changed
+            .iter()
+            .map(|a| format!("{}{under}fields: {}\n", row(&a.id, &a.title.en), a.fields.join(", ")));
+        section("Articles changed", articles.collect());
         section("Warnings", self.warnings.iter().map(|w| format!("  - {w}\n")).collect());
         out
     }
@@ -409,6 +469,53 @@ mod tests {
     fn old_release() -> WireDoc {
         let evs = ["a", "b", "c", "d", "e"].map(|id| event(id, "Same", None));
         doc(1, "2026-11-23.1", &evs, "")
+    }
+
+    /// An article record whose dating note is `note` (JSON).
+    fn article(id: &str, note: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","seed_file":"{id}.txt","text":"articles/{id}.txt","title":{{"ar":"عنوان","en":"Title {id}"}},
+            "published":"2014-11","published_precision":"month","published_note":{note}}}"#
+        )
+    }
+
+    #[test]
+    fn articles_added_and_changed_are_listed_by_field() {
+        let with = |version: &str, articles: &[String]| {
+            let mut d = doc(2, version, &[event("a", "Same", Some(("2026-11-23", "2026-11-23")))], "");
+            d.articles = articles.iter().map(|a| serde_json::from_str(a).unwrap()).collect();
+            d
+        };
+        let old = with("2026-11-23.1", &[article("a000", r#""From the report.""#), article("a001", r#""Same.""#)]);
+        let new = with(
+            "2026-12-07.1",
+            &[
+                article("a000", r#"{"ar":"من التقرير.","en":"From the report."}"#),
+                article("a001", r#""Same.""#),
+                article("a002", r#""New.""#),
+            ],
+        );
+        let d = diff(&old, &new);
+        assert_eq!(ids(&d.articles_added), ["a002"]);
+        assert_eq!(
+            d.articles_changed,
+            [ArticleChanged {
+                id: "a000".into(),
+                title: Text { ar: "عنوان".into(), en: "Title a000".into() },
+                fields: vec!["published_note".into()]
+            }]
+        );
+        // The header counts the articles after the events; each has its section.
+        let table = d.table();
+        let head = "2026-11-23.1 → 2026-12-07.1: 0 added, 0 changed, 0 withdrawn, 0 vanished, 1 unchanged; articles: \
+                    1 added, 1 changed\n";
+        assert!(table.starts_with(head), "{table}");
+        assert!(table.contains("\nArticles added\n  a002  Title a002\n"), "{table}");
+        assert!(table.contains("\nArticles changed\n  a000  Title a000\n        fields: published_note\n"), "{table}");
+        // The release history carries them.
+        let (history, _) = super::super::changes::history(vec![old, new]);
+        assert_eq!(history.releases[0].articles_changed, d.articles_changed);
+        assert_eq!(ids(&history.releases[0].articles_added), ["a002"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! "What's new" (`?view=changes`, static page `changes/`): every release of the dataset, newest
 //! first, with its new, corrected and withdrawn events (each a link to its page; a withdrawn
-//! one's page says why it was withdrawn), its exact file, and the Atom feeds. The history is
+//! one's page says why it was withdrawn), the source articles it added or corrected, its exact
+//! file, and the Atom feeds. The history is
 //! `data/changes.json` (`crate::data::changes`), fetched when the view opens; a static page has
 //! it from the build.
 
@@ -12,7 +13,7 @@ use super::link::Link;
 use super::share::CopyLink;
 use super::Ctx;
 use crate::data::changes::{Changes, Release};
-use crate::data::diff::{Changed, Entry};
+use crate::data::diff::{ArticleChanged, Changed, Entry};
 use crate::data::wire::WireWithdrawn;
 use crate::data::{PartialDate, Precision};
 use crate::feed::{path as feed_path, Scope};
@@ -48,24 +49,52 @@ fn added(fmt: Fmt, list: &[Entry]) -> impl IntoView {
         .then(|| section(fmt, fmt.strings().release_added, list.len(), list.iter().map(item).collect_view()))
 }
 
+/// The fields a correction changed, in the reader's words, each once (`date` and
+/// `date_precision` are one "Date").
+fn what_changed<'a>(lang: Lang, fields: impl IntoIterator<Item = &'a String>) -> String {
+    let mut labels: Vec<&str> = Vec::new();
+    for f in fields {
+        let label = field_label(lang, f);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join(lang.list_sep())
+}
+
 fn changed(fmt: Fmt, list: &[Changed]) -> impl IntoView {
     let (lang, s) = (fmt.lang, fmt.strings());
     let item = move |c: &Changed| {
-        // The record's own history is not news; `date` and `date_precision` are one "Date".
-        let mut fields: Vec<&str> = Vec::new();
-        for f in c.fields.iter().filter(|f| !matches!(f.as_str(), "updated" | "update_note" | "first_published")) {
-            let label = field_label(lang, f);
-            if !fields.contains(&label) {
-                fields.push(label);
-            }
-        }
+        // The record's own history is not news.
+        let fields = c.fields.iter().filter(|f| !matches!(f.as_str(), "updated" | "update_note" | "first_published"));
+        let fields = what_changed(lang, fields);
         let what = (!fields.is_empty()).then(|| {
-            view! { <span class="what-changed">" (" {s.what_changed} ": " {fields.join(lang.list_sep())} ")"</span> }
+            view! { <span class="what-changed">" (" {s.what_changed} ": " {fields} ")"</span> }
         });
         let note = c.update_note.as_ref().map(|n| view! { " — " <bdi>{lang.pick(n).to_owned()}</bdi> });
         view! { <li>{event_by_id(&c.id, lang.pick(&c.title).to_owned())} {what} {note}</li> }
     };
     (!list.is_empty()).then(|| section(fmt, s.release_changed, list.len(), list.iter().map(item).collect_view()))
+}
+
+/// The source articles a release added or corrected: no page of their own, so named, not linked
+/// (their events are, above or on their pages).
+fn articles(fmt: Fmt, added: &[Entry], changed: &[ArticleChanged]) -> impl IntoView {
+    let (lang, s) = (fmt.lang, fmt.strings());
+    let new = |e: &Entry| view! { <li><bdi>{lang.pick(&e.title).to_owned()}</bdi></li> };
+    let fixed = move |a: &ArticleChanged| {
+        view! {
+            <li>
+                <bdi>{lang.pick(&a.title).to_owned()}</bdi>
+                <span class="what-changed">" (" {s.what_changed} ": " {what_changed(lang, &a.fields)} ")"</span>
+            </li>
+        }
+    };
+    let added = (!added.is_empty())
+        .then(|| section(fmt, s.release_articles_added, added.len(), added.iter().map(new).collect_view()));
+    let changed = (!changed.is_empty())
+        .then(|| section(fmt, s.release_articles_changed, changed.len(), changed.iter().map(fixed).collect_view()));
+    view! { {added} {changed} }
 }
 
 fn withdrawn(fmt: Fmt, list: &[WireWithdrawn]) -> impl IntoView {
@@ -113,6 +142,7 @@ fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
             {changed(fmt, &r.changed)}
             {withdrawn(fmt, &r.withdrawn)}
             {vanished}
+            {articles(fmt, &r.articles_added, &r.articles_changed)}
             <p>
                 <a href=ctx.asset(&format!("data/{}", r.file)) download id=file_id aria-labelledby=file_name>
                     {s.release_download}

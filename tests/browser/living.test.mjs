@@ -55,9 +55,9 @@ after(async () => {
 });
 
 const STRINGS = {
-  ar: { added: 'أحداث جديدة', changed: 'أحداث صُحّحت', withdrawn: 'أحداث سُحبت', gone: 'سُحب هذا الحدث من البيانات',
+  ar: { articles: 'مقالات صُحّح سجلّها بين المصادر', what: 'ما تغيّر', dated: 'كيفية تأريخه', added: 'أحداث جديدة', changed: 'أحداث صُحّحت', withdrawn: 'أحداث سُحبت', gone: 'سُحب هذا الحدث من البيانات',
     file: 'نزّل ملف هذا الإصدار \\(JSON\\)', corrected: 'صُحّح في', cite: 'استشهد بهذه الصفحة', copy: 'انسخ المرجع', copied: 'تم النسخ', report: 'أبلغ عن خطأ' },
-  en: { added: 'New events', changed: 'Corrected events', withdrawn: 'Withdrawn events', gone: 'This event was withdrawn',
+  en: { articles: 'Source articles whose record was corrected', what: 'What changed', dated: 'How it was dated', added: 'New events', changed: 'Corrected events', withdrawn: 'Withdrawn events', gone: 'This event was withdrawn',
     file: "Download this release's file \\(JSON\\)", corrected: 'Corrected', cite: 'Cite this', copy: 'Copy the citation', copied: 'Copied', report: 'Report an error' },
 };
 
@@ -88,6 +88,12 @@ for (const lang of ['ar', 'en']) {
     // Every release, newest first (this one, then the shipped ones), each with its file.
     const versions = await page.$$eval('article.release h3 bdi', (b) => b.map((x) => x.textContent));
     assert.deepEqual(versions, [VERSION, ...SHIPPED_RELEASES]);
+    // The shipped release that gave the articles' dating notes their Arabic names each article
+    // and what changed in its record (no event changed in it).
+    const notes = await page.locator('article.release', { has: page.locator('h3 bdi', { hasText: /^2026-12-07\.1$/ }) }).innerText();
+    assert.ok(notes.includes(`${s.articles}: ${shipped.articles.length}`), notes);
+    for (const a of shipped.articles) assert.ok(notes.includes(`${a.title[lang]} (`), `${a.id} in ${notes}`);
+    assert.ok(notes.includes(`(${s.what}: ${s.dated})`), notes);
     const files = await page.$$eval('article.release a[download]', (a) => a.map((x) => x.href));
     for (const f of files) assert.equal((await fetch(f)).status, 200, f);
     // Each file's link is a name of its own (its release's), with the words it shows.
