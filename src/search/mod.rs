@@ -274,13 +274,13 @@ impl QueryWord {
     }
 
     /// Whether this word names the alias word `a` (see the module documentation). By its stem
-    /// only when that keeps [`stem::MIN_STEM`] letters: "tried" (stem "tr", as "try") does not
-    /// name Türkiye by its code.
+    /// only when that keeps [`stem::MIN_STEM`] letters: a word stemmed to two letters does not
+    /// name a state by its code ("tried" had been "tr", Türkiye's, when a final i was dropped).
     fn names(&self, a: &AliasWord, label: bool) -> bool {
         *self.norm == *a.norm
             || PREFIXES.iter().any(|p| self.norm.strip_prefix(p) == Some(&a.norm))
             || self.stem.chars().count() >= stem::MIN_STEM
-                && if label { *self.stem == *a.stem } else { *self.stem == *a.base }
+                && stem::same(&self.stem, if label { &a.stem } else { &a.base })
     }
 }
 
@@ -591,10 +591,10 @@ impl Stemmed {
             // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
             // "وزارة" stays whole because "الوزارة" is in the text.
             let stem_of = |i: usize| stem::canonical(&norms[i][splits[i].base..splits[i].end]);
-            let order = sorted(n, |i| (stem_of(i), &norms[i]));
+            let order = sorted(n, Some(stem::head), |i| (stem_of(i), &norms[i]));
             let with_stem = |s: &str| {
-                let lo = order.partition_point(|&i| stem_of(i as usize) < s);
-                &order[lo..lo + order[lo..].partition_point(|&i| stem_of(i as usize) == s)]
+                let lo = order.partition_point(|&i| stem::cmp(stem_of(i as usize), s).is_lt());
+                &order[lo..lo + order[lo..].partition_point(|&i| stem::same(stem_of(i as usize), s))]
             };
             (0..n)
                 .filter(|&i| !words[i].alias && splits[i].base == 0)
@@ -615,7 +615,8 @@ impl Stemmed {
     fn index(self, events: usize) -> SearchIndex {
         let Stemmed { norms, words: raw, splits } = self;
         let n = norms.len();
-        let order = sorted(n, |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
+        let order =
+            sorted(n, Some(stem::head), |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
         let mut parts: Vec<_> = norms.into_iter().zip(raw).zip(splits).map(Some).collect();
         let mut words = Vec::with_capacity(n);
         words.extend(order.into_iter().filter_map(|i| parts[i as usize].take()).map(|((norm, raw), s)| {
@@ -629,8 +630,8 @@ impl Stemmed {
             postings.shrink();
             Word { norm, surface: raw.surface, postings, base, end, alias: raw.alias }
         }));
-        let by_norm = sorted(n, |i| (&words[i].norm, ""));
-        let by_base = sorted(n, |i| (words[i].base(), ""));
+        let by_norm = sorted(n, None, |i| (&words[i].norm, ""));
+        let by_base = sorted(n, None, |i| (words[i].base(), ""));
         let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
         SearchIndex {
             words,
@@ -684,8 +685,8 @@ impl SearchIndex {
 
     /// Positions in `words` of the words whose stem is `stem`.
     fn stem_range(&self, stem: &str) -> Range<usize> {
-        let lo = self.words.partition_point(|w| w.stem() < stem);
-        lo..lo + self.words[lo..].partition_point(|w| w.stem() == stem)
+        let lo = self.words.partition_point(|w| stem::cmp(w.stem(), stem).is_lt());
+        lo..lo + self.words[lo..].partition_point(|w| stem::same(w.stem(), stem))
     }
 
     /// Ids of the words whose base starts with `base`.
@@ -882,16 +883,21 @@ impl SearchIndex {
 }
 
 /// Ids `0..n` ordered by `key(id)`, a pair of words, each key and its first bytes taken once
-/// rather than on every comparison.
-fn sorted<'a>(n: usize, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
+/// rather than on every comparison. The first word is a stem when `stem_head` is given (its
+/// head, [`stem::head`]), compared as stems are ([`stem::cmp`]).
+fn sorted<'a>(n: usize, stem_head: Option<fn(&str) -> u64>, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
     let keys: Vec<(u64, &str, &str)> = (0..n)
         .map(|i| {
             let (a, b) = key(i);
-            (head(a), a, b)
+            (stem_head.map_or_else(|| head(a), |h| h(a)), a, b)
         })
         .collect();
     let mut ids: Vec<u32> = (0..n as u32).collect();
-    crate::sort::indices(&mut ids, &|a, b| keys[a as usize].cmp(&keys[b as usize]));
+    let first = |a: &str, b: &str| if stem_head.is_some() { stem::cmp(a, b) } else { a.cmp(b) };
+    crate::sort::indices(&mut ids, &|a, b| {
+        let (x, y) = (&keys[a as usize], &keys[b as usize]);
+        x.0.cmp(&y.0).then_with(|| first(x.1, y.1)).then_with(|| x.2.cmp(y.2))
+    });
     ids
 }
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten } from './util.mjs';
+import { launch, newPage, ready, serveDist, DIST, listed, waitListed, openAt, params, historyWritten, waitUntil } from './util.mjs';
 import { serve } from './serve.mjs';
 
 const data = JSON.parse(readFileSync(resolve(DIST, 'data/events.json'), 'utf8'));
@@ -489,6 +489,23 @@ test('a verb, a spy or a hacker finds what its noun finds, and English derivatio
     }
     await page.context().close();
   }
+});
+
+// A final y is read as i (Porter's), not dropped: "any" had been "an" (every event saying "an"
+// was found by "any"), "allies" "all", "army" "arm".
+test('a word ending in y finds its own forms, not the shorter word it would lose its y to', async () => {
+  const page = await open('lang=en');
+  const english = (e) => `${e.title.en} ${e.summary.en}`;
+  for (const [q, forms] of [['any', 'any'], ['an', 'an'], ['allies', 'ally|allies|allied|allying']]) {
+    const want = data.events.filter((e) => new RegExp(`\\b(${forms})\\b`, 'i').test(english(e))).length;
+    await page.fill('#search', q);
+    await page.waitForFunction((v) => marsadState().q === v, q);
+    await waitUntil(page, (n) => +(document.querySelector('.event-list .event-row')?.getAttribute('aria-setsize') ?? 0) === n,
+      want, { timeout: 5000 }).catch(() => {});
+    assert.equal(await listed(page), want, `«${q}» finds the ${want} events that say ${forms}`);
+    assert.equal(await page.$('.did-you-mean'), null, `${q} was corrected`);
+  }
+  await page.context().close();
 });
 
 test('the footer says "data as of" a real date, with the version and what is new in it beside it', async () => {
