@@ -579,7 +579,9 @@ impl Stemmed {
         for (norm, slot) in b.slot {
             norms[slot as usize] = norm;
         }
-        let splits = norms.iter().map(|w| stem::split(w)).collect();
+        // A name's word is no verb ([`stem::split_name`]).
+        let split = |(w, raw): (&str, &RawWord)| if raw.alias { stem::split_name(w) } else { stem::split(w) };
+        let splits = norms.iter().map(|w| &**w).zip(&b.words).map(split).collect();
         Stemmed { norms, words: b.words, splits }
     }
 

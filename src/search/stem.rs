@@ -67,8 +67,11 @@ pub const PROCLITICS: &[(&str, bool)] = &[
 ];
 
 /// Arabic suffixes after normalisation (ة is ه), longest first; "وا" ends a past or subjunctive
-/// verb's plural ("تجسسوا").
-const AR_SUFFIXES: &[&str] = &["يين", "يون", "يات", "يه", "ين", "ون", "ات", "وا", "ه", "ي", "ا"];
+/// verb's plural ("تجسسوا"), never a name's word's ([`split_name`]).
+const AR_SUFFIXES: &[&str] = &["يين", "يون", "يات", "يه", "ين", "ون", "ات", VERB_PLURAL, "ه", "ي", "ا"];
+
+/// The verb plural's ending.
+const VERB_PLURAL: &str = "وا";
 
 /// English inflections, longest first; "s" has exceptions (see `strip_english`).
 const EN_SUFFIXES: &[&str] = &["ing", "ed", "s", "e"];
@@ -123,8 +126,19 @@ fn is_english(word: &str) -> bool {
 /// Splits a normalised word (see the module documentation). Words in neither script, digits
 /// included, are their own stem.
 pub fn split(word: &str) -> Split {
+    split_as(word, true)
+}
+
+/// Splits a word of a name (a state's, an actor's: see `SearchIndex`): as [`split`], but a name
+/// is no verb, so its final "وا" is not the verb plural's: "بابوا" (Papua) is "بابو", as a final
+/// alef goes, not "باب" (a door); "نيكاراغوا" is not "نيكاراغ".
+pub fn split_name(word: &str) -> Split {
+    split_as(word, false)
+}
+
+fn split_as(word: &str, verb: bool) -> Split {
     if is_arabic(word) {
-        split_arabic(word)
+        split_arabic(word, verb)
     } else if is_english(word) {
         Split { base: 0, end: strip_english(word) }
     } else {
@@ -132,7 +146,7 @@ pub fn split(word: &str) -> Split {
     }
 }
 
-fn split_arabic(word: &str) -> Split {
+fn split_arabic(word: &str, verb: bool) -> Split {
     let mut base = 0;
     while let Some(p) = ARTICLES.iter().find(|p| {
         let rest = &word[base..];
@@ -143,7 +157,7 @@ fn split_arabic(word: &str) -> Split {
     let mut end = word.len();
     while let Some(s) = AR_SUFFIXES.iter().find(|s| {
         let stem = &word[base..end];
-        stem.ends_with(*s) && letters(stem) >= letters(s) + MIN_STEM
+        stem.ends_with(*s) && letters(stem) >= letters(s) + MIN_STEM && (verb || **s != VERB_PLURAL)
     }) {
         end -= s.len();
     }
@@ -303,6 +317,14 @@ mod tests {
     fn a_verb_plurals_alef_goes() {
         assert_eq!(stem_of("تجسسوا"), "تجسس");
         assert_eq!(stem_of("نشطوا"), "نشط");
+        // Not from a name's word, whose other suffixes go as a word's do: Papua's "بابوا" is
+        // "بابو", as a final alef goes, not "باب" (a door).
+        for (w, want) in [("بابوا", "بابو"), ("نيكاراغوا", "نيكاراغو"), ("بريطانيا", "بريطان"), ("الصين", "صين")]
+        {
+            let w = crate::search::normalize(w);
+            let s = split_name(&w);
+            assert_eq!(&w[s.base..s.end], want);
+        }
     }
 
     #[test]
