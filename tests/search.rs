@@ -669,3 +669,20 @@ fn a_name_ending_in_waw_alef_is_not_a_verb_plural() {
     let found = ids(&ds, &index, "الباب");
     assert!(found.contains(&door) && !found.contains(&papua), "{found:?}");
 }
+
+#[test]
+fn an_attack_finds_the_attacks_and_the_hackers_the_hacking() {
+    let (ds, index) = shipped();
+    // The reports say "الهجوم" in some events and "الهجمات" in others; "القراصنة" (the hackers)
+    // in some and "القرصنة" (hacking) in others. Each word finds both.
+    for (singular, plural) in [("هجوم", "هجمات"), ("قرصن", "قراصن")] {
+        let only = |word: &str| events_with_word(&ds, |w| w.contains(word));
+        assert!(only(singular).iter().any(|id| !only(plural).contains(id)), "{singular}");
+        assert!(only(plural).iter().any(|id| !only(singular).contains(id)), "{plural}");
+        let want = sorted(union(&only(singular), &only(plural)));
+        for q in [singular, plural] {
+            let q = if q.ends_with('ن') { format!("ال{q}ة") } else { format!("ال{q}") };
+            assert_eq!(sorted(ids(&ds, &index, &q)), want, "query {q:?}");
+        }
+    }
+}

@@ -92,7 +92,10 @@ const EN_DERIVED: &[&str] = &[
 /// "Spying" is the noun "تجسس" (the reports' word, and the espionage topic's), but a reader may
 /// ask for the spies: "جاسوس" and its broken plural "جواسيس", which no light stemmer reaches, find
 /// it, as "spy" finds "spied". The hackers are hacking: Porter keeps a short word's -er
-/// ("hacker" has no R2), so "hacker" is named here, as "attacker" meets "attack" by its R2.
+/// ("hacker" has no R2), so "hacker" is named here, as "attacker" meets "attack" by its R2; in
+/// Arabic "القراصنة" (the hackers, a broken plural), "قرصان" and the transliterated "هاكرز" find
+/// "القرصنة" (hacking). The other broken plurals of this field's words meet their singular, or
+/// (an attack, "هجوم", and attacks, "هجمات") the form the light stemmer already joins.
 const VARIANTS: &[(&str, &str)] = &[
     ("سايبر", "سيبران"),
     ("سايبران", "سيبران"),
@@ -101,6 +104,18 @@ const VARIANTS: &[(&str, &str)] = &[
     ("جاسوس", "تجسس"),
     ("جواسيس", "تجسس"),
     ("hacker", "hack"),
+    ("قراصن", "قرصن"),
+    ("قرصان", "قرصن"),
+    ("هاكر", "قرصن"),
+    ("هاكرز", "قرصن"),
+    ("هجوم", "هجم"),
+    ("وزراء", "وزير"),
+    ("رؤساء", "رئيس"),
+    ("سفراء", "سفير"),
+    ("خبراء", "خبير"),
+    ("حلفاء", "حليف"),
+    ("انظم", "نظام"),
+    ("اسلح", "سلاح"),
 ];
 
 /// Where a word's parts are, in bytes: `word[base..]` is the word without its proclitics and
@@ -311,6 +326,25 @@ mod tests {
             assert_eq!(stem_of(w), "hack", "{w}");
         }
         assert_eq!(stem_of("attackers"), "attack");
+    }
+
+    #[test]
+    fn broken_plurals_meet_their_singular() {
+        for group in [
+            &["الهجوم", "هجوم", "الهجمات", "هجمة", "بالهجمات"][..],
+            &["القرصنة", "القراصنة", "قراصنة", "قرصان", "هاكرز", "هاكر"],
+            &["وزير", "الوزراء"],
+            &["رئيس", "رؤساء"],
+            &["سفير", "السفراء"],
+            &["خبير", "الخبراء"],
+            &["حليف", "حلفاء"],
+            &["نظام", "الأنظمة", "أنظمة"],
+            &["سلاح", "الأسلحة"],
+        ] {
+            for w in group {
+                assert_eq!(stem_of(w), stem_of(group[0]), "{w} and {}", group[0]);
+            }
+        }
     }
 
     #[test]
