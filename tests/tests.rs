@@ -137,8 +137,8 @@ fn rejects_arabic_text_without_arabic_script() {
 #[test]
 fn rejects_an_unsupported_schema_version() {
     let mut doc = minimal();
-    doc["schema_version"] = json!(3);
-    assert_rejects(&doc, "$", "schema_version 3 is not supported");
+    doc["schema_version"] = json!(4);
+    assert_rejects(&doc, "$", "schema_version 4 is not supported");
 }
 
 #[test]

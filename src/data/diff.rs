@@ -4,7 +4,7 @@
 //! changed (and in which wire fields), which were withdrawn with a record, and which *vanished*
 //! (an id gone without a `withdrawn` record, which a release must never do); and the source
 //! articles added or changed (an article is never removed while an event cites it). [`migrate`] brings a
-//! schema-1 document to schema 2 in place, with the same defaults the loader gives schema 1: every
+//! schema-1 or 2 document to the current schema in place, with the same defaults the loader gives schema 1: every
 //! event's `first_published` and `updated` are the release day, the first ten characters of
 //! `dataset_version` (`YYYY-MM-DD[.N]`). Both work on [`WireDoc`], which keeps the file's key
 //! order when written back. Pure: no DOM, no file system.
@@ -40,29 +40,33 @@ pub fn version_order(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
-/// Brings a document to schema 2 in place. Schema 1: every event without `first_published` or
-/// `updated` takes the release day (an error when `dataset_version` has none); a document
-/// already at schema 2 is left as it is; any other schema is an error.
+/// Brings a document to the current schema ([`SCHEMA_VERSION`]) in place. Schema 1: every
+/// event without `first_published` or `updated` takes the release day (an error when
+/// `dataset_version` has none). Schema 2 is schema 3 with one-language dating notes, which 3
+/// allows: only its version changes. A document already current is left as it is; any other
+/// schema is an error.
 pub fn migrate(doc: &mut WireDoc) -> Result<(), String> {
     if doc.schema_version == SCHEMA_VERSION {
         return Ok(());
     }
-    if doc.schema_version != 1 {
+    if !SCHEMA_VERSIONS.contains(&doc.schema_version) {
         return Err(unsupported(doc.schema_version));
     }
-    let day = release_day(&doc.dataset_version);
-    for e in &mut doc.events {
-        if e.first_published.is_some() && e.updated.is_some() {
-            continue;
+    if doc.schema_version == 1 {
+        let day = release_day(&doc.dataset_version);
+        for e in &mut doc.events {
+            if e.first_published.is_some() && e.updated.is_some() {
+                continue;
+            }
+            let Some(day) = &day else {
+                return Err(format!(
+                    "dataset_version {:?} has no release day (YYYY-MM-DD[.N]) to date event {:?} by",
+                    doc.dataset_version, e.id
+                ));
+            };
+            e.first_published.get_or_insert_with(|| day.clone());
+            e.updated.get_or_insert_with(|| day.clone());
         }
-        let Some(day) = &day else {
-            return Err(format!(
-                "dataset_version {:?} has no release day (YYYY-MM-DD[.N]) to date event {:?} by",
-                doc.dataset_version, e.id
-            ));
-        };
-        e.first_published.get_or_insert_with(|| day.clone());
-        e.updated.get_or_insert_with(|| day.clone());
     }
     doc.schema_version = SCHEMA_VERSION;
     Ok(())
@@ -73,7 +77,7 @@ fn unsupported(version: u64) -> String {
     format!("schema_version {version} is not supported (this build reads {})", known.join(", "))
 }
 
-/// Reads a whole dataset document and migrates it to schema 2. Refuses, with a one-line reason,
+/// Reads a whole dataset document and migrates it to the current schema. Refuses, with a one-line reason,
 /// text that is not JSON, JSON that is not a dataset, an unsupported schema and a sharded head
 /// (join it with its shards first: `super::shard::join`). Fields outside the wire structs are
 /// ignored, as the loader ignores them. A schema-1 document whose version has no release day is
@@ -577,17 +581,17 @@ mod tests {
     #[test]
     fn migrate_dates_every_event_of_a_schema_1_document() {
         let old = old_release();
-        assert_eq!(old.schema_version, 2);
+        assert_eq!(old.schema_version, SCHEMA_VERSION);
         for e in &old.events {
             assert_eq!((e.first_published.as_deref(), e.updated.as_deref()), (Some("2026-11-23"), Some("2026-11-23")));
         }
         // A schema-1 record that already carries its dates keeps them.
         let kept = doc(1, "2026-11-23.1", &[event("a", "x", Some(("2025-01-02", "2025-03-04")))], "");
         assert_eq!(kept.events[0].first_published.as_deref(), Some("2025-01-02"));
-        // A schema-2 document is left as it is, even without dates.
+        // A schema-2 document only takes the current version, even without dates.
         let mut two = doc(2, "2026-12-01", &[event("a", "x", None)], "");
         migrate(&mut two).unwrap();
-        assert_eq!(two.events[0].updated, None);
+        assert_eq!((two.schema_version, two.events[0].updated.as_deref()), (SCHEMA_VERSION, None));
     }
 
     #[test]
@@ -672,7 +676,7 @@ mod tests {
         assert_eq!(reason("[1, 2]"), "not a dataset: the top level is not a JSON object");
         assert_eq!(reason("\"text\""), "not a dataset: the top level is not a JSON object");
         assert_eq!(reason("{}"), "not a dataset: no schema_version");
-        assert!(reason(r#"{"schema_version": 3}"#).starts_with("schema_version 3 is not supported"));
+        assert!(reason(r#"{"schema_version": 4}"#).starts_with("schema_version 4 is not supported"));
         assert!(reason(r#"{"schema_version": 2, "shards": []}"#).contains("sharded head"));
         assert!(reason(r#"{"schema_version": 2, "events": []}"#).contains("missing field"));
         assert!(["{\"schema", "[1]", "{}"].iter().all(|j| !reason(j).contains('\n')));

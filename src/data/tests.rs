@@ -39,7 +39,7 @@ fn refuses_documents_that_are_not_datasets() {
     assert!(matches!(load(r#"{"schema_version": 1}"#), Err(LoadError::NotADataset(_))));
     assert!(matches!(load(r#"{"schema_version": "1"}"#), Err(LoadError::UnsupportedSchema(_))));
     let err = load(r#"{"schema_version": 7, "events": []}"#).unwrap_err();
-    assert_eq!(err.to_string(), "schema_version 7 is not supported (this explorer reads versions 1 to 2)");
+    assert_eq!(err.to_string(), "schema_version 7 is not supported (this explorer reads versions 1 to 3)");
 }
 
 #[test]

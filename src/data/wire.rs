@@ -12,12 +12,16 @@ use serde_json::value::RawValue;
 use crate::vocab::{EventType, Precision, Tone, Topic};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Every schema version this build reads. Version 1 has no record history: its events take the
 /// dataset's release day (from `dataset_version`) as `first_published` and `updated`, and it
-/// has no `withdrawn` list (see [`super::Loader`]).
-pub const SCHEMA_VERSIONS: [u64; 2] = [1, 2];
+/// has no `withdrawn` list (see [`super::Loader`]). Version 3 gives an article's
+/// `published_note` in both languages ([`Note`]); 2 has one English sentence, which 3 still
+/// allows. A build that reads only 1 and 2 refuses a version 3 document whole, with its reason
+/// (and a reader's device keeps its last good copy), rather than skip every article it cannot
+/// read and every event that cites one.
+pub const SCHEMA_VERSIONS: [u64; 3] = [1, 2, 3];
 
 /// A string in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

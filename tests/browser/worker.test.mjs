@@ -234,7 +234,7 @@ test('an events.json the app rejects never replaces the last good copy, online o
   const badShard = structuredClone(doc);
   badShard.shards[1].hash = '0000000000000000';
   const updates = {
-    'schema_version 2': JSON.stringify({ ...doc, schema_version: 2 }),
+    'an unknown schema_version': JSON.stringify({ ...doc, schema_version: 99 }),
     'a duplicate top-level key': `{"dataset_version":"dup",${good.slice(1)}`,
     'no head': '{"events": []}',
     'one bad shard entry': JSON.stringify(badShard),
