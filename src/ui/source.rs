@@ -261,9 +261,8 @@ pub fn Sources(d: Arc<Snapshot>, event: crate::data::EventIx) -> impl IntoView {
     }
 }
 
-/// One article's facts and the event's quotes from it, each with a button to show it in the text.
 /// How the article's date was found, in the reader's language; a dataset written before the
-/// Arabic was asked for has only the English, marked as such.
+/// Arabic was asked for (schema 2) has only the English, marked as such.
 fn date_note(note: &crate::data::Text, lang: Lang) -> Option<impl IntoView> {
     let (text, own) = match lang.pick(note) {
         "" => (note.en.as_str(), Lang::En),
@@ -275,6 +274,7 @@ fn date_note(note: &crate::data::Text, lang: Lang) -> Option<impl IntoView> {
     })
 }
 
+/// One article's facts and the event's quotes from it, each with a button to show it in the text.
 fn source_group(d: &Snapshot, e: &Event, article: ArticleIx, fmt: Fmt, reader: Reader) -> impl IntoView {
     let (lang, s) = (fmt.lang, fmt.strings());
     let a = d.ds.article(article);
