@@ -593,7 +593,7 @@ impl Stemmed {
             // "وبكين" is "و + بكين" when "بكين" is a known stem and no "الوبكين" says otherwise:
             // "وزارة" stays whole because "الوزارة" is in the text.
             let stem_of = |i: usize| stem::canonical(&norms[i][splits[i].base..splits[i].end]);
-            let order = sorted(n, Some(stem::head), |i| (stem_of(i), &norms[i]));
+            let order = sorted(n, true, |i| (stem_of(i), &norms[i]));
             let with_stem = |s: &str| {
                 let lo = order.partition_point(|&i| stem::cmp(stem_of(i as usize), s).is_lt());
                 &order[lo..lo + order[lo..].partition_point(|&i| stem::same(stem_of(i as usize), s))]
@@ -617,8 +617,7 @@ impl Stemmed {
     fn index(self, events: usize) -> SearchIndex {
         let Stemmed { norms, words: raw, splits } = self;
         let n = norms.len();
-        let order =
-            sorted(n, Some(stem::head), |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
+        let order = sorted(n, true, |i| (stem::canonical(&norms[i][splits[i].base..splits[i].end]), &norms[i]));
         let mut parts: Vec<_> = norms.into_iter().zip(raw).zip(splits).map(Some).collect();
         let mut words = Vec::with_capacity(n);
         words.extend(order.into_iter().filter_map(|i| parts[i as usize].take()).map(|((norm, raw), s)| {
@@ -632,8 +631,8 @@ impl Stemmed {
             postings.shrink();
             Word { norm, surface: raw.surface, postings, base, end, alias: raw.alias }
         }));
-        let by_norm = sorted(n, None, |i| (&words[i].norm, ""));
-        let by_base = sorted(n, None, |i| (words[i].base(), ""));
+        let by_norm = sorted(n, false, |i| (&words[i].norm, ""));
+        let by_base = sorted(n, false, |i| (words[i].base(), ""));
         let near = fuzzy::Buckets::new(words.iter().map(|w| &*w.norm));
         SearchIndex {
             words,
@@ -885,17 +884,17 @@ impl SearchIndex {
 }
 
 /// Ids `0..n` ordered by `key(id)`, a pair of words, each key and its first bytes taken once
-/// rather than on every comparison. The first word is a stem when `stem_head` is given (its
-/// head, [`stem::head`]), compared as stems are ([`stem::cmp`]).
-fn sorted<'a>(n: usize, stem_head: Option<fn(&str) -> u64>, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
+/// rather than on every comparison. With `stems`, the first word is a stem, compared as stems are
+/// ([`stem::cmp`], [`stem::head`]).
+fn sorted<'a>(n: usize, stems: bool, key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<u32> {
     let keys: Vec<(u64, &str, &str)> = (0..n)
         .map(|i| {
             let (a, b) = key(i);
-            (stem_head.map_or_else(|| head(a), |h| h(a)), a, b)
+            (if stems { stem::head(a) } else { head(a) }, a, b)
         })
         .collect();
     let mut ids: Vec<u32> = (0..n as u32).collect();
-    let first = |a: &str, b: &str| if stem_head.is_some() { stem::cmp(a, b) } else { a.cmp(b) };
+    let first = |a: &str, b: &str| if stems { stem::cmp(a, b) } else { a.cmp(b) };
     crate::sort::indices(&mut ids, &|a, b| {
         let (x, y) = (&keys[a as usize], &keys[b as usize]);
         x.0.cmp(&y.0).then_with(|| first(x.1, y.1)).then_with(|| x.2.cmp(y.2))
