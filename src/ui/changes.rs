@@ -77,11 +77,16 @@ fn changed(fmt: Fmt, list: &[Changed]) -> impl IntoView {
     (!list.is_empty()).then(|| section(fmt, s.release_changed, list.len(), list.iter().map(item).collect_view()))
 }
 
+/// A record named without a link (a vanished event has no page; nor has an article).
+fn unlinked(lang: Lang, e: &Entry) -> impl IntoView {
+    view! { <li><bdi>{lang.pick(&e.title).to_owned()}</bdi></li> }
+}
+
 /// The source articles a release added or corrected: no page of their own, so named, not linked
 /// (their events are, above or on their pages).
 fn articles(fmt: Fmt, added: &[Entry], changed: &[ArticleChanged]) -> impl IntoView {
     let (lang, s) = (fmt.lang, fmt.strings());
-    let new = |e: &Entry| view! { <li><bdi>{lang.pick(&e.title).to_owned()}</bdi></li> };
+    let new = |e: &Entry| unlinked(lang, e);
     let fixed = move |a: &ArticleChanged| {
         view! {
             <li>
@@ -127,7 +132,7 @@ fn release(ctx: Ctx, fmt: Fmt, r: &Release) -> impl IntoView {
         (false, false) => format!("{count}."),
     };
     let vanished = (!r.vanished.is_empty()).then(|| {
-        let item = |e: &Entry| view! { <li><bdi>{fmt.lang.pick(&e.title).to_owned()}</bdi></li> };
+        let item = |e: &Entry| unlinked(fmt.lang, e);
         section(fmt, s.release_vanished, r.vanished.len(), r.vanished.iter().map(item).collect_view())
     });
     let (id, heading) = (format!("release-{}", r.version), format!("release-{}", r.version));
