@@ -450,8 +450,9 @@ fn App(static_shown: bool) -> impl IntoView {
     let module_in = split::fetch_ahead(ctx);
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.
-    // With no static page in sight, the page waits for its view's module too: drawn before it,
-    // it would show "Loading this view…", then grow and move what is below it.
+    // With no static page in sight, the page waits for its view's module and its open filter
+    // panel's too: drawn before them, it would show "Loading this view…", then grow and move
+    // what is below it.
     let phase_now = Memo::new(move |_| match phase.get() {
         load::Phase::Ready if !static_shown && !module_in.get() => load::Phase::Loading,
         p => p,

@@ -36,15 +36,22 @@ fn shown(page: &Page) -> Option<Split> {
     })
 }
 
-/// Asks for the module of the split view the page shows, if any, at the app's start: it comes
-/// while the data does, not after it. The signal turns true once it has come or failed (true at
-/// once when the page shows none).
+/// Asks for the modules of what the page shows first, at the app's start, so that they come
+/// while the data does, not after it: the split view the page shows, if any, and the filter
+/// panel's fields where the panel starts open (`filters::starts_open`). The signal turns true
+/// once both have come or failed (true at once when the page needs neither).
 pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
-    let done = RwSignal::new(true);
-    if let Some(split) = ctx.page.with_untracked(shown) {
-        done.set(false);
-        leptos::task::spawn_local(async move {
+    let view = ctx.page.with_untracked(shown);
+    let fields = super::filters::starts_open(ctx).then_some(super::filters::FIELDS);
+    let done = RwSignal::new(view.is_none() && fields.is_none());
+    let load = |split: Option<Split>| async move {
+        if let Some(split) = split {
             let _ = (split.load)().await;
+        }
+    };
+    if !done.get_untracked() {
+        leptos::task::spawn_local(async move {
+            futures::future::join(load(view), load(fields)).await;
             done.try_set(true);
         });
     }

@@ -553,6 +553,57 @@ test("the cards and the event page are a module of their own, asked for once eve
   await page.context().close();
 });
 
+test("the filter panel's fields are a module of their own: a phone fetches it only when the reader opens the panel; a wide screen has them as the app first shows", async () => {
+  const fields = /\/split_filters_module-[0-9a-f]+\.wasm$/;
+  const watch = (page) => {
+    const asked = [];
+    page.on('request', (r) => { if (fields.test(r.url())) asked.push(r.url()); });
+    return asked;
+  };
+  // A phone: the panel is folded, and its code never asked for, the app in charge and idle
+  // (the views a reader opens asked for and drawn ahead) ...
+  const phone = await newPage(browser, { width: 390, height: 800, serviceWorkers: 'block' });
+  const asked = watch(phone);
+  await phone.goto(`${server.url}en/`);
+  await ready(phone);
+  await phone.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event').length > 0);
+  assert.deepEqual(asked, [], 'the folded panel fetched nothing');
+  assert.equal(await phone.locator('.filters input').count(), 0);
+  // ... until the reader opens it: then its fields are there and work.
+  await phone.click('.filters-box summary');
+  const qatar = phone.locator('.filters label:has(.option-label:text-is("Qatar")) input');
+  await qatar.check();
+  await phone.locator('.country-card[data-country="QA"]').waitFor({ state: 'visible' });
+  await waitListed(phone, eventsOfCountry('QA').length);
+  assert.equal(asked.length, 1, 'asked for once');
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
+  // A wide screen, from its static page and from a link with no static twin: the panel is open
+  // with its fields (every state's box) in the frame where the app first shows, never
+  // "Loading this view…" in their place.
+  for (const path of ['en/', '?lang=en&type=dialogue']) {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    const wide = watch(page);
+    await page.addInitScript(() => {
+      window.__first = null;
+      const look = () => {
+        if (window.__first || document.getElementById('static') || !document.querySelector('.result-count')) return;
+        const box = document.querySelector('.filters-box');
+        window.__first = { open: box?.open, boxes: box?.querySelectorAll('fieldset input[type=checkbox]').length, loading: !!box?.querySelector('.split-loading') };
+      };
+      new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.goto(`${server.url}${path}`);
+    await ready(page);
+    const first = await page.evaluate(() => window.__first);
+    assert.ok(first.open && !first.loading, `${path}: ${JSON.stringify(first)}`);
+    assert.ok(first.boxes >= data.countries.length, `${path}: ${JSON.stringify(first)}`);
+    assert.equal(wide.length, 1, `${path}: asked for once`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test("the first card's and event page's code is compiled in idle time by views drawn out of the page, and a copy of each laid out out of sight, once: nothing shows, no flag is fetched", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn

@@ -1,6 +1,8 @@
 //! The filter panel: search, countries, pair, type, topic, tone, years, clear, downloads. Every
 //! option shows how many events choosing it would leave. Open beside the content on wide
 //! screens; folded above it on phones, where it is only built once first opened (and kept).
+//! The panel's fields are a wasm module of their own ([`FIELDS`]): a phone fetches them only if
+//! the reader opens the panel; a wide screen asks for them as the app starts ([`starts_open`]).
 
 mod options;
 mod selects;
@@ -8,6 +10,7 @@ mod selects;
 use leptos::prelude::*;
 
 use super::downloads::Downloads;
+use super::split::SplitView;
 use super::{Ctx, Nav};
 use crate::data::{EventType, Tone, Topic};
 use crate::vocab::Match;
@@ -130,14 +133,28 @@ fn Fields() -> impl IntoView {
     }
 }
 
+super::split::split_view!(
+    /// The filter panel's fields, from their own wasm module.
+    FIELDS, filters_module, load_filters, filters_body, Fields
+);
+
+/// Whether the app draws the panel open, with its fields: beside the content on a wide screen,
+/// and in an embed that asks for filters (`filters=1`; an embed shows none otherwise). A static
+/// page draws the panel folded (it cannot know the width; the app opens it). The start module
+/// preloads the fields' module on the same test of the width (`marsad-dist`'s `start.js`), the
+/// stylesheet lays the panel beside the content above the same 800 px.
+pub fn starts_open(ctx: Ctx) -> bool {
+    !ctx.is_static()
+        && ctx.query.with_untracked(|q| match q.embed {
+            Some(_) => q.filters,
+            None => window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0),
+        })
+}
+
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // An embed shows filters only when asked to (`filters=1`), so there they start open. A
-    // static page draws the panel folded (it cannot know the width; the app opens it).
-    let wide = !ctx.is_static()
-        && (ctx.query.with_untracked(|q| q.embed.is_some())
-            || window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0));
+    let wide = starts_open(ctx);
     // Folded, the panel is not built at all (a phone's first render is a third lighter); once
     // opened it stays built, so checked states and focus survive folding it again.
     let built = RwSignal::new(wide);
@@ -153,7 +170,7 @@ pub fn FilterPanel() -> impl IntoView {
             <div class="search-box" role="search"><SearchField /></div>
             <details class="filters-box" prop:open=wide on:toggle=on_toggle>
                 <summary><h2 id="filters-heading">{move || ctx.lang().strings().filters}</h2></summary>
-                {move || built.get().then(|| view! { <Fields /> })}
+                {move || built.get().then(|| view! { <SplitView split=FIELDS /> })}
             </details>
         </div>
     }
