@@ -599,6 +599,10 @@ test("the filter panel's fields are a module of their own: a phone fetches it on
     assert.ok(first.open && !first.loading, `${path}: ${JSON.stringify(first)}`);
     assert.ok(first.boxes >= data.countries.length, `${path}: ${JSON.stringify(first)}`);
     assert.equal(wide.length, 1, `${path}: asked for once`);
+    // By the start module's preload (`marsad-preload-wide`), beside the first module, not by the
+    // app once that is in: a round trip later.
+    const by = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /split_filters_module-/.test(r.name)).map((r) => r.initiatorType));
+    assert.deepEqual(by, ['link'], path);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

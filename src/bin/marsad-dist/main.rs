@@ -10,7 +10,8 @@
 //!      start, and — in release builds only — the service-worker registration and retirement;
 //!   4. links it into every page, with a preload of the JS glue and the data files the module
 //!      preloads once the page has painted (`data/events.json`, so the data downloads while the
-//!      wasm compiles);
+//!      wasm compiles), and the files of the filter panel's module, which it preloads after the
+//!      wasm on a wide screen, where the panel starts open (`split::files_of`);
 //!   5. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
 //!      newest shard to those preloads;
@@ -208,6 +209,11 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     } else {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
+    // What a wide screen preloads: the filter panel's module and its parts (`split::WIDE_PRELOAD`).
+    let wide = match std::fs::read_to_string(dir.join(split::LOADER)) {
+        Ok(loader) => split::files_of(&loader, split::WIDE_PRELOAD)?,
+        Err(_) => Vec::new(),
+    };
     let (glue, wasm) = if release { content_named(dir, &glue, &wasm)? } else { (glue, wasm) };
     // The split's loader, which the glue imports: preloaded with it, or the module graph would
     // find it only once the glue is in (a round trip before the wasm is asked for).
@@ -227,14 +233,20 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         // The page's own content paints first: the start module asks for the wasm and the
         // data (`marsad-preload`) once that frame is drawn, so they never take a slow
         // connection from the HTML and CSS. The glue is small and needed first: preloaded. A
-        // sharded load starts the search index's worker (`marsad-index-worker`). Both metas name
-        // files from the site root, so a page rebuilt from this one's head keeps them right.
+        // sharded load starts the search index's worker (`marsad-index-worker`). On a wide
+        // screen it also preloads the filter panel's module and parts (`marsad-preload-wide`).
+        // The metas name files from the site root, so a page rebuilt from this one's head keeps
+        // them right.
         let loader =
             loader.as_ref().map_or(String::new(), |l| format!("<link rel=\"modulepreload\" href=\"{root}{l}\">"));
+        let wide = match wide.is_empty() {
+            true => String::new(),
+            false => format!("<meta name=\"marsad-preload-wide\" content=\"{}\">", wide.join(" ")),
+        };
         let tags = format!(
             "<script src=\"{root}{boot_name}\"></script>\
              <link rel=\"modulepreload\" href=\"{root}{glue}\">{loader}\
-             <meta name=\"marsad-preload\" content=\"data/events.json\">\
+             <meta name=\"marsad-preload\" content=\"data/events.json\">{wide}\
              <meta name=\"marsad-index-worker\" content=\"{worker_name}\">\
              <script type=\"module\" src=\"{root}{start_name}\"></script></head>"
         );

@@ -183,6 +183,40 @@ pub fn split(dir: &Path, release: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The split module a wide screen's pages preload (`marsad-preload-wide`): the filter panel's
+/// fields (`ui::filters::FIELDS`, split point `filters_module`), which the app asks for as it
+/// starts wherever the panel starts open.
+pub const WIDE_PRELOAD: &str = "filters_module";
+
+/// The files, by their final names, that the loader fetches for the split point `point`: its
+/// module, then the shared parts it waits for. The loader (wasm-split-cli's) declares each
+/// shared part as `const __chunk_N = makeLoad(() => { … fetch(new URL("./<file>", …` and each
+/// split point as `export const __wasm_split_load_<point> = wrapAsyncCb(makeLoad(() => { …
+/// fetch(new URL("./<file>", … }, [__chunk_N, …]))`. No files when the loader has no such
+/// point (explorer.test checks that the panel's module comes by the preload); a declaration of
+/// another shape is an error, never a partial list.
+pub fn files_of(loader: &str, point: &str) -> Result<Vec<String>, String> {
+    let fetched = |from: &str| -> Result<String, String> {
+        const OPEN: &str = "new URL(\"./";
+        let at = from.find(OPEN).ok_or_else(|| format!("{LOADER}: no fetch for {point}"))? + OPEN.len();
+        let len = from[at..].find('"').ok_or_else(|| format!("{LOADER}: unterminated name"))?;
+        Ok(from[at..at + len].to_owned())
+    };
+    let decl = format!("export const __wasm_split_load_{point} = ");
+    let Some(start) = loader.find(&decl) else { return Ok(Vec::new()) };
+    let body = &loader[start..];
+    let end = body.find("]));").ok_or_else(|| format!("{LOADER}: {point}'s parts not closed"))?;
+    let body = &body[..end];
+    let mut files = vec![fetched(body)?];
+    let list =
+        body.rfind(", [").map(|i| &body[i + 3..]).ok_or_else(|| format!("{LOADER}: {point} has no list of parts"))?;
+    for chunk in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let at = loader.find(&format!("const {chunk} = makeLoad(")).ok_or_else(|| format!("{LOADER}: no {chunk}"))?;
+        files.push(fetched(&loader[at..])?);
+    }
+    Ok(files)
+}
+
 /// The loader's text, taken out of `dir` for [`super::content_named`] to name (none without a
 /// split).
 pub fn take_loader(dir: &Path) -> Result<Option<String>, String> {
@@ -221,4 +255,49 @@ pub fn loader_importing(loader: &str, was: &str, glue: &str) -> Result<String, S
         return Err(format!("{LOADER} does not import {was}"));
     }
     Ok(loader.replace(&from, &format!("\"./{glue}\"")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::files_of;
+
+    /// The loader's shape as wasm-split-cli 0.2.4 writes it (abridged), names already hashed.
+    const LOADER_TEXT: &str = r#"/* changes, filters_module */
+const __chunk_9 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_9-aa.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+const __chunk_12 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_12-bb.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_changes = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_changes-cc.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_9]));
+export const __wasm_split_load_filters_module = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_filters_module-dd.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_12, __chunk_9]));
+"#;
+
+    #[test]
+    fn a_split_points_files_are_its_module_and_its_parts() {
+        assert_eq!(
+            files_of(LOADER_TEXT, "filters_module").unwrap(),
+            ["split_filters_module-dd.wasm", "chunk_12-bb.wasm", "chunk_9-aa.wasm"]
+        );
+        assert_eq!(files_of(LOADER_TEXT, "changes").unwrap(), ["split_changes-cc.wasm", "chunk_9-aa.wasm"]);
+    }
+
+    #[test]
+    fn a_loader_not_of_that_shape_is_an_error() {
+        assert_eq!(files_of(LOADER_TEXT, "network").unwrap(), Vec::<String>::new());
+        assert!(files_of(&LOADER_TEXT.replace("const __chunk_12 =", "let __chunk_12 ="), "filters_module").is_err());
+        assert!(files_of(&LOADER_TEXT.replace("]));", "));"), "filters_module").is_err());
+    }
 }

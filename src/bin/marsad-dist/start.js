@@ -8,15 +8,24 @@ new Promise((painted) => {
   requestAnimationFrame(() => setTimeout(painted, 0));
   setTimeout(painted, 100);
 }).then(() => {
-  for (const m of document.querySelectorAll('meta[name=marsad-preload]')) {
+  const preload = (file) => {
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = new URL(m.content, import.meta.url).href;
+    link.href = new URL(file, import.meta.url).href;
     document.head.append(link);
+  };
+  for (const m of document.querySelectorAll('meta[name=marsad-preload]')) preload(m.content);
+  const started = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+  // Where the filter panel starts open (a wide screen, as `ui::filters::starts_open` decides;
+  // not an embed, which shows it only with `filters=1`), its module and the shared parts it
+  // needs (`marsad-preload-wide`), after the wasm: the app asks for them as it starts, which
+  // would otherwise be a round trip after the first module is in.
+  if (innerWidth > 800 && !new URLSearchParams(location.search).has('embed')) {
+    for (const m of document.querySelectorAll('meta[name=marsad-preload-wide]')) m.content.split(' ').forEach(preload);
   }
-  return init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+  return started;
 }).catch((err) => {
   console.error(err);
   const p = document.createElement('p');
