@@ -237,6 +237,10 @@ test('a filter change inside an embed keeps its timeline and the reader\'s zoom'
   const page = await newPage(browser);
   await page.goto(`${widgets.url}?embed=timeline&filters=1&lang=en`);
   await page.waitForSelector('.embed .timeline');
+  // Its filter panel's module came by the start module's preload, beside the first module (a
+  // widget without `filters=1` never asks for it: the next test).
+  const fields = (p) => p.evaluate(() => performance.getEntriesByType('resource').filter((r) => /split_filters_module-/.test(r.name)).map((r) => r.initiatorType));
+  assert.deepEqual(await fields(page), ['link']);
   const ticks = () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent));
   const all = await ticks();
   await page.click('.timeline-controls button[aria-label="Zoom in"]');
@@ -252,6 +256,16 @@ test('a filter change inside an embed keeps its timeline and the reader\'s zoom'
   await page.waitForFunction(() => !('type' in marsadState()));
   assert.equal(await page.evaluate(() => document.querySelector('.timeline').__probe), 1, 'the timeline was rebuilt');
   assert.deepEqual(await ticks(), zoomed);
+  await page.context().close();
+});
+
+test("a widget without filters, however wide, never fetches the filter panel's module", async () => {
+  const page = await newPage(browser, { width: 1280 });
+  await page.goto(`${widgets.url}?embed=timeline&lang=en`);
+  await page.waitForSelector('.embed .timeline');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /split_filters_module-/.test(n))), []);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 

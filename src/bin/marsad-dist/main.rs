@@ -11,7 +11,8 @@
 //!   4. links it into every page, with a preload of the JS glue and the data files the module
 //!      preloads once the page has painted (`data/events.json`, so the data downloads while the
 //!      wasm compiles), and the files of the filter panel's module, which it preloads after the
-//!      wasm on a wide screen, where the panel starts open (`split::files_of`);
+//!      wasm where the panel starts open: a wide screen, an embed with `filters=1`
+//!      (`split::files_of`);
 //!   5. splits `data/events.json` into year shards when it is larger than the limit
 //!      (`marsad::data::shard`, 512 KiB), so no reader downloads a bigger file, and adds the
 //!      newest shard to those preloads;
@@ -233,8 +234,8 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
         // The page's own content paints first: the start module asks for the wasm and the
         // data (`marsad-preload`) once that frame is drawn, so they never take a slow
         // connection from the HTML and CSS. The glue is small and needed first: preloaded. A
-        // sharded load starts the search index's worker (`marsad-index-worker`). On a wide
-        // screen it also preloads the filter panel's module and parts (`marsad-preload-wide`).
+        // sharded load starts the search index's worker (`marsad-index-worker`). Where the filter
+        // panel starts open it also preloads the panel's module and parts (`marsad-preload-wide`).
         // The metas name files from the site root, so a page rebuilt from this one's head keeps
         // them right.
         let loader =

@@ -18,11 +18,12 @@ new Promise((painted) => {
   };
   for (const m of document.querySelectorAll('meta[name=marsad-preload]')) preload(m.content);
   const started = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
-  // Where the filter panel starts open (a wide screen, as `ui::filters::starts_open` decides;
-  // not an embed, which shows it only with `filters=1`), its module and the shared parts it
-  // needs (`marsad-preload-wide`), after the wasm: the app asks for them as it starts, which
-  // would otherwise be a round trip after the first module is in.
-  if (innerWidth > 800 && !new URLSearchParams(location.search).has('embed')) {
+  // Where the filter panel starts open, as `ui::filters::starts_open` decides (a wide screen;
+  // an embed only with `filters=1`, read as `query::read_flag` reads it), its module and the
+  // shared parts it needs (`marsad-preload-wide`), after the wasm: the app asks for them as it
+  // starts, which would otherwise be a round trip after the first module is in.
+  const query = new URLSearchParams(location.search);
+  if (query.has('embed') ? query.get('filters')?.trim() === '1' : innerWidth > 800) {
     for (const m of document.querySelectorAll('meta[name=marsad-preload-wide]')) m.content.split(' ').forEach(preload);
   }
   return started;

@@ -141,8 +141,8 @@ super::split::split_view!(
 /// Whether the app draws the panel open, with its fields: beside the content on a wide screen,
 /// and in an embed that asks for filters (`filters=1`; an embed shows none otherwise). A static
 /// page draws the panel folded (it cannot know the width; the app opens it). The start module
-/// preloads the fields' module on the same test of the width (`marsad-dist`'s `start.js`), the
-/// stylesheet lays the panel beside the content above the same 800 px.
+/// preloads the fields' module on the same tests (`marsad-dist`'s `start.js`); the stylesheet
+/// lays the panel beside the content above the same 800 px.
 pub fn starts_open(ctx: Ctx) -> bool {
     !ctx.is_static()
         && ctx.query.with_untracked(|q| match q.embed {
