@@ -210,7 +210,8 @@ fn start_module(dir: &Path, release: bool) -> Result<(), String> {
     } else {
         START_TEMPLATE.split(RELEASE_MARK).next().unwrap_or_default().to_owned()
     };
-    // What a wide screen preloads: the filter panel's module and its parts (`split::WIDE_PRELOAD`).
+    // What a page preloads where the filter panel starts open: the panel's module and its parts
+    // (`split::WIDE_PRELOAD`).
     let wide = match std::fs::read_to_string(dir.join(split::LOADER)) {
         Ok(loader) => split::files_of(&loader, split::WIDE_PRELOAD)?,
         Err(_) => Vec::new(),

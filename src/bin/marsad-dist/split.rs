@@ -183,9 +183,10 @@ pub fn split(dir: &Path, release: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// The split module a wide screen's pages preload (`marsad-preload-wide`): the filter panel's
-/// fields (`ui::filters::FIELDS`, split point `filters_module`), which the app asks for as it
-/// starts wherever the panel starts open.
+/// The split module the start module preloads where the filter panel starts open, on a wide
+/// screen or in an embed with `filters=1` (`marsad-preload-wide`): the panel's fields
+/// (`ui::filters::FIELDS`, split point `filters_module`), which the app asks for as it starts
+/// there.
 pub const WIDE_PRELOAD: &str = "filters_module";
 
 /// The files, by their final names, that the loader fetches for the split point `point`: its
