@@ -21,6 +21,11 @@ fn staging(name: &str) -> std::path::PathBuf {
     .unwrap();
     std::fs::write(dir.join("marsad-abc123.js"), GLUE).unwrap();
     std::fs::write(dir.join("marsad-abc123_bg.wasm"), b"\0asm").unwrap();
+    // As Trunk copies them from public/ and the hook's static pages write the crawlers' files.
+    std::fs::write(dir.join("og-image.png"), b"\x89PNG").unwrap();
+    std::fs::write(dir.join("embed.js"), "(function () {})();\n").unwrap();
+    std::fs::write(dir.join("robots.txt"), "User-agent: *\n").unwrap();
+    std::fs::write(dir.join("sitemap.xml"), "<urlset/>\n").unwrap();
     std::fs::write(dir.join("data/events.json"), include_str!("data/minimal.json")).unwrap();
     // A build publishes only a release that is archived (as `public/data/releases/` holds them).
     std::fs::create_dir_all(dir.join("data/releases/test-1")).unwrap();
@@ -128,7 +133,19 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     for f in ["data/events.json", "index.html", &wasm_name] {
         assert!(sw.contains(&format!("\"{f}\"")), "sw.js does not install {f}");
     }
-    assert!(!sw.contains("__VERSION__") && !sw.contains("__FILES__"));
+    assert!(!sw.contains("__VERSION__") && !sw.contains("__FILES__") && !sw.contains("__NAMED__"));
+    // What no page loads is not installed: the link preview's picture, the crawlers' files, the
+    // newsrooms' loader.
+    for f in ["og-image.png", "robots.txt", "sitemap.xml", "embed.js"] {
+        assert!(!sw.contains(&format!("\"{f}\"")), "sw.js installs {f}");
+    }
+    // The files named by their contents are taken from the browser's cache; the others (the home
+    // page among them) asked of the server again.
+    let named = sw.split("new Set(").nth(1).and_then(|s| s.split(')').next()).expect("the named files");
+    let named: Vec<String> = serde_json::from_str(named).unwrap();
+    assert!(named.contains(&wasm_name) && named.contains(&glue_name), "{named:?}");
+    assert!(named.iter().any(|f| f.starts_with("start-")), "{named:?}");
+    assert!(!named.iter().any(|f| f.ends_with(".html") || f.starts_with("data/")), "{named:?}");
     node_check(&dir.join("sw.js"), false);
     node_check(&start_module_path(&dir), true);
     // A changed app file gives a new worker version; changed data does not (it is

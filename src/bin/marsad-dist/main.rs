@@ -294,13 +294,19 @@ fn is_site_feed(f: &str) -> bool {
     f.starts_with("feed.") && f.ends_with(".xml")
 }
 
+/// Files no Marsad page ever loads: the picture a link's preview shows, the crawlers' files and
+/// the newsrooms' loader (run by their pages, not ours). Installed, they were ~55 KB gzip of
+/// every first visit (the preview picture 50 KB of it) for nothing a reader sees offline.
+const NEVER_LOADED: [&str; 4] = ["og-image.png", "robots.txt", "sitemap.xml", "embed.js"];
+
 /// What the worker installs: every file but itself, the shards, the release files, the feeds,
-/// `site.json`, the flags, and the static pages
-/// beyond the two home pages (flags and those pages are kept as readers see them).
+/// `site.json`, the flags, the static pages beyond the two home pages (flags and those pages are
+/// kept as readers see them), and what no page loads ([`NEVER_LOADED`]).
 fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     let installed = |f: &String| {
         f != "sw.js"
             && f != "site.json"
+            && !NEVER_LOADED.contains(&f.as_str())
             && !f.starts_with("data/shards/")
             && !f.starts_with("data/releases/")
             && !f.starts_with("feeds/")
@@ -311,7 +317,23 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     Ok(list_all(dir)?.into_iter().filter(installed).collect())
 }
 
-/// The worker, with `__VERSION__` and `__FILES__` filled in by [`service_worker`].
+/// Whether `file`'s name changes whenever its contents do: a file at the site's root named
+/// `<stem>-<16 hex digits>` (then `_bg` for the first wasm) and `.wasm`, `.js` or `.css`, as
+/// Trunk (`filehash`) and this hook ([`content_named`], [`write_hashed`], `split.rs`) name the
+/// app's files. The worker takes such a file from the browser's cache when the page already
+/// fetched it (the name is the version), and asks the server again for any other.
+fn is_content_named(file: &str) -> bool {
+    let Some((stem, ext)) = file.rsplit_once('.') else { return false };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let tag = stem.rsplit_once('-').map_or("", |(_, tag)| tag);
+    !file.contains('/')
+        && matches!(ext, "wasm" | "js" | "css")
+        && tag.len() == 16
+        && tag.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The worker, with `__VERSION__`, `__FLAGS__`, `__FILES__` and `__NAMED__` filled in by
+/// [`service_worker`].
 const SW_TEMPLATE: &str = include_str!("sw.js");
 /// The kill switch `marsad-dist retire` writes as `sw.js`; used as it is.
 const RETIRE_WORKER: &str = include_str!("retire.js");
@@ -339,7 +361,13 @@ fn service_worker(dir: &Path) -> Result<(), String> {
     }
     let flags = &content_hash(flags.as_bytes())[..16];
     let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
-    let sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__FLAGS__", flags).replace("__FILES__", &list);
+    let named: Vec<&String> = files.iter().filter(|f| is_content_named(f)).collect();
+    let named = serde_json::to_string(&named).map_err(|e| e.to_string())?;
+    let sw = SW_TEMPLATE
+        .replace("__VERSION__", version)
+        .replace("__FLAGS__", flags)
+        .replace("__FILES__", &list)
+        .replace("__NAMED__", &named);
     let sw = minify(&sw, Script::Classic).map_err(|e| format!("sw.js: {e}"))?;
     std::fs::write(dir.join("sw.js"), sw).map_err(|e| format!("sw.js: {e}"))?;
     println!("marsad-dist: sw.js {version} precaches {} files", files.len());
@@ -493,6 +521,41 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("marsad-dist: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_named;
+
+    #[test]
+    fn content_named_files_are_the_hashed_wasm_scripts_and_styles_at_the_root() {
+        for named in [
+            "marsad-a6ae61fa17245326_bg.wasm",
+            "marsad-791a5288ad1db828.js",
+            "chunk_42-c9b6fb648f65853e.wasm",
+            "split_opened_module-908c05030efb426b.wasm",
+            "split-ddeaf9c369f186b7.js",
+            "style-bc1943b854115232.css",
+        ] {
+            assert!(is_content_named(named), "{named}");
+        }
+        for not in [
+            "index.html",
+            "en/index.html",
+            "embed.js",
+            "icon-192.png",
+            "marsad-abc123.js",
+            "marsad-abc123_bg.wasm",
+            "style-BC1943B854115232.css",
+            "style-bc1943b85411523.css",
+            "x/style-bc1943b854115232.css",
+            "og-image-bc1943b854115232.png",
+            "data/shards-bc1943b854115232.json",
+            "bc1943b854115232.js",
+        ] {
+            assert!(!is_content_named(not), "{not}");
         }
     }
 }

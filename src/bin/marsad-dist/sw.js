@@ -18,6 +18,11 @@
 const VERSION = '__VERSION__';
 // Every file installed: the shell (precached), and data files (committed if not yet there).
 const FILES = __FILES__;
+// The shell's files named by their contents (`is_content_named` in marsad-dist): a name is one
+// version of one file, so the install takes it from the browser's cache where the page has
+// just fetched it (a first visit otherwise sent the first wasm, its modules and scripts twice).
+// Any other file (the home pages, the icons) is asked of the server again (`no-cache`).
+const NAMED = new Set(__NAMED__);
 const SHELL = `marsad-${VERSION}`;
 const DATA = 'marsad-data';
 const SHARDS = 'marsad-shards-v2';
@@ -53,7 +58,8 @@ const isArticle = (path) => /^articles\/[^/]+$/.test(path);
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const shell = await caches.open(SHELL);
-    await shell.addAll(FILES.filter((f) => !f.startsWith('data/')).map((f) => new Request(at(f), { cache: 'reload' })));
+    const request = (f) => new Request(at(f), { cache: NAMED.has(f) ? 'force-cache' : 'no-cache' });
+    await shell.addAll(FILES.filter((f) => !f.startsWith('data/')).map(request));
     // Data: on a first visit there is nothing to lose; a committed copy is never replaced here.
     const data = await caches.open(DATA);
     await Promise.all(FILES.filter((f) => f.startsWith('data/')).map(async (f) => {
