@@ -213,3 +213,14 @@ pub fn take_over() {
         let _ = window().dispatch_event(&resize);
     }
 }
+
+/// Tells the start module that the page has fetched what it fetches on its own: every event is
+/// in and the views' module asked for (`ahead`), or the load failed. The service worker's install
+/// waits for it (`marsad-settled`): on a first visit it then neither competes with the page's own
+/// downloads nor fetches again what the page has just fetched (it takes those from the browser's
+/// cache). Said more than once, it is heard once.
+pub fn settled() {
+    if let Ok(event) = web_sys::Event::new("marsad-settled") {
+        let _ = window().dispatch_event(&event);
+    }
+}

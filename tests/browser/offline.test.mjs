@@ -46,6 +46,37 @@ async function visited(t, name) {
   return { site, page };
 }
 
+test('a first visit sends each of the app\'s files once: the worker installs after the page is done, from what it fetched', async (t) => {
+  // The install waits for the page to settle and takes the files named by their contents from
+  // the browser's cache (this server answers \`no-cache\` with no validators, so a file the page
+  // fetches after the install, or the install after the page without the cache, is sent again).
+  const server = await serve({ root: DIST, gzip: true });
+  const page = await newPage(browser, { width: 1280 });
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const sent = server.stats.requests;
+  const registered = sent.indexOf('sw.js');
+  const named = (f) => /^[^/]+-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(f);
+  // The page's own: the first wasm, the views' module and the filter panel's (a wide screen).
+  for (const f of ['marsad-', 'split_opened_module-', 'split_filters_module-']) {
+    const at = sent.findIndex((x) => x.startsWith(f) && x.endsWith('.wasm'));
+    assert.ok(at >= 0 && at < registered, `${f} fetched before the worker registered: ${sent.join(' ')}`);
+  }
+  // The install has the whole app (the comparison's module among what the page never fetched).
+  await waitUntil(page, () => caches.keys().then(async (keys) => {
+    const shell = keys.find((k) => /^marsad-[0-9a-f]{16}$/.test(k));
+    return shell && (await (await caches.open(shell)).keys()).some((r) => /split_compare-/.test(r.url));
+  }), null, { timeout: 20000 });
+  const counts = new Map();
+  for (const f of sent) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const twice = [...counts].filter(([f, n]) => named(f) && n > 1).map(([f]) => f);
+  assert.deepEqual(twice, [], 'files named by their contents sent twice');
+  // Nothing no page loads: the link preview's picture, the crawlers' files, the newsrooms' loader.
+  for (const f of ['og-image.png', 'robots.txt', 'sitemap.xml', 'embed.js']) assert.ok(!counts.has(f), `${f} was fetched`);
+});
+
 test('with the server stopped, reload, deep links, search and articles all work', async (t) => {
   const { site, page } = await visited(t, 'offline');
   await site.down();

@@ -34,11 +34,15 @@ new Promise((painted) => {
   p.setAttribute('role', 'alert');
   p.textContent = 'تعذّر تشغيل مرصد في هذا المتصفح. · Marsad could not start in this browser.';
   document.body.append(p);
+  // The app will fetch nothing: what waits for it to say so (`marsad-settled`) need not wait.
+  dispatchEvent(new Event('marsad-settled'));
 });
 // --- release builds only: the service worker ---
 // How long "Reload" waits for the new version to take over before saying the browser holds it
 // (it takes about a second).
 const UPDATE_GRACE_MS = 4000;
+// The latest the worker's registration waits for the page to settle (see below).
+const SETTLE_MS = 30000;
 // Registered in release builds, never in embeds (a third-party iframe's worker is partitioned,
 // and embeds stay online-first). Tells the app when a new version waits (`marsad-update`,
 // `marsadUpdateReady`, `marsadApplyUpdate`) and when the browser holds it back after the reader
@@ -49,6 +53,23 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
   // Relative to this module, which sits at the site root: a static page may be deeper.
   const script = new URL(timeout > 0 ? `./sw.js?timeout=${timeout}` : './sw.js', import.meta.url);
   const returning = !!navigator.serviceWorker.controller;
+  // Registered once the page has fetched what it fetches on its own (`marsad-settled`: the app
+  // says so once every event is in and the views' module asked for, or its load failed): a
+  // first visit's install of the whole app for offline reading then neither takes bandwidth from
+  // the page's own downloads nor fetches again what the page has just fetched (content-named
+  // files come from the browser's cache: sw.js). At the latest SETTLE_MS after the start, so a
+  // page whose app never says so still gets its worker.
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    registerWorker(script, returning);
+  };
+  addEventListener('marsad-settled', register, { once: true });
+  setTimeout(register, SETTLE_MS);
+}
+
+function registerWorker(script, returning) {
   navigator.serviceWorker.register(script).then((reg) => {
     if (!reg) return undefined;
     const ready = () => {
