@@ -68,14 +68,7 @@ pub fn when_idle(ctx: Ctx) {
         });
     });
     // Asked for, whether it came or not, the page has fetched what it fetches on its own.
-    let mut prefetch = Some(|| {
-        background_task(|| {
-            leptos::task::spawn_local(async {
-                let _ = (OPENED.load)().await;
-                super::url::settled();
-            })
-        })
-    });
+    let mut prefetch = Some(|| background_task(|| OPENED.fetch_then(super::url::settled)));
     Effect::new(move |_| {
         let complete = ctx.data.with(|d| d.complete);
         let (cards, event, timeline) = ctx.page.with(|p| {

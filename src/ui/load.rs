@@ -160,7 +160,12 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     phase.set(Phase::Loading);
     let (mut loader, fallback, head_text) = match head().await {
         Ok(h) => h,
-        Err(f) => return phase.set(Phase::Failed(f)),
+        Err(f) => {
+            // Nothing more to fetch (the explorer, which says when it has fetched its own, is not
+            // drawn): the service worker may install.
+            super::url::settled();
+            return phase.set(Phase::Failed(f));
+        }
     };
     // Parsing the document, checking its events and building its first snapshot are tasks of
     // their own, not one long one that holds up the reader's input (total blocking time): the

@@ -447,12 +447,6 @@ fn App(static_shown: bool) -> impl IntoView {
     let phase = RwSignal::new(load::Phase::Loading);
     let start = move || leptos::task::spawn_local(load::load_dataset(ctx, phase));
     start();
-    // A load that failed fetches no more (the explorer, which says when it has, is not drawn).
-    Effect::new(move |_| {
-        if matches!(phase.get(), load::Phase::Failed(_)) {
-            url::settled();
-        }
-    });
     let module_in = split::fetch_ahead(ctx);
 
     // Re-render only when the phase changes: never for a later snapshot or a language switch.

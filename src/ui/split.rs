@@ -72,8 +72,14 @@ impl Split {
     /// Asks for the module ahead of drawing (a failure is the view's to say when it is drawn,
     /// and it asks again).
     pub fn fetch(self) {
+        self.fetch_then(|| ());
+    }
+
+    /// [`Split::fetch`], then `then`, whether the module came or not.
+    pub fn fetch_then(self, then: fn()) {
         leptos::task::spawn_local(async move {
             let _ = (self.load)().await;
+            then();
         });
     }
 }
