@@ -152,6 +152,13 @@ fn for_ms(ms: f64, mut step: impl FnMut() -> bool) -> bool {
     }
 }
 
+/// The load failed: said, and nothing more is fetched (the explorer, which says when it has
+/// fetched its own, is not drawn), so the service worker may install (`url::settled`).
+fn failed(phase: RwSignal<Phase>, f: Failure) {
+    super::url::settled();
+    phase.set(Phase::Failed(f));
+}
+
 /// Loads `events.json`, then its shards if it lists any. The explorer appears after the first
 /// shard; later snapshots replace the data in place, and the last one reports links to events
 /// no shard supplied. A shard that fails (or stalls past the timeout) is skipped and named; the
@@ -160,12 +167,7 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     phase.set(Phase::Loading);
     let (mut loader, fallback, head_text) = match head().await {
         Ok(h) => h,
-        Err(f) => {
-            // Nothing more to fetch (the explorer, which says when it has fetched its own, is not
-            // drawn): the service worker may install.
-            super::url::settled();
-            return phase.set(Phase::Failed(f));
-        }
+        Err(f) => return failed(phase, f),
     };
     // Parsing the document, checking its events and building its first snapshot are tasks of
     // their own, not one long one that holds up the reader's input (total blocking time): the
