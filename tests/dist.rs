@@ -149,11 +149,16 @@ fn release_build_gets_start_module_preloads_and_a_precaching_worker() {
     node_check(&dir.join("sw.js"), false);
     node_check(&start_module_path(&dir), true);
     // A changed app file gives a new worker version; changed data does not (it is
-    // network-first, and an install never replaces committed data), a new data file does.
+    // network-first, and an install never replaces committed data), a new data file does. (A
+    // tool built with `ssr` draws the home pages, which the worker installs, from the data: there
+    // new data is a new version.)
     let v1 = version(&dir);
     std::fs::write(dir.join("data/events.json"), next_release()).unwrap();
     site(&dir);
-    assert_eq!(v1, version(&dir));
+    if cfg!(not(feature = "ssr")) {
+        assert_eq!(v1, version(&dir));
+    }
+    let v1 = version(&dir);
     std::fs::write(dir.join(&glue_name), "export default function init() { return 2; }").unwrap();
     site(&dir);
     let v2 = version(&dir);
@@ -251,6 +256,7 @@ fn retire_writes_the_kill_switch() {
 
 /// `cargo test` builds this tool without `ssr`: it cannot draw static pages, so it refuses a site
 /// that has them (they would keep showing the old data) and leaves them in place.
+#[cfg(not(feature = "ssr"))]
 #[test]
 fn without_ssr_a_site_with_static_pages_is_refused_and_kept() {
     let dir = staging("no-ssr");
