@@ -77,6 +77,27 @@ test('a first visit sends each of the app\'s files once: the worker installs aft
   for (const f of ['og-image.png', 'robots.txt', 'sitemap.xml', 'embed.js']) assert.ok(!counts.has(f), `${f} was fetched`);
 });
 
+test('the worker registers once the page is done, also when the data or the wasm cannot be loaded', async (t) => {
+  // The start module waits for the page to settle (30 s at the latest): a failed load settles
+  // it at once, as a loaded one does.
+  const { readdirSync } = await import('node:fs');
+  const wasm = readdirSync(DIST).find((f) => /^marsad-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  const cases = [
+    ['the data answers 500', { 'data/events.json': { status: 500, body: 'no' } }, '.error-panel, [role=alert]'],
+    ['the wasm is missing', { [wasm]: { status: 404, body: 'no' } }, '.fatal'],
+  ];
+  for (const [what, overrides, message] of cases) {
+    const server = await serve({ root: DIST, gzip: true, overrides });
+    const page = await newPage(browser, { width: 390 });
+    t.after(async () => { await page.context().close(); await server.close(); });
+    await page.goto(`${server.url}?lang=en`);
+    await page.waitForSelector(message, { timeout: 10000 });
+    const end = Date.now() + 10000;
+    while (!server.stats.requests.includes('sw.js') && Date.now() < end) await new Promise((ok) => setTimeout(ok, 50));
+    assert.ok(server.stats.requests.includes('sw.js'), `${what}: the worker was not registered within 10 s`);
+  }
+});
+
 test('with the server stopped, reload, deep links, search and articles all work', async (t) => {
   const { site, page } = await visited(t, 'offline');
   await site.down();
