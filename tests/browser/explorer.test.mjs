@@ -608,6 +608,37 @@ test("the filter panel's fields are a module of their own: a phone fetches it on
   }
 });
 
+test('the panel starts open exactly where the stylesheet lays it beside the results (800 and 801 px, both languages), and only there is its module preloaded', async () => {
+  for (const [width, lang] of [[800, 'ar'], [801, 'ar'], [800, 'en'], [801, 'en']]) {
+    const page = await newPage(browser, { width, height: 800, serviceWorkers: 'block' });
+    await page.goto(`${server.url}?lang=${lang}&type=dialogue`);
+    await ready(page);
+    // What the reader sees: the results beside the panel (side by side, in the reading
+    // direction) or below it, and the panel open with its fields or folded without them.
+    const seen = await page.evaluate(() => {
+      const side = document.querySelector('.sidebar').getBoundingClientRect();
+      const main = document.querySelector('.content').getBoundingClientRect();
+      return {
+        beside: Math.abs(side.top - main.top) < 1 && side.bottom > main.top,
+        below: main.top >= side.bottom,
+        rtl: side.left > main.left,
+        open: document.querySelector('.filters-box').open,
+        boxes: document.querySelectorAll('.filters-box fieldset input[type=checkbox]').length,
+        preloaded: performance.getEntriesByType('resource').filter((r) => /split_filters_module-/.test(r.name)).map((r) => r.initiatorType),
+      };
+    });
+    const wide = width > 800;
+    assert.equal(seen.beside, wide, `${width} ${lang}: ${JSON.stringify(seen)}`);
+    assert.equal(seen.below, !wide, `${width} ${lang}: ${JSON.stringify(seen)}`);
+    if (wide) assert.equal(seen.rtl, lang === 'ar', `${width} ${lang}: the panel on the reading side`);
+    assert.equal(seen.open, wide, `${width} ${lang}: ${JSON.stringify(seen)}`);
+    assert.equal(seen.boxes > 0, wide, `${width} ${lang}: ${JSON.stringify(seen)}`);
+    assert.deepEqual(seen.preloaded, wide ? ['link'] : [], `${width} ${lang}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test("the first card's and event page's code is compiled in idle time by views drawn out of the page, and a copy of each laid out out of sight, once: nothing shows, no flag is fetched", async () => {
   const page = await newPage(browser);
   // The busiest state's card first, so its flag is in the browser's memory cache: an image drawn

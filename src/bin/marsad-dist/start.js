@@ -17,13 +17,18 @@ new Promise((painted) => {
     document.head.append(link);
   };
   for (const m of document.querySelectorAll('meta[name=marsad-preload]')) preload(m.content);
-  const started = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
-  // Where the filter panel starts open, as `ui::filters::starts_open` decides (a wide screen;
-  // an embed only with `filters=1`, read as `query::read_flag` reads it), its module and the
-  // shared parts it needs (`marsad-preload-wide`), after the wasm: the app asks for them as it
-  // starts, which would otherwise be a round trip after the first module is in.
+  // Where the filter panel starts open (`ui::filters::starts_open` reads this decision from the
+  // root, `data-filters-open`): where the stylesheet lays it beside the results (its one
+  // breakpoint, `--filters-beside`), and in an embed only with `filters=1`, read as
+  // `query::read_flag` reads it. There the panel's module and the shared parts it needs
+  // (`marsad-preload-wide`) are preloaded after the wasm: the app asks for them as it starts,
+  // which would otherwise be a round trip after the first module is in.
   const query = new URLSearchParams(location.search);
-  if (query.has('embed') ? query.get('filters')?.trim() === '1' : innerWidth > 800) {
+  const beside = getComputedStyle(document.documentElement).getPropertyValue('--filters-beside').trim() !== '0';
+  const open = query.has('embed') ? query.get('filters')?.trim() === '1' : beside;
+  if (open) document.documentElement.setAttribute('data-filters-open', '');
+  const started = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+  if (open) {
     for (const m of document.querySelectorAll('meta[name=marsad-preload-wide]')) m.content.split(' ').forEach(preload);
   }
   return started;

@@ -138,17 +138,14 @@ super::split::split_view!(
     FIELDS, filters_module, load_filters, filters_body, Fields
 );
 
-/// Whether the app draws the panel open, with its fields: beside the content on a wide screen,
-/// and in an embed that asks for filters (`filters=1`; an embed shows none otherwise). A static
-/// page draws the panel folded (it cannot know the width; the app opens it). The start module
-/// preloads the fields' module on the same tests (`marsad-dist`'s `start.js`); the stylesheet
-/// lays the panel beside the content above the same 800 px.
+/// Whether the app draws the panel open, with its fields: beside the content where the
+/// stylesheet lays it so (its one breakpoint, `--filters-beside`), and in an embed that asks for
+/// filters (`filters=1`; an embed shows none otherwise). The start module decides, before the
+/// app runs, as it preloads the fields' module, and says so on the root (`data-filters-open`,
+/// `marsad-dist`'s `start.js`): the preload and the panel cannot disagree. A static page draws
+/// the panel folded (it cannot know the width; the app opens it).
 pub fn starts_open(ctx: Ctx) -> bool {
-    !ctx.is_static()
-        && ctx.query.with_untracked(|q| match q.embed {
-            Some(_) => q.filters,
-            None => window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0),
-        })
+    !ctx.is_static() && document().document_element().is_some_and(|r| r.has_attribute("data-filters-open"))
 }
 
 #[component]
