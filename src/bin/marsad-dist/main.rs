@@ -318,17 +318,20 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
 }
 
 /// Whether `file`'s name changes whenever its contents do: a file at the site's root named
-/// `<stem>-<16 hex digits>` (then `_bg` for the first wasm) and `.wasm`, `.js` or `.css`, as
+/// `<stem>-<hex digits>` (then `_bg` for the first wasm) and `.wasm`, `.js` or `.css`, as
 /// Trunk (`filehash`) and this hook ([`content_named`], [`write_hashed`], `split.rs`) name the
 /// app's files. The worker takes such a file from the browser's cache when the page already
 /// fetched it (the name is the version), and asks the server again for any other.
+/// This hook writes 16 digits; Trunk writes its 64-bit hash without leading zeros (`{:x}`: the
+/// stylesheet was `style-deb746d764a2b31.css`, 15), so 12 to 16 count. A name shorter than that
+/// is one hash in 65,536 and costs a revalidation; a plain `name-1.js` is never taken as named.
 fn is_content_named(file: &str) -> bool {
     let Some((stem, ext)) = file.rsplit_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let tag = stem.rsplit_once('-').map_or("", |(_, tag)| tag);
     !file.contains('/')
         && matches!(ext, "wasm" | "js" | "css")
-        && tag.len() == 16
+        && (12..=16).contains(&tag.len())
         && tag.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
@@ -538,6 +541,9 @@ mod tests {
             "split_opened_module-908c05030efb426b.wasm",
             "split-ddeaf9c369f186b7.js",
             "style-bc1943b854115232.css",
+            // Trunk's hash without its leading zero.
+            "style-deb746d764a2b31.css",
+            "style-deb746d764a2.css",
         ] {
             assert!(is_content_named(named), "{named}");
         }
@@ -549,7 +555,9 @@ mod tests {
             "marsad-abc123.js",
             "marsad-abc123_bg.wasm",
             "style-BC1943B854115232.css",
-            "style-bc1943b85411523.css",
+            "style-bc1943b8541.css",
+            "style-bc1943b854115232a.css",
+            "pym-1.js",
             "x/style-bc1943b854115232.css",
             "og-image-bc1943b854115232.png",
             "data/shards-bc1943b854115232.json",
