@@ -72,8 +72,8 @@ async function precacheBytes(site) {
  * A first visit with the service worker allowed, as a reader's: what the server sends from
  * navigation until the worker is active (the page's own downloads and the install's, which
  * waits for the page to settle and takes the app's content-named files from the browser's
- * cache), and the files it sent more than once (this server sends no validators, so a file
- * fetched again is sent again; a static host answers 304).
+ * cache), the files it sent more than once and how many revalidations it answered 304 with
+ * no body (the server sends an ETag, as a static host does).
  */
 async function firstVisitWithWorker(browser, server) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -81,14 +81,17 @@ async function firstVisitWithWorker(browser, server) {
     const page = await context.newPage();
     server.stats.bytes = 0;
     server.stats.requests.length = 0;
+    server.stats.revalidated.length = 0;
     await page.goto(server.url);
     await allEventsIn(page, LOAD_TIMEOUT_MS);
     await page.evaluate(() => navigator.serviceWorker.ready);
     const counts = new Map();
     for (const f of server.stats.requests) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const f of server.stats.revalidated) counts.set(f, counts.get(f) - 1);
     return {
       bytes: server.stats.bytes,
       requests: server.stats.requests.length,
+      not_modified: server.stats.revalidated.length,
       sent_twice: [...counts].filter(([, n]) => n > 1).map(([f]) => f),
     };
   } finally {
@@ -488,7 +491,7 @@ async function main() {
     config: { seed: SEED, runs: RUNS, interactions: INTERACTIONS, viewport: VIEWPORT, load_timeout_s: LOAD_TIMEOUT_MS / 1000, gzip: 'on the fly, level 9 (tests/browser/serve.mjs)', service_workers: 'blocked while timing; precache size computed from sw.js; a first visit with the worker measured on the shipped data' },
     method: {
       first_load_bytes: 'compressed bytes the server sent from navigation until network idle (service worker blocked)',
-      first_visit_with_worker: 'shipped data, the service worker allowed: compressed bytes the server sent from navigation until the worker is active, and the files sent more than once',
+      first_visit_with_worker: 'shipped data, the service worker allowed: compressed bytes the server sent from navigation until the worker is active, the revalidations it answered 304, and the files sent more than once',
       first_event_ms: 'performance.now() (from navigation start) of the first animation frame in which `.event-list .event-row, .event-mark` has a box (the static page\'s, before the app runs); median of the runs',
       cls: 'cumulative layout shift (layout-shift entries without recent input) from navigation until network idle; the largest of the runs',
       sites: '`marsad-dist site` on the release build with the dataset replaced: wall time, files in the site, static pages (index.html files)',

@@ -1,5 +1,6 @@
 // A small static server for dist/: correct MIME types (.wasm as application/wasm), optional
-// gzip, optional sub-path prefix, the site's 404.html for what it lacks, loopback only. Used by
+// gzip, optional sub-path prefix, the site's 404.html for what it lacks, an ETag on every file
+// (304 to a revalidation of an unchanged one), loopback only. Used by
 // README command (1), the browser tests and the benchmark.
 //   node tests/browser/serve.mjs DIR [--port 8080] [--prefix /marsad/] [--gzip]
 import { createServer } from 'node:http';
@@ -27,7 +28,8 @@ export const MIME = {
 /** Starts a server; resolves to { url, port, close(), stats } once listening on 127.0.0.1. */
 export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = {} } = {}) {
   const base = resolve(root);
-  const stats = { requests: [], bytes: 0 };
+  // Every file asked for (answered 200 or 304), the bytes of the bodies sent, the 304s.
+  const stats = { requests: [], bytes: 0, revalidated: [] };
   // Compressed bodies by path and mtime: a static host compresses once, not per request.
   const gzipped = new Map();
   const server = createServer(async (req, res) => {
@@ -55,14 +57,24 @@ export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = 
         else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      // A validator, as static hosts send one: a revalidation (`no-cache`, a reload, the service
+      // worker's check of a home page) of an unchanged file is answered 304 with no body.
+      const gzipping = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && info.size > 256 && !/\.(png)$/.test(file);
+      const etag = `"${info.size.toString(16)}-${Math.round(info.mtimeMs * 1000).toString(16)}${gzipping ? '-gz' : ''}"`;
+      const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag };
+      if (gzip) headers['vary'] = 'accept-encoding';
+      if ((req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+        stats.requests.push(path);
+        stats.revalidated.push(path);
+        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        return;
+      }
       let body = await readFile(file);
-      const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 256 && !/\.(png)$/.test(file)) {
+      if (gzipping) {
         const key = `${file}:${info.mtimeMs}`;
         if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
         body = gzipped.get(key);
         headers['content-encoding'] = 'gzip';
-        headers['vary'] = 'accept-encoding';
       }
       headers['content-length'] = body.length;
       stats.requests.push(path);
