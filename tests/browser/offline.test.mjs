@@ -53,7 +53,8 @@ test('a first visit sends each of the app\'s files once: the worker installs aft
   const server = await serve({ root: DIST, gzip: true });
   const page = await newPage(browser, { width: 1280 });
   t.after(async () => { await page.context().close(); await server.close(); });
-  await page.goto(`${server.url}?lang=en`);
+  // The English home page, by its folder, as a search engine or a shared link gives it.
+  await page.goto(`${server.url}en/`);
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const sent = server.stats.requests;
@@ -74,6 +75,13 @@ test('a first visit sends each of the app\'s files once: the worker installs aft
   for (const f of sent) counts.set(f, (counts.get(f) ?? 0) + 1);
   const twice = [...counts].filter(([f, n]) => named(f) && n > 1).map(([f]) => f);
   assert.deepEqual(twice, [], 'files named by their contents sent twice');
+  // Any other file the install revalidates comes back 304 (this server sends an ETag, as a
+  // static host does): the page read too, which the install asks for by its folder, as the
+  // reader's browser did, not as `en/index.html`.
+  const full = new Map(counts);
+  for (const f of server.stats.revalidated) full.set(f, full.get(f) - 1);
+  assert.deepEqual([...full].filter(([, n]) => n > 1).map(([f]) => f), [], 'files sent in full twice');
+  assert.ok(server.stats.revalidated.includes('en/index.html'), server.stats.revalidated.join(' '));
   // Every wasm, script and stylesheet at the root but the worker is named so (none missed: the
   // stylesheet's name once was, and the install asked for it again).
   const root = [...counts.keys()].filter((f) => !f.includes('/') && /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');

@@ -59,7 +59,17 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const shell = await caches.open(SHELL);
     const request = (f) => new Request(at(f), { cache: NAMED.has(f) ? 'force-cache' : 'no-cache' });
-    await shell.addAll(FILES.filter((f) => !f.startsWith('data/')).map(request));
+    // The home pages are asked for by their folders, as a reader's browser asks (its cache then
+    // answers a revalidation of the page just read; and a host may redirect `index.html` to its
+    // folder, where a kept redirected response cannot answer a navigation), and kept under
+    // their files' names, which `navigate` looks up.
+    const home = (f) => f === 'index.html' || f.endsWith('/index.html');
+    await shell.addAll(FILES.filter((f) => !f.startsWith('data/') && !home(f)).map(request));
+    await Promise.all(FILES.filter(home).map(async (f) => {
+      const res = await fetch(at(f.slice(0, -'index.html'.length)), { cache: 'no-cache' });
+      if (!res.ok) throw new Error(`${f}: ${res.status}`);
+      await shell.put(at(f), res.redirected ? new Response(res.body, res) : res);
+    }));
     // Data: on a first visit there is nothing to lose; a committed copy is never replaced here.
     const data = await caches.open(DATA);
     await Promise.all(FILES.filter((f) => f.startsWith('data/')).map(async (f) => {
