@@ -91,6 +91,27 @@ test('a first visit sends each of the app\'s files once: the worker installs aft
   for (const f of ['og-image.png', 'robots.txt', 'sitemap.xml', 'embed.js']) assert.ok(!counts.has(f), `${f} was fetched`);
 });
 
+test('a first visit by a link with a query string: the install asks for the home page by that URL, and the browser\'s cache answers', async (t) => {
+  const server = await serve({ root: DIST, gzip: true });
+  const page = await newPage(browser, { width: 390 });
+  t.after(async () => { await page.context().close(); await server.close(); });
+  await page.goto(`${server.url}?lang=en&type=dialogue`);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await waitUntil(page, () => caches.keys().then(async (keys) => {
+    const shell = keys.find((k) => /^marsad-[0-9a-f]{16}$/.test(k));
+    return shell && !!(await (await caches.open(shell)).match(new URL('index.html', location.href).href));
+  }), null, { timeout: 20000 });
+  const home = server.stats.requests.filter((f) => f === 'index.html').length;
+  const again = server.stats.revalidated.filter((f) => f === 'index.html').length;
+  assert.deepEqual([home, again], [2, 1], "the page, then the install's revalidation answered 304");
+  // Offline, the home page the install kept answers a navigation to it.
+  await page.context().setOffline(true);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  assert.equal((await page.locator('.result-count').first().textContent()).trim(), `${data.events.length} events`);
+});
+
 test('the worker registers once the page is done, also when the data or the wasm cannot be loaded', async (t) => {
   // The start module waits for the page to settle (30 s at the latest): a failed load settles
   // it at once, as a loaded one does.

@@ -59,14 +59,21 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const shell = await caches.open(SHELL);
     const request = (f) => new Request(at(f), { cache: NAMED.has(f) ? 'force-cache' : 'no-cache' });
-    // The home pages are asked for by their folders, as a reader's browser asks (its cache then
-    // answers a revalidation of the page just read; and a host may redirect `index.html` to its
-    // folder, where a kept redirected response cannot answer a navigation), and kept under
-    // their files' names, which `navigate` looks up.
+    // The home pages are asked for as the reader's browser asked for them: by the URL of a
+    // window open on one (its query string too, which a static host ignores), else by the
+    // folder. The browser's cache then answers the revalidation of the page just read, and a
+    // host that redirects `index.html` to its folder leaves no redirected response, which could
+    // not answer a navigation. They are kept under their files' names, which `navigate` looks up.
     const home = (f) => f === 'index.html' || f.endsWith('/index.html');
+    const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const source = (f) => {
+      const folder = at(f.slice(0, -'index.html'.length));
+      const read = open.map((c) => new URL(c.url)).find((u) => [folder, at(f)].includes(keyOf(u)));
+      return read ? read.href.split('#')[0] : folder;
+    };
     await shell.addAll(FILES.filter((f) => !f.startsWith('data/') && !home(f)).map(request));
     await Promise.all(FILES.filter(home).map(async (f) => {
-      const res = await fetch(at(f.slice(0, -'index.html'.length)), { cache: 'no-cache' });
+      const res = await fetch(source(f), { cache: 'no-cache' });
       if (!res.ok) throw new Error(`${f}: ${res.status}`);
       await shell.put(at(f), res.redirected ? new Response(res.body, res) : res);
     }));
