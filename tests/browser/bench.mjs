@@ -26,7 +26,7 @@ import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ROOT, launch } from './util.mjs';
-import { serve } from './serve.mjs';
+import { serve, timesSent } from './serve.mjs';
 import { MARSAD_FIRST, VIEWPORT, allEventsIn, makeSite, median, percentile, probe, round, run, script } from './steps.mjs';
 
 const args = process.argv.slice(2);
@@ -85,14 +85,11 @@ async function firstVisitWithWorker(browser, server) {
     await page.goto(server.url);
     await allEventsIn(page, LOAD_TIMEOUT_MS);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    const counts = new Map();
-    for (const f of server.stats.requests) counts.set(f, (counts.get(f) ?? 0) + 1);
-    for (const f of server.stats.revalidated) counts.set(f, counts.get(f) - 1);
     return {
       bytes: server.stats.bytes,
       requests: server.stats.requests.length,
       not_modified: server.stats.revalidated.length,
-      sent_twice: [...counts].filter(([, n]) => n > 1).map(([f]) => f),
+      sent_twice: [...timesSent(server.stats)].filter(([, n]) => n > 1).map(([f]) => f),
     };
   } finally {
     await context.close();

@@ -25,6 +25,14 @@ export const MIME = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/** How many times the server sent each file with its body (a 304 sends none), from `stats`. */
+export function timesSent(stats) {
+  const sent = new Map();
+  for (const f of stats.requests) sent.set(f, (sent.get(f) ?? 0) + 1);
+  for (const f of stats.revalidated) sent.set(f, sent.get(f) - 1);
+  return sent;
+}
+
 /** Starts a server; resolves to { url, port, close(), stats } once listening on 127.0.0.1. */
 export function serve({ root, port = 0, prefix = '/', gzip = false, overrides = {} } = {}) {
   const base = resolve(root);
