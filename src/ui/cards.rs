@@ -403,13 +403,10 @@ fn PairView() -> impl IntoView {
     move || {
         let (fmt, d) = (ctx.fmt(), ctx.data.get());
         let (lang, s) = (fmt.lang, fmt.strings());
-        let name = |code: &str| {
-            d.ds.country_ix(code).map_or(code.to_owned(), |ix| lang.pick(&d.ds.country(ix).name).to_owned())
-        };
-        let (events, years) = match (d.ds.country_ix(&a), d.ds.country_ix(&b)) {
-            (Some(x), Some(y)) => ctx.filtered.with(|f| pair_stats(&d.ds, &f.events, x, y)),
-            _ => (Vec::new(), Vec::new()),
-        };
+        // A state the data lacks has no pair to show: the notice above says so (as a country's
+        // card is not drawn for one).
+        let (x, y) = (d.ds.country_ix(&a)?, d.ds.country_ix(&b)?);
+        let (events, years) = ctx.filtered.with(|f| pair_stats(&d.ds, &f.events, x, y));
         let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
         let more = (hidden > 0).then(
             || view! { <p class="help">{format!("{} {}", EARLIER_EVENTS.count(fmt, hidden), s.older_in_list)}</p> },
@@ -422,10 +419,10 @@ fn PairView() -> impl IntoView {
                     <span class="event-meta">{e.tone.label(lang)}</span></li>
             }
         };
-        view! {
+        Some(view! {
             <article class="card pair-view" aria-labelledby="pair-heading">
                 <header class="card-head">
-                    <h2 id="pair-heading" tabindex="-1"><bdi>{format!("{} ⇄ {}", name(&a), name(&b))}</bdi></h2>
+                    <h2 id="pair-heading" tabindex="-1"><bdi>{format!("{} ⇄ {}", d.country_name(lang, x), d.country_name(lang, y))}</bdi></h2>
                     <CopyLink />
                 </header>
                 <h3>{s.pair_summary}</h3>
@@ -434,7 +431,7 @@ fn PairView() -> impl IntoView {
                 <ol class="pair-events">{events[hidden..].iter().map(item).collect_view()}</ol>
                 {more}
             </article>
-        }
+        })
     }
 }
 

@@ -178,6 +178,28 @@ test('a widget link that asks for what the widget cannot show says so inside the
   await page.waitForSelector('.result-count');
   assert.equal(await page.locator('.unknown-states').count(), 0);
   await page.context().close();
+  // A pair with a state the data lacks draws no pair card beside the notice (it drew "These two
+  // countries share no events" under "United States ⇄ ZZ"), in the explorer and in a widget;
+  // the pair's module has come and been drawn from before the card is looked for.
+  for (const [query, said] of [['lang=en&pair=US-ZZ', '.unknown-states'], ['embed=pair&pair=ZZ-US&lang=en', '.embed .widget-problem']]) {
+    const pz = await newPage(browser, { width: 390 });
+    const pairModule = pz.waitForResponse((r) => /\/split_pair_module-[0-9a-f]+\.wasm$/.test(r.url()));
+    await pz.goto(`${widgets.url}?${query}`);
+    await pairModule;
+    await pz.waitForSelector(said);
+    assert.equal((await pz.textContent(said)).trim(), "Not in Marsad's data: ZZ", query);
+    await pz.waitForFunction(() => !document.querySelector('.split-loading'));
+    await pz.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await pz.locator('.pair-view').count(), 0, query);
+    assert.deepEqual(pz.problems, [], query);
+    await pz.context().close();
+  }
+  // …and a known pair still draws its card.
+  const us = await newPage(browser, { width: 390 });
+  await us.goto(`${widgets.url}?lang=en&pair=US-CN`);
+  await us.waitForSelector('.pair-view #pair-heading');
+  assert.equal((await us.textContent('#pair-heading')).trim(), 'United States ⇄ China');
+  await us.context().close();
 });
 
 test('the back-link opens the full explorer in the same state', async () => {
