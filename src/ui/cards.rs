@@ -407,6 +407,7 @@ fn PairView() -> impl IntoView {
         // card is not drawn for one).
         let (x, y) = (d.ds.country_ix(&a)?, d.ds.country_ix(&b)?);
         let (events, years) = ctx.filtered.with(|f| pair_stats(&d.ds, &f.events, x, y));
+        let heading = format!("{} ⇄ {}", d.country_name(lang, x), d.country_name(lang, y));
         let hidden = events.len().saturating_sub(PAIR_LIST_MAX);
         let more = (hidden > 0).then(
             || view! { <p class="help">{format!("{} {}", EARLIER_EVENTS.count(fmt, hidden), s.older_in_list)}</p> },
@@ -422,7 +423,7 @@ fn PairView() -> impl IntoView {
         Some(view! {
             <article class="card pair-view" aria-labelledby="pair-heading">
                 <header class="card-head">
-                    <h2 id="pair-heading" tabindex="-1"><bdi>{format!("{} ⇄ {}", d.country_name(lang, x), d.country_name(lang, y))}</bdi></h2>
+                    <h2 id="pair-heading" tabindex="-1"><bdi>{heading}</bdi></h2>
                     <CopyLink />
                 </header>
                 <h3>{s.pair_summary}</h3>
