@@ -149,6 +149,9 @@ pub struct Picture {
     pub height: f64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Laid out for a width its level labels beside the circle would not fit: every label
+    /// centred above or below its state, the circle as wide as the width leaves.
+    pub stacked: bool,
 }
 
 /// The least space between two states along the circle.
@@ -163,6 +166,13 @@ const LEVEL_LABELS: usize = 24;
 /// Room kept above and below the circle when labels are level: the largest circle (12), a top or
 /// bottom label's gap (12) and half a line of a phone's larger type (16 px), with a margin.
 const LEVEL_ROOM: f64 = 40.0;
+/// The width a phone's picture is laid out for: about its figure's width on a 360–390 px
+/// screen, so that its units are drawn near 1:1 and its type at the size the style gives it.
+pub const PHONE_WIDTH: f64 = 340.0;
+/// A stacked label's centre below or above its state's circle (half a line of 16 px type and a
+/// gap), and the least radius a stacked circle keeps.
+const STACKED_GAP: f64 = 14.0;
+const STACKED_MIN_RADIUS: f64 = 64.0;
 
 fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
@@ -246,22 +256,32 @@ pub fn state_events(ds: &Dataset, events: &[EventIx]) -> Vec<usize> {
 /// The picture of the `top` pairs with the most events among `pairs` (as [`pairs`] orders them).
 /// `events_of` gives a state's events, for its circle's size; `label_chars` the length of its
 /// label, for the room around the circle. `rtl` runs the circle the other way
-/// (counter-clockwise from the top), as Arabic reads.
+/// (counter-clockwise from the top), as Arabic reads. `fit` is the width the picture has (a
+/// phone's [`PHONE_WIDTH`], or infinity): few states whose labels beside the circle would not
+/// fit it have their labels stacked (`Picture::stacked`); many states keep their labels along the
+/// radius, and their picture is wider than a phone (it scrolls there).
 pub fn picture(
     pairs: &[PairStat],
     top: usize,
     events_of: impl Fn(CountryIx) -> usize,
     label_chars: impl Fn(CountryIx) -> usize,
     rtl: bool,
+    fit: f64,
 ) -> Picture {
     let drawn = &pairs[..top.min(pairs.len())];
     let order = circle_order(drawn);
     let n = order.len();
-    let radius = (n as f64 * SPACING / std::f64::consts::TAU).max(160.0);
-    let longest = order.iter().map(|&c| label_chars(c)).max().unwrap_or(0);
-    let room = (30.0 + longest as f64 * ROOM_PER_CHAR).min(ROOM_MAX);
-    let size = round(2.0 * (radius + room));
+    let spaced = n as f64 * SPACING / std::f64::consts::TAU;
+    let longest = order.iter().map(|&c| label_chars(c)).max().unwrap_or(0) as f64;
     let level = n <= LEVEL_LABELS;
+    let (mut radius, mut room) = (spaced.max(160.0), (30.0 + longest * ROOM_PER_CHAR).min(ROOM_MAX));
+    let stacked = level && 2.0 * (radius + room) > fit;
+    if stacked {
+        // Half the longest label beside a state at the circle's side, and a margin.
+        room = 8.0 + longest * ROOM_PER_CHAR / 2.0;
+        radius = (fit / 2.0 - room).max(spaced).max(STACKED_MIN_RADIUS);
+    }
+    let size = round(2.0 * (radius + room));
     let centre = size / 2.0;
     let most = order.iter().map(|&c| events_of(c)).max().unwrap_or(1).max(1) as f64;
     let mirror = if rtl { -1.0 } else { 1.0 };
@@ -274,17 +294,25 @@ pub fn picture(
             let cos = mirror * cos;
             let events = events_of(c);
             let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
+            let (x, y) = (round(centre + radius * cos), round(centre + radius * sin));
             let (rotate, anchor, out) = label_placement(cos, sin, level, radius + r + 6.0);
+            let (label_x, label_y) = if stacked {
+                // Above a state in the circle's upper half, below one in its lower half (or at
+                // its side).
+                (x, y + (r + STACKED_GAP).copysign(sin + 0.05))
+            } else {
+                (centre + out * cos, centre + out * sin)
+            };
             Node {
                 country: c,
                 events,
-                x: round(centre + radius * cos),
-                y: round(centre + radius * sin),
+                x,
+                y,
                 r,
-                label_x: round(centre + out * cos),
-                label_y: round(centre + out * sin),
+                label_x: round(label_x),
+                label_y: round(label_y),
                 label_rotate: round(rotate),
-                label_anchor: anchor,
+                label_anchor: if stacked { "middle" } else { anchor },
             }
         })
         .collect();
@@ -301,7 +329,7 @@ pub fn picture(
         .collect();
     let (top, height) =
         if level { (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))) } else { (0.0, size) };
-    Picture { size, top, height, nodes, edges }
+    Picture { size, top, height, nodes, edges, stacked }
 }
 
 #[cfg(test)]
@@ -376,19 +404,19 @@ mod tests {
     #[test]
     fn the_picture_is_deterministic_and_only_draws_the_top_pairs() {
         let ps = ring(160);
-        let a = picture(&ps, 50, |_| 3, |_| 12, false);
-        assert_eq!(a, picture(&ps, 50, |_| 3, |_| 12, false));
+        let a = picture(&ps, 50, |_| 3, |_| 12, false, f64::INFINITY);
+        assert_eq!(a, picture(&ps, 50, |_| 3, |_| 12, false, f64::INFINITY));
         assert_eq!(a.edges.len(), 50);
         // Only the states of drawn pairs: 50 pairs of a ring touch 51 states at most.
         assert!(a.nodes.len() <= 51, "{}", a.nodes.len());
-        let all = picture(&ps, 1000, |_| 3, |_| 12, false);
+        let all = picture(&ps, 1000, |_| 3, |_| 12, false, f64::INFINITY);
         assert_eq!(all.edges.len(), 160);
         assert_eq!(all.nodes.len(), 160);
         // States at least SPACING apart along the circle.
         let (n0, n1) = (&all.nodes[0], &all.nodes[1]);
         assert!(((n0.x - n1.x).powi(2) + (n0.y - n1.y).powi(2)).sqrt() >= SPACING - 1.0);
         // Room for the longest label; every node and label inside the picture.
-        assert!(picture(&ps, 1000, |_| 3, |_| 30, false).size > all.size);
+        assert!(picture(&ps, 1000, |_| 3, |_| 30, false, f64::INFINITY).size > all.size);
         for nd in &all.nodes {
             assert!(nd.x > 0.0 && nd.x < all.size && nd.y > 0.0 && nd.y < all.size);
             assert!(nd.label_x > 0.0 && nd.label_x < all.size);
@@ -400,13 +428,48 @@ mod tests {
     fn level_labels_keep_only_the_rows_they_use() {
         // Eight states: level labels, beside the circle; the picture is as high as the circle
         // with its top and bottom labels, not as the square its side labels need.
-        let p = picture(&ring(8), 8, |c| c as usize + 1, |_| 14, false);
+        let p = picture(&ring(8), 8, |c| c as usize + 1, |_| 14, false, f64::INFINITY);
         assert!(p.height < p.size * 0.75, "{} of {}", p.height, p.size);
         for nd in &p.nodes {
             // A line of 16 px type centred on its anchor, and the circle.
             assert!(nd.label_y - 10.0 >= p.top && nd.label_y + 10.0 <= p.top + p.height, "{nd:?}");
             assert!(nd.y - nd.r >= p.top && nd.y + nd.r <= p.top + p.height, "{nd:?}");
         }
+    }
+
+    #[test]
+    fn on_a_phone_few_states_stack_their_labels_inside_its_width() {
+        let chars = 14;
+        let half = chars as f64 * ROOM_PER_CHAR / 2.0;
+        for rtl in [false, true] {
+            let wide = picture(&ring(8), 8, |c| c as usize + 1, |_| chars, rtl, f64::INFINITY);
+            assert!(!wide.stacked && wide.size > PHONE_WIDTH, "{}", wide.size);
+            let p = picture(&ring(8), 8, |c| c as usize + 1, |_| chars, rtl, PHONE_WIDTH);
+            assert!(p.stacked && p.size <= PHONE_WIDTH, "{}", p.size);
+            // The same states and lines, in the same order.
+            let countries = |p: &Picture| p.nodes.iter().map(|nd| nd.country).collect::<Vec<_>>();
+            assert_eq!((countries(&p), p.edges.len()), (countries(&wide), wide.edges.len()));
+            // Each label a line of 16 px type centred on its state, above it in the circle's upper
+            // half and below it in its lower half, inside the picture and clear of the others.
+            let boxes: Vec<[f64; 4]> = p
+                .nodes
+                .iter()
+                .map(|nd| [nd.label_x - half, nd.label_x + half, nd.label_y - 10.0, nd.label_y + 10.0])
+                .collect();
+            for (nd, b) in p.nodes.iter().zip(&boxes) {
+                assert_eq!((nd.label_anchor, nd.label_rotate, nd.label_x), ("middle", 0.0, nd.x));
+                assert_eq!(nd.label_y < nd.y, nd.y < p.size / 2.0 - 1.0, "{nd:?}");
+                assert!(b[0] >= 0.0 && b[1] <= p.size && b[2] >= p.top && b[3] <= p.top + p.height, "{nd:?}");
+            }
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2], "{a:?} and {b:?} overlap");
+                }
+            }
+        }
+        // Many states keep their labels along the radius, wider than a phone.
+        let many = picture(&ring(60), 60, |_| 1, |_| 12, false, PHONE_WIDTH);
+        assert!(!many.stacked && many.size > PHONE_WIDTH);
     }
 
     #[test]
@@ -420,7 +483,8 @@ mod tests {
     #[test]
     fn arabic_runs_the_circle_the_other_way_and_labels_stay_upright() {
         let ps = ring(8);
-        let (ltr, rtl) = (picture(&ps, 8, |_| 1, |_| 12, false), picture(&ps, 8, |_| 1, |_| 12, true));
+        let (ltr, rtl) =
+            (picture(&ps, 8, |_| 1, |_| 12, false, f64::INFINITY), picture(&ps, 8, |_| 1, |_| 12, true, f64::INFINITY));
         let c = ltr.size / 2.0;
         // The first state at the top in both; the second to the right in English, to the left in Arabic.
         assert_eq!((ltr.nodes[0].x, rtl.nodes[0].x), (c, c));
@@ -433,7 +497,7 @@ mod tests {
         assert!(ltr.nodes.iter().all(|nd| nd.label_rotate == 0.0));
         let many = ring(60);
         for rtl in [false, true] {
-            let p = picture(&many, 60, |_| 1, |_| 12, rtl);
+            let p = picture(&many, 60, |_| 1, |_| 12, rtl, f64::INFINITY);
             assert!(p.nodes.iter().any(|nd| nd.label_rotate != 0.0));
             for nd in &p.nodes {
                 assert!((-90.0..=90.0).contains(&nd.label_rotate), "upside down: {}", nd.label_rotate);
@@ -444,7 +508,7 @@ mod tests {
     #[test]
     fn an_arrow_runs_from_the_initiator() {
         let ps = vec![pair(0, 1, 3, [0, 0, 3], [0, 3])];
-        let p = picture(&ps, 10, |_| 3, |_| 12, false);
+        let p = picture(&ps, 10, |_| 3, |_| 12, false, f64::INFINITY);
         let (a, b) =
             (p.nodes.iter().find(|n| n.country == 0).unwrap(), p.nodes.iter().find(|n| n.country == 1).unwrap());
         let edge = &p.edges[0];

@@ -15,7 +15,7 @@ use super::{url, Ctx, Nav, Snapshot};
 use crate::data::{CountryIx, Tone};
 use crate::export;
 use crate::i18n::{number, Fmt, Lang, EVENTS, PAIRS};
-use crate::network::{order, pairs, picture, state_events, PairStat, Picture};
+use crate::network::{order, pairs, picture, state_events, PairStat, Picture, PHONE_WIDTH};
 use crate::num::{dec, Dec};
 use crate::query::Query;
 use crate::vocab::{Balance, PairOrder, PairsShown, View};
@@ -82,12 +82,27 @@ fn summary(f: Fmt, drawn: usize, total: usize, states: usize) -> String {
     format!("{head}. {}: {}.", s.net_states, number(f, states))
 }
 
-fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
+/// Which of the figure's pictures an `svg` is: the only one, or, where few states' labels would
+/// not fit a phone beside the circle, the wide screen's or the phone's (the style shows one of
+/// the two, and its own arrowhead keeps the ids apart).
+#[derive(Clone, Copy, PartialEq)]
+enum Width {
+    Any,
+    Wide,
+    Phone,
+}
+
+fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture, width: Width) -> impl IntoView {
     let lang = f.lang;
+    let (class, arrow) = match width {
+        Width::Any => ("network-svg", "net-arrow"),
+        Width::Wide => ("network-svg net-wide", "net-arrow"),
+        Width::Phone => ("network-svg net-phone", "net-arrow-phone"),
+    };
     let edge = |e: &crate::network::Edge| {
         let p = &ps[e.pair];
         let class = format!("net-edge bal-{}", p.balance().id());
-        let marker = e.directed.then_some("url(#net-arrow)");
+        let marker = e.directed.then(|| format!("url(#{arrow})"));
         let (path, width) = (e.path.clone(), dec(e.width, 1));
         view! {
             <SvgLink to=to_pair(d, p) class="net-link" label=pair_label(d, f, p)>
@@ -117,10 +132,10 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture) -> impl IntoView {
     };
     let (size, top, height) = (dec(pic.size, 1), dec(pic.top, 1), dec(pic.height, 1));
     view! {
-        <svg class="network-svg" viewBox=format!("0 {top} {size} {height}") width=size.clone() role="group"
+        <svg class=class viewBox=format!("0 {top} {size} {height}") width=size.clone() role="group"
             aria-labelledby="network-heading">
             <defs>
-                <marker id="net-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
+                <marker id=arrow viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
                     markerWidth="12" markerHeight="12" orient="auto">
                     <path class="net-arrowhead" d="M0 0L10 5L0 10z" />
                 </marker>
@@ -291,7 +306,8 @@ pub fn NetworkView() -> impl IntoView {
         let chars = |c: CountryIx| d.country_name(f.lang, c).chars().count();
         let figure = NodeRef::<leptos::html::Div>::new();
         centre(figure);
-        let pic = picture(&ps, top.get().n(), |c| events_of[c as usize], chars, f.lang == Lang::Ar);
+        let draw = |fit| picture(&ps, top.get().n(), |c| events_of[c as usize], chars, f.lang == Lang::Ar, fit);
+        let (pic, phone) = (draw(f64::INFINITY), draw(PHONE_WIDTH));
         let body = if ps.is_empty() {
             view! { <p class="help">{s.net_empty}</p> }.into_any()
         } else {
@@ -303,7 +319,10 @@ pub fn NetworkView() -> impl IntoView {
                     {labelled_select("network-pairs", move || top.get(), choose, pairs_label)}
                     <a class="button" href="#pair-table">{s.net_skip}</a>
                 </div>
-                <div class="network-figure" node_ref=figure>{svg(&d, f, &ps, &pic)}</div>
+                <div class="network-figure" node_ref=figure>
+                    {svg(&d, f, &ps, &pic, if phone.stacked { Width::Wide } else { Width::Any })}
+                    {phone.stacked.then(|| svg(&d, f, &ps, &phone, Width::Phone))}
+                </div>
                 {legend(f)}
                 {state_list(&d, f, &pic)}
                 <PairTable d=d.clone() ps />

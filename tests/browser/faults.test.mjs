@@ -149,7 +149,7 @@ test('a view in a module of its own: one that cannot be fetched says so and a re
   assert.equal(await q.locator('text=Loading this view >> visible=true').count(), 0);
   release();
   await ready(q);
-  await q.locator('#main .network-svg').waitFor({ state: 'visible' });
+  await q.locator('#main .network-svg >> visible=true').waitFor();
   assert.equal(await q.locator('text=Loading this view').count(), 0);
   assert.equal(await q.locator('#static').count(), 0);
   assert.deepEqual(panics(q), []);

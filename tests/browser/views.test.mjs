@@ -16,6 +16,8 @@ before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const open = (query, opts = {}) => openAt(browser, server, query, { serviceWorkers: 'block', ...opts });
+/** The network's picture a wide screen draws (a phone may draw one of its own, `.net-phone`). */
+const NET = '.network-svg:not(.net-phone)';
 const texts = (page, sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 
 /** Arabic "N events" with number agreement (CLDR categories), as the interface writes it. */
@@ -77,14 +79,50 @@ test('on a phone the states stack inside each measure, the network scrolls in it
     assert.ok(cells[0][1] < cells[1][1] && cells[1][1] < cells[2][1], 'stacked');
     assert.ok(cells.every((c) => c[0] >= 0 && c[2] <= 360), JSON.stringify(cells));
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
-    // The network's picture scrolls inside its box, opened at its centre.
+    // The network of a few states fits the phone: its own picture, labels stacked above and
+    // below the circles, every label whole on the screen and at least 12 px (it was 680 px
+    // wide, scrolled sideways, its side labels cut at the figure's edges).
     await page.goto(`${server.url}?lang=${lang}&view=network`);
-    await page.waitForSelector('.network-svg');
-    await waitUntil(page, () => Math.abs(document.querySelector('.network-figure').scrollLeft) > 0);
-    const fig = await page.$eval('.network-figure', (f) => [f.scrollWidth - f.clientWidth, Math.abs(f.scrollLeft)]);
-    assert.ok(Math.abs(fig[1] - fig[0] / 2) <= 2, `centred: ${fig}`);
+    await page.waitForSelector('.network-svg.net-phone');
+    const phone = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.network-svg')].filter((s) => s.getBoundingClientRect().width > 0);
+      const fig = document.querySelector('.network-figure');
+      const labels = [...shown[0].querySelectorAll('.net-node text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right, px: parseFloat(getComputedStyle(t).fontSize) * shown[0].getBoundingClientRect().width / shown[0].viewBox.baseVal.width };
+      });
+      return { shown: shown.map((s) => s.getAttribute('class')), spare: fig.scrollWidth - fig.clientWidth, labels };
+    });
+    assert.deepEqual(phone.shown, ['network-svg net-phone']);
+    assert.ok(phone.spare <= 0, `the picture scrolls by ${phone.spare} px`);
+    assert.equal(phone.labels.length, new Set([...pairsOf(data.events).keys()].flatMap((k) => k.split('-'))).size);
+    for (const l of phone.labels) assert.ok(l.left >= 0 && l.right <= 360 && l.px >= 12, JSON.stringify(l));
+    // Keyboard and screen readers meet one picture: the wide one is not drawn.
+    assert.equal(await page.$$eval('.network-svg a', (l) => l.filter((a) => a.getBoundingClientRect().width > 0).length),
+      await page.$$eval('.net-phone a', (l) => l.length));
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await page.context().close();
+  }
+});
+
+test('on a phone the network of many states scrolls inside its box, opened at its centre', async () => {
+  const doc = manyStates(data, { real: true });
+  const big = await serve({ root: DIST, overrides: { 'data/events.json': { body: JSON.stringify(doc) } } });
+  try {
+    for (const lang of ['ar', 'en']) {
+      const page = await newPage(browser, { serviceWorkers: 'block', width: 360, height: 780 });
+      await page.goto(`${big.url}?lang=${lang}&view=network`);
+      await page.waitForSelector('.network-svg');
+      // Labels along the radius: one picture for every width.
+      assert.deepEqual(await page.$$eval('.network-svg', (l) => l.map((s) => s.getAttribute('class'))), ['network-svg']);
+      await waitUntil(page, () => Math.abs(document.querySelector('.network-figure').scrollLeft) > 0);
+      const fig = await page.$eval('.network-figure', (f) => [f.scrollWidth - f.clientWidth, Math.abs(f.scrollLeft)]);
+      assert.ok(Math.abs(fig[1] - fig[0] / 2) <= 2, `centred: ${fig}`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+      await page.context().close();
+    }
+  } finally {
+    await big.close();
   }
 });
 
@@ -180,27 +218,27 @@ test('the network draws every pair of the shipped data, inside its box, in both 
   const pairs = pairsOf(data.events);
   for (const lang of ['en', 'ar']) {
     const page = await open(`lang=${lang}&view=network`);
-    assert.equal(await page.$$eval('.net-link', (l) => l.length), Math.min(50, pairs.size));
-    assert.equal(await page.$$eval('.net-node', (l) => l.length), new Set([...pairs.keys()].flatMap((k) => k.split('-'))).size);
+    assert.equal(await page.$$eval(`${NET} .net-link`, (l) => l.length), Math.min(50, pairs.size));
+    assert.equal(await page.$$eval(`${NET} .net-node`, (l) => l.length), new Set([...pairs.keys()].flatMap((k) => k.split('-'))).size);
     // US–China: its line is named with its count.
     const us = names.US[lang], cn = names.CN[lang];
-    const labels = await page.$$eval('.net-link', (l) => l.map((a) => a.getAttribute('aria-label')));
+    const labels = await page.$$eval(`${NET} .net-link`, (l) => l.map((a) => a.getAttribute('aria-label')));
     const line = labels.find((l) => l.includes(us) && l.includes(cn) && l.indexOf('⇄') < l.indexOf(':'));
     const n = pairs.get('CN-US').events;
     assert.ok(line.includes(lang === 'en' ? `${n} events` : arEvents(n)), line);
     // Its clauses apart by the language's own semicolon.
     assert.ok(lang === 'en' ? line.includes('; ') && !line.includes('؛') : line.includes('؛ ') && !line.includes(';'), line);
     // Every state and label is drawn inside the picture, which is on the page.
-    const box = await page.$eval('.network-svg', (s) => s.getBoundingClientRect().toJSON());
+    const box = await page.$eval(NET, (s) => s.getBoundingClientRect().toJSON());
     assert.ok(box.width > 400 && box.height > 300, JSON.stringify(box));
-    const inside = await page.$$eval('.net-node text, .net-dot', (els, b) => els.every((el) => {
+    const inside = await page.$$eval(`${NET} :is(.net-node text, .net-dot)`, (els, b) => els.every((el) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
     }), box);
     assert.ok(inside, 'a state or label outside the picture');
     // The circle runs clockwise in English, counter-clockwise in Arabic, from the top.
-    const dots = await page.$$eval('.net-dot', (d) => d.map((c) => +c.getAttribute('cx')));
-    const centre = (await page.$eval('.network-svg', (s) => s.viewBox.baseVal.width)) / 2;
+    const dots = await page.$$eval(`${NET} .net-dot`, (d) => d.map((c) => +c.getAttribute('cx')));
+    const centre = (await page.$eval(NET, (s) => s.viewBox.baseVal.width)) / 2;
     assert.equal(dots[0], centre);
     assert.ok(lang === 'en' ? dots[1] > centre : dots[1] < centre);
     assert.deepEqual(page.problems, []);
@@ -210,7 +248,7 @@ test('the network draws every pair of the shipped data, inside its box, in both 
 
 for (const lang of ['ar', 'en']) test(`keyboard (${lang}): Tab reaches every state and line, Enter opens a pair or a card; the table sorts`, async () => {
   const page = await open(`lang=${lang}&view=network`);
-  const links = await page.$$eval('.network-svg a', (l) => l.length);
+  const links = await page.$$eval(`${NET} a`, (l) => l.length);
   let reached = 0, firstLine = null;
   await page.focus('.network-controls a');
   for (let i = 0; i < links; i++) {
@@ -300,11 +338,11 @@ test('the filters apply to the network', async () => {
 test('static pages: the network of the full dataset, readable without JavaScript', async () => {
   for (const [path, lang] of [['network/', 'ar'], ['en/network/', 'en']]) {
     const html = readFileSync(resolve(DIST, path, 'index.html'), 'utf8');
-    assert.match(html, /class="network-svg"/);
+    assert.match(html, /class="network-svg[ "]/);
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.url}${path}`);
     const pairs = pairsOf(data.events);
-    assert.equal(await page.$$eval('.net-link', (l) => l.length), Math.min(50, pairs.size));
+    assert.equal(await page.$$eval(`${NET} .net-link`, (l) => l.length), Math.min(50, pairs.size));
     const href = await page.getAttribute('.pair-table tbody a', 'href');
     assert.match(href, /pair=[A-Z]{2}-[A-Z]{2}/);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
