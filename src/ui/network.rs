@@ -92,7 +92,7 @@ enum Width {
     Phone,
 }
 
-fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture, width: Width) -> impl IntoView {
+fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture, width: Width) -> AnyView {
     let lang = f.lang;
     let (class, arrow) = match width {
         Width::Any => ("network-svg", "net-arrow"),
@@ -144,6 +144,7 @@ fn svg(d: &Snapshot, f: Fmt, ps: &[PairStat], pic: &Picture, width: Width) -> im
             <g class="net-nodes">{pic.nodes.iter().map(node).collect_view()}</g>
         </svg>
     }
+    .into_any()
 }
 
 /// The states of the picture as a list of links to their cards, the most events first: the same
