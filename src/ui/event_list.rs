@@ -222,6 +222,14 @@ fn move_window(window: RwSignal<(usize, usize)>, fresh: (usize, usize)) {
     window.try_set(fresh);
     if let Some((link, pos)) = focused {
         let to = format!(".event-list .event-row[aria-posinset=\"{pos}\"] a");
+        // At once after the rows are moved (the list's update runs in the microtasks queued
+        // before this one), before the next key is handled: a held Shift+Tab repeats faster
+        // than a frame on a busy phone, and a press while focus was on the body left the list.
+        // Then on the next frames, should the update come later.
+        let (again, to_again) = (link.clone(), to.clone());
+        queue_microtask(move || {
+            super::explorer::refocus_now(&again, &to_again);
+        });
         super::explorer::refocus_if_dropped(link, to, 2);
     }
 }

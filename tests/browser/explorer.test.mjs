@@ -1295,7 +1295,7 @@ test("on a phone every row of the list shows what the event is and every party, 
   }
 });
 
-for (const [lang, width] of [['en', 390], ['ar', 1280]]) test(`Shift+Tab walks up the list row by row, the rows above drawn as it goes (${lang}, ${width} px)`, async () => {
+for (const [lang, width] of [['en', 390], ['ar', 1280]]) test(`a held Shift+Tab walks up the list row by row, the rows above drawn as it goes (${lang}, ${width} px)`, async () => {
   const page = await open(`lang=${lang}`, { width, height: width === 390 ? 844 : 900 });
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForTimeout(300);
@@ -1308,14 +1308,13 @@ for (const [lang, width] of [['en', 390], ['ar', 1280]]) test(`Shift+Tab walks u
     return row && r.bottom > 0 && r.top < innerHeight ? +row.getAttribute('aria-posinset') : document.activeElement.tagName;
   });
   // Focus moved up a row with the window's redrawing went to the body, and the next Shift+Tab to
-  // the controls above the list, every row in between skipped.
-  // (At a reader's pace, a press every 150 ms: a held key's repeat can outrun the rows drawn
-  // above, and then leaves the list.)
+  // the controls above the list, every row in between skipped. Then, with focus put back a frame
+  // later, a held key (a press every 30 ms, a key's repeat) still found the body between the
+  // redrawing and that frame, and left the list for the legend or the timeline (9 runs of 9).
+  // Focus is on its row as soon as a press is handled.
   for (let want = last - 1; want >= Math.max(1, last - 25); want--) {
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(30);
     await page.keyboard.press('Shift+Tab');
-    await waitUntil(page, (want) => document.activeElement.closest('.event-row')?.getAttribute('aria-posinset') === String(want),
-      want, { timeout: 2000 }).catch(() => {});
     assert.equal(await at(), want);
   }
   await page.context().close();
