@@ -225,10 +225,15 @@ fn move_window(window: RwSignal<(usize, usize)>, fresh: (usize, usize)) {
         // At once after the rows are moved (the list's update runs in the microtasks queued
         // before this one), before the next key is handled: a held Shift+Tab repeats faster
         // than a frame on a busy phone, and a press while focus was on the body left the list.
-        // Then on the next frames, should the update come later.
-        let (again, to_again) = (link.clone(), to.clone());
+        // Where it is (no scrolling: a reader scrolling away from the row is not pulled back),
+        // with nothing measured. Then on the next frames, should the update come later.
+        let again = to.clone();
         queue_microtask(move || {
-            super::explorer::refocus_now(&again, &to_again);
+            let doc = document();
+            let dropped = doc.active_element().is_none_or(|el| doc.body().is_some_and(|body| *body == el));
+            if let Some(row) = doc.query_selector(&again).ok().flatten().filter(|_| dropped) {
+                super::explorer::focus_on(&row, false);
+            }
         });
         super::explorer::refocus_if_dropped(link, to, 2);
     }

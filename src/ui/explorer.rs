@@ -206,7 +206,7 @@ fn focus_drawn(selector: String, fallback: Option<&'static str>, frames: u32, sh
 }
 
 /// Focuses `el` (brought on screen first when `show`).
-fn focus_on(el: &web_sys::Element, show: bool) {
+pub(super) fn focus_on(el: &web_sys::Element, show: bool) {
     if show {
         let at = web_sys::ScrollIntoViewOptions::new();
         at.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -231,33 +231,30 @@ fn focus_on(el: &web_sys::Element, show: bool) {
 /// the link gone from sight. Never on back/forward, where the browser restores focus and scroll.
 pub(super) fn refocus_if_dropped(link: web_sys::Element, opened: String, frames: u32) {
     request_animation_frame(move || {
-        if !refocus_now(&link, &opened) && frames > 0 {
-            refocus_if_dropped(link, opened, frames - 1);
+        let doc = document();
+        let seen = |el: &web_sys::Element| {
+            let r = el.get_bounding_client_rect();
+            el.is_connected() && (r.width() > 0.0 || r.height() > 0.0)
+        };
+        let dropped = match doc.active_element() {
+            None => true,
+            Some(el) if el == link => !seen(&link),
+            Some(el) => doc.body().is_some_and(|body| *body == el),
+        };
+        if !dropped {
+            return;
+        }
+        // `opened`'s selectors in turn, the first first (not in document order).
+        let found = opened.split(',').find_map(|one| {
+            let all = doc.query_selector_all(one).ok()?;
+            (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok()).find(seen)
+        });
+        match found {
+            Some(el) => focus_on(&el, true),
+            None if frames > 0 => refocus_if_dropped(link, opened, frames - 1),
+            None => {}
         }
     });
-}
-
-/// [`refocus_if_dropped`]'s one attempt: false while focus is dropped and `opened` not drawn.
-pub(super) fn refocus_now(link: &web_sys::Element, opened: &str) -> bool {
-    let doc = document();
-    let seen = |el: &web_sys::Element| {
-        let r = el.get_bounding_client_rect();
-        el.is_connected() && (r.width() > 0.0 || r.height() > 0.0)
-    };
-    let dropped = match doc.active_element() {
-        None => true,
-        Some(el) if el == *link => !seen(link),
-        Some(el) => doc.body().is_some_and(|body| *body == el),
-    };
-    if !dropped {
-        return true;
-    }
-    // `opened`'s selectors in turn, the first first (not in document order).
-    let found = opened.split(',').find_map(|one| {
-        let all = doc.query_selector_all(one).ok()?;
-        (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok()).find(seen)
-    });
-    found.map(|el| focus_on(&el, true)).is_some()
 }
 
 #[component]
