@@ -149,8 +149,8 @@ pub struct Picture {
     pub height: f64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
-    /// Laid out for a width its level labels beside the circle would not fit: every label
-    /// centred above or below its state, the circle as wide as the width leaves.
+    /// Laid out for a width its level labels beside the circle would not fit: every label over
+    /// its state, above or below it, the circle as wide as the width leaves.
     pub stacked: bool,
 }
 
@@ -170,8 +170,11 @@ const LEVEL_ROOM: f64 = 40.0;
 /// screen, so that its units are drawn near 1:1 and its type at the size the style gives it.
 pub const PHONE_WIDTH: f64 = 340.0;
 /// A stacked label's centre below or above its state's circle (half a line of 16 px type and a
-/// gap), and the least radius a stacked circle keeps.
+/// gap), the line it takes, the lines further out it may move to clear another label or circle,
+/// and the least radius a stacked circle keeps.
 const STACKED_GAP: f64 = 14.0;
+const STACKED_LINE: f64 = 20.0;
+const STACKED_TRIES: usize = 3;
 const STACKED_MIN_RADIUS: f64 = 64.0;
 
 fn round(v: f64) -> f64 {
@@ -257,9 +260,11 @@ pub fn state_events(ds: &Dataset, events: &[EventIx]) -> Vec<usize> {
 /// `events_of` gives a state's events, for its circle's size; `label_chars` the length of its
 /// label, for the room around the circle. `rtl` runs the circle the other way
 /// (counter-clockwise from the top), as Arabic reads. `fit` is the width the picture has (a
-/// phone's [`PHONE_WIDTH`], or infinity): few states whose labels beside the circle would not
-/// fit it have their labels stacked (`Picture::stacked`); many states keep their labels along the
-/// radius, and their picture is wider than a phone (it scrolls there).
+/// phone's [`PHONE_WIDTH`], or infinity): where level labels beside the circle would not fit it,
+/// each is stacked over its state (`Picture::stacked`) if every one finds a line clear of the
+/// others and of the circles (up to 8–10 states with names like the shipped data's); otherwise,
+/// and for many states (labels along the radius), the picture is wider than a phone and
+/// scrolls there.
 pub fn picture(
     pairs: &[PairStat],
     top: usize,
@@ -274,62 +279,125 @@ pub fn picture(
     let spaced = n as f64 * SPACING / std::f64::consts::TAU;
     let longest = order.iter().map(|&c| label_chars(c)).max().unwrap_or(0) as f64;
     let level = n <= LEVEL_LABELS;
-    let (mut radius, mut room) = (spaced.max(160.0), (30.0 + longest * ROOM_PER_CHAR).min(ROOM_MAX));
-    let stacked = level && 2.0 * (radius + room) > fit;
-    if stacked {
+    let (radius, room) = (spaced.max(160.0), (30.0 + longest * ROOM_PER_CHAR).min(ROOM_MAX));
+    let circle = Circle { drawn, order: &order, rtl };
+    if level && 2.0 * (radius + room) > fit {
         // Half the longest label beside a state at the circle's side, and a margin.
-        room = 8.0 + longest * ROOM_PER_CHAR / 2.0;
-        radius = (fit / 2.0 - room).max(spaced).max(STACKED_MIN_RADIUS);
+        let room = 8.0 + longest * ROOM_PER_CHAR / 2.0;
+        let radius = (fit / 2.0 - room).max(spaced).max(STACKED_MIN_RADIUS);
+        if let Some(p) = circle.lay_out(radius, room, Labels::Stacked, &events_of, &label_chars) {
+            return p;
+        }
     }
-    let size = round(2.0 * (radius + room));
-    let centre = size / 2.0;
-    let most = order.iter().map(|&c| events_of(c)).max().unwrap_or(1).max(1) as f64;
-    let mirror = if rtl { -1.0 } else { 1.0 };
-    let nodes: Vec<Node> = order
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
-            let (sin, cos) = sin_cos(angle);
-            let cos = mirror * cos;
-            let events = events_of(c);
-            let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
-            let (x, y) = (round(centre + radius * cos), round(centre + radius * sin));
-            let (rotate, anchor, out) = label_placement(cos, sin, level, radius + r + 6.0);
-            let (label_x, label_y) = if stacked {
-                // Above a state in the circle's upper half, below one in its lower half (or at
-                // its side).
-                (x, y + (r + STACKED_GAP).copysign(sin + 0.05))
-            } else {
-                (centre + out * cos, centre + out * sin)
-            };
-            Node {
-                country: c,
-                events,
-                x,
-                y,
-                r,
-                label_x: round(label_x),
-                label_y: round(label_y),
-                label_rotate: round(rotate),
-                label_anchor: if stacked { "middle" } else { anchor },
-            }
-        })
-        .collect();
-    let at = |c: CountryIx| nodes.iter().find(|nd| nd.country == c);
-    let widest = drawn.first().map_or(1, |p| p.events).max(1) as f64;
-    let edges = drawn
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let (from, to) = if p.initiator() == Some(p.b) { (at(p.b)?, at(p.a)?) } else { (at(p.a)?, at(p.b)?) };
-            let width = round(1.5 + 8.5 * (p.events as f64 / widest).sqrt());
-            Some(edge(i, from, to, centre, width, p.initiator().is_some()))
-        })
-        .collect();
-    let (top, height) =
-        if level { (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))) } else { (0.0, size) };
-    Picture { size, top, height, nodes, edges, stacked }
+    let labels = if level { Labels::Level } else { Labels::Radial };
+    circle.lay_out(radius, room, labels, &events_of, &label_chars).expect("only stacked labels can fail to fit")
+}
+
+/// How a picture's labels sit: level beside the circle (centred above and below near the top
+/// and the bottom), along the radius, or stacked (each centred above or below its state).
+#[derive(Clone, Copy, PartialEq)]
+enum Labels {
+    Level,
+    Radial,
+    Stacked,
+}
+
+/// The states in their circle's order and the pairs drawn between them.
+struct Circle<'a> {
+    drawn: &'a [PairStat],
+    order: &'a [CountryIx],
+    rtl: bool,
+}
+
+impl Circle<'_> {
+    /// The picture with this radius and room around it; none when a stacked label finds no line
+    /// clear of every other label and circle.
+    fn lay_out(
+        &self,
+        radius: f64,
+        room: f64,
+        labels: Labels,
+        events_of: impl Fn(CountryIx) -> usize,
+        label_chars: impl Fn(CountryIx) -> usize,
+    ) -> Option<Picture> {
+        let (order, n) = (self.order, self.order.len());
+        let size = round(2.0 * (radius + room));
+        let centre = size / 2.0;
+        let most = order.iter().map(|&c| events_of(c)).max().unwrap_or(1).max(1) as f64;
+        let mirror = if self.rtl { -1.0 } else { 1.0 };
+        let mut nodes: Vec<Node> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
+                let (sin, cos) = sin_cos(angle);
+                let cos = mirror * cos;
+                let events = events_of(c);
+                let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
+                let (rotate, anchor, out) = label_placement(cos, sin, labels != Labels::Radial, radius + r + 6.0);
+                Node {
+                    country: c,
+                    events,
+                    x: round(centre + radius * cos),
+                    y: round(centre + radius * sin),
+                    r,
+                    label_x: round(centre + out * cos),
+                    label_y: round(centre + out * sin),
+                    label_rotate: round(rotate),
+                    label_anchor: anchor,
+                }
+            })
+            .collect();
+        let (top, height) = match labels {
+            Labels::Radial => (0.0, size),
+            Labels::Level => (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))),
+            Labels::Stacked => stack_labels(&mut nodes, centre, &label_chars)?,
+        };
+        let at = |c: CountryIx| nodes.iter().find(|nd| nd.country == c);
+        let widest = self.drawn.first().map_or(1, |p| p.events).max(1) as f64;
+        let edges = self
+            .drawn
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let (from, to) = if p.initiator() == Some(p.b) { (at(p.b)?, at(p.a)?) } else { (at(p.a)?, at(p.b)?) };
+                let width = round(1.5 + 8.5 * (p.events as f64 / widest).sqrt());
+                Some(edge(i, from, to, centre, width, p.initiator().is_some()))
+            })
+            .collect();
+        Some(Picture { size, top, height, nodes, edges, stacked: labels == Labels::Stacked })
+    }
+}
+
+/// Each label centred on its state, above it in the circle's upper half and below it in its
+/// lower half (or at its side), on the first line out that clears every label placed before it
+/// and every other state's circle (two states level at the bottom of an odd circle would share
+/// one). The rows the picture then uses, or none when a label finds no clear line.
+fn stack_labels(nodes: &mut [Node], centre: f64, label_chars: impl Fn(CountryIx) -> usize) -> Option<(f64, f64)> {
+    let overlap = |a: &[f64; 4], b: &[f64; 4]| a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
+    let circles: Vec<[f64; 4]> = nodes.iter().map(|nd| [nd.x - nd.r, nd.x + nd.r, nd.y - nd.r, nd.y + nd.r]).collect();
+    let mut placed: Vec<[f64; 4]> = Vec::with_capacity(nodes.len());
+    for (i, nd) in nodes.iter_mut().enumerate() {
+        let half = label_chars(nd.country) as f64 * ROOM_PER_CHAR / 2.0;
+        let out = if nd.y < centre - 1.0 { -1.0 } else { 1.0 };
+        let clear = |b: &[f64; 4]| {
+            !placed.iter().any(|p| overlap(b, p)) && !circles.iter().enumerate().any(|(j, c)| j != i && overlap(b, c))
+        };
+        // Moved away from the circle's middle by up to half its width, the label still over
+        // its state (its end at the state's centre).
+        let away = if nd.x < centre - 1.0 { -half } else { half };
+        let spot = (0..STACKED_TRIES)
+            .map(|k| round(nd.y + out * (nd.r + STACKED_GAP + k as f64 * STACKED_LINE)))
+            .flat_map(|y| [0.0, 0.25, 0.5, 0.75, 1.0].map(|f| (round(nd.x + f * away), y)))
+            .map(|(x, y)| [x - half, x + half, y - STACKED_LINE / 2.0, y + STACKED_LINE / 2.0])
+            .find(|b| b[0] >= 0.0 && b[1] <= 2.0 * centre && clear(b))?;
+        let (x, y) = ((spot[0] + spot[1]) / 2.0, (spot[2] + spot[3]) / 2.0);
+        (nd.label_x, nd.label_y, nd.label_rotate, nd.label_anchor) = (round(x), round(y), 0.0, "middle");
+        placed.push(spot);
+    }
+    let rows = placed.iter().map(|b| (b[2], b[3])).chain(circles.iter().map(|c| (c[2], c[3])));
+    let (low, high) = rows.fold((f64::MAX, f64::MIN), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
+    Some((round(low - 4.0), round(high - low + 8.0)))
 }
 
 #[cfg(test)]
@@ -439,37 +507,58 @@ mod tests {
 
     #[test]
     fn on_a_phone_few_states_stack_their_labels_inside_its_width() {
-        let chars = 14;
-        let half = chars as f64 * ROOM_PER_CHAR / 2.0;
         for rtl in [false, true] {
-            let wide = picture(&ring(8), 8, |c| c as usize + 1, |_| chars, rtl, f64::INFINITY);
+            let wide = picture(&ring(8), 8, |c| c as usize + 1, |_| 14, rtl, f64::INFINITY);
             assert!(!wide.stacked && wide.size > PHONE_WIDTH, "{}", wide.size);
-            let p = picture(&ring(8), 8, |c| c as usize + 1, |_| chars, rtl, PHONE_WIDTH);
-            assert!(p.stacked && p.size <= PHONE_WIDTH, "{}", p.size);
-            // The same states and lines, in the same order.
+            // The shipped data's states (7 or 8 names of up to 14 characters) fit a phone.
+            for n in [7, 8] {
+                let p = picture(&ring(n), n as usize, |c| c as usize + 1, |_| 14, rtl, PHONE_WIDTH);
+                assert!(p.stacked && p.size <= PHONE_WIDTH, "{n} states: {}", p.size);
+            }
+            // The same states and lines as the wide picture, in the same order.
+            let p = picture(&ring(8), 8, |c| c as usize + 1, |_| 14, rtl, PHONE_WIDTH);
             let countries = |p: &Picture| p.nodes.iter().map(|nd| nd.country).collect::<Vec<_>>();
             assert_eq!((countries(&p), p.edges.len()), (countries(&wide), wide.edges.len()));
-            // Each label a line of 16 px type centred on its state, above it in the circle's upper
-            // half and below it in its lower half, inside the picture and clear of the others.
-            let boxes: Vec<[f64; 4]> = p
-                .nodes
-                .iter()
-                .map(|nd| [nd.label_x - half, nd.label_x + half, nd.label_y - 10.0, nd.label_y + 10.0])
-                .collect();
-            for (nd, b) in p.nodes.iter().zip(&boxes) {
-                assert_eq!((nd.label_anchor, nd.label_rotate, nd.label_x), ("middle", 0.0, nd.x));
-                assert_eq!(nd.label_y < nd.y, nd.y < p.size / 2.0 - 1.0, "{nd:?}");
-                assert!(b[0] >= 0.0 && b[1] <= p.size && b[2] >= p.top && b[3] <= p.top + p.height, "{nd:?}");
-            }
-            for (i, a) in boxes.iter().enumerate() {
-                for b in &boxes[i + 1..] {
-                    assert!(a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2], "{a:?} and {b:?} overlap");
+            // Every count of states a phone may stack, names short and long, sizes mixed: each
+            // label clear of the others and of every other state's circle, or no phone picture.
+            for n in 2..=LEVEL_LABELS as u32 {
+                for chars in [5, 14, 24] {
+                    let events = |c: u32| 1 + (c as usize * 7) % 5;
+                    let p = picture(&ring(n), n as usize, events, |c| chars - c as usize % 3, rtl, PHONE_WIDTH);
+                    if p.stacked {
+                        stacked_labels_clear(&p, |c| chars - c as usize % 3);
+                    }
                 }
             }
         }
         // Many states keep their labels along the radius, wider than a phone.
         let many = picture(&ring(60), 60, |_| 1, |_| 12, false, PHONE_WIDTH);
         assert!(!many.stacked && many.size > PHONE_WIDTH);
+    }
+
+    /// Each label a line of 16 px type over its state, above it in the circle's upper half and
+    /// below it in its lower half, inside the picture, clear of the other labels and circles.
+    fn stacked_labels_clear(p: &Picture, chars: impl Fn(CountryIx) -> usize) {
+        let boxes: Vec<[f64; 4]> = p
+            .nodes
+            .iter()
+            .map(|nd| {
+                let half = chars(nd.country) as f64 * ROOM_PER_CHAR / 2.0;
+                [nd.label_x - half, nd.label_x + half, nd.label_y - 10.0, nd.label_y + 10.0]
+            })
+            .collect();
+        let circles: Vec<[f64; 4]> =
+            p.nodes.iter().map(|nd| [nd.x - nd.r, nd.x + nd.r, nd.y - nd.r, nd.y + nd.r]).collect();
+        let apart = |a: &[f64; 4], b: &[f64; 4]| a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2];
+        for (i, (nd, b)) in p.nodes.iter().zip(&boxes).enumerate() {
+            assert_eq!((nd.label_anchor, nd.label_rotate), ("middle", 0.0));
+            assert!(b[0] <= nd.x && nd.x <= b[1], "{} states, not over its state: {nd:?}", p.nodes.len());
+            assert_eq!(nd.label_y < nd.y, nd.y < p.size / 2.0 - 1.0, "{nd:?}");
+            assert!(b[0] >= 0.0 && b[1] <= p.size && b[2] >= p.top && b[3] <= p.top + p.height, "{nd:?}");
+            for (j, other) in boxes.iter().zip(&circles).enumerate().filter(|(j, _)| *j != i) {
+                assert!(apart(b, other.0) && apart(b, other.1), "{} states: {i} and {j} overlap", p.nodes.len());
+            }
+        }
     }
 
     #[test]

@@ -82,9 +82,9 @@ fn summary(f: Fmt, drawn: usize, total: usize, states: usize) -> String {
     format!("{head}. {}: {}.", s.net_states, number(f, states))
 }
 
-/// Which of the figure's pictures an `svg` is: the only one, or, where few states' labels would
-/// not fit a phone beside the circle, the wide screen's or the phone's (the style shows one of
-/// the two, and its own arrowhead keeps the ids apart).
+/// Which of the figure's pictures an `svg` is: the only one, or, where a phone has a picture of
+/// its own (few states, their labels stacked: `Picture::stacked`), the wide screen's or the
+/// phone's (the style shows one of the two, and its own arrowhead keeps the ids apart).
 #[derive(Clone, Copy, PartialEq)]
 enum Width {
     Any,

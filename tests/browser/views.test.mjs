@@ -71,7 +71,7 @@ test('a comparison says, per state, what the data says, in both languages, colum
   }
 });
 
-test('on a phone the states stack inside each measure, the network scrolls in its box, and nothing is wider than the screen', async () => {
+test('on a phone the states stack inside each measure, the network fits the screen, and nothing is wider than the screen', async () => {
   for (const lang of ['ar', 'en']) {
     const page = await open(`lang=${lang}&compare=GB,CN,US`, { width: 360, height: 780 });
     const cells = await page.$$eval('.compare-cell', (els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right]));
@@ -89,14 +89,24 @@ test('on a phone the states stack inside each measure, the network scrolls in it
       const fig = document.querySelector('.network-figure');
       const labels = [...shown[0].querySelectorAll('.net-node text')].map((t) => {
         const r = t.getBoundingClientRect();
-        return { text: t.textContent, left: r.left, right: r.right, px: parseFloat(getComputedStyle(t).fontSize) * shown[0].getBoundingClientRect().width / shown[0].viewBox.baseVal.width };
+        return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, px: parseFloat(getComputedStyle(t).fontSize) * shown[0].getBoundingClientRect().width / shown[0].viewBox.baseVal.width };
       });
-      return { shown: shown.map((s) => s.getAttribute('class')), spare: fig.scrollWidth - fig.clientWidth, labels };
+      const dots = [...shown[0].querySelectorAll('.net-dot')].map((c) => c.getBoundingClientRect().toJSON());
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return { shown: shown.map((s) => s.getAttribute('class')), spare: fig.scrollWidth - fig.clientWidth, labels, dots, ids };
     });
     assert.deepEqual(phone.shown, ['network-svg net-phone']);
     assert.ok(phone.spare <= 0, `the picture scrolls by ${phone.spare} px`);
     assert.equal(phone.labels.length, new Set([...pairsOf(data.events).keys()].flatMap((k) => k.split('-'))).size);
     for (const l of phone.labels) assert.ok(l.left >= 0 && l.right <= 360 && l.px >= 12, JSON.stringify(l));
+    // No name drawn over another, nor over another state's circle (as drawn, glyphs and all).
+    const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    phone.labels.forEach((a, i) => {
+      phone.labels.forEach((b, j) => assert.ok(i === j || apart(a, b), `${a.text} over ${b.text}`));
+      phone.dots.forEach((d, j) => assert.ok(i === j || apart(a, d), `${a.text} over the circle of ${phone.labels[j].text}`));
+    });
+    // Two pictures, one set of ids.
+    assert.equal(new Set(phone.ids).size, phone.ids.length, `ids drawn twice: ${phone.ids.filter((id, k) => phone.ids.indexOf(id) !== k)}`);
     // Keyboard and screen readers meet one picture: the wide one is not drawn.
     assert.equal(await page.$$eval('.network-svg a', (l) => l.filter((a) => a.getBoundingClientRect().width > 0).length),
       await page.$$eval('.net-phone a', (l) => l.length));
