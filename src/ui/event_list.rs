@@ -219,20 +219,27 @@ fn move_window(window: RwSignal<(usize, usize)>, fresh: (usize, usize)) {
         let pos = el.closest(".event-row").ok().flatten()?.get_attribute("aria-posinset")?;
         Some((el, pos))
     });
+    // Whether the focused row is on screen, read before the update (the frame's layout is clean
+    // here): a row a reader is tabbing through is kept on screen, one the reader scrolled away
+    // from is not pulled back.
+    let on_screen = focused.as_ref().is_some_and(|(el, _)| {
+        let r = el.get_bounding_client_rect();
+        r.bottom() > 0.0 && r.top() < window_height()
+    });
     window.try_set(fresh);
     if let Some((link, pos)) = focused {
         let to = format!(".event-list .event-row[aria-posinset=\"{pos}\"] a");
         // At once after the rows are moved (the list's update runs in the microtasks queued
         // before this one), before the next key is handled: a held Shift+Tab repeats faster
         // than a frame on a busy phone, and a press while focus was on the body left the list.
-        // Where it is (no scrolling: a reader scrolling away from the row is not pulled back),
-        // with nothing measured. Then on the next frames, should the update come later.
+        // Brought on screen if it was, and nothing else measured. Then on the next frames,
+        // should the update come later.
         let again = to.clone();
         queue_microtask(move || {
             let doc = document();
             let dropped = doc.active_element().is_none_or(|el| doc.body().is_some_and(|body| *body == el));
             if let Some(row) = doc.query_selector(&again).ok().flatten().filter(|_| dropped) {
-                super::explorer::focus_on(&row, false);
+                super::explorer::focus_on(&row, on_screen);
             }
         });
         super::explorer::refocus_if_dropped(link, to, 2);
