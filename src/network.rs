@@ -282,24 +282,17 @@ pub fn picture(
     let (radius, room) = (spaced.max(160.0), (30.0 + longest * ROOM_PER_CHAR).min(ROOM_MAX));
     let circle = Circle { drawn, order: &order, rtl };
     if level && 2.0 * (radius + room) > fit {
-        // Half the longest label beside a state at the circle's side, and a margin.
+        // Half the longest label beside a state at the circle's side, and a margin; the level
+        // picture of that circle, its labels then stacked (the lines do not depend on them).
         let room = 8.0 + longest * ROOM_PER_CHAR / 2.0;
         let radius = (fit / 2.0 - room).max(spaced).max(STACKED_MIN_RADIUS);
-        if let Some(p) = circle.lay_out(radius, room, Labels::Stacked, &events_of, &label_chars) {
+        let mut p = circle.lay_out(radius, room, true, &events_of);
+        if let Some((top, height)) = stack_labels(&mut p.nodes, p.size / 2.0, &label_chars) {
+            (p.top, p.height, p.stacked) = (top, height, true);
             return p;
         }
     }
-    let labels = if level { Labels::Level } else { Labels::Radial };
-    circle.lay_out(radius, room, labels, &events_of, &label_chars).expect("only stacked labels can fail to fit")
-}
-
-/// How a picture's labels sit: level beside the circle (centred above and below near the top
-/// and the bottom), along the radius, or stacked (each centred above or below its state).
-#[derive(Clone, Copy, PartialEq)]
-enum Labels {
-    Level,
-    Radial,
-    Stacked,
+    circle.lay_out(radius, room, level, &events_of)
 }
 
 /// The states in their circle's order and the pairs drawn between them.
@@ -310,22 +303,15 @@ struct Circle<'a> {
 }
 
 impl Circle<'_> {
-    /// The picture with this radius and room around it; none when a stacked label finds no line
-    /// clear of every other label and circle.
-    fn lay_out(
-        &self,
-        radius: f64,
-        room: f64,
-        labels: Labels,
-        events_of: impl Fn(CountryIx) -> usize,
-        label_chars: impl Fn(CountryIx) -> usize,
-    ) -> Option<Picture> {
+    /// The picture with this radius and room around it, its labels level beside the circle
+    /// (centred above and below near the top and the bottom) or along the radius.
+    fn lay_out(&self, radius: f64, room: f64, level: bool, events_of: impl Fn(CountryIx) -> usize) -> Picture {
         let (order, n) = (self.order, self.order.len());
         let size = round(2.0 * (radius + room));
         let centre = size / 2.0;
         let most = order.iter().map(|&c| events_of(c)).max().unwrap_or(1).max(1) as f64;
         let mirror = if self.rtl { -1.0 } else { 1.0 };
-        let mut nodes: Vec<Node> = order
+        let nodes: Vec<Node> = order
             .iter()
             .enumerate()
             .map(|(i, &c)| {
@@ -334,7 +320,7 @@ impl Circle<'_> {
                 let cos = mirror * cos;
                 let events = events_of(c);
                 let r = round(4.0 + 8.0 * (events as f64 / most).sqrt());
-                let (rotate, anchor, out) = label_placement(cos, sin, labels != Labels::Radial, radius + r + 6.0);
+                let (rotate, anchor, out) = label_placement(cos, sin, level, radius + r + 6.0);
                 Node {
                     country: c,
                     events,
@@ -348,11 +334,8 @@ impl Circle<'_> {
                 }
             })
             .collect();
-        let (top, height) = match labels {
-            Labels::Radial => (0.0, size),
-            Labels::Level => (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))),
-            Labels::Stacked => stack_labels(&mut nodes, centre, &label_chars)?,
-        };
+        let (top, height) =
+            if level { (round(centre - radius - LEVEL_ROOM), round(2.0 * (radius + LEVEL_ROOM))) } else { (0.0, size) };
         let at = |c: CountryIx| nodes.iter().find(|nd| nd.country == c);
         let widest = self.drawn.first().map_or(1, |p| p.events).max(1) as f64;
         let edges = self
@@ -365,7 +348,7 @@ impl Circle<'_> {
                 Some(edge(i, from, to, centre, width, p.initiator().is_some()))
             })
             .collect();
-        Some(Picture { size, top, height, nodes, edges, stacked: labels == Labels::Stacked })
+        Picture { size, top, height, nodes, edges, stacked: false }
     }
 }
 
