@@ -415,6 +415,23 @@ impl Query {
         out
     }
 
+    /// Adds `code` to the comparison (at most [`COMPARE_MAX`] states, each once). With two states
+    /// the page becomes the comparison, which replaces the card it was begun from: the states
+    /// chosen as a filter and the pair go, or each column would count only the events its state
+    /// shares with them (a comparison begun on the United Kingdom's card gave China 7 events,
+    /// those it shares with the United Kingdom, where the comparison's own link gives 24).
+    pub fn add_to_comparison(&mut self, code: &str) {
+        if !self.compare.iter().any(|c| c == code) && self.compare.len() < COMPARE_MAX {
+            self.compare.push(code.to_owned());
+        }
+        self.event = None;
+        if self.compare.len() >= 2 {
+            self.countries.clear();
+            self.matching = Match::default();
+            self.pair = None;
+        }
+    }
+
     /// The same view with every filter cleared (language, view, embed and theme kept).
     pub fn cleared(&self) -> Query {
         let mut out = Query::default();
@@ -431,6 +448,26 @@ impl Query {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_comparison_begun_on_a_card_leaves_the_card_behind() {
+        // One state: a comparison being begun, on the card it was begun from.
+        let mut q = Query::parse("?country=GB&type=meeting&match=all&event=x");
+        q.add_to_comparison("GB");
+        assert_eq!(
+            (q.compare.clone(), q.countries.clone(), q.event.clone()),
+            (vec!["GB".to_owned()], vec!["GB".to_owned()], None)
+        );
+        // Two: the comparison, under the filters but not the card's state or the pair.
+        q.pair = Some(("GB".into(), "CN".into()));
+        q.add_to_comparison("CN");
+        assert_eq!(q.to_query_string(), "compare=GB,CN&type=meeting");
+        // Each state once, and no more than the most a comparison shows.
+        for code in ["CN", "US", "FR"] {
+            q.add_to_comparison(code);
+        }
+        assert_eq!(q.compare, ["GB", "CN", "US"]);
+    }
 
     #[test]
     fn parses_every_parameter() {

@@ -301,7 +301,7 @@ fn compare_action(ctx: Ctx, f: Fmt, code: &str) -> Option<impl IntoView> {
         } else {
             let code = code.clone();
             let add = move |_| {
-                ctx.navigate(|q| super::compare::add_to_comparison(q, &code), Nav::Push);
+                ctx.navigate(|q| q.add_to_comparison(&code), Nav::Push);
                 super::compare::show_comparison(ctx);
             };
             view! { <button type="button" class="button" on:click=add>{s.compare_add}</button> }.into_any()

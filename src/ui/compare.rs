@@ -20,14 +20,6 @@ use crate::vocab::View;
 /// Shared events listed (the newest; the timeline has them all).
 const SHARED_MAX: usize = 30;
 
-/// Adds `code` to the comparison (the page becomes the comparison once it has two states).
-pub fn add_to_comparison(q: &mut Query, code: &str) {
-    if !q.compare.iter().any(|c| c == code) && q.compare.len() < COMPARE_MAX {
-        q.compare.push(code.to_owned());
-    }
-    q.event = None;
-}
-
 /// The select that adds a state: every state of the data not yet compared, by name.
 fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView {
     let s = f.strings();
@@ -45,7 +37,7 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
     let select = NodeRef::<leptos::html::Select>::new();
     let add = move |_| {
         let Some(code) = select.get_untracked().map(|s| s.value()).filter(|c| !c.is_empty()) else { return };
-        ctx.navigate(|q| add_to_comparison(q, &code), Nav::Push);
+        ctx.navigate(|q| q.add_to_comparison(&code), Nav::Push);
         show_comparison(ctx);
     };
     view! {
