@@ -33,6 +33,17 @@ impl Comparison {
     }
 }
 
+/// How many of `events` at least one of `states` takes part in, and the years they span: what a
+/// comparison covers, as its widget's header says it (the filters' count was every event's).
+pub fn covered(rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> (usize, Option<(i32, i32)>) {
+    let years =
+        events.iter().filter(|&&ix| rows.facts(ix).3.iter().any(|c| states.contains(c))).map(|&ix| rows.facts(ix).0);
+    let (n, span) = years.fold((0, None), |(n, span): (usize, Option<(i32, i32)>), y| {
+        (n + 1, Some(span.map_or((y, y), |(a, b)| (a.min(y), b.max(y)))))
+    });
+    (n, span)
+}
+
 pub fn compare(rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> Comparison {
     let stats: Vec<CountryStats> = states.iter().map(|&c| one_country(rows, events, c)).collect();
     let firsts = stats.iter().filter_map(|s| s.by_year.first().map(|y| y.0));
@@ -108,6 +119,11 @@ mod tests {
         assert!(ds.event(c.shared[0]).span.0 >= ds.event(c.shared[1]).span.0);
         // No third state: nothing in common but each other, which does not count.
         assert!(c.common.iter().all(|(p, _)| !states.contains(p)));
+        // What the comparison covers: each event of either state once, over their years.
+        let (n, years) = covered(&Rows::of(&ds), &all, &states);
+        let either = all.iter().filter(|&&ix| ds.event(ix).parties.iter().any(|c| states.contains(c))).count();
+        assert_eq!((n, years), (either, c.years));
+        assert_eq!(n, c.stats[0].events.len() + c.stats[1].events.len() - c.shared.len());
         // One state alone: its column, nothing shared.
         let one = compare(&Rows::of(&ds), &all, &states[..1]);
         assert!(one.shared.is_empty() && one.common.is_empty());

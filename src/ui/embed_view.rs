@@ -12,6 +12,8 @@ use super::explorer::page_body;
 use super::filters::FilterPanel;
 use super::notices::{ResultCount, UnreadNotice};
 use super::Ctx;
+use crate::compare::covered;
+use crate::data::CountryIx;
 use crate::embed::{
     explorer_query, pym_height_message, AMP_EMBED_SIZE, AMP_SENTINEL, HEIGHT_MESSAGE_TYPE, HEIGHT_MESSAGE_VERSION,
 };
@@ -61,23 +63,34 @@ fn post_height_on_resize(child_id: Option<String>) {
 }
 
 /// The widget's header: what it shows ("الصين · أحداث الدبلوماسية السيبرانية 2015–2026"), how
-/// many events, and the way to the full explorer.
+/// many events, and the way to the full explorer. A comparison's are its states' events, not
+/// every event the filters leave.
 fn head(ctx: Ctx, widget: Option<Widget>, explorer_href: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
-    let years = Memo::new(move |_| {
+    let shown = Memo::new(move |_| {
         ctx.data.with(|d| {
             ctx.filtered.with(|f| {
+                let states: Vec<CountryIx> = match widget {
+                    Some(Widget::Compare) => {
+                        ctx.query.with(|q| q.compare.iter().filter_map(|c| d.ds.country_ix(c)).collect())
+                    }
+                    _ => Vec::new(),
+                };
+                if states.len() >= 2 {
+                    return covered(&d.rows, &f.events, &states);
+                }
                 let years = f.events.iter().map(|&ix| d.ds.event(ix).date.year);
-                Some((years.clone().min()?, years.max()?))
+                (f.events.len(), years.clone().min().zip(years.max()))
             })
         })
     });
+    let (n, years) = (Memo::new(move |_| shown.get().0), Memo::new(move |_| shown.get().1));
     let subject = move || ctx.data.with(|d| ctx.query.with(|q| widget_subject(q, ctx.fmt(), &d.ds, years.get())));
     // The single-event widget's subject is its own title, just below.
     let what = match widget {
         Some(Widget::Event) => {
             view! { <span class="brand-name">{move || ctx.lang().strings().app_name}</span> }.into_any()
         }
-        _ => view! { <h2 class="widget-subject"><bdi>{subject}</bdi></h2> <ResultCount /> }.into_any(),
+        _ => view! { <h2 class="widget-subject"><bdi>{subject}</bdi></h2> <ResultCount of=n /> }.into_any(),
     };
     view! {
         <header class="embed-head">

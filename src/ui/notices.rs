@@ -9,12 +9,13 @@ use crate::i18n::EVENTS;
 use crate::page::{no_such_states, unknown_states, unread_values};
 use crate::query::Query;
 
-/// "12 events": how many events the filters leave (a live region). "Searching…" while a search
-/// waits for its index, the region busy: a screen reader announces the count that follows.
+/// "12 events": how many events the filters leave, or `of` them the page shows (a comparison's
+/// widget: its states'), in a live region. "Searching…" while a search waits for its index,
+/// the region busy: a screen reader announces the count that follows.
 #[component]
-pub fn ResultCount() -> impl IntoView {
+pub fn ResultCount(#[prop(optional)] of: Option<Memo<usize>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let n = Memo::new(move |_| ctx.filtered.with(|f| f.events.len()));
+    let n = of.unwrap_or_else(|| Memo::new(move |_| ctx.filtered.with(|f| f.events.len())));
     let text = move || match ctx.searching.get() {
         true => ctx.lang().strings().searching.to_owned(),
         false => EVENTS.count(ctx.fmt(), n.get()),
