@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::data::Tone;
 use crate::i18n::{number, year_bars_summary, Fmt};
-use crate::num::{dec, Dec};
+use crate::num::dec;
 use crate::stats::ToneYear;
 
 /// A bar per year, the tallest `max` events high (several charts on one scale), or else the
@@ -14,11 +14,19 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
     let max = max.unwrap_or_else(|| years.iter().map(|y| y.1).max().unwrap_or(1)).max(1) as f64;
     let n = years.len().max(1) as f64;
     let bw = (200.0 / n).min(24.0);
+    // The years over the whole width, the first and the last bar at its ends, over the two
+    // years the caption names there (a lone year centred, as its caption is). Bars as wide as
+    // the width allows left a few years in the middle of the drawing, under no year or the
+    // wrong one. Stretched, not scaled, to the caption's width where a comparison's cell
+    // widens both.
+    let pitch = if years.len() > 1 { (200.0 - bw) / (n - 1.0) } else { 0.0 };
+    let start = if years.len() > 1 { 0.0 } else { (200.0 - bw) / 2.0 };
     let bar = |(i, &(y, count)): (usize, &(i32, usize))| {
         let h = 40.0 * count as f64 / max;
         let slot = if f.axis_rtl() { years.len() - 1 - i } else { i };
+        let x = dec(start + slot as f64 * pitch + 1.0, 1);
         view! {
-            <rect class="bar" x=dec(slot as f64 * bw + 1.0, 1) y=dec(44.0 - h, 1) width=dec((bw - 2.0).max(1.0), 1)
+            <rect class="bar" x=x y=dec(44.0 - h, 1) width=dec((bw - 2.0).max(1.0), 1)
                 height=dec(h, 1)>
                 <title>{format!("{}: {}", f.year(y), number(f, count))}</title>
             </rect>
@@ -30,12 +38,11 @@ pub fn year_bars(years: &[(i32, usize)], max: Option<usize>, label: String, f: F
     let last = years.last().filter(|_| years.len() > 1).map(|y| view! { <span>{f.year(y.0)}</span> });
     // The first year at the axis's start: its side follows the bars, not the text direction.
     let caption_dir = if f.axis_rtl() { "rtl" } else { "ltr" };
-    let view_box = format!("0 0 {} 46", Dec((bw * n).max(1.0), 1));
     // A screen reader reads none of the bars (`role="img"`): the label says what they show.
     let label = year_bars_summary(f, &label, years);
     view! {
         <figure class="year-bars">
-            <svg viewBox=view_box width="200" height="46" role="img" aria-label=label>
+            <svg viewBox="0 0 200 46" preserveAspectRatio="none" width="200" height="46" role="img" aria-label=label>
                 {bars}
             </svg>
             <figcaption dir=caption_dir><span>{first}</span>{last}</figcaption>
