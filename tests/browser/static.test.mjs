@@ -90,6 +90,24 @@ test('without JavaScript a reader walks from the home page to every event, its q
       const e = data.events.find((x) => x.id === event);
       assert.ok(e, `a page for an unknown event: ${url}`);
       assert.ok(shown.h1?.includes(e.title[lang]), `h1 of ${url}`);
+      // Each highlighted sentence in its article box's sight, the page scrolled to it (the box
+      // scrolls to it only by script): its first line inside the box's edges and the screen's.
+      // (Without JavaScript the page runs no frame callback: the test waits between steps.)
+      const marks = [];
+      for (let i = 0; i < await page.locator('.article-text mark').count(); i++) {
+        await page.evaluate((i) => {
+          const m = document.querySelectorAll('.article-text mark')[i];
+          window.scrollTo(0, window.scrollY + m.getClientRects()[0].top - innerHeight / 2);
+        }, i);
+        await page.waitForTimeout(50);
+        marks.push(await page.evaluate((i) => {
+          const m = document.querySelectorAll('.article-text mark')[i];
+          const line = m.getClientRects()[0];
+          const box = m.closest('.article-text').getBoundingClientRect();
+          return line.top >= Math.max(box.top, 0) - 1 && line.bottom <= Math.min(box.bottom, innerHeight) + 1;
+        }, i));
+      }
+      assert.ok(marks.length && marks.every(Boolean), `the highlighted sentence out of its box on ${url}: ${marks}`);
       // Visible, not only present: the quotes and the article they come from.
       for (const s of e.sources) {
         assert.ok(shown.quotes.includes(s.quote), `quote missing on ${url}: ${s.quote.slice(0, 40)}`);
