@@ -431,9 +431,13 @@ pub fn percent(f: Fmt, part: usize, whole: usize) -> String {
 
 /// A key to sort names by in `lang`. Arabic ignores the article ال (الصين under ص) and the
 /// letter forms search folds (أ إ آ ا, ة ه, ى ي); English ignores case and a leading "the".
+/// A name that begins with أل (ألمانيا, ألبانيا) has no article: its hamza is a letter of the
+/// word, and it sorts under أ.
 pub fn sort_key(lang: Lang, name: &str) -> String {
     let norm = crate::search::normalize(name);
+    let article = name.trim_start().starts_with("ال");
     match lang {
+        Lang::Ar if !article => norm,
         Lang::Ar => norm.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(&norm).to_owned(),
         Lang::En => norm.strip_prefix("the ").unwrap_or(&norm).to_owned(),
     }
@@ -812,9 +816,34 @@ mod tests {
 
     #[test]
     fn names_sort_without_the_article() {
-        let mut ar = vec!["الصين", "روسيا", "إيران", "المملكة المتحدة", "الولايات المتحدة", "قطر", "السعودية", "كوبا"];
+        let mut ar = vec![
+            "الصين",
+            "روسيا",
+            "ألمانيا",
+            "إيران",
+            "المملكة المتحدة",
+            "الولايات المتحدة",
+            "قطر",
+            "السعودية",
+            "كوبا",
+            "ألبانيا",
+        ];
         ar.sort_by_key(|n| sort_key(Lang::Ar, n));
-        assert_eq!(ar, ["إيران", "روسيا", "السعودية", "الصين", "قطر", "كوبا", "المملكة المتحدة", "الولايات المتحدة"]);
+        assert_eq!(
+            ar,
+            [
+                "ألبانيا",
+                "ألمانيا",
+                "إيران",
+                "روسيا",
+                "السعودية",
+                "الصين",
+                "قطر",
+                "كوبا",
+                "المملكة المتحدة",
+                "الولايات المتحدة"
+            ]
+        );
         let mut en = vec!["the Netherlands", "China", "iran", "United States"];
         en.sort_by_key(|n| sort_key(Lang::En, n));
         assert_eq!(en, ["China", "iran", "the Netherlands", "United States"]);
