@@ -146,6 +146,49 @@ test('the filters apply to every column', async () => {
   await page.context().close();
 });
 
+test('a chart of few years draws each year over its name: the first and the last bar under their captions', async () => {
+  // Saudi Arabia and Qatar span three years; Iran's card a few more. Both directions.
+  for (const lang of ['en', 'ar']) {
+    for (const [query, sel] of [['compare=SA,QA', '.compare-cell .year-bars'], ['country=IR', '.country-card .year-bars']]) {
+      const page = await open(`lang=${lang}&${query}`, { width: 1000 });
+      await page.waitForSelector(sel);
+      const charts = await page.$$eval(sel, (figs) => figs.map((fig) => {
+        const spans = [...fig.querySelectorAll('figcaption span')].map((x) => ({ year: x.textContent, ...x.getBoundingClientRect().toJSON() }));
+        const bars = [...fig.querySelectorAll('rect.bar')].map((r) => ({ year: r.querySelector('title').textContent.slice(0, 4), ...r.getBoundingClientRect().toJSON() }));
+        return { spans, bars };
+      }));
+      assert.ok(charts.length >= 1, `${lang} ${query}`);
+      for (const { spans, bars } of charts) {
+        assert.equal(spans.length, 2, `${lang} ${query}: ${spans.map((x) => x.year)}`);
+        for (const span of spans) {
+          const bar = bars.find((b) => b.year === span.year);
+          const centre = bar.left + bar.width / 2;
+          assert.ok(centre >= span.left - 2 && centre <= span.right + 2, `${lang} ${query} ${span.year}: bar at ${centre}, caption ${span.left}–${span.right}`);
+        }
+      }
+      await page.context().close();
+    }
+  }
+});
+
+test('a comparison begun on a card counts every event of each state, as its own link does', async () => {
+  const page = await open('lang=en&country=GB&type=meeting');
+  await page.click('.country-card >> text=Add to comparison');
+  await page.waitForSelector('#compare-tray-add');
+  await page.selectOption('#compare-tray-add', 'CN');
+  await page.click('.compare-tray .compare-add button');
+  await page.waitForSelector('.compare-summary');
+  // The card's state is no longer a filter; the type still is.
+  assert.deepEqual(await params(page), { lang: 'en', compare: 'GB,CN', type: 'meeting' });
+  const expected = ['GB', 'CN'].map((c) => `${names[c].en}: ${of(c).filter((e) => e.type === 'meeting').length} events`);
+  const seen = (await texts(page, '.compare-summary li')).map((t) => t.replace(/,.*/, ''));
+  assert.deepEqual(seen, expected);
+  // China has meetings without the United Kingdom: with the card's filter kept it had fewer.
+  const both = of('CN').filter((e) => e.type === 'meeting' && e.parties.includes('GB')).length;
+  assert.ok(of('CN').filter((e) => e.type === 'meeting').length > both, 'the data tells the two apart');
+  await page.context().close();
+});
+
 test('adding and removing states: from a card, the tray, the filter panel, the view itself', async () => {
   const page = await open('lang=en&country=QA');
   await page.click('.country-card >> text=Add to comparison');
@@ -356,6 +399,14 @@ test('static pages: the network of the full dataset, readable without JavaScript
     const href = await page.getAttribute('.pair-table tbody a', 'href');
     assert.match(href, /pair=[A-Z]{2}-[A-Z]{2}/);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
+    // Every column keeps its head's words (three are sort buttons, which need script), and no
+    // control that would do nothing is shown.
+    const heads = await page.$$eval('.pair-table thead th', (t) => t.map((x) => x.innerText.trim()));
+    assert.equal(heads.length, 6);
+    assert.ok(heads.every((h) => h.length > 1), heads.join(' | '));
+    assert.deepEqual(await page.$$eval('button, select', (b) => b.filter((x) => x.getClientRects().length).map((x) => x.outerHTML)), []);
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await page.$$eval('.pair-table thead th', (t) => t.map((x) => x.innerText.trim())), heads);
     await page.context().close();
   }
 });
@@ -370,6 +421,18 @@ test('widgets: the network and a comparison embed, and the dialog offers them', 
   await page.goto(`${server.url}?lang=en&embed=compare&compare=GB,CN`);
   await page.waitForSelector('.compare-summary');
   assert.equal(await page.$$eval('.compare button[aria-label^="Remove"]', (b) => b.length), 0, 'the newsroom chose the states');
+  // The header counts the compared states' events and names their years, not every event's.
+  for (const [lang, codes] of [['en', 'SA,QA'], ['ar', 'SA,QA'], ['en', 'GB,CN,US']]) {
+    await page.goto(`${server.url}?lang=${lang}&embed=compare&compare=${codes}`);
+    await page.waitForSelector('.compare-summary');
+    const theirs = data.events.filter((e) => e.parties.some((p) => codes.split(',').includes(p)));
+    assert.ok(theirs.length < data.events.length);
+    const years = theirs.map((e) => +e.date.slice(0, 4));
+    const span = `${Math.min(...years)}–${Math.max(...years)}`;
+    const count = lang === 'en' ? `${theirs.length} events` : arEvents(theirs.length);
+    await waitUntil(page, (c) => document.querySelector('.embed-head .result-count')?.textContent === c, count);
+    assert.ok((await page.textContent('.widget-subject')).includes(span), `${codes}: ${span}`);
+  }
   await page.goto(`${server.url}?lang=en&compare=GB,CN`);
   await ready(page);
   await page.click('.header-actions >> text=Embed');
