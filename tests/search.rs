@@ -90,24 +90,31 @@ fn is_subset(small: &[String], big: &[String]) -> bool {
     small.iter().all(|id| big.contains(id))
 }
 
+/// Asserts what a one-word name finds: every event of `named` (the entity's), and besides only
+/// events whose text has a word containing one of `roots` (a one-word name is also a word of the
+/// text: "روسيا" finds a report on Iran that mentions Russia).
+fn assert_named_or_written(ds: &Dataset, index: &SearchIndex, q: &str, named: &[String], roots: &[&str]) {
+    let found = ids(ds, index, q);
+    assert!(is_subset(named, &found), "query {q:?} misses events of the name: {found:?}");
+    let written = events_with_word(ds, |w| roots.iter().any(|r| w.contains(r)));
+    assert!(is_subset(&found, &union(named, &written)), "query {q:?} finds other events: {found:?}");
+}
+
 #[test]
 fn every_spelling_of_xi_finds_every_xi_event() {
     let (ds, index) = shipped();
     let want = events_of_actor(&ds, "xi-jinping");
     assert!(want.len() >= 3, "{want:?}");
     // a002 spells شي جينبينغ, a003 شي جين بينج, a000 شي جين بينج; readers also type the rest.
-    for q in [
-        "شي جينبينغ",
-        "شي جين بينج",
-        "شي جين بينغ",
-        "شي",
-        "شى جين بينج",
-        "شِي جِين بِينج",
-        "Xi",
-        "xi jinping",
-        "XI JINPING",
-    ] {
+    for q in ["شي جينبينغ", "شي جين بينج", "شي جين بينغ", "شى جين بينج", "شِي جِين بِينج", "xi jinping", "XI JINPING"]
+    {
         assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+    }
+    // One word is also a word of the text: "Xi" finds the events that mention him too.
+    let written = events_with_word(&ds, |w| w == "شي" || w == "xi");
+    assert!(written.iter().any(|id| !want.contains(id)), "an event mentions Xi without him as an actor");
+    for q in ["شي", "Xi", "شِي"] {
+        assert_eq!(sorted(ids(&ds, &index, q)), union(&want, &written), "query {q:?}");
     }
 }
 
@@ -115,18 +122,19 @@ fn every_spelling_of_xi_finds_every_xi_event() {
 fn capitals_and_demonyms_find_the_country() {
     let (ds, index) = shipped();
     let gb = events_of_country(&ds, "GB");
-    for q in ["لندن", "بلندن", "London", "بريطانيا", "البريطانية", "المملكة المتحدة", "UK"]
-    {
-        assert_eq!(ids(&ds, &index, q), gb, "query {q:?}");
+    assert_eq!(ids(&ds, &index, "المملكة المتحدة"), gb);
+    let roots = ["لندن", "london", "بريطان", "britain", "uk"];
+    for q in ["لندن", "بلندن", "London", "بريطانيا", "البريطانية", "UK"] {
+        assert_named_or_written(&ds, &index, q, &gb, &roots);
     }
     let ru = events_of_country(&ds, "RU");
     for q in ["موسكو", "الكرملين", "روسيا", "Moscow", "Kremlin"] {
-        assert_eq!(ids(&ds, &index, q), ru, "query {q:?}");
+        assert_named_or_written(&ds, &index, q, &ru, &["موسكو", "كرملين", "روس", "moscow", "kremlin"]);
     }
     let us = events_of_country(&ds, "US");
     for q in ["واشنطن", "أمريكا", "أميركا", "الأمريكية", "الأميركية", "Washington"]
     {
-        assert_eq!(ids(&ds, &index, q), us, "query {q:?}");
+        assert_named_or_written(&ds, &index, q, &us, &["واشنطن", "امريك", "اميرك", "washington"]);
     }
 }
 
@@ -210,9 +218,20 @@ fn two_actor_names_find_the_events_with_both() {
     let (xi, biden) = (actor_ix(&ds, "xi-jinping"), actor_ix(&ds, "joe-biden"));
     let want = events_where(&ds, |e| e.actors.contains(&xi) && e.actors.contains(&biden));
     assert!(!want.is_empty());
-    for q in ["Xi Biden", "شي بايدن", "بايدن شي جين بينغ"] {
-        assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+    // One word of a name is also a word of the text: "Xi Biden" finds the events with both or
+    // mentioning them; the full name "شي جين بينغ" only Xi's events.
+    let mentions = |a: u32, names: [&str; 2]| {
+        let words: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+        events_where(&ds, |e| e.actors.contains(&a) || words_of(&ds, e).iter().any(|w| words.contains(w)))
+    };
+    let (xi_or_written, biden_or_written) = (mentions(xi, ["Xi", "شي"]), mentions(biden, ["Biden", "بايدن"]));
+    for q in ["Xi Biden", "شي بايدن"] {
+        let found = ids(&ds, &index, q);
+        assert!(is_subset(&want, &found), "query {q:?}");
+        assert_eq!(found, events_where(&ds, |e| xi_or_written.contains(&e.id) && biden_or_written.contains(&e.id)));
     }
+    let found = ids(&ds, &index, "بايدن شي جين بينغ");
+    assert_eq!(found, events_where(&ds, |e| e.actors.contains(&xi) && biden_or_written.contains(&e.id)));
 }
 
 #[test]
@@ -221,8 +240,18 @@ fn two_country_names_find_the_events_with_both() {
     let (cn, us) = (ds.country_ix("CN").unwrap(), ds.country_ix("US").unwrap());
     let want = events_where(&ds, |e| e.parties.contains(&cn) && e.parties.contains(&us));
     assert!(!want.is_empty());
+    // Each one-word name also finds the events that mention it ("الصين": a report on Russia
+    // says "الصينية"): the events of both states, and those of one that mention the other.
+    let written =
+        events_with_word(&ds, |w| ["صين", "china", "chinese", "بكين", "امريك", "واشنطن"].iter().any(|r| w.contains(r)));
     for q in ["China US", "الصين الولايات المتحدة", "بكين واشنطن"] {
-        assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+        let found = ids(&ds, &index, q);
+        assert!(is_subset(&want, &found), "query {q:?}");
+        let of_one = events_where(&ds, |e| e.parties.contains(&cn) || e.parties.contains(&us));
+        assert!(
+            is_subset(&found, &of_one) && found.iter().all(|id| want.contains(id) || written.contains(id)),
+            "query {q:?}: {found:?}"
+        );
     }
 }
 
@@ -348,8 +377,8 @@ fn typos_find_the_near_name() {
         ("بيكين", events_of_country(&ds, "CN")),
         ("واشنطون", events_of_country(&ds, "US")),
         ("لندان", events_of_country(&ds, "GB")),
-        ("بيدن", events_of_actor(&ds, "joe-biden")),
-        ("Bidem", events_of_actor(&ds, "joe-biden")),
+        ("بيدن", ids(&ds, &index, "بايدن")),
+        ("Bidem", ids(&ds, &index, "Biden")),
         ("ساليفان", events_of_actor(&ds, "jake-sullivan")),
     ];
     for (q, want) in cases {
@@ -440,9 +469,11 @@ fn single_letters_are_ignored() {
 fn inflected_demonyms_name_the_country() {
     let (ds, index) = shipped();
     // Not in the alias lists: their stems are the aliases "الروس", "إيران", "Iranian" as written.
-    assert_eq!(ids(&ds, &index, "الروسيين"), events_of_country(&ds, "RU"));
-    assert_eq!(ids(&ds, &index, "الإيرانيات"), events_of_country(&ds, "IR"));
-    assert_eq!(ids(&ds, &index, "Iranians"), events_of_country(&ds, "IR"));
+    // (As words of the text they also find the events that mention the state.)
+    let (ru, ir) = (events_of_country(&ds, "RU"), events_of_country(&ds, "IR"));
+    assert_named_or_written(&ds, &index, "الروسيين", &ru, &["روس"]);
+    assert_named_or_written(&ds, &index, "الإيرانيات", &ir, &["ايران"]);
+    assert_named_or_written(&ds, &index, "Iranians", &ir, &["iran"]);
 }
 
 #[test]
@@ -683,6 +714,38 @@ fn an_attack_finds_the_attacks_and_the_hackers_the_hacking() {
         for q in [singular, plural] {
             let q = if q.ends_with('ن') { format!("ال{q}ة") } else { format!("ال{q}") };
             assert_eq!(sorted(ids(&ds, &index, &q)), want, "query {q:?}");
+        }
+    }
+}
+
+/// A one-word name (a capital, a demonym, an alias) is also a word of the text: "هافانا" names
+/// Cuba, and is the first word of "متلازمة هافانا" (Havana syndrome), whose events have other
+/// parties. Each finds the state's events and the events whose text has the word.
+#[test]
+fn a_one_word_name_is_also_a_word_of_the_text() {
+    let (ds, index) = shipped();
+    let cuba = events_of_country(&ds, "CU");
+    for (q, other) in [("هافانا", "متلازمة هافانا"), ("Havana", "Havana syndrome")] {
+        let written = events_with_word(&ds, |w| w == normalize(q));
+        assert!(written.iter().any(|id| !cuba.contains(id)), "{q:?} is in the text of events without Cuba");
+        assert_eq!(sorted(ids(&ds, &index, q)), union(&cuba, &written), "query {q:?}");
+        // "Havana syndrome": the events with both words, as typed.
+        let syndrome = normalize(other.split(' ').find(|w| *w != q).unwrap());
+        let want = events_where(&ds, |e| {
+            let words = words_of(&ds, e);
+            words.contains(&syndrome) && words.contains(&normalize(q))
+        });
+        assert!(!want.is_empty(), "{other:?}");
+        let found = hits(&index, other);
+        assert_eq!((members(&ds, &found.all), found.corrected), (want, None), "query {other:?}");
+    }
+    // Every state's one-word names still find the state's events, and the events using the word.
+    for c in &ds.countries {
+        let of_state = events_of_country(&ds, &c.code);
+        for alias in c.aliases.iter().filter(|a| !a.contains(' ')) {
+            let found = ids(&ds, &index, alias);
+            let written = events_with_word(&ds, |w| w == normalize(alias));
+            assert!(is_subset(&union(&of_state, &written), &found), "query {alias:?}");
         }
     }
 }

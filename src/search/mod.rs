@@ -6,7 +6,9 @@
 //!   events of that entity; entities named by one phrase are alternatives (an alias two actors
 //!   share), separate phrases are each required ("Xi Biden": events with both). A query word
 //!   names the alias word as written, with an Arabic proclitic ("بلندن"), or inflected (its stem
-//!   is the alias word without its article: "الصينيون" names "الصين");
+//!   is the alias word without its article: "الصينيون" names "الصين"). A one-word name is also a
+//!   word of the text, as below: it matches the events using it too ("هافانا", Havana, names
+//!   Cuba and begins "متلازمة هافانا", Havana syndrome, whose events are other states');
 //! - a phrase naming a topic or an event type by its label in either language, or one of a
 //!   type label's alternatives ("اتهام" of "اتهام أو إسناد"), compared by stems ("sanction" names
 //!   "Sanctions"), matches the events tagged with it. A one-word label is also a word of the text
@@ -789,6 +791,9 @@ impl SearchIndex {
         Match { all, exact }
     }
 
+    /// A term's events. A one-word phrase is also a word of the text: a label's ("report"), and a
+    /// name's, which may be said of something else ("هافانا" names Cuba, and begins "متلازمة
+    /// هافانا", Havana syndrome, whose events are Russia's and the United States').
     fn match_term(&self, term: &Term, words: &[QueryWord]) -> Match {
         match term {
             Term::Word(i) => self.match_word(&words[*i]),
@@ -796,7 +801,7 @@ impl SearchIndex {
                 let mut exact = EventSet::empty(self.events);
                 entities.iter().for_each(|&e| exact.extend(self.entity_events(e)));
                 let mut all = exact.clone();
-                if span.len() == 1 && entities.iter().any(|e| e.is_label()) {
+                if span.len() == 1 {
                     let text = self.match_word(&words[span.start]);
                     all.union(&text.all);
                     exact.union(&text.exact);
