@@ -749,3 +749,41 @@ fn a_one_word_name_is_also_a_word_of_the_text() {
         }
     }
 }
+
+/// Every spelling of "American" finds what "Chinese" does in each of its forms: the state's
+/// events and those mentioning it, with or without the article. "أمريكا" and "أميركا" are both
+/// written; a demonym of a name ending in alef drops it ("أمريكا" → "أمريكي", "روسيا" → "روسي"),
+/// whether or not the alias list has that form.
+#[test]
+fn every_spelling_of_a_demonym_finds_the_same_events() {
+    let (ds, index) = shipped();
+    for (code, forms) in [
+        (
+            "US",
+            &[
+                "أمريكا",
+                "أميركا",
+                "أمريكي",
+                "أميركي",
+                "أمريكية",
+                "أميركية",
+                "الأمريكية",
+                "الأميركية",
+                "أمريكيون",
+                "أمريكيين",
+                "الأمريكيين",
+                "أميركيين",
+                "الأميركيين",
+                "والأمريكية",
+            ][..],
+        ),
+        ("CN", &["الصين", "صينية", "صيني", "الصينية", "صينيون", "الصينيين"]),
+        ("RU", &["روسيا", "روسية", "روسي", "الروسية", "روسيون", "الروسيين"]),
+    ] {
+        let want = ids(&ds, &index, forms[0]);
+        assert!(is_subset(&events_of_country(&ds, code), &want), "{code}");
+        for q in forms {
+            assert_eq!(ids(&ds, &index, q), want, "query {q:?}");
+        }
+    }
+}

@@ -278,11 +278,15 @@ impl QueryWord {
     /// Whether this word names the alias word `a` (see the module documentation). By its stem
     /// only when that keeps [`stem::MIN_STEM`] letters: a word stemmed to two letters does not
     /// name a state by its code ("tried" had been "tr", Türkiye's, when a final i was dropped).
+    /// A name ending in alef loses it before a demonym's suffix ("أمريكا": "أمريكية",
+    /// "الأميركيين"; "روسيا": "روسيون"), so such a name is also named by its stem, with or
+    /// without an alias list's form of the demonym.
     fn names(&self, a: &AliasWord, label: bool) -> bool {
+        let stemmed = self.stem.chars().count() >= stem::MIN_STEM;
         *self.norm == *a.norm
             || PREFIXES.iter().any(|p| self.norm.strip_prefix(p) == Some(&a.norm))
-            || self.stem.chars().count() >= stem::MIN_STEM
-                && stem::same(&self.stem, if label { &a.stem } else { &a.base })
+            || stemmed && stem::same(&self.stem, if label { &a.stem } else { &a.base })
+            || stemmed && !label && a.base.ends_with('ا') && stem::same(&self.stem, &a.stem)
     }
 }
 

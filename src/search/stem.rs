@@ -89,6 +89,7 @@ const EN_DERIVED: &[&str] = &[
 /// the other articles write "السيبراني", and the Reuters reports of 2015–2016 call cyberattacks
 /// "الهجمات الإلكترونية" (stem كتر: "ال" is stripped twice from "الالكترونيه", "ون" as a suffix). A
 /// reader searching one finds the others (the editor's cue list counts all three as cyber too).
+/// America is written "أمريكا" and "أميركا", and so each of its demonym's forms: one stem.
 /// "Spying" is the noun "تجسس" (the reports' word, and the espionage topic's), but a reader may
 /// ask for the spies: "جاسوس" and its broken plural "جواسيس", which no light stemmer reaches, find
 /// it, as "spy" finds "spied". The hackers are hacking: Porter keeps a short word's -er
@@ -100,6 +101,7 @@ const VARIANTS: &[(&str, &str)] = &[
     ("سايبر", "سيبران"),
     ("سايبران", "سيبران"),
     ("سيبر", "سيبران"),
+    ("اميرك", "امريك"),
     ("كتر", "سيبران"),
     ("جاسوس", "تجسس"),
     ("جواسيس", "تجسس"),
@@ -289,6 +291,14 @@ mod tests {
         }
         assert_eq!(stem_of("الاتصالات"), "اتصال");
         assert_eq!(stem_of("معلومات"), "معلوم");
+    }
+
+    #[test]
+    fn both_spellings_of_america_share_a_stem() {
+        for w in ["أمريكا", "أميركا", "الأمريكية", "الأميركية", "أميركيين", "أمريكيون", "والأميركي"]
+        {
+            assert_eq!(stem_of(w), "امريك", "{w}");
+        }
     }
 
     #[test]
