@@ -787,3 +787,23 @@ fn every_spelling_of_a_demonym_finds_the_same_events() {
         }
     }
 }
+
+/// "ل" before the article of a word beginning with "ل" is written "لل", one lam for the
+/// article's: "للقاء" is "ل + اللقاء" (for the meeting), "للجنة" "ل + اللجنة". Each form finds
+/// the others, without a correction.
+#[test]
+fn lam_before_the_article_of_a_lam_word_is_read() {
+    let (ds, index) = shipped();
+    for forms in [["لقاء", "اللقاء", "للقاء"], ["لجنة", "اللجنة", "للجنة"]] {
+        let written = events_with_word(&ds, |w| forms.iter().any(|f| normalize(f) == w));
+        assert!(!written.is_empty(), "{forms:?}");
+        for q in forms {
+            let found = hits(&index, q);
+            assert_eq!(found.corrected, None, "query {q:?}");
+            assert!(is_subset(&written, &members(&ds, &found.all)), "query {q:?}");
+            assert_eq!(members(&ds, &found.all), ids(&ds, &index, forms[0]), "query {q:?}");
+        }
+    }
+    // "للأمن" is still "ل + الأمن".
+    assert_eq!(ids(&ds, &index, "للأمن"), ids(&ds, &index, "الأمن"));
+}

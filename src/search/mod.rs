@@ -591,7 +591,8 @@ impl Stemmed {
         Stemmed { norms, words: b.words, splits }
     }
 
-    /// Decides the words' proclitics and verb prefixes ([`stem::PROCLITICS`]) against the vocabulary.
+    /// Decides the words' proclitics and verb prefixes ([`stem::PROCLITICS`]), and the article
+    /// "لل" of a word beginning with ل ([`stem::merged_lam`]), against the vocabulary.
     fn strip_clitics(&mut self) {
         let Stemmed { norms, words, splits } = self;
         let n = norms.len();
@@ -605,8 +606,15 @@ impl Stemmed {
                 &order[lo..lo + order[lo..].partition_point(|&i| stem::same(stem_of(i as usize), s))]
             };
             (0..n)
-                .filter(|&i| !words[i].alias && splits[i].base == 0)
+                .filter(|&i| !words[i].alias)
                 .filter_map(|i| {
+                    if splits[i].base > 0 {
+                        // "للقاء" is "ل + اللقاء" when "لقاء" is another word's stem and "قاء" none's.
+                        let m = stem::merged_lam(&norms[i], splits[i])?;
+                        let others = |s: &str| with_stem(s).iter().any(|&j| j as usize != i);
+                        let lam_word = stem::canonical(&norms[i][m.base..m.end]);
+                        return (others(lam_word) && !others(stem_of(i))).then_some((i, m));
+                    }
                     let known =
                         |(rest, s): &(&str, Split)| !with_stem(stem::canonical(&rest[s.base..s.end])).is_empty();
                     let (rest, s) = without_proclitic(&norms[i]).find(known)?;
@@ -704,13 +712,20 @@ impl SearchIndex {
     }
 
     /// A word's base and stem: the index's own for a known word; otherwise the stemmer's, with a
-    /// proclitic or verb prefix stripped when what remains is a known stem and the whole is not.
+    /// proclitic or verb prefix stripped when what remains is a known stem and the whole is not,
+    /// and the article "لل" read as a lam word's ([`stem::merged_lam`]) on the same terms.
     fn analyse(&self, norm: &str) -> (String, String) {
         if let Some(known) = self.known(norm) {
             return known;
         }
         let s = stem::split(norm);
         let own = stem::canonical(&norm[s.base..s.end]);
+        let lam_word = stem::merged_lam(norm, s).map(|m| (m, stem::canonical(&norm[m.base..m.end])));
+        if let Some((m, stem)) =
+            lam_word.filter(|(_, stem)| self.stem_range(own).is_empty() && !self.stem_range(stem).is_empty())
+        {
+            return (norm[m.base..].to_owned(), stem.to_owned());
+        }
         if s.base == 0 && self.stem_range(own).is_empty() {
             for (rest, r) in without_proclitic(norm) {
                 let (base, stem) = self

@@ -140,6 +140,17 @@ fn is_english(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// The split of a word whose article [`split`] read as "لل" (after و or ف, or none) as the
+/// article before a word beginning with ل, which shares its lam: "للقاء" is "ل + اللقاء" (for the
+/// meeting), not "لل + قاء"; "للجنة" is "ل + اللجنة". `None` for any other split. Which one a word
+/// is, the vocabulary says (see `SearchIndex`): "للأمن" is "لل + أمن".
+pub fn merged_lam(word: &str, s: Split) -> Option<Split> {
+    let article = word.get(..s.base).filter(|a| a.ends_with("لل") && ARTICLES.contains(a))?;
+    let at = article.len() - 'ل'.len_utf8();
+    let rest = split(&word[at..]);
+    Some(Split { base: at + rest.base, end: at + rest.end })
+}
+
 /// Splits a normalised word (see the module documentation). Words in neither script, digits
 /// included, are their own stem.
 pub fn split(word: &str) -> Split {
@@ -377,6 +388,16 @@ mod tests {
         assert_eq!(stem_of("بريطانيا"), "بريطان");
         // Alone, the stemmer even reads "ين" of "وبكين" as a suffix; the index knows "بكين".
         assert_eq!(stem_of("وبكين"), "وبك");
+    }
+
+    #[test]
+    fn an_article_lam_may_be_a_lam_words() {
+        for (w, want) in [("للقاء", Some("لقاء")), ("وللجنة", Some("لجن")), ("للأمن", Some("لامن")), ("الأمن", None)]
+        {
+            let w = crate::search::normalize(w);
+            let m = merged_lam(&w, split(&w));
+            assert_eq!(m.map(|m| &w[m.base..m.end]), want, "{w}");
+        }
     }
 
     #[test]
