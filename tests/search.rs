@@ -807,3 +807,21 @@ fn lam_before_the_article_of_a_lam_word_is_read() {
     // "للأمن" is still "ل + الأمن".
     assert_eq!(ids(&ds, &index, "للأمن"), ids(&ds, &index, "الأمن"));
 }
+
+/// A broken plural finds its singular, and the singular its plural ("القمم", the summits, finds
+/// "قمة"; "العميل", the agent, "عملاء"; "قاعدة", a rule, "قواعد"), where a near word had been
+/// offered instead ("الأمم", the nations; "العمل", the work) or nothing.
+#[test]
+fn a_broken_plural_finds_its_singular_before_a_near_word() {
+    let (ds, index) = shipped();
+    for (asked, written) in
+        [("القمم", "قمة"), ("قمم", "القمة"), ("العميل", "عملاء"), ("عميل", "العملاء"), ("قاعدة", "قواعد")]
+    {
+        let want = events_with_word(&ds, |w| w == normalize(written));
+        assert!(!want.is_empty(), "{written}");
+        let found = hits(&index, asked);
+        assert_eq!(found.corrected, None, "query {asked:?}");
+        assert!(is_subset(&want, &members(&ds, &found.all)), "query {asked:?}");
+        assert_eq!(members(&ds, &found.all), ids(&ds, &index, written), "query {asked:?}");
+    }
+}

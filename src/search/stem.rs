@@ -96,7 +96,10 @@ const EN_DERIVED: &[&str] = &[
 /// ("hacker" has no R2), so "hacker" is named here, as "attacker" meets "attack" by its R2; in
 /// Arabic "القراصنة" (the hackers, a broken plural), "قرصان" and the transliterated "هاكرز" find
 /// "القرصنة" (hacking). The other broken plurals of this field's words meet their singular, or
-/// (an attack, "هجوم", and attacks, "هجمات") the form the light stemmer already joins.
+/// (an attack, "هجوم", and attacks, "هجمات") the form the light stemmer already joins: ministers,
+/// presidents, ambassadors, experts, allies, systems, weapons, summits ("القمم", where a near
+/// word, "الأمم", had been offered for them), agents ("العميل" had been corrected to "العمل")
+/// and rules.
 const VARIANTS: &[(&str, &str)] = &[
     ("سايبر", "سيبران"),
     ("سايبران", "سيبران"),
@@ -118,6 +121,9 @@ const VARIANTS: &[(&str, &str)] = &[
     ("حلفاء", "حليف"),
     ("انظم", "نظام"),
     ("اسلح", "سلاح"),
+    ("قمم", "قمه"),
+    ("عملاء", "عميل"),
+    ("قواعد", "قاعد"),
 ];
 
 /// Where a word's parts are, in bytes: `word[base..]` is the word without its proclitics and
@@ -361,6 +367,9 @@ mod tests {
             &["حليف", "حلفاء"],
             &["نظام", "الأنظمة", "أنظمة"],
             &["سلاح", "الأسلحة"],
+            &["قمة", "القمم", "قمم"],
+            &["عميل", "العميل", "عملاء", "للعملاء"],
+            &["قاعدة", "القواعد", "قواعد"],
         ] {
             for w in group {
                 assert_eq!(stem_of(w), stem_of(group[0]), "{w} and {}", group[0]);
