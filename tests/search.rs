@@ -825,3 +825,16 @@ fn a_broken_plural_finds_its_singular_before_a_near_word() {
         assert_eq!(members(&ds, &found.all), ids(&ds, &index, written), "query {asked:?}");
     }
 }
+
+/// A word with a suffix none of whose forms is in the text is corrected as its stem would be:
+/// "تحذيرات" (warnings) as "تحذير" (a warning), rather than left with nothing.
+#[test]
+fn a_suffixed_word_is_corrected_by_its_stem() {
+    let (ds, index) = shipped();
+    let (plural, singular) = ("تحذيرات", "تحذير");
+    let by_stem = hits(&index, singular);
+    assert!(by_stem.corrected.is_some() && !by_stem.all.is_empty(), "{singular}");
+    let found = hits(&index, plural);
+    assert_eq!(found.corrected, by_stem.corrected, "query {plural:?}");
+    assert_eq!(members(&ds, &found.all), members(&ds, &by_stem.all), "query {plural:?}");
+}

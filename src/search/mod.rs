@@ -832,14 +832,21 @@ impl SearchIndex {
 
     /// The nearest word to a word that matched nothing: fewest edits, then a word of an alias or
     /// label (names are what readers misspell: "بيدن" is one edit from "بايدن" and from "بيان"),
-    /// then the most frequent. `None` for numbers and when the nearest is the word itself.
+    /// then the most frequent; with none near the word, the nearest to its stem ("تحذيرات",
+    /// warnings, is corrected as "تحذير", a warning, is). `None` for numbers and when the
+    /// nearest is the word itself.
     fn correction(&self, w: &QueryWord) -> Option<u32> {
         if w.norm.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
+        self.nearest(&w.norm).or_else(|| self.nearest(&w.stem).filter(|_| w.stem != w.norm))
+    }
+
+    /// The nearest word of the index to `norm` (see [`SearchIndex::correction`]).
+    fn nearest(&self, norm: &str) -> Option<u32> {
         let mut best: Option<(usize, bool, Reverse<usize>, u32)> = None;
         self.near.near(
-            &w.norm,
+            norm,
             |id| &self.words[id as usize].norm,
             |id, d| {
                 let word = self.word(id);
