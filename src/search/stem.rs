@@ -7,7 +7,9 @@
 //! a stem shorter than [`MIN_STEM`] letters. Works on [`normalize`](super::normalize())d text, where
 //! ة is already ه. The single-letter proclitics و ب ل ف ك and the verb prefixes ي ت ن are not
 //! stripped here: "وزارة", "بريطانيا" and "تونس" start with one, so whether "وبكين" is "و + بكين"
-//! or "يتجسس" "ي + تجسس" depends on the vocabulary, which the index decides ([`PROCLITICS`]).
+//! or "يتجسس" "ي + تجسس" depends on the vocabulary, which the index decides ([`PROCLITICS`]), as
+//! whether "لل" is the article after ل ("للأمن") or that and a word's own first lam ("للقاء", ل +
+//! اللقاء: [`merged_lam`]).
 //!
 //! English strips only, too (no rewriting), in the order of Porter's English (Snowball) stemmer:
 //! a derivational ending (-ation, -ence, -ment, -ity…) when it lies in the word's R2 region, as
