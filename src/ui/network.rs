@@ -228,7 +228,8 @@ fn PairTable(d: Arc<Snapshot>, ps: Arc<Vec<PairStat>>) -> impl IntoView {
         };
         let row = |&i: &u32| {
             let p = &ps[i as usize];
-            let label = format!("{} ⇄ {}", d.country_name(lang, p.a), d.country_name(lang, p.b));
+            // The arrow kept with the first name where the cell wraps ("الصين ⇄" over "روسيا").
+            let label = format!("{}\u{a0}⇄ {}", d.country_name(lang, p.a), d.country_name(lang, p.b));
             let tone = |t: Tone| view! { <td>{number(f, p.tone(t))}</td> };
             view! {
                 <tr class=format!("bal-{}", p.balance().id())>
