@@ -147,6 +147,7 @@ fn CiteBody() -> impl IntoView {
         // Machine formats read left to right; the reference in words follows the language.
         let words = format.get() == CiteFormat::Text;
         let (dir, class) = if words { ("auto", "cite-text cite-words") } else { ("ltr", "cite-text") };
+        let others = other_formats(ctx, args, format.get());
         view! {
             <div class="cite-body">
                 <p class="cite-format">
@@ -161,10 +162,31 @@ fn CiteBody() -> impl IntoView {
                     <button type="button" class="button" on:click=save>{s.cite_download}</button>
                     <a href=release class="cite-release">{s.cite_release}</a>
                 </p>
+                {others}
             </div>
         }
     }
 }
+
+/// A static page's other formats, each in a disclosure under the one shown: without script the
+/// format cannot be chosen (the stylesheet hides them where script runs). The app draws none.
+#[cfg(feature = "ssr")]
+fn other_formats(ctx: Ctx, args: StoredValue<(SiteInfo, Cited)>, shown: CiteFormat) -> impl IntoView {
+    let fmt = ctx.fmt();
+    let other = move |&f: &CiteFormat| {
+        let body = args.with_value(|(site, cited)| citation(ctx, site, cited, f)).0;
+        view! {
+            <details class="cite-other">
+                <summary>{format_label(f, fmt)}</summary>
+                <pre class="cite-text" dir="ltr" tabindex="0">{body}</pre>
+            </details>
+        }
+    };
+    CiteFormat::ALL.iter().filter(|&&f| f != shown).map(other).collect_view()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn other_formats(_: Ctx, _: StoredValue<(SiteInfo, Cited)>, _: CiteFormat) -> impl IntoView {}
 
 super::split::split_view!(
     /// "Cite this"'s body, from its own wasm module: drawn when a reader opens it.

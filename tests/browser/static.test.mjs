@@ -90,6 +90,23 @@ test('without JavaScript a reader walks from the home page to every event, its q
       const e = data.events.find((x) => x.id === event);
       assert.ok(e, `a page for an unknown event: ${url}`);
       assert.ok(shown.h1?.includes(e.title[lang]), `h1 of ${url}`);
+      // "Cite this" in every format, though the format cannot be chosen without script.
+      const formats = await page.evaluate(() => {
+        const cite = document.querySelector('details.cite');
+        cite.open = true;
+        const text = (el) => el.innerText.trim();
+        const shown = [text(cite.querySelector('.cite-body > pre'))];
+        for (const d of cite.querySelectorAll('.cite-other')) {
+          d.open = true;
+          if (d.getClientRects().length) shown.push(text(d.querySelector('pre')));
+        }
+        cite.open = false;
+        return shown;
+      });
+      assert.equal(formats.length, 4, url);
+      assert.match(formats[1], /^@\w+\{/, `BibTeX on ${url}`);
+      assert.match(formats[2], /^TY {2}- /, `RIS on ${url}`);
+      assert.ok(JSON.parse(formats[3]), `CSL-JSON on ${url}`);
       // Each highlighted sentence in its article box's sight, the page scrolled to it (the box
       // scrolls to it only by script): its first line inside the box's edges and the screen's.
       // (Without JavaScript the page runs no frame callback: the test waits between steps.)
