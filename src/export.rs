@@ -12,6 +12,7 @@ use crate::data::wire::{Note, Text, WireActor, WireArticle, WireCountry, WireEve
 use crate::data::{Dataset, Event, EventIx, EventType, Tone};
 use crate::i18n::Lang;
 use crate::query::Query;
+use crate::vocab::Match;
 
 /// An event back in its wire form.
 pub fn wire_event(ds: &Dataset, ix: EventIx) -> WireEvent {
@@ -309,6 +310,10 @@ pub fn file_stem(q: &Query) -> String {
         parts.push(format!("{a}-{b}"));
     }
     parts.extend(q.countries.iter().cloned());
+    // Several states' shared events are another file than any of their events.
+    if q.countries.len() > 1 && q.matching != Match::default() {
+        parts.push(q.matching.id().to_owned());
+    }
     parts.extend(q.types.iter().map(|t| t.id().replace('_', "-")));
     parts.extend(q.topics.iter().map(|t| t.id().replace('_', "-")));
     parts.extend(q.tones.iter().map(|t| t.id().to_owned()));
@@ -478,6 +483,8 @@ mod tests {
             "marsad-RU-un-resolution-Xi-Biden"
         );
         assert_eq!(file_stem(&Query::parse("q=%D8%B4%D9%8A")), "marsad-شي");
+        assert_eq!(file_stem(&Query::parse("country=GB,CN")), "marsad-GB-CN");
+        assert_eq!(file_stem(&Query::parse("country=GB,CN&match=all")), "marsad-GB-CN-all");
     }
 
     #[test]
