@@ -3,7 +3,7 @@
 //! Expected event lists are computed from the data (an entity's events, a topic's events, a
 //! year's events, the events whose normalised words satisfy a predicate), never hard-coded.
 
-use marsad::data::{Dataset, EventType, Topic};
+use marsad::data::{Dataset, EventType, Tone, Topic};
 use marsad::search::{normalize, EventSet, Hits, SearchIndex};
 
 fn shipped_doc() -> String {
@@ -330,6 +330,16 @@ fn every_topic_and_type_label_finds_its_events() {
         for &t in EventType::ALL {
             let (label, found) = (t.label(lang), ids(&ds, &index, t.label(lang)));
             assert!(is_subset(&events_of_type(&ds, t), &found), "{label:?} found {found:?}");
+        }
+        // A tone's label, as the filter panel shows it ("صدامي" had found nothing): its events,
+        // and those whose text uses the word.
+        for &t in Tone::ALL {
+            let (label, found) = (t.label(lang), ids(&ds, &index, t.label(lang)));
+            let tone = events_where(&ds, |e| e.tone == t);
+            assert!(!tone.is_empty() && is_subset(&tone, &found), "{label:?} found {found:?}");
+            let head: String = normalize(label).chars().take(5).collect();
+            let text = events_with_word(&ds, |w| w.contains(&head));
+            assert!(is_subset(&found, &union(&tone, &text)), "{label:?} found {found:?}");
         }
     }
 }

@@ -9,9 +9,10 @@
 //!   is the alias word without its article: "الصينيون" names "الصين"). A one-word name is also a
 //!   word of the text, as below: it matches the events using it too ("هافانا", Havana, names
 //!   Cuba and begins "متلازمة هافانا", Havana syndrome, whose events are other states');
-//! - a phrase naming a topic or an event type by its label in either language, or one of a
-//!   type label's alternatives ("اتهام" of "اتهام أو إسناد"), compared by stems ("sanction" names
-//!   "Sanctions"), matches the events tagged with it. A one-word label is also a word of the text
+//! - a phrase naming a topic, an event type or a tone by its label in either language (as the
+//!   filter panel shows them: "صدامي", conflictual), or one of a type label's alternatives
+//!   ("اتهام" of "اتهام أو إسناد"), compared by stems ("sanction" names "Sanctions"), matches the
+//!   events tagged with it. A one-word label is also a word of the text
 //!   ("report", "التجسس"): it matches the events using it too. A label of several words does
 //!   not, as its words apart say something else ("تأثير عملية القرصنة", the impact of a hacking
 //!   operation, is not "عمليات التأثير", influence operations);
@@ -45,7 +46,7 @@ pub use normalize::{for_each_word, normalize};
 use stem::Split;
 pub use transfer::encode_events;
 
-use crate::data::{Dataset, EventIx, EventType, Topic};
+use crate::data::{Dataset, EventIx, EventType, Tone, Topic};
 use crate::i18n::Lang;
 
 /// Query words of fewer letters match whole words and stems only, never as a word's beginning:
@@ -65,13 +66,15 @@ pub enum Entity {
     Actor(u32),
     Topic(Topic),
     Type(EventType),
+    Tone(Tone),
     Year(i32),
 }
 
 impl Entity {
-    /// Topic and type labels are common nouns: compared by stem, and (one word) read in the text.
+    /// Topic, type and tone labels are common words: compared by stem, and (one word) read in
+    /// the text.
     fn is_label(self) -> bool {
-        matches!(self, Entity::Topic(_) | Entity::Type(_))
+        matches!(self, Entity::Topic(_) | Entity::Type(_) | Entity::Tone(_))
     }
 }
 
@@ -383,6 +386,7 @@ struct Indexed<'a> {
     actors: &'a [crate::data::ActorIx],
     topics: &'a [Topic],
     kind: EventType,
+    tone: Tone,
     year: i32,
 }
 
@@ -457,6 +461,7 @@ impl IndexBuild {
                 actors: &e.actors,
                 topics: &e.topics,
                 kind: e.kind,
+                tone: e.tone,
                 year,
             },
             names,
@@ -480,7 +485,7 @@ impl IndexBuild {
         let entities = (e.parties.iter().map(|&c| Entity::Country(c)))
             .chain(e.actors.iter().map(|&a| Entity::Actor(a)))
             .chain(e.topics.iter().map(|&t| Entity::Topic(t)))
-            .chain([Entity::Type(e.kind), Entity::Year(e.year)]);
+            .chain([Entity::Type(e.kind), Entity::Tone(e.tone), Entity::Year(e.year)]);
         for entity in entities {
             self.by_entity.entry(entity).or_default().push(ix);
         }
@@ -678,6 +683,9 @@ fn phrases(ds: &Dataset) -> Vec<(Entity, &str)> {
         }
         for &t in EventType::ALL {
             phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Type(t), p)));
+        }
+        for &t in Tone::ALL {
+            phrases.extend(label_phrases(t.label(lang)).into_iter().map(|p| (Entity::Tone(t), p)));
         }
     }
     phrases

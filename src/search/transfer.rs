@@ -23,11 +23,12 @@ fn unzigzag(n: u32) -> i32 {
     ((n >> 1) as i32) ^ -((n & 1) as i32)
 }
 
-/// Appends what the index reads of each event (type, year, countries, actors, topics and the
-/// packed texts as they are stored) to `out`.
+/// Appends what the index reads of each event (type, tone, year, countries, actors, topics and
+/// the packed texts as they are stored) to `out`.
 pub fn encode_events(events: &[Arc<Event>], out: &mut Vec<u8>) {
     for e in events {
         put(e.kind.index(), out);
+        put(e.tone.index(), out);
         put(zigzag(e.date.year), out);
         for list in [&e.parties, &e.actors] {
             put(list.len(), out);
@@ -109,6 +110,7 @@ impl<'a> Reader<'a> {
             2 => Entity::Topic(*Topic::ALL.get(self.num()?)?),
             3 => Entity::Type(*EventType::ALL.get(self.num()?)?),
             4 => Entity::Year(unzigzag(self.u32()?)),
+            5 => Entity::Tone(*Tone::ALL.get(self.num()?)?),
             _ => return None,
         })
     }
@@ -138,6 +140,7 @@ fn tagged(e: Entity) -> (usize, usize) {
         Entity::Topic(t) => (2, t.index()),
         Entity::Type(t) => (3, t.index()),
         Entity::Year(y) => (4, zigzag(y)),
+        Entity::Tone(t) => (5, t.index()),
     }
 }
 
@@ -155,6 +158,7 @@ impl IndexBuild {
         let mut r = Reader::new(bytes);
         while !r.done() {
             let kind = *EventType::ALL.get(r.num()?)?;
+            let tone = *Tone::ALL.get(r.num()?)?;
             let year = unzigzag(r.u32()?);
             let n = r.count()?;
             let parties = r.numbers(n, names.countries.len())?;
@@ -166,7 +170,7 @@ impl IndexBuild {
             let ix = EventIx::try_from(self.next).ok()?;
             self.add_parts(
                 ix,
-                Indexed { texts: &texts, parties: &parties, actors: &actors, topics: &topics, kind, year },
+                Indexed { texts: &texts, parties: &parties, actors: &actors, topics: &topics, kind, tone, year },
                 names,
             );
             self.next += 1;
