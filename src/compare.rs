@@ -33,15 +33,15 @@ impl Comparison {
     }
 }
 
-/// How many of `events` at least one of `states` takes part in, and the years they span: what a
-/// comparison covers, as its widget's header says it (the filters' count was every event's).
+/// How many of `events` at least one of `states` takes part in (every one when `states` is
+/// empty), and the years they span: what a widget's header counts and names (a comparison's,
+/// its states' events, not every event the filters leave).
 pub fn covered(rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> (usize, Option<(i32, i32)>) {
     let years =
-        events.iter().filter(|&&ix| rows.facts(ix).3.iter().any(|c| states.contains(c))).map(|&ix| rows.facts(ix).0);
-    let (n, span) = years.fold((0, None), |(n, span): (usize, Option<(i32, i32)>), y| {
-        (n + 1, Some(span.map_or((y, y), |(a, b)| (a.min(y), b.max(y)))))
-    });
-    (n, span)
+        events.iter().map(|&ix| rows.facts(ix)).filter(|f| states.is_empty() || f.3.iter().any(|c| states.contains(c)));
+    years.fold((0, None), |(n, span), (y, ..)| {
+        (n + 1, Some(span.map_or((y, y), |(a, b): (i32, i32)| (a.min(y), b.max(y)))))
+    })
 }
 
 pub fn compare(rows: &Rows, events: &[EventIx], states: &[CountryIx]) -> Comparison {
@@ -124,6 +124,8 @@ mod tests {
         let either = all.iter().filter(|&&ix| ds.event(ix).parties.iter().any(|c| states.contains(c))).count();
         assert_eq!((n, years), (either, c.years));
         assert_eq!(n, c.stats[0].events.len() + c.stats[1].events.len() - c.shared.len());
+        // No states: every event.
+        assert_eq!(covered(&Rows::of(&ds), &all, &[]).0, all.len());
         // One state alone: its column, nothing shared.
         let one = compare(&Rows::of(&ds), &all, &states[..1]);
         assert!(one.shared.is_empty() && one.common.is_empty());

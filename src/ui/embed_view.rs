@@ -75,11 +75,8 @@ fn head(ctx: Ctx, widget: Option<Widget>, explorer_href: impl Fn() -> String + S
                     }
                     _ => Vec::new(),
                 };
-                if states.len() >= 2 {
-                    return covered(&d.rows, &f.events, &states);
-                }
-                let years = f.events.iter().map(|&ix| d.ds.event(ix).date.year);
-                (f.events.len(), years.clone().min().zip(years.max()))
+                // A comparison of fewer than two states shows the timeline: every event.
+                covered(&d.rows, &f.events, if states.len() >= 2 { &states } else { &[] })
             })
         })
     });
