@@ -35,16 +35,40 @@ pub fn reading_fields(
     }
 }
 
-/// The explorer's "Display options": a disclosure in the header. A choice replaces the history
-/// entry (Back undoes a view, not a preference) and every link keeps it. Open, it closes as a
-/// dropdown does: on Escape (focus back on its button), on a press outside it, and when focus
-/// leaves it.
+/// The explorer's display options' fields. A choice replaces the history entry (Back undoes a
+/// view, not a preference) and every link keeps it.
 #[component]
-pub fn ReadingMenu() -> impl IntoView {
+fn MenuFields() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let value = move || ctx.query.with(|q| q.reading);
     let set = move |r: Reading| ctx.navigate(|q| q.reading = r, Nav::Replace);
-    let ids = ["reading-digits", "reading-cal", "reading-axis"];
+    reading_fields(["reading-digits", "reading-cal", "reading-axis"], value, set, move || ctx.lang() == Lang::Ar)
+}
+
+super::split::split_view!(
+    /// The display options' fields, from their own wasm module: most readers never open the menu.
+    MENU_FIELDS, reading_module, load_reading, reading_body, MenuFields
+);
+
+/// The explorer's "Display options": a disclosure in the header, its fields built when it is
+/// first opened ([`MENU_FIELDS`]; then kept, so focus and choices survive closing it). Open, it
+/// closes as a dropdown does: on Escape (focus back on its button), on a press outside it, and
+/// when focus leaves it.
+#[component]
+pub fn ReadingMenu() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let built = RwSignal::new(false);
+    // Asked for as a pointer comes near or focus reaches the button: open, the fields are in.
+    let ahead = move || {
+        if !built.get_untracked() && !(MENU_FIELDS.ready)() {
+            MENU_FIELDS.fetch();
+        }
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            built.set(true);
+        }
+    };
     let menu = NodeRef::<leptos::html::Details>::new();
     let inside = move |target: Option<web_sys::EventTarget>| {
         let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
@@ -76,10 +100,11 @@ pub fn ReadingMenu() -> impl IntoView {
     });
     on_cleanup(move || pressed.remove());
     view! {
-        <details class="reading-menu" node_ref=menu on:keydown=on_key on:focusout=on_focusout>
+        <details class="reading-menu" node_ref=menu on:keydown=on_key on:focusout=on_focusout on:toggle=on_toggle
+            on:pointerover=move |_| ahead() on:focusin=move |_| ahead()>
             <summary class="button">{move || ctx.lang().strings().reading_options}</summary>
             <div class="reading-fields">
-                {reading_fields(ids, value, set, move || ctx.lang() == Lang::Ar)}
+                {move || built.get().then(|| view! { <super::split::SplitView split=MENU_FIELDS /> })}
             </div>
         </details>
     }

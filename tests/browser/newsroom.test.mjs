@@ -168,6 +168,8 @@ test('the display options menu sets them, and offers in English only what applie
   assert.deepEqual(labels, ['الأرقام', 'التقويم', 'اتجاه الخط الزمني']);
   const en = await open('lang=en');
   await en.click('.reading-menu summary');
+  // The fields come from their own module, asked for as the pointer reached the button.
+  await en.locator('#reading-cal').waitFor();
   assert.deepEqual(await en.$$eval('.reading-fields label', (l) => l.map((x) => x.textContent)), ['Calendar']);
   await en.selectOption('#reading-cal', 'islamic');
   await en.waitForFunction(() => marsadState().cal === 'islamic');
