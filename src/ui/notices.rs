@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::link::Link;
+use super::split::SplitView;
 use super::Ctx;
-use crate::i18n::EVENTS;
+use crate::i18n::{Lang, EVENTS};
 use crate::page::{no_such_states, unknown_states, unread_values};
 use crate::query::Query;
 
@@ -31,9 +32,7 @@ pub fn UnknownStates() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let codes = ctx.data.with(|d| ctx.query.with(|q| unknown_states(q, &d.ds)));
-        (!codes.is_empty()).then(|| {
-            view! { <p class="notice unknown-states" role="alert">{no_such_states(&codes, ctx.lang())}</p> }
-        })
+        (!codes.is_empty()).then(|| rare(Rare::Unknown(no_such_states(&codes, ctx.lang()))))
     }
 }
 
@@ -44,15 +43,8 @@ pub fn UnreadNotice() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let parts = Memo::new(move |_| ctx.query.with(unread_values));
     move || {
-        let lang = ctx.lang();
-        let parts = parts.get();
-        (!parts.is_empty()).then(|| {
-            // Each part isolated: in Arabic, two Latin parts side by side would read in the wrong order.
-            let each = parts.into_iter().enumerate().map(|(i, part)| {
-                view! { {(i > 0).then(|| lang.list_sep())} <bdi dir="ltr"><code>{part}</code></bdi> }
-            });
-            view! { <p class="notice unread" role="alert">{lang.strings().unread_values} " " {each.collect_view()}</p> }
-        })
+        let (lang, parts) = (ctx.lang(), parts.get());
+        (!parts.is_empty()).then(|| rare(Rare::Unread(lang, parts)))
     }
 }
 
@@ -114,6 +106,12 @@ pub fn UpdatePrompt() -> impl IntoView {
         handle.remove();
         held_handle.remove();
     });
+    // Not while shards still arrive: Chromium defers the switch while the old worker has
+    // requests in flight, and a request that restarts it can hold the switch for minutes.
+    move || (ready.get() && ctx.shards.with(Option::is_none)).then(|| rare(Rare::Update(held)))
+}
+
+fn update_prompt(ctx: Ctx, held: RwSignal<bool>) -> impl IntoView {
     let apply = || {
         if let Ok(f) = js_sys::Reflect::get(&window(), &"marsadApplyUpdate".into()) {
             if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
@@ -121,36 +119,25 @@ pub fn UpdatePrompt() -> impl IntoView {
             }
         }
     };
-    move || {
-        let s = ctx.lang().strings();
-        // Not while shards still arrive: Chromium defers the switch while the old worker has
-        // requests in flight, and a request that restarts it can hold the switch for minutes.
-        (ready.get() && ctx.shards.with(Option::is_none)).then(|| {
-            view! {
-                <aside class="notice update-prompt" role="status">
-                    <span>{s.update_ready}</span> " "
-                    {move || if held.get() {
-                        // Focus moves from the button that went to the words that replace it.
-                        let words = NodeRef::<leptos::html::Span>::new();
-                        Effect::new(move || {
-                            if let Some(w) = words.get() {
-                                let _ = w.focus();
-                            }
-                        });
-                        view! {
-                            <span class="update-held" tabindex="-1" node_ref=words>{s.update_held}</span>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="button primary" on:click=move |_| apply()>
-                                {s.update_reload}
-                            </button>
-                        }.into_any()
-                    }}
-                </aside>
-            }
-        })
+    let s = ctx.lang().strings();
+    view! {
+        <aside class="notice update-prompt" role="status">
+            <span>{s.update_ready}</span> " "
+            {move || if held.get() {
+                // Focus moves from the button that went to the words that replace it.
+                let words = NodeRef::<leptos::html::Span>::new();
+                Effect::new(move || {
+                    if let Some(w) = words.get() {
+                        let _ = w.focus();
+                    }
+                });
+                view! { <span class="update-held" tabindex="-1" node_ref=words>{s.update_held}</span> }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button primary" on:click=move |_| apply()>{s.update_reload}</button>
+                }.into_any()
+            }}
+        </aside>
     }
 }
 
@@ -179,13 +166,7 @@ pub fn FallbackNotice() -> impl IntoView {
                 _ if back => s.back_online_notice.to_owned(),
                 _ => s.offline_notice.to_owned(),
             };
-            let reload = back.then(|| {
-                let reload = |_| drop(window().location().reload());
-                view! { " " <button type="button" class="button" on:click=reload>{s.update_reload}</button> }
-            });
-            view! {
-                <aside class="notice fallback" role="status" data-fallback=kind.to_owned()>{text}{reload}</aside>
-            }
+            rare(Rare::Fallback { kind: kind.to_owned(), text, back })
         })
     }
 }
@@ -197,15 +178,71 @@ pub fn SkippedNotice() -> impl IntoView {
     move || {
         let data = ctx.data.get();
         let n = data.skipped.len();
-        (n > 0).then(|| {
-            let s = ctx.lang().strings();
-            let items = data.skipped.iter().take(20).map(|p| view! { <li dir="ltr">{p.to_string()}</li> });
+        (n > 0).then(|| rare(Rare::Skipped(n, data.skipped.iter().take(20).map(ToString::to_string).collect())))
+    }
+}
+
+/// A notice few readers see, as the first module says it (the words worked out there), for the
+/// notices' module to draw.
+#[derive(Clone)]
+enum Rare {
+    /// States the data lacks, said.
+    Unknown(String),
+    /// The link's parts that could not be read.
+    Unread(Lang, Vec<String>),
+    /// An update waits; whether the browser held it back once asked.
+    Update(RwSignal<bool>),
+    /// Why the data is the device's copy (`kind` as the service worker named it), and whether
+    /// the connection is back (a reload offered).
+    Fallback { kind: String, text: String, back: bool },
+    /// How many records were skipped, and the first ones' paths and reasons.
+    Skipped(usize, Vec<String>),
+}
+
+/// `notice`, drawn from the notices' module: nothing while it comes (a notice is no view to
+/// wait for), its failure said with a retry.
+fn rare(notice: Rare) -> impl IntoView {
+    provide_context(notice);
+    view! { <SplitView split=NOTICES quiet=true /> }
+}
+
+#[component]
+fn RareNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let s = ctx.lang().strings();
+    match expect_context::<Rare>() {
+        Rare::Unknown(said) => view! { <p class="notice unknown-states" role="alert">{said}</p> }.into_any(),
+        Rare::Unread(lang, parts) => {
+            // Each part isolated: in Arabic, two Latin parts side by side would read in the wrong order.
+            let each = parts.into_iter().enumerate().map(|(i, part)| {
+                view! { {(i > 0).then(|| lang.list_sep())} <bdi dir="ltr"><code>{part}</code></bdi> }
+            });
+            view! { <p class="notice unread" role="alert">{lang.strings().unread_values} " " {each.collect_view()}</p> }
+                .into_any()
+        }
+        Rare::Update(held) => update_prompt(ctx, held).into_any(),
+        Rare::Fallback { kind, text, back } => {
+            let reload = back.then(|| {
+                let reload = |_| drop(window().location().reload());
+                view! { " " <button type="button" class="button" on:click=reload>{s.update_reload}</button> }
+            });
+            view! { <aside class="notice fallback" role="status" data-fallback=kind>{text}{reload}</aside> }.into_any()
+        }
+        Rare::Skipped(n, items) => {
+            let items = items.into_iter().map(|p| view! { <li dir="ltr">{p}</li> });
             view! {
                 <aside class="notice" role="note">
                     <p>{s.skipped_notice} " " <strong>{n}</strong></p>
                     <details><summary>{s.error_details}</summary><ul>{items.collect_view()}</ul></details>
                 </aside>
             }
-        })
+            .into_any()
+        }
     }
 }
+
+super::split::split_view!(
+    /// The notices few readers see (a link's unread parts or unknown states, an update waiting,
+    /// the data from the device's copy, records skipped), from their own wasm module.
+    NOTICES, notices_module, load_notices, notices_body, RareNotice
+);

@@ -91,11 +91,16 @@ enum State {
     Failed,
 }
 
-/// Draws `split`: at once when its module is in, else "Loading…" while it comes, and a message
-/// with a retry if it cannot; `failed`, if given, is drawn before that message (the event page's
-/// way back to the list, which is part of the page the module would draw).
+/// Draws `split`: at once when its module is in, else "Loading…" (nothing, if `quiet`) while it
+/// comes, and a message with a retry if it cannot; `failed`, if given, is drawn before that
+/// message (the event page's way back to the list, which is part of the page the module would
+/// draw).
 #[component]
-pub fn SplitView(split: Split, #[prop(optional)] failed: Option<fn() -> AnyView>) -> impl IntoView {
+pub fn SplitView(
+    split: Split,
+    #[prop(optional)] failed: Option<fn() -> AnyView>,
+    #[prop(optional)] quiet: bool,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = RwSignal::new(State::Loading);
     let fetch = move || {
@@ -122,6 +127,7 @@ pub fn SplitView(split: Split, #[prop(optional)] failed: Option<fn() -> AnyView>
     move || {
         let s = ctx.fmt().strings();
         match state.get() {
+            State::Loading if quiet => ().into_any(),
             State::Loading => view! { <p class="notice split-loading" role="status">{s.view_loading}</p> }.into_any(),
             State::Ready if let Some(view) = (split.draw)() => view,
             State::Ready | State::Failed => view! {

@@ -615,6 +615,41 @@ test("the filter panel's fields are a module of their own: a phone fetches it on
   }
 });
 
+test("the display options' fields and the notices few readers see are modules of their own: fetched only when the reader opens the menu or a notice has something to say", async () => {
+  const rare = /\/split_(reading|notices)_module-[0-9a-f]+\.wasm$/;
+  for (const [width, lang] of [[390, 'ar'], [1280, 'en']]) {
+    const page = await newPage(browser, { width, height: 800, serviceWorkers: 'block' });
+    const asked = [];
+    page.on('request', (r) => { const m = r.url().match(rare); if (m) asked.push(m[1]); });
+    await page.goto(`${server.url}?lang=${lang}`);
+    await ready(page);
+    await page.waitForFunction(() => performance.getEntriesByName('marsad:ahead-event').length > 0);
+    assert.deepEqual(asked, [], `${width} ${lang}: nothing asked for before it is wanted`);
+    // By keyboard: focus on the menu's button asks for its fields; Enter opens it, with them.
+    await page.focus('.reading-menu summary');
+    await page.keyboard.press('Enter');
+    await page.locator('#reading-cal').waitFor({ state: 'visible' });
+    assert.deepEqual(asked, ['reading'], `${width} ${lang}`);
+    assert.equal(await page.locator('.reading-menu .split-loading').count(), 0);
+    if (lang === 'ar') {
+      await page.selectOption('#reading-digits', 'arab');
+      await page.waitForFunction(() => document.querySelector('.result-count').textContent.includes('٤٦'));
+    } else {
+      await page.selectOption('#reading-cal', 'islamic');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('cal') === 'islamic');
+    }
+    // A link with a part Marsad cannot read: the notice says it, on screen.
+    await page.goto(`${server.url}?lang=${lang}&type=war`);
+    await ready(page);
+    const notice = page.locator('.notice.unread');
+    await notice.waitFor({ state: 'visible' });
+    assert.ok((await notice.textContent()).includes('type=war'), await notice.textContent());
+    assert.ok(asked.includes('notices'), `${width} ${lang}: ${asked}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('the panel starts open exactly where the stylesheet lays it beside the results (800 and 801 px, both languages), and only there is its module preloaded', async () => {
   for (const [width, lang] of [[800, 'ar'], [801, 'ar'], [800, 'en'], [801, 'en']]) {
     const page = await newPage(browser, { width, height: 800, serviceWorkers: 'block' });

@@ -307,6 +307,8 @@ test('encoded dot segments in a data path never reach outside the data folder', 
   p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await p.goto(`${server.url}?lang=en`);
   await ready(p);
+  // The notice comes from the notices' module, fetched when there is one to show.
+  await p.waitForSelector('.notice li', { state: 'attached' });
   const items = await p.$$eval('.notice li', (l) => l.map((x) => x.textContent));
   assert.ok(items.includes('$.articles[0].text: must be a relative path inside the data folder'), items.join('\n'));
   assert.ok(items.includes('$.articles[1].text: must be a relative path inside the data folder'), items.join('\n'));
