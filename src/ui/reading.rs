@@ -58,14 +58,12 @@ super::split::split_view!(
 pub fn ReadingMenu() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let built = RwSignal::new(false);
-    // Asked for as a pointer comes near or focus reaches the button: open, the fields are in.
-    let ahead = move || {
-        if !built.get_untracked() && !(MENU_FIELDS.ready)() {
-            MENU_FIELDS.fetch();
-        }
-    };
+    // Its module is asked for as the pointer or the focus reaches the button: in, as a rule, by
+    // the time it is pressed.
+    let ahead = || MENU_FIELDS.fetch();
     let on_toggle = move |ev: leptos::ev::Event| {
-        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+        // Set once, as the filter panel's (`FilterPanel`): the fields are built on the first opening.
+        if !built.get_untracked() && event_target::<web_sys::Element>(&ev).has_attribute("open") {
             built.set(true);
         }
     };
@@ -100,9 +98,10 @@ pub fn ReadingMenu() -> impl IntoView {
     });
     on_cleanup(move || pressed.remove());
     view! {
-        <details class="reading-menu" node_ref=menu on:keydown=on_key on:focusout=on_focusout on:toggle=on_toggle
-            on:pointerover=move |_| ahead() on:focusin=move |_| ahead()>
-            <summary class="button">{move || ctx.lang().strings().reading_options}</summary>
+        <details class="reading-menu" node_ref=menu on:keydown=on_key on:focusout=on_focusout on:toggle=on_toggle>
+            <summary class="button" on:pointerenter=move |_| ahead() on:focus=move |_| ahead()>
+                {move || ctx.lang().strings().reading_options}
+            </summary>
             <div class="reading-fields">
                 {move || built.get().then(|| view! { <super::split::SplitView split=MENU_FIELDS /> })}
             </div>

@@ -650,6 +650,30 @@ test("the display options' fields and the notices few readers see are modules of
   }
 });
 
+test('the filter panel and the display options, folded and opened again, keep what the reader left in them', async () => {
+  const page = await newPage(browser, { width: 390, height: 800, serviceWorkers: 'block' });
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const again = async (summary) => {
+    await page.click(summary);
+    await page.click(summary);
+  };
+  await page.click('.filters-box summary');
+  await page.fill('#country-filter', 'Qa');
+  await page.$eval('#country-filter', (el) => { el.__kept = true; });
+  await again('.filters-box summary');
+  assert.equal(await page.inputValue('#country-filter'), 'Qa', 'the words typed are still there');
+  assert.equal(await page.$eval('#country-filter', (el) => el.__kept === true), true, 'the same field, not one built again');
+  await page.click('.reading-menu summary');
+  await page.locator('#reading-cal').waitFor();
+  await page.$eval('#reading-cal', (el) => { el.__kept = true; });
+  await again('.reading-menu summary');
+  await page.focus('#reading-cal');
+  assert.equal(await page.$eval('#reading-cal', (el) => el.__kept === true && el === document.activeElement), true);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the panel starts open exactly where the stylesheet lays it beside the results (800 and 801 px, both languages), and only there is its module preloaded', async () => {
   for (const [width, lang] of [[800, 'ar'], [801, 'ar'], [800, 'en'], [801, 'en']]) {
     const page = await newPage(browser, { width, height: 800, serviceWorkers: 'block' });
