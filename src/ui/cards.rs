@@ -304,7 +304,13 @@ fn compare_action(ctx: Ctx, f: Fmt, code: &str) -> Option<impl IntoView> {
                 ctx.navigate(|q| q.add_to_comparison(&code), Nav::Push);
                 super::compare::show_comparison(ctx);
             };
-            view! { <button type="button" class="button" on:click=add>{s.compare_add}</button> }.into_any()
+            // The tray's module is asked for as the pointer or the focus reaches the button.
+            let ahead = || super::compare::COMPARE.fetch();
+            view! {
+                <button type="button" class="button" on:click=add on:pointerenter=move |_| ahead()
+                    on:focus=move |_| ahead()>{s.compare_add}</button>
+            }
+            .into_any()
         }
     })
 }

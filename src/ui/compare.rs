@@ -56,14 +56,16 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
 
 /// After a state is added or removed, or the comparison ended: focus on what the comparison now
 /// is, on screen (the button pressed is gone): the comparison's heading, with one state the
-/// tray's choice of the next, with none the result count.
+/// tray's choice of the next, with none the result count. The tray and the comparison come from a module of their own, fetched if not in (asked for
+/// as the pointer or the focus reached the button, it usually is): they are waited for up to
+/// about two seconds.
 pub(super) fn show_comparison(ctx: Ctx) {
     let to = match ctx.query.with_untracked(|q| q.compare.len()) {
         0 => ".content .result-count",
         1 => "#compare-tray-add",
         _ => ".compare #view-heading",
     };
-    super::explorer::focus_and_show(to.into(), None, 10);
+    super::explorer::focus_and_show(to.into(), None, 120);
 }
 
 fn end_button(ctx: Ctx, f: Fmt) -> impl IntoView {
@@ -74,7 +76,8 @@ fn end_button(ctx: Ctx, f: Fmt) -> impl IntoView {
     view! { <button type="button" class="button" on:click=end>{f.strings().compare_end}</button> }
 }
 
-/// A comparison being begun (one state chosen): which, how to add the next, how to stop.
+/// A comparison being begun (one state chosen): which, how to add the next, how to stop. Drawn
+/// from the comparison's module ([`COMPARE`]), which the next state added then finds in.
 #[component]
 pub fn CompareTray() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -82,11 +85,26 @@ pub fn CompareTray() -> impl IntoView {
         ctx.query.with(|q| (q.compare.len() == 1 && q.embed.is_none()).then(|| q.compare[0].clone()))
     });
     move || {
-        let code = one.get()?;
+        one.get().map(|code| {
+            provide_context(Begun(code));
+            view! { <super::split::SplitView split=COMPARE quiet=true /> }
+        })
+    }
+}
+
+/// The state of a comparison being begun, for [`CompareTray`]'s drawing.
+#[derive(Clone)]
+struct Begun(String);
+
+#[component]
+fn Tray() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let Begun(code) = expect_context::<Begun>();
+    move || {
         let (f, d) = (ctx.fmt(), ctx.data.get());
         let s = f.strings();
         let who = d.ds.country_ix(&code).map_or(code.clone(), |c| d.country_name(f.lang, c));
-        Some(view! {
+        view! {
             <section class="compare-tray" aria-labelledby="compare-tray-label">
                 <p id="compare-tray-label">
                     <strong>{s.comparison}</strong> ": " <bdi>{who}</bdi> ". " {s.compare_hint}
@@ -94,7 +112,7 @@ pub fn CompareTray() -> impl IntoView {
                 {add_select(ctx, &d, f, "compare-tray-add")}
                 {end_button(ctx, f)}
             </section>
-        })
+        }
     }
 }
 
@@ -277,7 +295,18 @@ pub fn CompareView() -> impl IntoView {
     }
 }
 
+/// What the comparison's module draws: the tray where [`CompareTray`] asks for it, else the
+/// comparison.
+#[component]
+fn CompareBody() -> impl IntoView {
+    match use_context::<Begun>() {
+        Some(_) => view! { <Tray /> }.into_any(),
+        None => view! { <CompareView /> }.into_any(),
+    }
+}
+
 super::split::split_view!(
-    /// The comparison, from its own wasm module: most readers never open it.
-    COMPARE, compare, load_compare, compare_body, CompareView
+    /// The comparison and the tray of one being begun, from their own wasm module: most readers
+    /// never open either.
+    COMPARE, compare, load_compare, compare_body, CompareBody
 );
