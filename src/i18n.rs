@@ -280,6 +280,8 @@ strings! {
     not_found_text: "لا توجد في مرصد صفحة بهذا العنوان: ربما قُطع الرابط أو وقع فيه خطأ، أو نُقلت الصفحة.", "Marsad has no page at this address: the link may be cut short or mistyped, or the page may have moved.";
     not_found_search: "ابحث في أحداث مرصد", "Search Marsad's events";
     not_found_or: "أو انتقل إلى:", "Or go to:";
+    offline_title: "لا اتصال بالشبكة", "You are offline";
+    offline_text: "هذا العنوان غير محفوظ على هذا الجهاز، ولا يمكن جلبه دون اتصال. أحداث مرصد وصفحاته الرئيسية محفوظة وتُفتح دون اتصال.", "This address is not saved on this device, and it cannot be fetched without a connection. Marsad's events and main pages are saved and open offline.";
     unread_values: "ترك مرصد من هذا الرابط ما لم يفهمه:", "Not understood in this link, and left out:";
     back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
     server_error_notice: "أجاب الخادم بخطأ، فتُعرض البيانات المحفوظة على هذا الجهاز.", "The server answered with an error, so the data saved on this device is shown.";

@@ -153,6 +153,24 @@ test('with the server stopped, reload, deep links, search and articles all work'
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
 });
 
+test('offline, an address the device never saved says so, in both languages, with pages that open offline', async (t) => {
+  const { site, page } = await visited(t, 'stand-in');
+  await site.down();
+  for (const path of ['feed.en.xml', 'feeds/CN.ar.xml', 'no/such/page/']) {
+    await page.goto(`${site.url}${path}`);
+    for (const [lang, title] of [['ar', 'لا اتصال بالشبكة'], ['en', 'You are offline']]) {
+      const h1 = page.locator(`section[lang=${lang}] h1`);
+      assert.equal(await h1.textContent(), title, path);
+      assert.ok(await h1.isVisible(), `${path}: ${lang} heading on screen`);
+    }
+    assert.equal(await page.locator('text=Page not found').count(), 0, path);
+  }
+  // Its links open offline: the English country cards, from the device's copy.
+  await page.click('section[lang=en] a:text-is("Country cards")');
+  await page.waitForSelector('.country-card');
+  assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), page.problems.join('\n'));
+});
+
 test('offline, the notice says so; back online, it says the data is the device\'s copy, and "Reload" brings the network\'s', async (t) => {
   const { page } = await visited(t, 'back-online');
   const notice = page.locator('.fallback');

@@ -19,7 +19,7 @@ use marsad::data::changes::{self, Changes};
 use marsad::data::{self, Dataset, PartialDate};
 use marsad::export::escape_html;
 use marsad::feed::{self, Scope};
-use marsad::i18n::{Fmt, Lang, EVENTS};
+use marsad::i18n::{Fmt, Lang, Strings, EVENTS};
 use marsad::page::{event_has_page, static_path, Page};
 use marsad::query::Query;
 use marsad::site::SiteConfig;
@@ -314,12 +314,30 @@ fn find_tag<'a>(html: &'a str, open: &str, has: &[&str]) -> Option<&'a str> {
     None
 }
 
-/// `404.html`, which static hosts (GitHub Pages, Netlify, Cloudflare Pages) serve for any
-/// address the site does not have: in both languages, a search of the events (a form to the
-/// home page's `?q=`, which the app reads) and the main views' pages. No script and no data: it
-/// is served at any depth, so its links start from the site's own path (`site_path`), and its
-/// policy allows nothing but the stylesheet, the icon and that form.
-fn not_found(template: &str, site: &str) -> String {
+/// A page in place of one that cannot be shown, in both languages, with a search of the events
+/// (a form to the home page's `?q=`, which the app reads) and the main views' pages. No script
+/// and no data: it is served at any depth, so its links start from the site's own path
+/// (`site_path`), and its policy allows nothing but the stylesheet, the icon and that form.
+#[derive(Clone, Copy)]
+enum Stand {
+    /// `404.html`, which static hosts (GitHub Pages, Netlify, Cloudflare Pages) serve for any
+    /// address the site does not have.
+    NotFound,
+    /// `offline.html`, which the service worker answers offline for an address it has not
+    /// saved (a feed, a release file, a mistyped address): the pages it links to open offline.
+    Offline,
+}
+
+impl Stand {
+    fn words(self, s: &Strings) -> (&'static str, &'static str) {
+        match self {
+            Stand::NotFound => (s.not_found_title, s.not_found_text),
+            Stand::Offline => (s.offline_title, s.offline_text),
+        }
+    }
+}
+
+fn stand_in(template: &str, site: &str, stand: Stand) -> String {
     let root = site_path(site);
     let rooted = |tag: &str| rebase(tag, &root);
     let style = find_tag(template, "<link", &["stylesheet"]).map(rooted).unwrap_or_default();
@@ -349,8 +367,8 @@ fn not_found(template: &str, site: &str) -> String {
              <span><input id=\"q-{code}\" name=\"q\" type=\"search\" maxlength=\"200\" placeholder=\"{hint}\">\
              <button type=\"submit\" class=\"button primary\">{go}</button></span></form>\
              <p>{or}</p><ul>{links}</ul></section>",
-            title = s.not_found_title,
-            text = s.not_found_text,
+            title = stand.words(s).0,
+            text = stand.words(s).1,
             root = escape_html(&root),
             home = escape_html(&home),
             search = s.not_found_search,
@@ -369,8 +387,8 @@ fn not_found(template: &str, site: &str) -> String {
          <title>{} · {} · {}</title>{style}{icon}</head>\
          <body class=\"not-found\"><header class=\"not-found-brand\"><a href=\"{}\">{} · {}</a></header>\
          <main>{}{}</main></body></html>\n",
-        ar.not_found_title,
-        en.not_found_title,
+        stand.words(ar).0,
+        stand.words(en).0,
         ar.app_name,
         escape_html(&root),
         ar.app_name,
@@ -429,7 +447,9 @@ pub fn write(dir: &Path, config: &SiteConfig, loaded: data::Loaded) -> Result<us
     };
     let listed: Vec<(String, String, String)> = in_parallel(&pages, draw)?.into_iter().flatten().collect();
     std::fs::write(dir.join("sitemap.xml"), sitemap(&listed, &site)).map_err(|e| format!("sitemap.xml: {e}"))?;
-    std::fs::write(dir.join("404.html"), not_found(&template, &site)).map_err(|e| format!("404.html: {e}"))?;
+    for (file, stand) in [("404.html", Stand::NotFound), ("offline.html", Stand::Offline)] {
+        std::fs::write(dir.join(file), stand_in(&template, &site, stand)).map_err(|e| format!("{file}: {e}"))?;
+    }
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n");
     std::fs::write(dir.join("robots.txt"), robots).map_err(|e| format!("robots.txt: {e}"))?;
     let skipped = ds.events.len().saturating_sub(marsad::page::PRERENDER_EVENTS);
@@ -492,13 +512,16 @@ mod tests {
         assert_eq!(super::site_path("http://127.0.0.1:8080/?x=1"), "/");
         let template = "<html><head><link href=./style-ab.css integrity=sha384-x rel=stylesheet>\
                         <link href=./icon-32.png rel=icon sizes=32x32><script src=./boot.js></script></head></html>";
-        let page = super::not_found(template, "https://example.org/m/");
+        let page = super::stand_in(template, "https://example.org/m/", super::Stand::NotFound);
         assert!(page.contains("<link href=/m/style-ab.css integrity=sha384-x rel=stylesheet>"), "{page}");
         assert!(page.contains("<link href=/m/icon-32.png rel=icon sizes=32x32>"));
         assert!(!page.contains("<script"), "no script on the 404 page");
         assert!(page.contains("action=\"/m/en/\"") && page.contains("action=\"/m/\""));
         assert!(page.contains("href=\"/m/en/countries/\"") && page.contains("href=\"/m/changes/\""));
         assert!(page.contains("<section lang=\"en\" dir=\"ltr\"") && page.contains("<section lang=\"ar\" dir=\"rtl\""));
+        let offline = super::stand_in(template, "https://example.org/m/", super::Stand::Offline);
+        assert!(offline.contains("<h1 id=\"nf-en\">You are offline</h1>") && !offline.contains("Page not found"));
+        assert!(offline.contains("href=\"/m/en/countries/\"") && !offline.contains("<script"));
     }
 
     #[test]

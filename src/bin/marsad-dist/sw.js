@@ -154,7 +154,11 @@ async function navigate(req, url) {
       const hit = await caches.match(keyOf(url), { cacheName: name });
       if (hit) return hit;
     }
-    throw err;
+    // An address never saved (a feed, a release file, a mistyped one): say the reader is
+    // offline, with the pages that open offline, rather than the browser's error page.
+    const offline = await caches.match(at('offline.html'), { cacheName: SHELL });
+    if (!offline) throw err;
+    return new Response(offline.body, { status: 503, statusText: 'Offline', headers: offline.headers });
   }
 }
 
