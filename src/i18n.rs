@@ -117,11 +117,13 @@ impl Lang {
 }
 
 macro_rules! strings {
-    ($($key:ident: $ar:literal, $en:literal;)*) => {
-        /// Every UI string. Built by a macro so each has both languages.
-        pub struct Strings { $(pub $key: &'static str,)* }
-        const AR: Strings = Strings { $($key: $ar,)* };
-        const EN: Strings = Strings { $($key: $en,)* };
+    ($($(#[$only:meta])? $key:ident: $ar:literal, $en:literal;)*) => {
+        /// Every UI string. Built by a macro so each has both languages. A string only the
+        /// build's pages use is marked `#[cfg(not(target_arch = "wasm32"))]`: the app's wasm,
+        /// which carries every string it has, has none of those.
+        pub struct Strings { $($(#[$only])? pub $key: &'static str,)* }
+        const AR: Strings = Strings { $($(#[$only])? $key: $ar,)* };
+        const EN: Strings = Strings { $($(#[$only])? $key: $en,)* };
     };
 }
 
@@ -276,11 +278,17 @@ strings! {
     widget_needs_compare: "تحتاج أداة المقارنة إلى دولتين أو ثلاث: compare=GB,CN.", "A comparison widget needs two or three states: compare=GB,CN.";
     widget_needs_event: "تحتاج أداة الحدث إلى معرّف حدث: event=….", "An event widget needs an event's id: event=….";
     no_such_states: "ليست في بيانات مرصد:", "Not in Marsad's data:";
+    #[cfg(not(target_arch = "wasm32"))]
     not_found_title: "الصفحة غير موجودة", "Page not found";
+    #[cfg(not(target_arch = "wasm32"))]
     not_found_text: "لا توجد في مرصد صفحة بهذا العنوان: ربما قُطع الرابط أو وقع فيه خطأ، أو نُقلت الصفحة.", "Marsad has no page at this address: the link may be cut short or mistyped, or the page may have moved.";
+    #[cfg(not(target_arch = "wasm32"))]
     not_found_search: "ابحث في أحداث مرصد", "Search Marsad's events";
+    #[cfg(not(target_arch = "wasm32"))]
     not_found_or: "أو انتقل إلى:", "Or go to:";
+    #[cfg(not(target_arch = "wasm32"))]
     offline_title: "لا اتصال بالشبكة", "You are offline";
+    #[cfg(not(target_arch = "wasm32"))]
     offline_text: "هذا العنوان غير محفوظ على هذا الجهاز، ولا يمكن جلبه دون اتصال. أحداث مرصد وصفحاته الرئيسية محفوظة وتُفتح دون اتصال.", "This address is not saved on this device, and it cannot be fetched without a connection. Marsad's events and main pages are saved and open offline.";
     unread_values: "ترك مرصد من هذا الرابط ما لم يفهمه:", "Not understood in this link, and left out:";
     back_online_notice: "عاد الاتصال بالشبكة، والبيانات المعروضة هي المحفوظة على هذا الجهاز: أعد التحميل لعرض أحدثها.", "You are back online. The data shown is the copy saved on this device: reload for the latest.";
@@ -316,7 +324,6 @@ strings! {
     widget_events: "أحداث الدبلوماسية السيبرانية", "Cyber-diplomacy events";
     comparison: "مقارنة", "Comparison";
     compare_add: "أضف إلى المقارنة", "Add to comparison";
-    compare_open: "في المقارنة: اعرضها", "In the comparison: show it";
     compare_full: "المقارنة مكتملة: ثلاث دول", "Comparison full: three states";
     compare_chosen: "قارن بين الدول المختارة", "Compare the chosen countries";
     compare_remove: "إزالة", "Remove";
@@ -353,7 +360,6 @@ strings! {
     net_balance: "الطابع الغالب", "Balance";
     net_initiated: "بمبادرة من", "initiated by";
     net_show_all: "اعرض كل الثنائيات:", "Show every pair:";
-    net_sort: "رتّب حسب", "Sort by";
     download_pairs: "نزّل جدول الثنائيات (CSV)", "Download the table of pairs (CSV)";
 }
 
