@@ -57,8 +57,11 @@ impl Zoom {
         self.zoomed.set(Some((self.fit.get_untracked(), v)));
     }
 
-    /// Zooms by `factor`; out, no further than every event in view.
+    /// Zooms by `factor`; out, no further than every event in view. With no event, not at all.
     fn zoom(self, factor: f64) {
+        if self.newest.with_untracked(Option::is_none) {
+            return;
+        }
         let v = self.viewport.get_untracked();
         let looking_at = self.peek.with_untracked(|p| p.as_ref().map(|p| p.day));
         let to = v.zoom(factor, zoom_centre(&v, looking_at, self.newest.get_untracked()));
@@ -79,9 +82,17 @@ impl Zoom {
         self.viewport.get().can_pan(&self.fit.get())
     }
 
-    /// Whether the view can zoom (in, out): the buttons say so at their ends.
+    /// Whether the view can zoom (in, out): the buttons say so at their ends, and with no event
+    /// to draw (an empty axis has nothing to zoom into).
     fn can_zoom(self) -> (bool, bool) {
-        self.viewport.get().can_zoom(&self.fit.get())
+        let any = self.newest.with(Option::is_some);
+        let (zoom_in, zoom_out) = self.viewport.get().can_zoom(&self.fit.get());
+        (any && zoom_in, any && zoom_out)
+    }
+
+    /// Whether "Show all" changes the view: not when every event is in view already.
+    fn can_reset(self) -> bool {
+        self.viewport.get() != self.fit.get()
     }
 
     fn reset(self) {
@@ -320,7 +331,8 @@ fn Controls(z: Zoom) -> impl IntoView {
                     <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out
                         aria-disabled=move || (!z.can_zoom().1).then_some("true")
                         on:click=move |_| z.zoom(0.5)>"−"</button>
-                    <button type="button" class="button" on:click=move |_| z.reset()>{s.zoom_reset}</button>
+                    <button type="button" class="button" aria-disabled=move || (!z.can_reset()).then_some("true")
+                        on:click=move |_| z.reset()>{s.zoom_reset}</button>
                     <button type="button" class="button" aria-disabled=move || (!z.can_pan().0).then_some("true")
                         on:click=move |_| z.pan(-0.25)>{s.pan_earlier}</button>
                     <button type="button" class="button" aria-disabled=move || (!z.can_pan().1).then_some("true")

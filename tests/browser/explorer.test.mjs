@@ -74,6 +74,21 @@ for (const lang of ['ar', 'en']) {
   });
 }
 
+test('a timeline with no event to draw offers no zoom or pan: every control says it has nothing to do', async () => {
+  for (const lang of ['en', 'ar']) {
+    const page = await open(`lang=${lang}&from=1990&to=1991`);
+    await page.locator('.timeline-empty').waitFor({ state: 'visible' });
+    const states = await page.$$eval('.timeline-controls button', (bs) => bs.map((b) => b.getAttribute('aria-disabled')));
+    assert.deepEqual(states, ['true', 'true', 'true', 'true', 'true'], lang);
+    // Pressed anyway (Playwright presses only what is available unless forced; a reader can):
+    // nothing zooms, and the controls still say so.
+    await page.locator('.timeline-controls button').first().click({ force: true });
+    assert.deepEqual(await page.$$eval('.timeline-controls button', (bs) => bs.map((b) => b.getAttribute('aria-disabled'))), states);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('timeline zooms with buttons and the keyboard, and groups open by zooming', async () => {
   const page = await open('lang=en');
   const span = async () => page.$$eval('.tick text', (ts) => ts.map((t) => t.textContent));
@@ -82,8 +97,11 @@ test('timeline zooms with buttons and the keyboard, and groups open by zooming',
   await page.click('.timeline-controls button[aria-label="Zoom in"]');
   const zoomed = await span();
   assert.notDeepEqual(zoomed, all);
-  await page.click('.timeline-controls button:has-text("Show all")');
+  const showAll = page.locator('.timeline-controls button:has-text("Show all")');
+  assert.equal(await showAll.getAttribute('aria-disabled'), null, 'zoomed in, "Show all" shows all');
+  await showAll.click();
   assert.deepEqual(await span(), all);
+  assert.equal(await showAll.getAttribute('aria-disabled'), 'true', 'every event in view: "Show all" says it has nothing to do');
   await page.focus('.timeline-canvas');
   await page.keyboard.press('+');
   await page.keyboard.press('+');
