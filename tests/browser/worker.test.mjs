@@ -328,8 +328,12 @@ test('opening a data file in a tab shows the file, not the app, online and offli
       assert.equal(await shell(), true, `${page} ${online ? 'online' : 'offline'}`);
     }
   }
-  // A file the site does not have: the network's error offline (the server's 404 online, above).
-  await assert.rejects(s.page.goto(`${s.url}data/missing.json`));
+  // A file the device never saved, offline: the offline page, said as such (503), never the
+  // app and never the browser's error page (the server's 404 online, above).
+  const gone = await s.page.goto(`${s.url}data/missing.json`);
+  assert.equal(gone.status(), 503);
+  assert.equal(await shell(), false, 'a missing file offline is not the app');
+  assert.equal(await s.page.textContent('section[lang=en] h1'), 'You are offline');
 });
 
 test('a stalled network falls back to the committed copy after the timeout, marked "stalled"', async (t) => {
