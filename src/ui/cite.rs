@@ -92,11 +92,7 @@ pub fn CiteThis(cited: Cited) -> impl IntoView {
     // country toggle ~8 ms at 10k. Its code is a wasm module of its own (`split`), fetched then.
     // A static page draws it, so it reads without the app.
     let drawn = RwSignal::new(ctx.is_static());
-    let draw = move |_| {
-        if !drawn.get_untracked() {
-            drawn.set(true);
-        }
-    };
+    let draw = move |_| super::raise(drawn);
     // Its module is asked for as the pointer or the focus reaches the summary: in, as a rule,
     // by the time it is clicked.
     let ahead = || CITE.fetch();

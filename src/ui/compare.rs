@@ -56,9 +56,9 @@ fn add_select(ctx: Ctx, d: &Snapshot, f: Fmt, id: &'static str) -> impl IntoView
 
 /// After a state is added or removed, or the comparison ended: focus on what the comparison now
 /// is, on screen (the button pressed is gone): the comparison's heading, with one state the
-/// tray's choice of the next, with none the result count. The tray and the comparison come from a module of their own, fetched if not in (asked for
-/// as the pointer or the focus reached the button, it usually is): they are waited for up to
-/// about two seconds.
+/// tray's choice of the next, with none the result count. The tray and the comparison come from
+/// a module of their own, fetched if not in (asked for as the pointer or the focus reached the
+/// button, it usually is): they are waited for up to about two seconds.
 pub(super) fn show_comparison(ctx: Ctx) {
     let to = match ctx.query.with_untracked(|q| q.compare.len()) {
         0 => ".content .result-count",

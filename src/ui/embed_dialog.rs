@@ -132,9 +132,7 @@ pub fn EmbedDialog() -> impl IntoView {
         state.copied.set(None);
         state.is_open.set(true);
         let again = drawn.get_untracked();
-        if !again {
-            drawn.set(true);
-        }
+        super::raise(drawn);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }

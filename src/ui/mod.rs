@@ -384,6 +384,15 @@ impl Ctx {
     }
 }
 
+/// Raises a flag that says a part has been built (a disclosure's body at its first opening):
+/// only once, as a signal's `set` notifies even when the value does not change, and what the
+/// flag draws would be built again, losing its elements, focus and what was typed in them.
+pub(crate) fn raise(flag: RwSignal<bool>) {
+    if !flag.get_untracked() {
+        flag.set(true);
+    }
+}
+
 /// The link to `q` from a page whose site root is `root`: its static page where the build writes
 /// one (an event's only once every event is in: a sharded load does not know the newest yet),
 /// else the query string.

@@ -62,9 +62,8 @@ pub fn ReadingMenu() -> impl IntoView {
     // the time it is pressed.
     let ahead = || MENU_FIELDS.fetch();
     let on_toggle = move |ev: leptos::ev::Event| {
-        // Set once, as the filter panel's (`FilterPanel`): the fields are built on the first opening.
-        if !built.get_untracked() && event_target::<web_sys::Element>(&ev).has_attribute("open") {
-            built.set(true);
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            super::raise(built);
         }
     };
     let menu = NodeRef::<leptos::html::Details>::new();

@@ -359,6 +359,7 @@ fn stand_in(template: &str, site: &str, stand: Stand) -> String {
             })
             .collect();
         let (code, dir) = (lang.code(), lang.dir());
+        let (title, text) = stand.words(s);
         format!(
             "<section lang=\"{code}\" dir=\"{dir}\" aria-labelledby=\"nf-{code}\">\
              <h1 id=\"nf-{code}\">{title}</h1><p>{text}</p>\
@@ -367,8 +368,6 @@ fn stand_in(template: &str, site: &str, stand: Stand) -> String {
              <span><input id=\"q-{code}\" name=\"q\" type=\"search\" maxlength=\"200\" placeholder=\"{hint}\">\
              <button type=\"submit\" class=\"button primary\">{go}</button></span></form>\
              <p>{or}</p><ul>{links}</ul></section>",
-            title = stand.words(s).0,
-            text = stand.words(s).1,
             root = escape_html(&root),
             home = escape_html(&home),
             search = s.not_found_search,

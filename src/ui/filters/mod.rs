@@ -156,10 +156,8 @@ pub fn FilterPanel() -> impl IntoView {
     // opened it stays built, so checked states and focus survive folding it again.
     let built = RwSignal::new(wide);
     let on_toggle = move |ev: leptos::ev::Event| {
-        // Set once: setting a signal notifies even when the value is the same, and the fields
-        // would be built again on every opening.
-        if !built.get_untracked() && event_target::<web_sys::Element>(&ev).has_attribute("open") {
-            built.set(true);
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            super::raise(built);
         }
     };
     // One cell of the layout's grid: the sidebar on a wide screen, above the results on a phone.
