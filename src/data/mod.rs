@@ -593,7 +593,9 @@ impl Builder {
             self.declared.insert(w.id.clone().into_boxed_str(), false);
             self.dataset.withdrawn.push(Withdrawn { id: w.id, title: w.title, date, reason: w.reason });
         }
-        self.dataset.withdrawn.sort_by(|a, b| a.id.cmp(&b.id));
+        // Through the app's one sort (`sort::by`): a sort of its own compiles 3.6 KB of wasm.
+        let withdrawn = std::mem::take(&mut self.dataset.withdrawn);
+        self.dataset.withdrawn = crate::sort::by(withdrawn, &|a: &Withdrawn, b: &Withdrawn| a.id.cmp(&b.id));
     }
 
     /// A day of a record's history (`YYYY-MM-DD`), not after the release day.
