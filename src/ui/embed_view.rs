@@ -1,7 +1,8 @@
 //! Embed mode (`?embed=…`): one compact widget that says what it shows, with a link to the full
 //! explorer, posting its height to the host page in the three forms newsroom tooling speaks
 //! (Marsad's own loader, Pym.js, AMP). It renders the same `Page` as the explorer
-//! (`explorer::page_body`), except the single-event widget, which is compact.
+//! (`explorer::page_body`), except the single-event widget, which is compact. Its own parts are
+//! a module of their own (`WIDGET`): the explorer's readers never fetch them.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -100,7 +101,7 @@ fn head(ctx: Ctx, widget: Option<Widget>, explorer_href: impl Fn() -> String + S
 }
 
 #[component]
-pub fn EmbedView() -> impl IntoView {
+fn EmbedView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (widget, event, plain, transparent, filters, child_id) =
         ctx.query.with_untracked(|q| (q.embed, q.event.clone(), q.plain, q.transparent, q.filters, q.child_id.clone()));
@@ -110,6 +111,9 @@ pub fn EmbedView() -> impl IntoView {
             let _ = el.set_attribute("data-transparent", "");
         }
     }
+    // Heights are posted once the widget is drawn, never the "Loading…" before it (the host
+    // page keeps the frame at the snippet's height until then: nothing in its article moves).
+    // A widget whose module cannot come says so within that height.
     post_height_on_resize(child_id);
     let explorer_href = move || ctx.absolute(&ctx.query.with(explorer_query));
     let body = match (widget, event) {
@@ -142,3 +146,10 @@ pub fn EmbedView() -> impl IntoView {
         </div>
     }
 }
+
+super::split::split_view!(
+    /// A widget (`?embed=…`), one module: its head, the single-event widget, the height it posts
+    /// to the host page. Asked for at the app's start when the link is a widget's
+    /// (`split::fetch_ahead`), so it comes while the data does; the explorer never asks for it.
+    WIDGET, widget_module, load_widget, widget_body, EmbedView
+);

@@ -478,7 +478,7 @@ fn App(static_shown: bool) -> impl IntoView {
         }
         load::Phase::Failed(failure) => view! { <error::ErrorPanel failure on_retry=start /> }.into_any(),
         load::Phase::Ready => match query.with_untracked(|q| q.embed.is_some()) {
-            true => view! { <embed_view::EmbedView /> }.into_any(),
+            true => view! { <split::SplitView split=embed_view::WIDGET /> }.into_any(),
             false => view! { <explorer::Explorer /> }.into_any(),
         },
     }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::page::{Body, Card, Page};
+use crate::vocab::Widget;
 
 /// The split view a page's body is, if it is one: the one table of split views.
 pub fn of(body: &Body) -> Option<Split> {
@@ -37,13 +38,17 @@ fn shown(page: &Page) -> Option<Split> {
 }
 
 /// Asks for the modules of what the page shows first, at the app's start, so that they come
-/// while the data does, not after it: the split view the page shows, if any, and the filter
-/// panel's fields where the panel starts open (`filters::starts_open`). The signal turns true
-/// once both have come or failed (true at once when the page needs neither).
+/// while the data does, not after it: a widget's own (`embed_view::WIDGET`), the split view the
+/// page shows, if any (none for a single event's widget, which draws no page body), and the
+/// filter panel's fields where the panel starts open (`filters::starts_open`). The signal turns
+/// true once each has come or failed (true at once when the page needs none).
 pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
-    let view = ctx.page.with_untracked(shown);
+    let (widget, single) =
+        ctx.query.with_untracked(|q| (q.embed.is_some(), q.embed == Some(Widget::Event) && q.event.is_some()));
+    let view = if single { None } else { ctx.page.with_untracked(shown) };
+    let widget = widget.then_some(super::embed_view::WIDGET);
     let fields = super::filters::starts_open(ctx).then_some(super::filters::FIELDS);
-    let done = RwSignal::new(view.is_none() && fields.is_none());
+    let done = RwSignal::new(view.is_none() && fields.is_none() && widget.is_none());
     let load = |split: Option<Split>| async move {
         if let Some(split) = split {
             let _ = (split.load)().await;
@@ -51,7 +56,7 @@ pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
     };
     if !done.get_untracked() {
         leptos::task::spawn_local(async move {
-            futures::future::join(load(view), load(fields)).await;
+            futures::future::join3(load(view), load(fields), load(widget)).await;
             done.try_set(true);
         });
     }

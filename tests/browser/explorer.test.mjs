@@ -633,8 +633,8 @@ test("the filter panel's fields are a module of their own: a phone fetches it on
   }
 });
 
-test("the display options' fields and the notices few readers see are modules of their own: fetched only when the reader opens the menu or a notice has something to say", async () => {
-  const rare = /\/split_(reading|notices)_module-[0-9a-f]+\.wasm$/;
+test("the display options' fields and the notices few readers see are modules of their own: fetched only when the reader opens the menu or a notice has something to say; a widget's, never", async () => {
+  const rare = /\/split_(reading|notices|widget)_module-[0-9a-f]+\.wasm$/;
   for (const [width, lang] of [[390, 'ar'], [1280, 'en']]) {
     const page = await newPage(browser, { width, height: 800, serviceWorkers: 'block' });
     const asked = [];
@@ -663,6 +663,7 @@ test("the display options' fields and the notices few readers see are modules of
     await notice.waitFor({ state: 'visible' });
     assert.ok((await notice.textContent()).includes('type=war'), await notice.textContent());
     assert.ok(asked.includes('notices'), `${width} ${lang}: ${asked}`);
+    assert.ok(!asked.includes('widget'), `${width} ${lang}: ${asked}`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

@@ -266,6 +266,26 @@ test('an embed dialog whose module cannot be fetched says so in the dialog; a re
   await server.close();
 });
 
+test("a widget whose module cannot be fetched says so inside its frame, in the widget's language; a retry draws it", async () => {
+  const server = await serve({ root: DIST });
+  for (const [lang, says, retry] of [['en', 'This view could not be loaded.', 'Try again'], ['ar', 'تعذّر', 'أعد المحاولة']]) {
+    const p = await page({ width: 400, height: 700 });
+    const glob = '**/split_widget_module-*.wasm';
+    await p.route(glob, (route) => route.abort('internetdisconnected'));
+    await p.goto(`${server.url}?lang=${lang}&embed=country&country=CN`);
+    const failed = p.locator('[role=alert]', { hasText: says });
+    await failed.waitFor({ state: 'visible', timeout: 10000 });
+    assert.equal(await p.locator('.embed').count(), 0);
+    await p.unroute(glob);
+    await failed.locator('button', { hasText: retry }).click();
+    await p.locator('.embed .country-card h2').waitFor({ state: 'visible' });
+    assert.equal(await failed.count(), 0);
+    assert.deepEqual(panics(p), []);
+    await p.context().close();
+  }
+  await server.close();
+});
+
 test('a download whose writers cannot be fetched says so under the buttons; the next click downloads', async () => {
   const { server, p, online } = await withoutModule('split_exports', 'lang=en');
   await p.click('button[data-download="csv"]');

@@ -208,6 +208,11 @@ test('the single-event widget is compact, its quote visible, and nothing in it n
     assert.equal(await page.$('.event-list, .back, .article-text'), null);
     const links = await page.$$eval('.embed a', (a) => a.map((x) => [x.target, new URL(x.href).searchParams.get('embed')]));
     assert.ok(links.length >= 2 && links.every(([t, embed]) => t === '_blank' && embed === null), JSON.stringify(links));
+    // Of the views in modules of their own, it fetches the widget's only: not the event page's.
+    await page.waitForLoadState('networkidle');
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((r) => /\/split_([a-z_]+)-[0-9a-f]+\.wasm$/.exec(r.name)?.[1]).filter(Boolean));
+    assert.deepEqual(modules, ['widget_module'], lang);
     await page.context().close();
   }
 });
