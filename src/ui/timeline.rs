@@ -11,7 +11,7 @@ use super::takeover::Later;
 use super::timeline_marks::{density_view, mark_input, mark_slot, Peek, PeekCard, AXIS_H, PAD_TOP, ROWS, ROW_H};
 use super::Ctx;
 use crate::data::Precision;
-use crate::i18n::{format_parts, Fmt};
+use crate::i18n::{format_parts, Fmt, Strings};
 use crate::num::dec;
 use crate::timeline::{label_x, layout, ticks, visible, zoom_centre, Item, Viewport, DENSE_ABOVE};
 use crate::vocab::View;
@@ -314,29 +314,72 @@ fn LegendBox() -> impl IntoView {
     }
 }
 
-/// The heading and the zoom and pan buttons.
+/// A button of the timeline's controls: what it does, when it can, and what it says.
+#[derive(Clone, Copy)]
+enum Act {
+    ZoomIn,
+    ZoomOut,
+    Reset,
+    Earlier,
+    Later,
+}
+
+impl Act {
+    const ALL: [Act; 5] = [Act::ZoomIn, Act::ZoomOut, Act::Reset, Act::Earlier, Act::Later];
+
+    /// Whether it changes the view now (else it says so with `aria-disabled`).
+    fn able(self, z: Zoom) -> bool {
+        match self {
+            Act::ZoomIn => z.can_zoom().0,
+            Act::ZoomOut => z.can_zoom().1,
+            Act::Reset => z.can_reset(),
+            Act::Earlier => z.can_pan().0,
+            Act::Later => z.can_pan().1,
+        }
+    }
+
+    fn run(self, z: Zoom) {
+        match self {
+            Act::ZoomIn => z.zoom(2.0),
+            Act::ZoomOut => z.zoom(0.5),
+            Act::Reset => z.reset(),
+            Act::Earlier => z.pan(-0.25),
+            Act::Later => z.pan(0.25),
+        }
+    }
+
+    /// Its text, and for a symbol ("+", "−") the name it is read and shown (as a tooltip) by.
+    fn text(self, s: &'static Strings) -> (&'static str, Option<&'static str>) {
+        match self {
+            Act::ZoomIn => ("+", Some(s.zoom_in)),
+            Act::ZoomOut => ("−", Some(s.zoom_out)),
+            Act::Reset => (s.zoom_reset, None),
+            Act::Earlier => (s.pan_earlier, None),
+            Act::Later => (s.pan_later, None),
+        }
+    }
+}
+
+/// The heading and the zoom and pan buttons: one button drawn five times (one view type in the
+/// wasm, not five).
 #[component]
 fn Controls(z: Zoom) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
-        let s = lang.strings();
+        let button = move |act: Act| {
+            let (text, name) = act.text(lang.strings());
+            let class = if name.is_some() { "button icon" } else { "button" };
+            view! {
+                <button type="button" class=class aria-label=name title=name
+                    aria-disabled=move || (!act.able(z)).then_some("true") on:click=move |_| act.run(z)>{text}</button>
+            }
+        };
         view! {
             <div class="timeline-head">
                 <h2 id="timeline-heading">{View::Timeline.label(lang)}</h2>
                 <div class="timeline-controls" role="group" aria-label=View::Timeline.label(lang)>
-                    <button type="button" class="button icon" aria-label=s.zoom_in title=s.zoom_in
-                        aria-disabled=move || (!z.can_zoom().0).then_some("true")
-                        on:click=move |_| z.zoom(2.0)>"+"</button>
-                    <button type="button" class="button icon" aria-label=s.zoom_out title=s.zoom_out
-                        aria-disabled=move || (!z.can_zoom().1).then_some("true")
-                        on:click=move |_| z.zoom(0.5)>"−"</button>
-                    <button type="button" class="button" aria-disabled=move || (!z.can_reset()).then_some("true")
-                        on:click=move |_| z.reset()>{s.zoom_reset}</button>
-                    <button type="button" class="button" aria-disabled=move || (!z.can_pan().0).then_some("true")
-                        on:click=move |_| z.pan(-0.25)>{s.pan_earlier}</button>
-                    <button type="button" class="button" aria-disabled=move || (!z.can_pan().1).then_some("true")
-                        on:click=move |_| z.pan(0.25)>{s.pan_later}</button>
+                    {Act::ALL.map(button).into_iter().collect_view()}
                 </div>
             </div>
         }
