@@ -1,7 +1,8 @@
 //! Views whose code is a wasm module of its own, fetched the first time one is shown (the
 //! comparison, the network, "What's new", the views a reader opens from the timeline (an
 //! event's page, a country's card, the grid of cards), the pair view, "Cite this"'s and the
-//! embed dialog's bodies): the first wasm carries only what most readers use.
+//! embed dialog's bodies, a widget's own parts, and more): the first wasm carries only what most
+//! readers use.
 //! [`split_view!`] marks a view's split point; the build splits the module there (`marsad-dist`'s
 //! `split.rs`, after Trunk's cargo build). [`SplitView`] draws it once its module is in; one that
 //! cannot be fetched (offline before the service worker had it) is said, with a retry: never a
