@@ -403,6 +403,12 @@ impl Query {
         q
     }
 
+    /// The event a single event's widget shows (`embed=event&event=…`), if the state is one: such
+    /// a widget draws that event alone, no page body.
+    pub fn single_event(&self) -> Option<&str> {
+        self.event.as_deref().filter(|_| self.embed == Some(Widget::Event))
+    }
+
     /// The filters alone: what `filter::apply` reads. Views derive the filtered events from it,
     /// so opening an event or switching the language does not filter again.
     pub fn filters_only(&self) -> Query {
@@ -448,6 +454,15 @@ impl Query {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_single_events_widget_needs_both_the_widget_and_the_event() {
+        let single = |s: &str| Query::parse(s).single_event().map(str::to_owned);
+        assert_eq!(single("embed=event&event=a-b"), Some("a-b".to_owned()));
+        assert_eq!(single("embed=event"), None);
+        assert_eq!(single("embed=timeline&event=a-b"), None);
+        assert_eq!(single("event=a-b"), None);
+    }
 
     #[test]
     fn a_comparison_begun_on_a_card_leaves_the_card_behind() {

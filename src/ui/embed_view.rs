@@ -103,8 +103,10 @@ fn head(ctx: Ctx, widget: Option<Widget>, explorer_href: impl Fn() -> String + S
 #[component]
 fn EmbedView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (widget, event, plain, transparent, filters, child_id) =
-        ctx.query.with_untracked(|q| (q.embed, q.event.clone(), q.plain, q.transparent, q.filters, q.child_id.clone()));
+    let (widget, single, plain, transparent, filters, child_id) = ctx.query.with_untracked(|q| {
+        let single = q.single_event().map(str::to_owned);
+        (q.embed, single, q.plain, q.transparent, q.filters, q.child_id.clone())
+    });
     if let Some(el) = document().document_element() {
         let _ = el.set_attribute("data-embed", "");
         if transparent {
@@ -116,9 +118,9 @@ fn EmbedView() -> impl IntoView {
     // A widget whose module cannot come says so within that height.
     post_height_on_resize(child_id);
     let explorer_href = move || ctx.absolute(&ctx.query.with(explorer_query));
-    let body = match (widget, event) {
-        (Some(Widget::Event), Some(id)) => view! { <EventWidget id /> }.into_any(),
-        _ => page_body(ctx).into_any(),
+    let body = match single {
+        Some(id) => view! { <EventWidget id /> }.into_any(),
+        None => page_body(ctx).into_any(),
     };
     // `plain=1`: the content and a small credit link, nothing else.
     let (head, credit) = if plain {

@@ -15,7 +15,6 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::page::{Body, Card, Page};
-use crate::vocab::Widget;
 
 /// The split view a page's body is, if it is one: the one table of split views.
 pub fn of(body: &Body) -> Option<Split> {
@@ -44,8 +43,7 @@ fn shown(page: &Page) -> Option<Split> {
 /// filter panel's fields where the panel starts open (`filters::starts_open`). The signal turns
 /// true once each has come or failed (true at once when the page needs none).
 pub fn fetch_ahead(ctx: Ctx) -> RwSignal<bool> {
-    let (widget, single) =
-        ctx.query.with_untracked(|q| (q.embed.is_some(), q.embed == Some(Widget::Event) && q.event.is_some()));
+    let (widget, single) = ctx.query.with_untracked(|q| (q.embed.is_some(), q.single_event().is_some()));
     let view = if single { None } else { ctx.page.with_untracked(shown) };
     let widget = widget.then_some(super::embed_view::WIDGET);
     let fields = super::filters::starts_open(ctx).then_some(super::filters::FIELDS);
