@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT } from './util.mjs';
+import { BROWSERS, CHROMIUM_ARGS, ROOT } from './util.mjs';
 import { serve } from './serve.mjs';
 import { MARSAD_FIRST, VIEWPORT, allEventsIn, makeSite, median, percentile, probe, run, script } from './steps.mjs';
 
@@ -65,7 +65,7 @@ try {
     const site = join(tmp, `site-${name}`);
     await makeSite(resolve(dist), data, site, join(ROOT, 'target/release/marsad-dist'));
     const extra = (opt(`--args-${name.toLowerCase()}`, '') || '').split(' ').filter(Boolean);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extra], headless: true });
+    const browser = await chromium.launch({ executablePath: BROWSERS.full, args: [...CHROMIUM_ARGS, ...extra], headless: true });
     sides.push({ name, dist, extra, browser, server: await serve({ root: site, gzip: true }), loads: [] });
   }
   // A B, B A, A B, …: neither side always runs first on a warm machine.

@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT, launch } from './util.mjs';
+import { BROWSERS, CHROMIUM_ARGS, ROOT, launch } from './util.mjs';
 import { serve, timesSent } from './serve.mjs';
 import { MARSAD_FIRST, VIEWPORT, allEventsIn, makeSite, median, percentile, probe, round, run, script } from './steps.mjs';
 
@@ -350,7 +350,7 @@ async function runLighthouse(site) {
   const server = await serve({ root: site, gzip: true });
   const port = await freePort();
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true,
+    executablePath: BROWSERS.full, headless: true,
     args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1'],
   });
   const runs = [];
@@ -475,7 +475,7 @@ async function main() {
     sites.push({ label: `synthetic-${n}`, site, n, dataDir, measured: SIZES.includes(n) });
   }
 
-  const browser = await launch();
+  const browser = await launch('full');
   const results = {
     generated: new Date().toISOString(),
     command: 'bash .ci/bench',

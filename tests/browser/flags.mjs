@@ -48,7 +48,7 @@ function withoutProfile(webp, name) {
 
 const svgs = readdirSync(from).filter((f) => f.endsWith('.svg')).sort();
 for (const f of readdirSync(to)) if (f.endsWith('.webp')) rmSync(join(to, f));
-const browser = await launch();
+const browser = await launch('full');
 const server = await serve({ root: from });
 try {
   const page = await (await browser.newContext()).newPage();

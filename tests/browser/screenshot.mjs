@@ -5,7 +5,7 @@ import { launch, newPage, ready, serveDist } from './util.mjs';
 
 const [out = '/tmp/shots', size = '1280x900', ...queries] = process.argv.slice(2);
 const [width, height] = size.split('x').map(Number);
-const browser = await launch();
+const browser = await launch('full');
 const server = await serveDist();
 try {
   for (const q of queries.length ? queries : ['']) {
