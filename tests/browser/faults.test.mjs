@@ -276,6 +276,11 @@ test("a widget whose module cannot be fetched says so inside its frame, in the w
     const failed = p.locator('[role=alert]', { hasText: says });
     await failed.waitFor({ state: 'visible', timeout: 10000 });
     assert.equal(await p.locator('.embed').count(), 0);
+    // Set in from the frame's four edges as a widget's content is (.embed's 8 px by 12 px), not
+    // drawn against them.
+    const box = await failed.boundingBox();
+    const inset = [box.x, 400 - (box.x + box.width), box.y];
+    assert.deepEqual(inset.map(Math.round), [12, 12, 8], `${lang}: the notice's inset ${inset}`);
     await p.unroute(glob);
     await failed.locator('button', { hasText: retry }).click();
     await p.locator('.embed .country-card h2').waitFor({ state: 'visible' });
