@@ -389,6 +389,14 @@ impl Loader {
         (&self.b.accepted, &self.b.dataset)
     }
 
+    /// Whether the records in so far decide what `id` is, so that no shard still to come can
+    /// change it: an event record with that id was checked (accepted, or refused for something
+    /// other than a parse error or a bad id: a later record with it is a duplicate), or it is
+    /// withdrawn. A single event's widget stops its load there (`ui::load`).
+    pub fn settles(&self, id: &str) -> bool {
+        self.b.declared.get(id) == Some(&true) || self.b.dataset.withdrawn(id).is_some()
+    }
+
     /// The dataset so far; loading can go on. It shares the events with the loader and with other
     /// snapshots (only the order and the id index are its own).
     pub fn snapshot(&self) -> Loaded {

@@ -362,6 +362,37 @@ mod tests {
         assert!(reasons[1].starts_with(&s.shards[2].0.path) && reasons[1].contains("404"), "{reasons:?}");
     }
 
+    /// A single event's widget stops loading once the records in settle its event: an event is
+    /// settled by the shard that brings it, never before, and stays so; an id no record has is
+    /// never settled; a withdrawn one is settled by the head alone.
+    #[test]
+    fn an_event_is_settled_by_the_shard_that_brings_it() {
+        let (_, s) = split_1000(96 * 1024);
+        let files: HashMap<&str, &str> = s.shards.iter().map(|(r, t)| (r.path.as_str(), t.as_str())).collect();
+        let mut loader = Loader::head(&s.head).unwrap();
+        let order = loader.shards.clone();
+        let (first, last) = (&order[0], &order[order.len() - 1]);
+        let id_in = |r: &ShardRef| {
+            let first = shard_events(r, files[r.path.as_str()]).unwrap()[0].get().to_owned();
+            serde_json::from_str::<serde_json::Value>(&first).unwrap()["id"].as_str().unwrap().to_owned()
+        };
+        let (newest, oldest) = (id_in(first), id_in(last));
+        assert!(!loader.settles(&newest) && !loader.settles(&oldest));
+        loader.add_shard(first, files[first.path.as_str()]);
+        assert!(loader.settles(&newest) && !loader.settles(&oldest), "{newest} / {oldest}");
+        for r in &order[1..] {
+            loader.add_shard(r, files[r.path.as_str()]);
+        }
+        assert!(loader.settles(&newest) && loader.settles(&oldest));
+        assert!(!loader.settles("no-such-event"));
+        // A withdrawal is in the head.
+        let mut head: serde_json::Value = serde_json::from_str(&s.head).unwrap();
+        head["withdrawn"] = serde_json::json!([{"id": "gone-2020", "title": {"ar": "حدث سُحب", "en": "A withdrawn event"},
+            "date": "2020-01-01", "reason": {"ar": "سُجّل مرتين", "en": "Recorded twice"}}]);
+        let loader = Loader::head(&head.to_string()).unwrap();
+        assert!(loader.settles("gone-2020") && !loader.settles(&newest));
+    }
+
     #[test]
     fn a_head_cannot_point_outside_the_data_folder() {
         let (_, s) = split_1000(96 * 1024);

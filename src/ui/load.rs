@@ -173,14 +173,13 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
     // their own, not one long one that holds up the reader's input (total blocking time): the
     // shipped 46 events' parse and checks were one task of 20-35 ms.
     check_head(&mut loader).await;
-    let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
-    let order = shard::fetch_order(&loader.shards, from, to);
-    let total = order.len();
+    let mut plan = Plan::of(ctx, &loader);
+    let total = plan.order.len();
     // A sharded load's search index is built on the other core where the browser allows it.
-    let mut helper = if total > 0 { IndexWorker::start(&head_text) } else { None };
+    let mut helper = if total > 0 && plan.indexes() { IndexWorker::start(&head_text) } else { None };
     drop(head_text);
     let (mut generation, mut done) = (0, 0);
-    let requests = order.iter().map(|s| async move { (s, fetch_shard(s).await) });
+    let requests = plan.order.iter().map(|s| async move { (s, fetch_shard(s).await) });
     let mut arriving = futures::stream::iter(requests).buffer_unordered(SHARDS_IN_FLIGHT);
     ctx.shards.set((total > 0).then_some((0, total)));
     let shown = Shown { ctx, phase, generation: Rc::new(Cell::new(0)) };
@@ -199,6 +198,10 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
             Some((s, result)) => {
                 add_shard(loader, helper.as_mut(), s, result);
                 done += 1;
+                if done < total && plan.settled(loader) {
+                    plan.stopped = true;
+                    break;
+                }
                 ctx.shards.set(Some((done, total)));
                 // A search waits on the snapshot shown: the next one comes with the shard just
                 // in, not 1.5 s after the last (unless one is already held for its index).
@@ -220,15 +223,66 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         // not: a search waits for the worker's index, and the page's own build only raised the
         // memory's peak (at 100,000 events, 116-124 MB from one load to the next, as far as
         // the idle time let it get; the slices begin if the worker fails).
-        if came && total > 0 && helper.as_ref().is_none_or(IndexWorker::failed) {
+        if came && total > 0 && plan.indexes() && helper.as_ref().is_none_or(IndexWorker::failed) {
             index_when_idle(&job);
         }
     }
+    end(&shown, &job, helper, fallback, generation + 1, &plan);
+}
+
+/// What a load fetches after its head. A single event's widget fetches shards until one brings
+/// its event (newest first: a news article embeds a recent one), and builds no search index
+/// (no worker, no index in idle time): it has nothing to search.
+struct Plan {
+    order: Vec<ShardRef>,
+    single: Option<String>,
+    /// Set when the widget's event came before the last shard (or with the head): the load
+    /// ends there.
+    stopped: bool,
+}
+
+impl Plan {
+    fn of(ctx: Ctx, loader: &data::Loader) -> Plan {
+        let single = ctx.query.with_untracked(|q| q.single_event().map(str::to_owned));
+        let mut plan = Plan { order: Vec::new(), single, stopped: false };
+        plan.stopped = plan.settled(loader) && !loader.shards.is_empty();
+        if !plan.stopped {
+            let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
+            plan.order = shard::fetch_order(&loader.shards, from, to);
+        }
+        plan
+    }
+
+    fn settled(&self, loader: &data::Loader) -> bool {
+        self.single.as_deref().is_some_and(|id| loader.settles(id))
+    }
+
+    fn indexes(&self) -> bool {
+        self.single.is_none()
+    }
+}
+
+/// The load's last snapshot (number `generation`), shown, with its index where one is built.
+fn end(
+    shown: &Shown,
+    job: &Indexing,
+    helper: Option<IndexWorker>,
+    fallback: Option<String>,
+    generation: u32,
+    plan: &Plan,
+) {
+    let ctx = shown.ctx;
     let Some(loader) = job.loader.take() else {
         ctx.shards.set(None);
         return;
     };
-    let complete = Snapshot::new(loader.finish(), fallback, generation + 1, true).with_build(job.build.take());
+    if plan.stopped {
+        // Not complete: other events never came (no unknown links to report, no static pages
+        // to link to). Nothing more is coming, so the widget says "not found" if it must.
+        ctx.shards.set(None);
+        return shown.show(Snapshot::new(loader.snapshot(), fallback, generation, false));
+    }
+    let complete = Snapshot::new(loader.finish(), fallback, generation, true).with_build(job.build.take());
     match helper {
         // With a search on, the last snapshot too is shown with its index.
         Some(helper) => {
@@ -238,7 +292,9 @@ pub async fn load_dataset(ctx: Ctx, phase: RwSignal<Phase>) {
         None => {
             shown.show(complete.clone());
             // After the drawing's task (queued first), never ahead of it.
-            index_between_tasks(&complete);
+            if plan.indexes() {
+                index_between_tasks(&complete);
+            }
         }
     }
 }
