@@ -212,6 +212,22 @@ fn english_inflections_find_the_same_events() {
     }
 }
 
+/// "Spies" in English finds what "espionage" does, as "جواسيس" finds what "تجسس" does: the
+/// reports' own words.
+#[test]
+fn spies_find_espionage_in_both_languages() {
+    let (ds, index) = shipped();
+    let english = ids(&ds, &index, "espionage");
+    let arabic = ids(&ds, &index, "تجسس");
+    assert!(!english.is_empty() && !arabic.is_empty());
+    for q in ["spy", "spies", "spying"] {
+        assert_eq!(ids(&ds, &index, q), english, "query {q:?}");
+    }
+    for q in ["جاسوس", "الجواسيس"] {
+        assert_eq!(ids(&ds, &index, q), arabic, "query {q:?}");
+    }
+}
+
 #[test]
 fn two_actor_names_find_the_events_with_both() {
     let (ds, index) = shipped();
