@@ -243,14 +243,10 @@ struct Plan {
 
 impl Plan {
     fn of(ctx: Ctx, loader: &data::Loader) -> Plan {
-        let single = ctx.query.with_untracked(|q| q.single_event().map(str::to_owned));
-        let mut plan = Plan { order: Vec::new(), single, stopped: false };
-        plan.stopped = plan.settled(loader) && !loader.shards.is_empty();
-        if !plan.stopped {
-            let (from, to) = ctx.query.with_untracked(|q| (q.from, q.to));
-            plan.order = shard::fetch_order(&loader.shards, from, to);
-        }
-        plan
+        let (single, from, to) = ctx.query.with_untracked(|q| (q.single_event().map(str::to_owned), q.from, q.to));
+        let stopped = single.as_deref().is_some_and(|id| loader.settles(id)) && !loader.shards.is_empty();
+        let order = if stopped { Vec::new() } else { shard::fetch_order(&loader.shards, from, to) };
+        Plan { order, single, stopped }
     }
 
     fn settled(&self, loader: &data::Loader) -> bool {
